@@ -1,0 +1,43 @@
+package io.github.assetgen.core.provider;
+
+import io.github.assetgen.core.request.AssetRequest;
+import java.nio.file.Path;
+
+/**
+ * The conversation with one provider: submit a create request, poll its jobs, download results.
+ * One instance per provider per build; implementations are thread-safe.
+ *
+ * <p>Money rule: {@link #submit} sends at most one create request whose body may reach the server.
+ * If the body may have been sent and no answer came back, it throws a {@link ProviderException}
+ * of kind {@link ProviderException.Kind#MAYBE_SUBMITTED} and never retries by itself. An answered
+ * 429/502/503/504 to a create is surfaced as {@code RATE_LIMITED}/{@code RETRYABLE} for the caller
+ * to retry.
+ */
+public interface ProviderClient {
+
+    /** The provider's name as used in specs ({@code useapi}, {@code minimax}, ...). */
+    String name();
+
+    /**
+     * Uploads local inputs if the provider needs them (re-using remembered file ids), then sends the
+     * create request.
+     *
+     * @return the provider's job ids, and results when the provider answers synchronously
+     * @throws ProviderException classified failure
+     */
+    SubmitResult submit(AssetRequest request) throws ProviderException;
+
+    /**
+     * Asks once for the state of a job. GETs that fail with a retryable fault are retried inside,
+     * up to the configured limit.
+     */
+    JobState poll(JobRef job) throws ProviderException;
+
+    /**
+     * Streams one result into {@code target}: a temporary file beside it first, moved into place
+     * only when complete. A truncated body is an error and leaves no file.
+     *
+     * @return what was written, with the format read from the file's magic bytes
+     */
+    DownloadedFile download(ResultLocation result, Path target) throws ProviderException;
+}

@@ -1,0 +1,46 @@
+package io.github.assetgen.core.provider;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to talk to one provider in this build. Every timing is settable so tests and proxies can
+ * shorten it. Immutable; {@link #toString()} masks the token.
+ *
+ * @param name provider name
+ * @param baseUrl e.g. {@code https://api.useapi.net}; the client appends its own paths
+ * @param token the credential, or null when none was found (only the placeholder needs none)
+ * @param firstPollDelay wait after submit before the first poll
+ * @param pollInterval wait between polls
+ * @param connectTimeout TCP connect timeout
+ * @param readTimeout socket read timeout
+ * @param retryDelay base delay for 5xx back-off; 429s wait this times 1..3 unless the provider says
+ * @param maxRetries how often a retryable GET (poll, download, upload) is retried
+ * @param maxJobs jobs in flight at once for this provider
+ */
+public record ProviderSettings(
+        String name,
+        URI baseUrl,
+        Secret token,
+        Duration firstPollDelay,
+        Duration pollInterval,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration retryDelay,
+        int maxRetries,
+        int maxJobs) {
+
+    public ProviderSettings {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(firstPollDelay, "firstPollDelay");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(retryDelay, "retryDelay");
+        if (maxJobs < 1) {
+            throw new IllegalArgumentException("maxJobs must be at least 1");
+        }
+    }
+}

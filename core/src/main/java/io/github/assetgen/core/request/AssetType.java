@@ -1,0 +1,35 @@
+package io.github.assetgen.core.request;
+
+import java.util.Locale;
+
+/** What an asset is: a still image or a video. */
+public enum AssetType {
+    IMAGE("png"),
+    VIDEO("mp4");
+
+    private final String defaultExtension;
+
+    AssetType(String defaultExtension) {
+        this.defaultExtension = defaultExtension;
+    }
+
+    /** The extension an output gets when the spec names none. */
+    public String defaultExtension() {
+        return defaultExtension;
+    }
+
+    /** The spelling used in spec files and the cache key. */
+    public String specName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses the spec spelling; null when unknown. */
+    public static AssetType fromSpecName(String name) {
+        for (AssetType type : values()) {
+            if (type.specName().equals(name)) {
+                return type;
+            }
+        }
+        return null;
+    }
+}
