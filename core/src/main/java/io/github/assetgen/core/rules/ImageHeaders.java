@@ -1,0 +1,81 @@
+package io.github.assetgen.core.rules;
+
+import io.github.assetgen.core.provider.MediaFormat;
+import java.util.Optional;
+
+/** Reads an image's pixel size from its header (PNG IHDR, JPEG SOF, WebP VP8/VP8L/VP8X) without decoding it. */
+final class ImageHeaders {
+
+    private ImageHeaders() {}
+
+    /** Width and height, or empty when the header is truncated or unknown. */
+    static Optional<int[]> dimensions(byte[] b, MediaFormat format) {
+        try {
+            return switch (format) {
+                case PNG -> b.length >= 24 ? Optional.of(new int[] {be32(b, 16), be32(b, 20)}) : Optional.empty();
+                case JPEG -> jpeg(b);
+                case WEBP -> webp(b);
+                default -> Optional.empty();
+            };
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<int[]> jpeg(byte[] b) {
+        int i = 2;
+        while (i + 3 < b.length) {
+            if ((b[i] & 0xff) != 0xFF) {
+                return Optional.empty();
+            }
+            int marker = b[i + 1] & 0xff;
+            if (marker == 0xFF) {
+                i++;
+                continue;
+            }
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                i += 2;
+                continue;
+            }
+            int length = be16(b, i + 2);
+            boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            if (startOfFrame) {
+                return Optional.of(new int[] {be16(b, i + 7), be16(b, i + 5)});
+            }
+            i += 2 + length;
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<int[]> webp(byte[] b) {
+        String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        switch (chunk) {
+            case "VP8 ":
+                return Optional.of(new int[] {le16(b, 26) & 0x3FFF, le16(b, 28) & 0x3FFF});
+            case "VP8L": {
+                int bits = (b[21] & 0xff) | (b[22] & 0xff) << 8 | (b[23] & 0xff) << 16 | (b[24] & 0xff) << 24;
+                return Optional.of(new int[] {(bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1});
+            }
+            case "VP8X":
+                return Optional.of(new int[] {le24(b, 24) + 1, le24(b, 27) + 1});
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private static int be32(byte[] b, int i) {
+        return (b[i] & 0xff) << 24 | (b[i + 1] & 0xff) << 16 | (b[i + 2] & 0xff) << 8 | (b[i + 3] & 0xff);
+    }
+
+    private static int be16(byte[] b, int i) {
+        return (b[i] & 0xff) << 8 | (b[i + 1] & 0xff);
+    }
+
+    private static int le16(byte[] b, int i) {
+        return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8;
+    }
+
+    private static int le24(byte[] b, int i) {
+        return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16;
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.assetgen.core.rules;
+
+import io.github.assetgen.core.provider.MediaFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Local input files read during one validation. Each file is read and hashed once, however many
+ * assets use it.
+ */
+final class InputFiles {
+
+    /**
+     * What is known of one local file.
+     *
+     * @param problem why the file cannot be used (missing, unreadable), or null
+     * @param dimensions width and height from the header, or null when unreadable
+     */
+    record LocalFile(Path path, String problem, long size, String sha256, MediaFormat format, int[] dimensions) {}
+
+    private final Map<Path, LocalFile> cache = new HashMap<>();
+
+    LocalFile load(Path path) {
+        return cache.computeIfAbsent(path.toAbsolutePath().normalize(), InputFiles::read);
+    }
+
+    private static LocalFile read(Path path) {
+        if (!Files.exists(path)) {
+            return new LocalFile(path, "does not exist", 0, null, MediaFormat.UNKNOWN, null);
+        }
+        if (!Files.isRegularFile(path)) {
+            return new LocalFile(path, "is not a file", 0, null, MediaFormat.UNKNOWN, null);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            return new LocalFile(path, "cannot be read (" + e.getClass().getSimpleName() + ")", 0, null,
+                    MediaFormat.UNKNOWN, null);
+        }
+        MediaFormat format = MediaFormat.sniff(bytes, bytes.length);
+        Optional<int[]> dims = ImageHeaders.dimensions(bytes, format);
+        return new LocalFile(path, null, bytes.length, sha256(bytes), format, dims.orElse(null));
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

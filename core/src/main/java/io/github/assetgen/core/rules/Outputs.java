@@ -1,0 +1,82 @@
+package io.github.assetgen.core.rules;
+
+import io.github.assetgen.core.request.AssetType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Output file names: checking an {@code output} and expanding it to one name per returned file. */
+final class Outputs {
+
+    static final Map<AssetType, List<String>> EXTENSIONS = Map.of(
+            AssetType.IMAGE, List.of("png", "jpg", "jpeg", "webp"),
+            AssetType.VIDEO, List.of("mp4"));
+
+    private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
+
+    private Outputs() {}
+
+    /**
+     * The output as a normalised relative path with {@code /} separators, or an exception whose
+     * message says what is wrong and how to fix it.
+     */
+    static String normalise(String output, AssetType type) {
+        if (output.isBlank()) {
+            throw new IllegalArgumentException("output is empty; give a file name such as 'img/hero.png'");
+        }
+        if (output.startsWith("/") || output.startsWith("\\") || DRIVE.matcher(output).matches()) {
+            throw new IllegalArgumentException("output '" + output
+                    + "' is absolute; give a path relative to the output directory");
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (String part : output.split("[/\\\\]")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    throw new IllegalArgumentException("output '" + output
+                            + "' leaves the output directory; remove the '..'");
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("output '" + output + "' names no file; give a file name");
+        }
+        String name = String.join("/", parts);
+        List<String> allowed = EXTENSIONS.get(type);
+        if (!allowed.contains(extension(name))) {
+            throw new IllegalArgumentException("output '" + output + "' must end in ."
+                    + String.join(", .", allowed) + " for " + (type == AssetType.IMAGE ? "an image" : "a video"));
+        }
+        return name;
+    }
+
+    /** One name per file: the name itself, or {@code stem-1.ext} … {@code stem-N.ext}. */
+    static List<String> expand(String name, int count) {
+        if (count <= 1) {
+            return List.of(name);
+        }
+        int dot = name.lastIndexOf('.');
+        String stem = name.substring(0, dot);
+        String ext = name.substring(dot);
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            names.add(stem + "-" + i + ext);
+        }
+        return names;
+    }
+
+    private static String extension(String name) {
+        int slash = name.lastIndexOf('/');
+        int dot = name.lastIndexOf('.');
+        return dot > slash + 1 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.assetgen.core.rules;
+
+import io.github.assetgen.core.request.AssetRequest;
+import io.github.assetgen.core.spec.AssetSpec;
+import io.github.assetgen.core.spec.Problem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks every asset of a project against the provider rules and resolves the valid ones into
+ * requests. Reports all problems at once; never throws for a user mistake.
+ */
+public final class RuleBook {
+
+    private final ModelCatalog catalog;
+
+    private RuleBook(ModelCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The rule book over the standard catalog. */
+    public static RuleBook standard() {
+        return new RuleBook(ModelCatalog.standard());
+    }
+
+    /**
+     * Checks all assets (each alone, then together: ids and output files must be unique) and
+     * resolves those without errors.
+     */
+    public Validation validate(List<AssetSpec> assets, ValidationContext context) {
+        InputFiles files = new InputFiles();
+        List<Problem> problems = new ArrayList<>();
+        List<Optional<AssetRequest>> resolved = new ArrayList<>();
+        List<Boolean> failed = new ArrayList<>();
+        for (AssetSpec asset : assets) {
+            AssetCheck check = new AssetCheck(asset, catalog, files, context, problems);
+            resolved.add(check.run());
+            failed.add(check.failed());
+        }
+        Map<String, AssetSpec> ids = new HashMap<>();
+        Map<String, Claim> outputs = new HashMap<>();
+        for (int i = 0; i < assets.size(); i++) {
+            AssetSpec asset = assets.get(i);
+            if (asset.id() != null && !asset.id().isEmpty()) {
+                AssetSpec first = ids.putIfAbsent(asset.id(), asset);
+                if (first != null) {
+                    problems.add(Problem.error(asset.positionOf("id"), asset.id(), "id '" + asset.id()
+                            + "' is already used at " + first.positionOf("id") + "; ids must be unique in the project"));
+                    failed.set(i, true);
+                }
+            }
+            if (resolved.get(i).isEmpty()) {
+                continue;
+            }
+            for (String output : resolved.get(i).get().outputs()) {
+                // case-insensitive: two names differing in case are one file on macOS and Windows
+                Claim claim = outputs.putIfAbsent(output.toLowerCase(Locale.ROOT), new Claim(asset, output));
+                if (claim != null && claim.asset() != asset) {
+                    problems.add(Problem.error(asset.positionOf("output"), asset.id(), "output '" + output
+                            + "' is also written by asset '" + claim.asset().id() + "' ("
+                            + claim.asset().positionOf("output") + "); give one of them another output"));
+                    failed.set(i, true);
+                }
+            }
+        }
+        List<AssetRequest> requests = new ArrayList<>();
+        for (int i = 0; i < assets.size(); i++) {
+            if (!failed.get(i)) {
+                resolved.get(i).ifPresent(requests::add);
+            }
+        }
+        return new Validation(problems, requests);
+    }
+
+    private record Claim(AssetSpec asset, String output) {}
+}

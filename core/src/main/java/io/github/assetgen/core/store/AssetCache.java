@@ -1,0 +1,354 @@
+package io.github.assetgen.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.assetgen.core.provider.MediaFormat;
+import io.github.assetgen.core.request.AssetType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The content-addressed cache of generated files: {@code <dir>/<first two hex>/<key>/} holds
+ * {@code 1.<ext>}, {@code 2.<ext>}, ... and {@code entry.json}. An entry is built in
+ * {@code <dir>/tmp/.tmp-<random>/} and renamed into place whole, so a reader or a build killed at
+ * any moment never sees half an entry. Immutable and safe for many threads and for several
+ * processes sharing the directory.
+ *
+ * <p>Callers should use {@link #find(String)} (sizes only) when planning, and rely on
+ * {@link #restore} to check SHA-256 while it copies, which costs no extra read. {@link
+ * Verification#FULL} is for an explicit cache check.
+ */
+public final class AssetCache {
+
+    static final String ENTRY_JSON = "entry.json";
+    static final String STAGING_DIR = "tmp";
+
+    private static final System.Logger LOG = System.getLogger(AssetCache.class.getName());
+    private static final Pattern FILE_NAME = Pattern.compile("[1-9][0-9]{0,3}\\.[a-z0-9]{1,8}");
+    private static final int STORE_ATTEMPTS = 3;
+
+    private final Path directory;
+    private final Clock clock;
+
+    private AssetCache(Path directory, Clock clock) {
+        this.directory = directory.toAbsolutePath().normalize();
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A cache rooted at {@code directory}, which is created on the first store.
+     *
+     * @param directory the cache directory, possibly shared by several builds
+     * @return the cache
+     */
+    public static AssetCache withDirectory(Path directory) {
+        return withDirectory(directory, Clock.systemUTC());
+    }
+
+    /**
+     * A cache rooted at {@code directory} that stamps entries with {@code clock}.
+     *
+     * @param directory the cache directory, possibly shared by several builds
+     * @param clock the source of {@code createdAt}
+     * @return the cache
+     */
+    public static AssetCache withDirectory(Path directory, Clock clock) {
+        return new AssetCache(directory, clock);
+    }
+
+    /** The cache's root directory. */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * The complete entry for {@code key}, checking sizes only; same as {@code find(key, Verification.SIZE)}.
+     *
+     * @param key the cache key, 64 lower-case hex digits
+     * @return the entry, or empty if there is none or it is damaged (a damaged one is moved aside)
+     * @throws IOException if the cache directory cannot be read
+     */
+    public Optional<CacheEntry> find(String key) throws IOException {
+        return find(key, Verification.SIZE);
+    }
+
+    /**
+     * The complete entry for {@code key}. An entry whose {@code entry.json} is missing or does not
+     * parse, or whose files are missing or differ from what it records, is logged, moved aside and
+     * reported as missing.
+     *
+     * @param key the cache key, 64 lower-case hex digits
+     * @param verification how much to check
+     * @return the entry, or empty if there is none or it is damaged
+     * @throws IOException if the cache directory cannot be read
+     */
+    public Optional<CacheEntry> find(String key, Verification verification) throws IOException {
+        Hashing.requireKey(key);
+        Path entryDir = entryDirectory(key);
+        if (!Files.isDirectory(entryDir)) {
+            return Optional.empty();
+        }
+        String damage;
+        try {
+            CacheEntry entry = readEntry(key, entryDir);
+            damage = damageOf(entry, verification);
+            if (damage == null) {
+                return Optional.of(entry);
+            }
+        } catch (DamagedEntry e) {
+            damage = e.getMessage();
+        } catch (NoSuchFileException e) {
+            damage = "missing " + e.getFile();
+        }
+        quarantine(entryDir, damage);
+        return Optional.empty();
+    }
+
+    /**
+     * Stores copies of {@code files} as the entry for {@code key}. The sources are left untouched.
+     * If a complete entry for the key already exists (another build or thread got there first),
+     * that one is kept and returned, and ours is discarded.
+     *
+     * @param key the cache key, 64 lower-case hex digits
+     * @param files the generated files in output order; their format is read from their bytes
+     * @param metadata how they were made
+     * @return the entry now in the cache
+     * @throws IOException if a file cannot be read or the entry cannot be written; nothing partial
+     *     is then visible under the key
+     */
+    public CacheEntry store(String key, List<Path> files, EntryMetadata metadata) throws IOException {
+        Hashing.requireKey(key);
+        Objects.requireNonNull(metadata, "metadata");
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("a cache entry needs at least one file");
+        }
+        Path stagingRoot = directory.resolve(STAGING_DIR);
+        Files.createDirectories(stagingRoot);
+        Path staging = Files.createDirectory(stagingRoot.resolve(AtomicFiles.randomTempName()));
+        try {
+            Path entryDir = entryDirectory(key);
+            List<CachedFile> stored = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                Path source = files.get(i);
+                MediaFormat format = formatOf(source);
+                String name = (i + 1) + "." + format.extension();
+                AtomicFiles.Copied copied = AtomicFiles.copyAndHash(source, staging.resolve(name));
+                stored.add(new CachedFile(name, entryDir.resolve(name), copied.sha256(), copied.size(), format));
+            }
+            CacheEntry entry = new CacheEntry(key, entryDir, metadata.provider(), metadata.model(),
+                    metadata.type(), stored, metadata.credits(), metadata.jobIds(), clock.instant());
+            // Written last, so a staging directory with entry.json holds every file it names.
+            AtomicFiles.write(staging.resolve(ENTRY_JSON), StoreJson.toBytes(toJson(entry)));
+            AtomicFiles.fsyncDirectory(staging);
+            Files.createDirectories(entryDir.getParent());
+            for (int attempt = 1; attempt <= STORE_ATTEMPTS; attempt++) {
+                if (AtomicFiles.moveDirectoryIfAbsent(staging, entryDir)) {
+                    AtomicFiles.fsyncDirectory(directory);
+                    return entry;
+                }
+                Optional<CacheEntry> existing = find(key, Verification.SIZE);
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+                // The occupant was damaged and has been moved aside; try again.
+            }
+            throw new IOException("could not store cache entry " + entryDir + ": something keeps occupying it");
+        } finally {
+            AtomicFiles.deleteRecursively(staging);
+        }
+    }
+
+    /**
+     * Copies the entry's files to {@code targets}, each atomically, checking size and SHA-256 on
+     * the way. All files are copied and checked before the first target is replaced.
+     *
+     * @param entry an entry returned by this cache
+     * @param targets one target per file of the entry, in the same order
+     * @throws CorruptCacheEntryException if a file no longer matches the entry (the entry is moved
+     *     aside, no target is touched; treat the asset as a cache miss)
+     * @throws IOException if reading or writing fails
+     */
+    public void restore(CacheEntry entry, List<Path> targets) throws IOException {
+        if (targets.size() != entry.files().size()) {
+            throw new IllegalArgumentException("entry " + entry.key() + " has " + entry.files().size()
+                    + " files but " + targets.size() + " targets were given");
+        }
+        List<Path> temps = new ArrayList<>();
+        try {
+            for (int i = 0; i < targets.size(); i++) {
+                CachedFile file = entry.files().get(i);
+                Path temp = AtomicFiles.createTempBeside(targets.get(i));
+                temps.add(temp);
+                AtomicFiles.Copied copied;
+                try {
+                    copied = AtomicFiles.copyAndHash(file.path(), temp);
+                } catch (NoSuchFileException e) {
+                    throw corrupt(entry, file.name() + " is missing");
+                }
+                if (copied.size() != file.size() || !copied.sha256().equals(file.sha256())) {
+                    throw corrupt(entry, file.name() + " has SHA-256 " + copied.sha256() + " and size "
+                            + copied.size() + ", expected " + file.sha256() + " and " + file.size());
+                }
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                AtomicFiles.moveIntoPlace(temps.get(i), targets.get(i));
+            }
+        } finally {
+            for (Path temp : temps) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * Deletes staging and moved-aside directories left by builds that died, if older than {@code olderThan}.
+     *
+     * @param olderThan only leftovers last modified before this are deleted; younger ones may be in use
+     * @return how many were deleted
+     * @throws IOException if the staging directory cannot be listed
+     */
+    public int cleanStaleTemps(Instant olderThan) throws IOException {
+        return AtomicFiles.cleanStaleTemps(directory.resolve(STAGING_DIR), olderThan);
+    }
+
+    Path entryDirectory(String key) {
+        return directory.resolve(key.substring(0, 2)).resolve(key);
+    }
+
+    private CorruptCacheEntryException corrupt(CacheEntry entry, String damage) {
+        quarantine(entry.directory(), damage);
+        return new CorruptCacheEntryException("cache entry " + entry.directory() + " is damaged: " + damage
+                + "; it was moved aside, treat the asset as not cached");
+    }
+
+    /** Moves a damaged entry out of the way so the key can be stored again; a rename is instant even for videos. */
+    private void quarantine(Path entryDir, String damage) {
+        LOG.log(System.Logger.Level.WARNING, "Cache entry {0} is damaged ({1}); moving it aside", entryDir, damage);
+        Path aside = directory.resolve(STAGING_DIR).resolve(AtomicFiles.TEMP_PREFIX + "damaged-"
+                + AtomicFiles.randomTempName().substring(AtomicFiles.TEMP_PREFIX.length()));
+        try {
+            Files.createDirectories(aside.getParent());
+            Files.move(entryDir, aside, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.fsyncDirectory(entryDir.getParent());
+        } catch (NoSuchFileException alreadyGone) {
+            // another thread or build moved it first
+        } catch (IOException moveFailed) {
+            try {
+                AtomicFiles.deleteRecursively(entryDir);
+            } catch (IOException deleteFailed) {
+                LOG.log(System.Logger.Level.WARNING, "Could not remove damaged cache entry {0}: {1}",
+                        entryDir, deleteFailed.toString());
+            }
+        }
+    }
+
+    private static String damageOf(CacheEntry entry, Verification verification) throws IOException {
+        for (CachedFile file : entry.files()) {
+            if (!Files.isRegularFile(file.path())) {
+                return file.name() + " is missing";
+            }
+            long size = Files.size(file.path());
+            if (size != file.size()) {
+                return file.name() + " has " + size + " bytes, expected " + file.size();
+            }
+            if (verification == Verification.FULL) {
+                String sha256 = Hashing.sha256(file.path());
+                if (!sha256.equals(file.sha256())) {
+                    return file.name() + " has SHA-256 " + sha256 + ", expected " + file.sha256();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static MediaFormat formatOf(Path source) throws IOException {
+        byte[] head = new byte[16];
+        int length = 0;
+        try (InputStream in = Files.newInputStream(source)) {
+            for (int n = 0; n >= 0 && length < head.length; length += n) {
+                n = in.read(head, length, head.length - length);
+                if (n < 0) {
+                    break;
+                }
+            }
+        }
+        MediaFormat sniffed = MediaFormat.sniff(head, length);
+        return sniffed != MediaFormat.UNKNOWN ? sniffed : MediaFormat.fromExtension(source.getFileName().toString());
+    }
+
+    private static EntryJson toJson(CacheEntry entry) {
+        List<EntryJson.FileJson> files = new ArrayList<>();
+        for (CachedFile file : entry.files()) {
+            files.add(new EntryJson.FileJson(file.name(), file.sha256(), file.size(),
+                    file.format().name().toLowerCase(Locale.ROOT)));
+        }
+        return new EntryJson(EntryJson.FORMAT_VERSION, entry.key(), entry.provider(), entry.model(),
+                entry.type().specName(), files, entry.credits(), entry.jobIds(), entry.createdAt().toString());
+    }
+
+    private static CacheEntry readEntry(String key, Path entryDir) throws IOException, DamagedEntry {
+        EntryJson json;
+        try {
+            json = StoreJson.MAPPER.readValue(Files.readAllBytes(entryDir.resolve(ENTRY_JSON)), EntryJson.class);
+        } catch (NoSuchFileException e) {
+            throw new DamagedEntry(ENTRY_JSON + " is missing");
+        } catch (JsonProcessingException e) {
+            throw new DamagedEntry(ENTRY_JSON + " does not parse: " + e.getOriginalMessage());
+        }
+        if (json == null || json.formatVersion() != EntryJson.FORMAT_VERSION) {
+            throw new DamagedEntry(ENTRY_JSON + " has an unknown formatVersion");
+        }
+        if (!key.equals(json.key())) {
+            throw new DamagedEntry(ENTRY_JSON + " names key " + json.key());
+        }
+        AssetType type = AssetType.fromSpecName(json.type());
+        if (json.provider() == null || json.model() == null || type == null || json.files() == null
+                || json.files().isEmpty() || json.createdAt() == null) {
+            throw new DamagedEntry(ENTRY_JSON + " lacks provider, model, type, files or createdAt");
+        }
+        List<CachedFile> files = new ArrayList<>();
+        for (EntryJson.FileJson file : json.files()) {
+            if (file == null || file.name() == null || !FILE_NAME.matcher(file.name()).matches()
+                    || !Hashing.isSha256Hex(file.sha256()) || file.size() < 0) {
+                throw new DamagedEntry(ENTRY_JSON + " has a malformed file record");
+            }
+            files.add(new CachedFile(file.name(), entryDir.resolve(file.name()), file.sha256(), file.size(),
+                    parseFormat(file.format())));
+        }
+        try {
+            return new CacheEntry(key, entryDir, json.provider(), json.model(), type, files, json.credits(),
+                    json.jobIds() == null ? List.of() : json.jobIds(), Instant.parse(json.createdAt()));
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new DamagedEntry(ENTRY_JSON + " has a malformed createdAt or job id");
+        }
+    }
+
+    private static MediaFormat parseFormat(String format) throws DamagedEntry {
+        try {
+            return MediaFormat.valueOf(String.valueOf(format).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new DamagedEntry(ENTRY_JSON + " has unknown format " + format);
+        }
+    }
+
+    /** Why an entry on disk cannot be trusted. */
+    private static final class DamagedEntry extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        DamagedEntry(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.assetgen.core.store;
+
+import io.github.assetgen.core.request.AssetType;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the cache records about how an entry was made, besides its files. Immutable.
+ *
+ * @param provider the provider name
+ * @param model the model name as sent
+ * @param type image or video
+ * @param credits what the generation cost, as an amount and a unit ({@code "0.25 USD"}), or null if unknown
+ * @param jobIds the provider's job ids, for support requests
+ */
+public record EntryMetadata(String provider, String model, AssetType type, String credits, List<String> jobIds) {
+
+    public EntryMetadata {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(type, "type");
+        jobIds = List.copyOf(jobIds);
+    }
+}

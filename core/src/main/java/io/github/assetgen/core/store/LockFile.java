@@ -1,0 +1,309 @@
+package io.github.assetgen.core.store;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The committed {@code assets.lock.json}: per asset id, the key, provider, model, output files with
+ * SHA-256 and size, credits, job ids and generation time. Written byte-for-byte stable (assets
+ * sorted by id, fixed key order, two-space indent, LF, trailing newline) so a diff shows only what
+ * changed. Immutable and thread-safe; {@link #with} and {@link #without} return new instances.
+ */
+public final class LockFile {
+
+    /** The lock file's conventional name, beside the project's pom.xml. */
+    public static final String FILE_NAME = "assets.lock.json";
+
+    private static final LockFile EMPTY = new LockFile(new TreeMap<>());
+
+    private final SortedMap<String, Entry> entries;
+
+    private LockFile(SortedMap<String, Entry> entries) {
+        this.entries = Collections.unmodifiableSortedMap(entries);
+    }
+
+    /**
+     * The lock of one asset. Immutable.
+     *
+     * @param id the asset id
+     * @param key the cache key
+     * @param provider the provider name
+     * @param model the model name as sent
+     * @param files the output files in output order
+     * @param credits what the generation cost ({@code "0.25 USD"}), or null if unknown
+     * @param jobIds the provider's job ids
+     * @param generatedAt ISO-8601 instant of the generation; unchanged until the asset is regenerated
+     */
+    public record Entry(String id, String key, String provider, String model, List<LockedFile> files,
+            String credits, List<String> jobIds, String generatedAt) {
+
+        public Entry {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("an asset id must not be blank");
+            }
+            Hashing.requireKey(key);
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(generatedAt, "generatedAt");
+            files = List.copyOf(files);
+            jobIds = List.copyOf(jobIds);
+        }
+    }
+
+    /**
+     * One output file. Immutable.
+     *
+     * @param path relative to the output directory, with {@code /} separators on every OS
+     * @param sha256 lower-case hex SHA-256 of the bytes
+     * @param size bytes
+     */
+    public record LockedFile(String path, String sha256, long size) {
+
+        public LockedFile {
+            Objects.requireNonNull(path, "path");
+            if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains(":")
+                    || Arrays.asList(path.split("/", -1)).stream().anyMatch(s -> s.isEmpty() || s.equals(".")
+                            || s.equals(".."))) {
+                throw new IllegalArgumentException("\"" + path
+                        + "\" is not a relative path inside the output directory with / separators");
+            }
+            if (!Hashing.isSha256Hex(sha256)) {
+                throw new IllegalArgumentException("\"" + sha256 + "\" is not a lower-case hex SHA-256");
+            }
+            if (size < 0) {
+                throw new IllegalArgumentException("a size cannot be negative");
+            }
+        }
+
+        /**
+         * Describes a file as it is now: its path relative to {@code outputDir}, SHA-256 and size.
+         *
+         * @param outputDir the output directory
+         * @param file a file inside it
+         * @return the description
+         * @throws IOException if the file cannot be read
+         */
+        public static LockedFile describe(Path outputDir, Path file) throws IOException {
+            Path relative = outputDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+            List<String> parts = new ArrayList<>();
+            relative.forEach(part -> parts.add(part.toString()));
+            return new LockedFile(String.join("/", parts), Hashing.sha256(file), Files.size(file));
+        }
+    }
+
+    /** A lock with no assets. */
+    public static LockFile empty() {
+        return EMPTY;
+    }
+
+    /**
+     * Reads a lock file.
+     *
+     * @param file the lock file
+     * @return its content, or an empty lock if the file does not exist
+     * @throws LockFileException if the file is not a valid lock file (the message names file, line and column)
+     * @throws IOException if the file cannot be read
+     */
+    public static LockFile read(Path file) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return EMPTY;
+        }
+        LockFileJson json;
+        try {
+            json = StoreJson.MAPPER.readValue(bytes, LockFileJson.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            int line = location == null ? 1 : Math.max(1, location.getLineNr());
+            int column = location == null ? 1 : Math.max(1, location.getColumnNr());
+            throw new LockFileException(file, line, column, "malformed lock file: " + describe(e));
+        }
+        if (json == null) {
+            throw new LockFileException(file, 1, 1, "malformed lock file: it holds null");
+        }
+        SortedMap<String, Entry> entries = new TreeMap<>();
+        for (Map.Entry<String, LockFileJson.AssetJson> asset : json.assets().entrySet()) {
+            LockFileJson.AssetJson a = asset.getValue();
+            try {
+                List<LockedFile> files = new ArrayList<>();
+                for (LockFileJson.FileJson f : a.files()) {
+                    files.add(new LockedFile(f.path(), f.sha256(), f.size()));
+                }
+                entries.put(asset.getKey(), new Entry(asset.getKey(), a.key(), a.provider(), a.model(), files,
+                        a.credits(), a.jobIds(), a.generatedAt()));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new LockFileException(file, lineOf(bytes, asset.getKey()), 1,
+                        "asset \"" + asset.getKey() + "\": " + e.getMessage());
+            }
+        }
+        return new LockFile(entries);
+    }
+
+    /** The assets, sorted by id. */
+    public List<Entry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    /** The ids of the assets, sorted. */
+    public Set<String> ids() {
+        return entries.keySet();
+    }
+
+    /**
+     * The lock of one asset.
+     *
+     * @param id the asset id
+     * @return its entry, or empty if the asset is not locked
+     */
+    public Optional<Entry> find(String id) {
+        return Optional.ofNullable(entries.get(id));
+    }
+
+    /** This lock with {@code entry} added or replacing the entry of the same id. */
+    public LockFile with(Entry entry) {
+        SortedMap<String, Entry> copy = new TreeMap<>(entries);
+        copy.put(entry.id(), entry);
+        return new LockFile(copy);
+    }
+
+    /** This lock without the asset {@code id}. */
+    public LockFile without(String id) {
+        SortedMap<String, Entry> copy = new TreeMap<>(entries);
+        copy.remove(id);
+        return new LockFile(copy);
+    }
+
+    /** This lock keeping only the given ids, to drop assets whose specs were deleted. */
+    public LockFile retainOnly(Collection<String> ids) {
+        SortedMap<String, Entry> copy = new TreeMap<>(entries);
+        copy.keySet().retainAll(Set.copyOf(ids));
+        return new LockFile(copy);
+    }
+
+    /** The exact bytes {@link #write} writes. */
+    public byte[] toBytes() {
+        Map<String, LockFileJson.AssetJson> assets = new TreeMap<>();
+        for (Entry e : entries.values()) {
+            List<LockFileJson.FileJson> files = new ArrayList<>();
+            for (LockedFile f : e.files()) {
+                files.add(new LockFileJson.FileJson(f.path(), f.sha256(), f.size()));
+            }
+            assets.put(e.id(), new LockFileJson.AssetJson(e.key(), e.provider(), e.model(), files, e.credits(),
+                    e.jobIds(), e.generatedAt()));
+        }
+        try {
+            return StoreJson.toBytes(new LockFileJson(LockFileJson.LOCK_VERSION, assets));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the lock file DTOs always serialise", e);
+        }
+    }
+
+    /**
+     * Writes the lock atomically, unless the file already holds exactly these bytes (so its
+     * timestamp does not change and tools watching it stay quiet).
+     *
+     * @param file the lock file
+     * @return true if the file was written
+     * @throws IOException if it cannot be written; the old file is then unchanged
+     */
+    public boolean write(Path file) throws IOException {
+        byte[] bytes = toBytes();
+        try {
+            if (Arrays.equals(Files.readAllBytes(file), bytes)) {
+                return false;
+            }
+        } catch (NoSuchFileException e) {
+            // first write
+        }
+        AtomicFiles.write(file, bytes);
+        return true;
+    }
+
+    /**
+     * Whether an asset's outputs are exactly what the lock records: every file exists with the
+     * recorded size and SHA-256. Sizes are compared first, so a changed file is usually caught
+     * without reading it. Modification times are not used: the lock is committed and clones have
+     * their own.
+     *
+     * @param entry the asset's lock
+     * @param outputDir the output directory the paths are relative to
+     * @return true if no file is missing or different
+     * @throws IOException if a file exists but cannot be read
+     */
+    public static boolean upToDate(Entry entry, Path outputDir) throws IOException {
+        for (LockedFile file : entry.files()) {
+            Path path = outputDir.resolve(file.path());
+            if (!Files.isRegularFile(path) || Files.size(path) != file.size()) {
+                return false;
+            }
+        }
+        for (LockedFile file : entry.files()) {
+            try {
+                if (!Hashing.sha256(outputDir.resolve(file.path())).equals(file.sha256())) {
+                    return false;
+                }
+            } catch (NoSuchFileException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LockFile that && entries.equals(that.entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return entries.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "LockFile" + entries.keySet();
+    }
+
+    private static String describe(JsonProcessingException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        String message = e.getOriginalMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** The line where an asset id appears as a key, for messages about errors found after parsing. */
+    private static int lineOf(byte[] bytes, String id) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        int at = text.indexOf("\"" + id + "\"");
+        if (at < 0) {
+            return 1;
+        }
+        int line = 1;
+        for (int i = 0; i < at; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.assetgen.core.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/** The wire form of {@code assets.lock.json}; the public {@link LockFile} records stay free of Jackson. */
+@JsonPropertyOrder({"lockVersion", "assets"})
+record LockFileJson(Integer lockVersion, Map<String, AssetJson> assets) {
+
+    static final int LOCK_VERSION = 1;
+
+    LockFileJson {
+        if (lockVersion == null) {
+            throw new IllegalArgumentException("missing \"lockVersion\"");
+        }
+        if (lockVersion != LOCK_VERSION) {
+            throw new IllegalArgumentException("lockVersion " + lockVersion
+                    + " is not supported by this version of assetgen (it writes " + LOCK_VERSION + ")");
+        }
+        if (assets == null) {
+            throw new IllegalArgumentException("missing \"assets\"");
+        }
+    }
+
+    /** One asset, keyed by id in the enclosing map. */
+    @JsonPropertyOrder({"key", "provider", "model", "files", "credits", "jobIds", "generatedAt"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AssetJson(
+            String key,
+            String provider,
+            String model,
+            List<FileJson> files,
+            String credits,
+            List<String> jobIds,
+            String generatedAt) {
+
+        AssetJson {
+            require(key, "key");
+            require(provider, "provider");
+            require(model, "model");
+            require(files, "files");
+            require(generatedAt, "generatedAt");
+            jobIds = jobIds == null ? List.of() : jobIds;
+        }
+    }
+
+    /** One output file. */
+    @JsonPropertyOrder({"path", "sha256", "size"})
+    record FileJson(String path, String sha256, Long size) {
+
+        FileJson {
+            require(path, "path");
+            require(sha256, "sha256");
+            require(size, "size");
+        }
+    }
+
+    private static void require(Object value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException("missing \"" + name + "\"");
+        }
+    }
+}

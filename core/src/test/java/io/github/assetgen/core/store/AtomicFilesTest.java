@@ -1,0 +1,72 @@
+package io.github.assetgen.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writeReplacesTheWholeFileAndLeavesNoTemporaryFile() throws IOException {
+        Path target = dir.resolve("a/b/report.json");
+        AtomicFiles.write(target, "first, and longer".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(target, "second".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(target).hasContent("second");
+        assertThat(namesIn(target.getParent())).containsExactly("report.json");
+    }
+
+    @Test
+    void copyWritesTheSameBytesBesideNothingElse() throws IOException {
+        Path source = StoreFixtures.write(dir.resolve("in.png"), StoreFixtures.png("pixels"));
+        Path target = dir.resolve("out/copy.png");
+
+        AtomicFiles.copy(source, target);
+
+        assertThat(target).hasBinaryContent(StoreFixtures.png("pixels"));
+        assertThat(namesIn(target.getParent())).containsExactly("copy.png");
+    }
+
+    @Test
+    void cleanStaleTempsDeletesOnlyOldTemporaryFilesAndDirectories() throws IOException {
+        Instant now = Instant.parse("2026-01-02T00:00:00Z");
+        Path oldTemp = StoreFixtures.write(dir.resolve(".tmp-old"), new byte[] {1});
+        Path oldStaging = StoreFixtures.write(dir.resolve(".tmp-staging/1.png"), new byte[] {2}).getParent();
+        Path youngTemp = StoreFixtures.write(dir.resolve(".tmp-young"), new byte[] {3});
+        Path oldRealFile = StoreFixtures.write(dir.resolve("hero.png"), new byte[] {4});
+        FileTime old = FileTime.from(now.minusSeconds(7200));
+        for (Path p : new Path[] {oldTemp, oldStaging, oldRealFile}) {
+            Files.setLastModifiedTime(p, old);
+        }
+        Files.setLastModifiedTime(youngTemp, FileTime.from(now.minusSeconds(60)));
+
+        int deleted = AtomicFiles.cleanStaleTemps(dir, now.minusSeconds(3600));
+
+        assertThat(deleted).isEqualTo(2);
+        assertThat(namesIn(dir)).containsExactlyInAnyOrder(".tmp-young", "hero.png");
+    }
+
+    @Test
+    void cleanStaleTempsOfAMissingDirectoryDoesNothing() throws IOException {
+        assertThat(AtomicFiles.cleanStaleTemps(dir.resolve("absent"), Instant.now())).isZero();
+    }
+
+    /** The names directly inside {@code dir}; shared by the store tests. */
+    static List<String> namesIn(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+}
