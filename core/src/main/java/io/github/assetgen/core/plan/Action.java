@@ -1,0 +1,33 @@
+package io.github.assetgen.core.plan;
+
+/** What a build will do for one asset. */
+public enum Action {
+    /** Outputs exist and match the lock: nothing is sent, nothing is copied. */
+    KEEP("up to date"),
+    /** The key is in the cache: files are copied from it, nothing is sent. */
+    RESTORE("restore from cache"),
+    /** A job an earlier build submitted is still open: it is polled, never submitted again. */
+    RESUME("resume job"),
+    /** Nothing anywhere: a create request is sent and paid for. */
+    GENERATE("generate"),
+    /** Not selected by {@code only}. */
+    SKIP("skipped"),
+    /** Cannot go ahead without the user (offline with no cache, or a submission whose answer was lost). */
+    BLOCKED("blocked");
+
+    private final String label;
+
+    Action(String label) {
+        this.label = label;
+    }
+
+    /** How plan-assets prints it. */
+    public String label() {
+        return label;
+    }
+
+    /** True when the action talks to a provider. */
+    public boolean needsNetwork() {
+        return this == RESUME || this == GENERATE;
+    }
+}

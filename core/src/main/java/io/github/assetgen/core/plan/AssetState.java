@@ -1,0 +1,20 @@
+package io.github.assetgen.core.plan;
+
+import io.github.assetgen.core.request.AssetRequest;
+import java.util.Optional;
+
+/**
+ * What the planner may know about an asset from files on disk: the lock and outputs, the cache and
+ * the job journal. Reads only; never the network.
+ */
+public interface AssetState {
+
+    /** The outputs exist and match the lock entry of this id, which has this key. */
+    boolean isUpToDate(AssetRequest request, String key);
+
+    /** A complete, checksum-valid cache entry exists for the key. */
+    boolean isCached(String key);
+
+    /** A job an earlier build started for this key and did not close. */
+    Optional<OpenJob> openJob(String key);
+}

@@ -1,0 +1,67 @@
+package io.github.assetgen.core.plan;
+
+import io.github.assetgen.core.rules.Cost;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** What a build will do for every asset, with the money it will spend. Immutable. */
+public record Plan(List<PlannedAsset> assets) {
+
+    public Plan {
+        assets = List.copyOf(assets);
+    }
+
+    public List<PlannedAsset> withAction(Action action) {
+        return assets.stream().filter(a -> a.action() == action).toList();
+    }
+
+    /** Credits the GENERATE actions will spend. */
+    public BigDecimal credits() {
+        return total(Cost.Unit.CREDITS);
+    }
+
+    /** US dollars the GENERATE actions will spend. */
+    public BigDecimal dollars() {
+        return total(Cost.Unit.USD);
+    }
+
+    /** Assets that will be generated at a price nobody knows. */
+    public List<PlannedAsset> unpriced() {
+        return withAction(Action.GENERATE).stream()
+                .filter(a -> a.cost().unit() == Cost.Unit.UNKNOWN)
+                .toList();
+    }
+
+    private BigDecimal total(Cost.Unit unit) {
+        return withAction(Action.GENERATE).stream()
+                .map(PlannedAsset::cost)
+                .filter(c -> c.unit() == unit)
+                .map(Cost::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * Why the plan may not run under these budgets, or empty when it fits. Checked before any
+     * request is sent.
+     */
+    public Optional<String> budgetProblem(BigDecimal maxCredits, BigDecimal maxUsd) {
+        StringBuilder problem = new StringBuilder();
+        if (maxCredits != null && credits().compareTo(maxCredits) > 0) {
+            problem.append("the estimate of ").append(credits().toPlainString()).append(" credits exceeds maxCredits ")
+                    .append(maxCredits.toPlainString());
+        }
+        if (maxUsd != null && dollars().compareTo(maxUsd) > 0) {
+            if (problem.length() > 0) {
+                problem.append("; ");
+            }
+            problem.append("the estimate of $").append(dollars().toPlainString()).append(" exceeds maxUsd $")
+                    .append(maxUsd.toPlainString());
+        }
+        if (problem.length() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(problem.append(". Nothing was sent. Raise the budget (-Dassetgen.maxCredits=..., "
+                + "-Dassetgen.maxUsd=...) or generate fewer assets (-Dassetgen.only=<ids>).").toString());
+    }
+}

@@ -1,0 +1,16 @@
+package io.github.assetgen.core.run;
+
+import java.util.Locale;
+
+/** How one asset ended in a build; the words of report.json. */
+public enum AssetStatus {
+    KEPT,
+    RESTORED,
+    GENERATED,
+    FAILED,
+    SKIPPED;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.assetgen.core.run;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Per provider: how many jobs may be in flight at once, and whether the provider was stopped
+ * (401, out of credits, account on hold) so that no further create request goes to it in this
+ * build. Thread-safe.
+ */
+final class ProviderGates {
+
+    private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
+    private final Map<String, String> stopped = new ConcurrentHashMap<>();
+    private final Map<String, Integer> maxJobs;
+
+    ProviderGates(Map<String, Integer> maxJobs) {
+        this.maxJobs = Map.copyOf(maxJobs);
+    }
+
+    /** Takes a job slot, waiting for one. */
+    void enter(String provider) throws InterruptedException {
+        slot(provider).acquire();
+    }
+
+    void leave(String provider) {
+        slot(provider).release();
+    }
+
+    private Semaphore slot(String provider) {
+        return slots.computeIfAbsent(provider, p -> new Semaphore(maxJobs.getOrDefault(p, 1), true));
+    }
+
+    /** Records the first reason a provider was stopped; later ones add nothing. */
+    void stop(String provider, String reason) {
+        stopped.putIfAbsent(provider, reason);
+    }
+
+    /** Why the provider takes no more create requests, or null. */
+    String stopReason(String provider) {
+        return stopped.get(provider);
+    }
+}

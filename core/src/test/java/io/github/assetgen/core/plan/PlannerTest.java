@@ -1,0 +1,126 @@
+package io.github.assetgen.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.assetgen.core.key.CacheKey;
+import io.github.assetgen.core.provider.JobRef;
+import io.github.assetgen.core.request.AssetRequest;
+import io.github.assetgen.core.request.AssetType;
+import io.github.assetgen.core.rules.Pricing;
+import io.github.assetgen.core.spec.Position;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+
+    private final Set<String> upToDate = new HashSet<>();
+    private final Set<String> cached = new HashSet<>();
+    private final Map<String, OpenJob> open = new HashMap<>();
+
+    private final AssetState state = new AssetState() {
+        @Override
+        public boolean isUpToDate(AssetRequest request, String key) {
+            return upToDate.contains(key);
+        }
+
+        @Override
+        public boolean isCached(String key) {
+            return cached.contains(key);
+        }
+
+        @Override
+        public Optional<OpenJob> openJob(String key) {
+            return Optional.ofNullable(open.get(key));
+        }
+    };
+
+    private static AssetRequest image(String id, String resolution) {
+        return new AssetRequest(id, "useapi", AssetType.IMAGE, "nano-banana-2", "prompt " + id,
+                Map.of("resolution", resolution, "quantity", 1, "aspectRatio", "auto", "promptOptimization", true),
+                List.of(), null, null, null, null, List.of(id + ".png"), Position.startOf("a.yaml"));
+    }
+
+    private Plan plan(List<AssetRequest> requests, Selection selection, boolean force, boolean offline) {
+        return new Planner(Pricing.standard()).plan(requests, state, selection, force, offline);
+    }
+
+    @Test
+    void eachAssetGetsTheCheapestActionThatProducesIt() {
+        AssetRequest kept = image("kept", "1K");
+        AssetRequest restored = image("restored", "1K");
+        AssetRequest resumed = image("resumed", "1K");
+        AssetRequest fresh = image("fresh", "4K");
+        upToDate.add(CacheKey.of(kept));
+        cached.add(CacheKey.of(restored));
+        open.put(CacheKey.of(resumed), new OpenJob(List.of(new JobRef("useapi", "image", "x")), Instant.EPOCH, false));
+
+        Plan plan = plan(List.of(kept, restored, resumed, fresh), Selection.all(), false, false);
+
+        assertThat(plan.assets()).extracting(PlannedAsset::action)
+                .containsExactly(Action.KEEP, Action.RESTORE, Action.RESUME, Action.GENERATE);
+        // only what is generated now counts against the budget: nano-banana-2 at 4K is 8 credits
+        assertThat(plan.credits()).isEqualByComparingTo("8");
+    }
+
+    @Test
+    void forceGeneratesWhatIsCachedButStillResumesAPaidJob() {
+        AssetRequest restored = image("restored", "1K");
+        AssetRequest resumed = image("resumed", "1K");
+        cached.add(CacheKey.of(restored));
+        open.put(CacheKey.of(resumed), new OpenJob(List.of(new JobRef("useapi", "image", "x")), Instant.EPOCH, false));
+
+        Plan plan = plan(List.of(restored, resumed), Selection.all(), true, false);
+
+        assertThat(plan.assets()).extracting(PlannedAsset::action).containsExactly(Action.GENERATE, Action.RESUME);
+    }
+
+    @Test
+    void aLostAnswerBlocksTheAssetUnlessForced() {
+        AssetRequest lost = image("lost", "1K");
+        open.put(CacheKey.of(lost), new OpenJob(List.of(), Instant.parse("2026-11-20T10:00:00Z"), false));
+
+        PlannedAsset blocked = plan(List.of(lost), Selection.all(), false, false).assets().get(0);
+        PlannedAsset forced = plan(List.of(lost), Selection.all(), true, false).assets().get(0);
+
+        assertThat(blocked.action()).isEqualTo(Action.BLOCKED);
+        assertThat(blocked.note()).contains("may already be paid for").contains("-Dassetgen.only=lost");
+        assertThat(forced.action()).isEqualTo(Action.GENERATE);
+    }
+
+    @Test
+    void offlineBlocksEverythingThatNeedsTheNetworkAndKeepsRestores() {
+        AssetRequest restored = image("restored", "1K");
+        AssetRequest fresh = image("fresh", "1K");
+        cached.add(CacheKey.of(restored));
+
+        Plan plan = plan(List.of(restored, fresh), Selection.all(), false, true);
+
+        assertThat(plan.assets()).extracting(PlannedAsset::action).containsExactly(Action.RESTORE, Action.BLOCKED);
+        assertThat(plan.assets().get(1).note()).contains("offline");
+    }
+
+    @Test
+    void onlySelectsIdsAndGlobsAndSkipsTheRest() {
+        Plan plan = plan(List.of(image("hero", "1K"), image("icon-a", "1K"), image("icon-b", "1K"), image("logo", "1K")),
+                Selection.of(List.of("hero, icon-*")), false, false);
+
+        assertThat(plan.assets()).extracting(PlannedAsset::action)
+                .containsExactly(Action.GENERATE, Action.GENERATE, Action.GENERATE, Action.SKIP);
+    }
+
+    @Test
+    void aBudgetBelowTheEstimateIsAProblemThatNamesBothNumbers() {
+        Plan plan = plan(List.of(image("a", "4K"), image("b", "4K")), Selection.all(), false, false);
+
+        assertThat(plan.budgetProblem(new BigDecimal("16"), null)).isEmpty();
+        assertThat(plan.budgetProblem(new BigDecimal("15"), null)).hasValueSatisfying(problem -> assertThat(problem)
+                .startsWith("the estimate of 16 credits exceeds maxCredits 15. Nothing was sent."));
+    }
+}

@@ -1,0 +1,319 @@
+package io.github.assetgen.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.assetgen.core.build.BuildLog;
+import io.github.assetgen.core.key.CacheKey;
+import io.github.assetgen.core.plan.Action;
+import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.provider.JobRef;
+import io.github.assetgen.core.provider.JobState;
+import io.github.assetgen.core.provider.ProviderException;
+import io.github.assetgen.core.provider.ProviderException.Kind;
+import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.request.AssetRequest;
+import io.github.assetgen.core.request.AssetType;
+import io.github.assetgen.core.rules.Cost;
+import io.github.assetgen.core.spec.Position;
+import io.github.assetgen.core.store.AssetCache;
+import io.github.assetgen.core.store.EntryMetadata;
+import io.github.assetgen.core.store.Journal;
+import io.github.assetgen.core.store.JournalEntry;
+import io.github.assetgen.core.store.KeyLock;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AssetRunnerTest {
+
+    @TempDir
+    Path temp;
+
+    private Path cacheDir;
+    private Path outputDir;
+    private MutableClock clock;
+    private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+    private AssetCache cache;
+    private Journal journal;
+
+    @BeforeEach
+    void setUp() {
+        cacheDir = temp.resolve("cache");
+        outputDir = temp.resolve("out");
+        clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
+        cache = AssetCache.withDirectory(cacheDir, clock);
+        journal = Journal.withDirectory(cacheDir, clock);
+    }
+
+    private AssetRunner runner(ScriptedClient client, int maxJobs, boolean force) {
+        ProviderSettings settings = new ProviderSettings("useapi", URI.create("http://127.0.0.1:1"), null,
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(10), 2, maxJobs);
+        Sleeper sleeper = duration -> {
+            sleeps.add(duration);
+            clock.advance(duration);
+        };
+        return new AssetRunner(Map.of("useapi", client), Map.of("useapi", settings), cache, journal,
+                KeyLock.withDirectory(cacheDir), outputDir, cacheDir.resolve("tmp"), Duration.ofMinutes(30), force,
+                clock, sleeper, new Random(7), BuildLog.silent());
+    }
+
+    private static AssetRequest request(String id) {
+        return new AssetRequest(id, "useapi", AssetType.IMAGE, "nano-banana-2", "a prompt for " + id,
+                Map.of("quantity", 1, "resolution", "1K"), List.of(), null, null, null, null,
+                List.of("img/" + id + ".png"), Position.startOf("a.yaml"));
+    }
+
+    private static PlannedAsset planned(AssetRequest request, Action action) {
+        return new PlannedAsset(request, CacheKey.of(request), action, Cost.credits(4), null, null);
+    }
+
+    private static PlannedAsset generate(String id) {
+        return planned(request(id), Action.GENERATE);
+    }
+
+    @Test
+    void generatesStoresInTheCachePlacesTheOutputAndClosesTheJournal() throws Exception {
+        ScriptedClient client = new ScriptedClient("useapi").pollsBeforeDone(3);
+        PlannedAsset hero = generate("hero");
+
+        List<AssetResult> results = runner(client, 2, false).run(List.of(hero));
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(AssetStatus.GENERATED);
+            assertThat(r.files()).singleElement().satisfies(f -> assertThat(f.relativePath()).isEqualTo("img/hero.png"));
+            assertThat(r.jobIds()).containsExactly("user:1-minimax:acct-image:hero-1");
+        });
+        assertThat(outputDir.resolve("img/hero.png")).isRegularFile();
+        assertThat(cache.find(hero.key())).isPresent();
+        assertThat(journal.find(hero.key())).isEmpty();
+        assertThat(client.submits).hasValue(1);
+        assertThat(client.polls).hasValue(3);
+        // first poll after firstPollDelay, then the poll interval
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void anAnsweredRateLimitWaitsTheProvidersDelayThenSendsTheCreateAgain() throws Exception {
+        ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
+                new ProviderException(Kind.RATE_LIMITED, "useapi", 429, "queue full", Duration.ofSeconds(25), null));
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.GENERATED);
+        assertThat(client.submits).hasValue(2);
+        assertThat(sleeps.get(0)).isEqualTo(Duration.ofSeconds(25));
+    }
+
+    @Test
+    void aRateLimitWithoutADelayWaitsOneToThreeTimesTheRetryDelay() throws Exception {
+        ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
+                new ProviderException(Kind.RATE_LIMITED, "useapi", 429, "busy", null, null));
+
+        runner(client, 1, false).run(List.of(generate("hero")));
+
+        assertThat(sleeps.get(0)).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aLostAnswerFailsTheAssetSaysItMayBePaidAndKeepsTheJournalEntrySubmitting() throws Exception {
+        ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
+                new ProviderException(Kind.MAYBE_SUBMITTED, "useapi", 0, "read timed out", null, null));
+        PlannedAsset hero = generate("hero");
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(hero));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(results.get(0).message()).contains("may already be paid for")
+                .contains("-Dassetgen.force=true -Dassetgen.only=hero");
+        assertThat(client.submits).hasValue(1);
+        assertThat(journal.find(hero.key())).hasValueSatisfying(
+                entry -> assertThat(entry.state()).isEqualTo(JournalEntry.State.SUBMITTING));
+    }
+
+    @Test
+    void aRunThatFindsASubmittingEntryWithoutIdsDoesNotSubmitAgain() throws Exception {
+        PlannedAsset hero = generate("hero");
+        journal.begin(hero.key(), "useapi", "hero", "nano-banana-2");
+        ScriptedClient client = new ScriptedClient("useapi");
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(hero));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(results.get(0).message()).contains("may already be paid for");
+        assertThat(client.submits).hasValue(0);
+    }
+
+    @Test
+    void forceSubmitsEvenWhenAnEarlierAnswerWasLost() throws Exception {
+        PlannedAsset hero = generate("hero");
+        journal.begin(hero.key(), "useapi", "hero", "nano-banana-2");
+        ScriptedClient client = new ScriptedClient("useapi");
+
+        List<AssetResult> results = runner(client, 1, true).run(List.of(hero));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.GENERATED);
+        assertThat(client.submits).hasValue(1);
+    }
+
+    @Test
+    void anOpenJobIsResumedByPollingItsIdsAndNeverSubmittedAgain() throws Exception {
+        PlannedAsset hero = planned(request("hero"), Action.RESUME);
+        journal.begin(hero.key(), "useapi", "hero", "nano-banana-2");
+        journal.recordSubmitted(hero.key(), List.of(new JobRef("useapi", "image", "user:1-minimax:acct-image:hero-1")));
+        ScriptedClient client = new ScriptedClient("useapi");
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(hero));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.GENERATED);
+        assertThat(client.submits).hasValue(0);
+        assertThat(client.polls).hasValue(1);
+        assertThat(journal.find(hero.key())).isEmpty();
+        assertThat(outputDir.resolve("img/hero.png")).isRegularFile();
+    }
+
+    @Test
+    void aProviderStopSendsNoFurtherCreateRequestsToThatProvider() throws Exception {
+        // whichever asset gets the single job slot first meets the 412
+        ScriptedClient client = new ScriptedClient("useapi");
+        for (String id : List.of("a", "b", "c")) {
+            client.failSubmit(id, new ProviderException(Kind.PROVIDER_STOP, "useapi", 412, "Insufficient credits",
+                    null, null));
+        }
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(generate("a"), generate("b"), generate("c")));
+
+        assertThat(client.submits).hasValue(1);
+        assertThat(results).allSatisfy(r -> assertThat(r.status()).isEqualTo(AssetStatus.FAILED));
+        assertThat(results).filteredOn(r -> r.message().startsWith("not sent: useapi was stopped earlier in this build"))
+                .hasSize(2);
+    }
+
+    @Test
+    void aModeratedAssetFailsWithTheProvidersWordsWhileTheOthersLand() throws Exception {
+        ScriptedClient client = new ScriptedClient("useapi")
+                .endWith("bad", new JobState.Failed("status 7: moderated", true));
+        PlannedAsset bad = generate("bad");
+
+        List<AssetResult> results = runner(client, 2, false).run(List.of(generate("good"), bad));
+
+        assertThat(results).extracting(AssetResult::id, AssetResult::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bad", AssetStatus.FAILED),
+                        org.assertj.core.groups.Tuple.tuple("good", AssetStatus.GENERATED));
+        assertThat(results.get(0).message()).isEqualTo("moderated by useapi: status 7: moderated");
+        // the job is over: nothing is left to resume
+        assertThat(journal.find(bad.key())).isEmpty();
+    }
+
+    @Test
+    void jobsInFlightNeverExceedTheProvidersMaxJobs() throws Exception {
+        ScriptedClient client = new ScriptedClient("useapi").pollsBeforeDone(2);
+        List<PlannedAsset> work = IntStream.range(0, 8).mapToObj(i -> generate("asset-" + i)).toList();
+
+        List<AssetResult> results = runner(client, 2, false).run(work);
+
+        assertThat(results).allSatisfy(r -> assertThat(r.status()).isEqualTo(AssetStatus.GENERATED));
+        assertThat(client.maxActive.get()).isBetween(1, 2);
+        assertThat(client.submits).hasValue(8);
+    }
+
+    @Test
+    void aJobStillRunningAtTheTimeoutFailsButStaysRecordedForTheNextBuild() throws Exception {
+        ScriptedClient client = new ScriptedClient("useapi").pollsBeforeDone(Integer.MAX_VALUE);
+        PlannedAsset hero = generate("hero");
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(hero));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(results.get(0).message()).contains("still running").contains("next build resumes it");
+        assertThat(journal.find(hero.key())).hasValueSatisfying(
+                entry -> assertThat(entry.jobs()).extracting(JobRef::id)
+                        .containsExactly("user:1-minimax:acct-image:hero-1"));
+    }
+
+    @Test
+    void pollErrorsThatAreRetryableAreWaitedOut() throws Exception {
+        int[] failures = {2};
+        ScriptedClient client = new ScriptedClient("useapi").failPolls(job -> failures[0]-- > 0
+                ? new ProviderException(Kind.RETRYABLE, "useapi", 503, "unavailable", null, null) : null);
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.GENERATED);
+        assertThat(client.polls).hasValue(3);
+    }
+
+    @Test
+    void restoreCopiesTheCacheEntryWithoutTalkingToTheProvider() throws Exception {
+        PlannedAsset hero = planned(request("hero"), Action.RESTORE);
+        Path file = temp.resolve("made.png");
+        Files.write(file, ScriptedClient.png(1));
+        cache.store(hero.key(), List.of(file), new EntryMetadata("useapi", "nano-banana-2", AssetType.IMAGE,
+                "4 credits", List.of("job-1")));
+        ScriptedClient client = new ScriptedClient("useapi");
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(hero));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.RESTORED);
+        assertThat(Files.readAllBytes(outputDir.resolve("img/hero.png"))).isEqualTo(Files.readAllBytes(file));
+        assertThat(client.submits.get() + client.polls.get() + client.downloads.get()).isZero();
+    }
+
+    @Test
+    void aPngResultAskedForAsJpegIsConvertedSoTheExtensionMatchesTheContent() throws Exception {
+        AssetRequest jpeg = new AssetRequest("photo", "useapi", AssetType.IMAGE, "nano-banana-2", "p", Map.of(),
+                List.of(), null, null, null, null, List.of("photo.jpg"), Position.startOf("a.yaml"));
+        ScriptedClient client = new ScriptedClient("useapi");
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(planned(jpeg, Action.GENERATE)));
+
+        Path written = outputDir.resolve("photo.jpg");
+        byte[] head = Files.readAllBytes(written);
+        assertThat(io.github.assetgen.core.provider.MediaFormat.sniff(head, head.length))
+                .isEqualTo(io.github.assetgen.core.provider.MediaFormat.JPEG);
+        assertThat(results.get(0).files().get(0).sha256()).isEqualTo(OutputPlacer.sha256(written));
+    }
+
+    /** A clock that tests move forward, so timeouts need no real waiting. */
+    static final class MutableClock extends Clock {
+
+        private volatile Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        synchronized void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+}

@@ -1,0 +1,270 @@
+package io.github.assetgen.maven;
+
+import io.github.assetgen.core.build.AssetBuild;
+import io.github.assetgen.core.build.AssetgenException;
+import io.github.assetgen.core.build.BuildConfig;
+import io.github.assetgen.core.build.Durations;
+import io.github.assetgen.core.build.ProviderDefaults;
+import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.request.AssetRequest;
+import java.io.File;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * The parameters every assetgen goal shares, and their translation into a core {@link BuildConfig}.
+ * The goals themselves only call core and map its exceptions.
+ */
+abstract class AbstractAssetgenMojo extends AbstractMojo {
+
+    /** Project context key under which the validated requests are shared between goals of one build. */
+    static final String REQUESTS_KEY = "assetgen.requests";
+
+    /**
+     * Where the asset specs ({@code *.yaml}, {@code *.yml}, {@code *.json}) live, searched recursively.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SPEC_DIRECTORY, defaultValue = "${project.basedir}/src/main/assets")
+    File specDirectory;
+
+    /**
+     * Where generated assets are written; added to the project's resources.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY,
+            defaultValue = "${project.build.directory}/generated-assets")
+    File outputDirectory;
+
+    /**
+     * The content-addressed cache shared by all builds of this user.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.CACHE_DIRECTORY, defaultValue = "${user.home}/.cache/assetgen")
+    File cacheDirectory;
+
+    /**
+     * The lock file recording what was generated; meant to be committed.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.LOCK_FILE, defaultValue = "${project.basedir}/assets.lock.json")
+    File lockFile;
+
+    /**
+     * Skips the goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
+    boolean skip;
+
+    /**
+     * Only these assets: comma-separated ids or globs ({@code hero,icon-*}). Others are still validated.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.ONLY)
+    List<String> only;
+
+    /**
+     * Regenerates even what is up to date or cached. Spends credits.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
+    boolean force;
+
+    /**
+     * The most useapi credits this build may spend; the build fails before any request when the
+     * estimate is higher.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.MAX_CREDITS)
+    String maxCredits;
+
+    /**
+     * The most US dollars this build may spend on dollar-priced providers (APIXO); checked like
+     * {@code maxCredits}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.MAX_USD)
+    String maxUsd;
+
+    /**
+     * Renders every asset locally with the placeholder provider: no key, no network, no cost.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PLACEHOLDERS, defaultValue = "false")
+    boolean placeholders;
+
+    /**
+     * Sends nothing; assets in no cache fail the build. Maven's {@code -o} sets it too.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.OFFLINE, defaultValue = "false")
+    boolean offline;
+
+    /**
+     * Time between polls of a running job ({@code 500ms}, {@code 5s}, {@code 2m}); default: each
+     * provider's own.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.POLL_INTERVAL)
+    String pollInterval;
+
+    /**
+     * Base delay of the back-off after 429 and 5xx answers; 429s wait 1–3 times this.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.RETRY_DELAY, defaultValue = "10s")
+    String retryDelay;
+
+    /**
+     * How long one asset may take from submission to stored files.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TIMEOUT, defaultValue = "30m")
+    String timeout;
+
+    /**
+     * Per provider ({@code useapi}, {@code minimax}, {@code apixo}): {@code baseUrl} and
+     * {@code maxJobs}. Also settable as {@code -Dassetgen.<name>.baseUrl} and
+     * {@code -Dassetgen.<name>.maxJobs}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    Providers providers;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Inject
+    SettingsDecrypter settingsDecrypter;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping assetgen (" + PropertyNames.SKIP + "=true).");
+            return;
+        }
+        try {
+            AssetBuild build = new AssetBuild(buildConfig(), new MavenBuildLog(getLog()));
+            run(build);
+        } catch (AssetgenException e) {
+            if (e.isUserError()) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The goal's own work. */
+    abstract void run(AssetBuild build) throws AssetgenException, MojoFailureException, MojoExecutionException;
+
+    /** The validated requests, from an earlier goal of this build when there was one. */
+    @SuppressWarnings("unchecked")
+    List<AssetRequest> validated(AssetBuild build) throws AssetgenException {
+        Object shared = project.getContextValue(REQUESTS_KEY);
+        if (shared instanceof List<?> list) {
+            return (List<AssetRequest>) list;
+        }
+        List<AssetRequest> requests = build.validate();
+        project.setContextValue(REQUESTS_KEY, requests);
+        return requests;
+    }
+
+    private BuildConfig buildConfig() throws MojoFailureException {
+        Properties properties = userProperties();
+        Credentials credentials = new Credentials(session.getSettings(), settingsDecrypter, System.getenv());
+        try {
+            Duration poll = pollInterval == null || pollInterval.isBlank() ? null
+                    : Durations.parse("pollInterval", pollInterval);
+            Duration retry = Durations.parse("retryDelay", retryDelay);
+            Map<String, ProviderSettings> settings = new LinkedHashMap<>();
+            for (String provider : ProviderDefaults.REMOTE_PROVIDERS) {
+                ProviderParameters configured = providers == null ? null : providers.get(provider);
+                String baseUrl = properties.getProperty(PropertyNames.baseUrl(provider),
+                        configured == null ? null : configured.getBaseUrl());
+                String maxJobsText = properties.getProperty(PropertyNames.maxJobs(provider));
+                Integer jobs = maxJobsText != null ? parseMaxJobs(provider, maxJobsText)
+                        : configured == null ? null : configured.getMaxJobs();
+                settings.put(provider, ProviderDefaults.settings(provider, credentials.find(provider), baseUrl, poll,
+                        retry, jobs));
+            }
+            settings.put(ProviderDefaults.PLACEHOLDER,
+                    ProviderDefaults.settings(ProviderDefaults.PLACEHOLDER, null, null, Duration.ZERO, retry, null));
+            return new BuildConfig(project.getBasedir().toPath(), specDirectory.toPath(), outputDirectory.toPath(),
+                    cacheDirectory.toPath(), lockFile.toPath(),
+                    new File(project.getBuild().getDirectory(), "assetgen").toPath(),
+                    only == null ? List.of() : new ArrayList<>(only), force, budget("maxCredits", maxCredits),
+                    budget("maxUsd", maxUsd), placeholders,
+                    offline || session.isOffline(), Durations.parse("timeout", timeout), settings);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("Invalid assetgen configuration: " + e.getMessage(), e);
+        }
+    }
+
+    /** Budgets are written as plain decimals; Maven cannot convert BigDecimal parameters itself. */
+    private static BigDecimal budget(String parameter, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal value = new BigDecimal(text.trim());
+            if (value.signum() >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted form
+        }
+        throw new IllegalArgumentException(parameter + " '" + text + "' must be a number of 0 or more (e.g. 200 or 1.50)");
+    }
+
+    private static Integer parseMaxJobs(String provider, String text) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 1 && value <= 32) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException(PropertyNames.maxJobs(provider) + " '" + text
+                + "' must be a whole number from 1 to 32");
+    }
+
+    /** -D properties win over system properties, as Maven's own expressions do. */
+    private Properties userProperties() {
+        Properties merged = new Properties();
+        merged.putAll(session.getSystemProperties());
+        merged.putAll(session.getUserProperties());
+        return merged;
+    }
+}

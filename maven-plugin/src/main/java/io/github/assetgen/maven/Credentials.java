@@ -1,0 +1,49 @@
+package io.github.assetgen.maven;
+
+import io.github.assetgen.core.build.ProviderDefaults;
+import io.github.assetgen.core.provider.Secret;
+import java.util.Map;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.apache.maven.plugin.MojoFailureException;
+
+/**
+ * Finds a provider's token: the settings.xml {@code <server>} with id {@code assetgen-<name>}
+ * (its password, decrypted by Maven), then the environment variable. Never logs a token.
+ */
+final class Credentials {
+
+    private final Settings settings;
+    private final SettingsDecrypter decrypter;
+    private final Map<String, String> environment;
+
+    Credentials(Settings settings, SettingsDecrypter decrypter, Map<String, String> environment) {
+        this.settings = settings;
+        this.decrypter = decrypter;
+        this.environment = environment;
+    }
+
+    /** The provider's token, or null when neither source has one. */
+    Secret find(String provider) throws MojoFailureException {
+        String serverId = ProviderDefaults.serverId(provider);
+        Server server = settings == null ? null : settings.getServer(serverId);
+        if (server != null && server.getPassword() != null && !server.getPassword().isBlank()) {
+            SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+            for (SettingsProblem problem : result.getProblems()) {
+                if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                    // the problem's text is about the master password, never the token itself
+                    throw new MojoFailureException("Cannot decrypt the password of server '" + serverId
+                            + "' in settings.xml: " + problem.getMessage());
+                }
+            }
+            return Secret.of(result.getServer().getPassword().trim());
+        }
+        String variable = ProviderDefaults.environmentVariable(provider);
+        String value = variable == null ? null : environment.get(variable);
+        return value == null || value.isBlank() ? null : Secret.of(value.trim());
+    }
+}

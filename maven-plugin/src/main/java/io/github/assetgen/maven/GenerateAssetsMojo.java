@@ -1,0 +1,37 @@
+package io.github.assetgen.maven;
+
+import io.github.assetgen.core.build.AssetBuild;
+import io.github.assetgen.core.build.AssetgenException;
+import io.github.assetgen.core.build.BuildSummary;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Validates every spec, restores what the cache holds, resumes open jobs and generates only what
+ * is missing; writes the lock file and the reports; adds the output directory to the resources.
+ */
+@Mojo(name = GenerateAssetsMojo.GOAL_NAME, defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true,
+        requiresProject = true)
+public class GenerateAssetsMojo extends AbstractAssetgenMojo {
+
+    static final String GOAL_NAME = "generate-assets";
+
+    @Override
+    void run(AssetBuild build) throws AssetgenException {
+        boolean planShown = Boolean.TRUE.equals(project.getContextValue(PlanAssetsMojo.PLAN_SHOWN_KEY));
+        BuildSummary summary = build.generate(validated(build), !planShown);
+        addResourceDirectory();
+        getLog().info("assetgen: " + summary.describe());
+    }
+
+    private void addResourceDirectory() {
+        String directory = outputDirectory.getAbsolutePath();
+        boolean present = project.getResources().stream().anyMatch(r -> directory.equals(r.getDirectory()));
+        if (!present) {
+            Resource resource = new Resource();
+            resource.setDirectory(directory);
+            project.addResource(resource);
+        }
+    }
+}
