@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -46,6 +47,12 @@ final class SpecFileParser {
 
     private static final Pattern JACKSON_SOURCE =
             Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
+    /** Advice aimed at Jackson users (feature flags, constraint classes), not at spec authors. */
+    private static final Pattern JACKSON_INTERNALS = Pattern.compile(
+            ",? from `[^`]*`|: enable `[^`]*` to allow| \\(not recognized as one since Feature [^)]*\\)");
+
+    private static final Pattern RESERVED_START = Pattern.compile("^found character '([^'])' that cannot start any token");
 
     private final YAMLFactory yamlFactory = new YAMLFactory();
     private final JsonFactory jsonFactory = new JsonFactory();
@@ -107,13 +114,20 @@ final class SpecFileParser {
         return Problem.error(location(e.getLocation(), source), null, "malformed JSON: " + clean(e.getOriginalMessage()));
     }
 
-    /** SnakeYAML's wording for the usual indentation mistakes says little to a non-YAML expert. */
+    /** SnakeYAML's wording for the usual mistakes says little to someone who is not a YAML expert. */
     private static String explain(String problem) {
         if (problem.contains("(TAB)")) {
             return "a tab character cannot be used for indentation; indent with spaces";
         }
-        if (problem.startsWith("expected <block end>")) {
+        Matcher reserved = RESERVED_START.matcher(problem);
+        if (reserved.find()) {
+            return "a value cannot start with '" + reserved.group(1) + "'; put the value in quotes";
+        }
+        if (problem.startsWith("expected <block end>, but found '<block")) {
             return "this line's indentation does not match the lines above it";
+        }
+        if (problem.equals("expected <block end>, but found '<scalar>'")) {
+            return "unexpected text after a value; put the whole value in quotes";
         }
         if (problem.equals("mapping values are not allowed here")) {
             return problem + " (quote a value that contains ': ')";
@@ -121,9 +135,13 @@ final class SpecFileParser {
         return problem;
     }
 
-    /** Jackson's message without the "at [Source: ...]" noise, on one line, starting in lower case. */
+    /** Jackson's message without its "at [Source: ...]" and feature-name noise, on one line, in lower case. */
     private static String clean(String message) {
+        if (message != null && message.startsWith("Expected a field name")) {
+            return "a key must be plain text, not a list or mapping";
+        }
         String text = firstLine(JACKSON_SOURCE.matcher(String.valueOf(message)).replaceAll("line $1, column $2"));
+        text = JACKSON_INTERNALS.matcher(text).replaceAll("");
         if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))) {
             text = Character.toLowerCase(text.charAt(0)) + text.substring(1);
         }
