@@ -210,7 +210,41 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(formatted(set)).containsExactly("src/main/assets/locked.yaml:1:1: cannot read the file: permission denied");
+        assertThat(formatted(set))
+                .containsExactly("src/main/assets/locked.yaml:1:1: cannot read the file: permission denied");
+    }
+
+    @Test
+    void aDanglingSymbolicLinkIsAProblem() throws IOException {
+        Files.createDirectories(specs());
+        try {
+            Files.createSymbolicLink(specs().resolve("gone.yaml"), specs().resolve("missing.yaml"));
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeThat(false).as("symbolic links are supported").isTrue();
+        }
+        write("ok.yaml", "assets:\n  - id: ok\n");
+
+        SpecSet set = read();
+
+        assertThat(formatted(set)).containsExactly(
+                "src/main/assets/gone.yaml:1:1: cannot read: the symbolic link points to a file that does not exist");
+        assertThat(set.assets()).extracting(AssetSpec::id).containsExactly("ok");
+    }
+
+    @Test
+    void aSymbolicLinkToASpecFileIsRead(@TempDir Path elsewhere) throws IOException {
+        Path target = Files.writeString(elsewhere.resolve("shared.yaml"), "assets:\n  - id: shared\n");
+        Files.createDirectories(specs());
+        try {
+            Files.createSymbolicLink(specs().resolve("link.yaml"), target);
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeThat(false).as("symbolic links are supported").isTrue();
+        }
+
+        AssetSpec shared = only(read());
+
+        assertThat(shared.id()).isEqualTo("shared");
+        assertThat(shared.position().source()).isEqualTo("src/main/assets/link.yaml");
     }
 
     // --- defaults ---
@@ -347,7 +381,8 @@ class SpecReaderTest {
 
         assertThat(formatted(read())).containsExactly(
                 "src/main/assets/a.yaml:1:1: unknown top-level key 'asset' (did you mean 'assets'?)",
-                "src/main/assets/a.yaml:3:1: unknown top-level key 'providers' (a spec file has 'defaults' and 'assets')");
+                "src/main/assets/a.yaml:3:1: unknown top-level key 'providers' "
+                        + "(a spec file has 'defaults' and 'assets')");
     }
 
     @Test
@@ -355,7 +390,8 @@ class SpecReaderTest {
         write("a.yaml", "assets:\n  - id: a\n    <<: {model: x}\n");
 
         assertThat(formatted(read())).containsExactly(
-                "src/main/assets/a.yaml:3:5: [a] YAML merge keys ('<<') are not supported; put shared fields in 'defaults'");
+                "src/main/assets/a.yaml:3:5: [a] YAML merge keys ('<<') are not supported; "
+                        + "put shared fields in 'defaults'");
     }
 
     // --- shapes ---
@@ -390,8 +426,10 @@ class SpecReaderTest {
         SpecSet set = read();
 
         assertThat(formatted(set)).containsExactly(
-                "src/main/assets/a.yaml:2:5: an asset must be a mapping of fields (like 'id: hero'), but this one is text",
-                "src/main/assets/a.yaml:3:4: an asset must be a mapping of fields (like 'id: hero'), but this one is empty");
+                "src/main/assets/a.yaml:2:5: an asset must be a mapping of fields (like 'id: hero'), "
+                        + "but this one is text",
+                "src/main/assets/a.yaml:3:4: an asset must be a mapping of fields (like 'id: hero'), "
+                        + "but this one is empty");
         assertThat(set.assets()).extracting(AssetSpec::id).containsExactly("ok");
     }
 
@@ -641,7 +679,8 @@ class SpecReaderTest {
         AssetSpec yaml = set.assets().get(0);
         AssetSpec json = set.assets().get(1);
         assertThat(yaml.fields().keySet()).containsExactlyElementsOf(json.fields().keySet());
-        yaml.fields().forEach((name, value) -> assertThat(value.node()).as(name).isEqualTo(json.fields().get(name).node()));
+        yaml.fields().forEach((name, value) ->
+                assertThat(value.node()).as(name).isEqualTo(json.fields().get(name).node()));
     }
 
     @Test
