@@ -52,7 +52,8 @@ final class AssetCollector {
         }
         if (!(list.value() instanceof LocatedNode.Sequence sequence)) {
             problems.add(Problem.error(list.valuePosition(), null,
-                    "'assets' must be a list of assets (each starting with '- id: ...'), but it is " + list.value().kind()));
+                    "'assets' must be a list of assets (each starting with '- id: ...'), but it is "
+                            + list.value().kind()));
             reportNestedDuplicates(list.value(), null);
             return;
         }

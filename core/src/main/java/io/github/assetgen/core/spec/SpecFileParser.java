@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -33,7 +34,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class SpecFileParser {
 
-    /** The result for one file: the root (absent for an empty or unusable file), or the one problem that made it unusable. */
+    /** The root (absent for an empty or unusable file), or the one problem that made the file unusable. */
     record Parsed(Optional<LocatedNode> root, Optional<Problem> problem) {}
 
     /** YAML 1.2 core-schema decimals; Jackson also accepts YAML 1.1 forms (0x10, 1_000, .inf) we keep as text. */
@@ -46,6 +47,13 @@ final class SpecFileParser {
 
     private static final Pattern JACKSON_SOURCE =
             Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
+    /** Advice aimed at Jackson users (feature flags, constraint classes), not at spec authors. */
+    private static final Pattern JACKSON_INTERNALS = Pattern.compile(
+            ",? from `[^`]*`|: enable `[^`]*` to allow| \\(not recognized as one since Feature [^)]*\\)");
+
+    private static final Pattern RESERVED_START =
+            Pattern.compile("^found character '([^'])' that cannot start any token");
 
     private final YAMLFactory yamlFactory = new YAMLFactory();
     private final JsonFactory jsonFactory = new JsonFactory();
@@ -77,7 +85,7 @@ final class SpecFileParser {
         } catch (IOException | RuntimeException e) {
             // Parsers signal some limits (sizes, nesting) with unchecked exceptions; still the user's input.
             return failed(Problem.error(Position.startOf(source), null,
-                    "malformed " + format + ": " + firstLine(String.valueOf(e.getMessage()))));
+                    "malformed " + format + ": " + clean(e.getMessage())));
         }
     }
 
@@ -89,8 +97,9 @@ final class SpecFileParser {
         if (e.getCause() instanceof MarkedYAMLException marked) {
             Mark problemMark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
             Position position = problemMark == null ? location(e.getLocation(), source) : position(problemMark, source);
-            String problem = marked.getProblem() != null ? marked.getProblem() : marked.getContext();
-            StringBuilder message = new StringBuilder("malformed YAML: ").append(explain(firstLine(problem)));
+            String problem = firstLine(marked.getProblem() != null ? marked.getProblem() : marked.getContext());
+            StringBuilder message = new StringBuilder("malformed YAML: ")
+                    .append(problem.isEmpty() ? "not valid YAML" : explain(problem));
             Mark contextMark = marked.getContextMark();
             if (marked.getProblem() != null && marked.getContext() != null && contextMark != null
                     && !position(contextMark, source).equals(position)) {
@@ -100,20 +109,29 @@ final class SpecFileParser {
             }
             return Problem.error(position, null, message.toString());
         }
-        return Problem.error(location(e.getLocation(), source), null, "malformed YAML: " + clean(e.getOriginalMessage()));
+        return Problem.error(
+                location(e.getLocation(), source), null, "malformed YAML: " + clean(e.getOriginalMessage()));
     }
 
     private static Problem malformedJson(JsonProcessingException e, String source) {
-        return Problem.error(location(e.getLocation(), source), null, "malformed JSON: " + clean(e.getOriginalMessage()));
+        return Problem.error(
+                location(e.getLocation(), source), null, "malformed JSON: " + clean(e.getOriginalMessage()));
     }
 
-    /** SnakeYAML's wording for the usual indentation mistakes says little to a non-YAML expert. */
+    /** SnakeYAML's wording for the usual mistakes says little to someone who is not a YAML expert. */
     private static String explain(String problem) {
         if (problem.contains("(TAB)")) {
             return "a tab character cannot be used for indentation; indent with spaces";
         }
-        if (problem.startsWith("expected <block end>")) {
+        Matcher reserved = RESERVED_START.matcher(problem);
+        if (reserved.find()) {
+            return "a value cannot start with '" + reserved.group(1) + "'; put the value in quotes";
+        }
+        if (problem.startsWith("expected <block end>, but found '<block")) {
             return "this line's indentation does not match the lines above it";
+        }
+        if (problem.equals("expected <block end>, but found '<scalar>'")) {
+            return "unexpected text after a value; put the whole value in quotes";
         }
         if (problem.equals("mapping values are not allowed here")) {
             return problem + " (quote a value that contains ': ')";
@@ -121,9 +139,16 @@ final class SpecFileParser {
         return problem;
     }
 
-    /** Jackson's message without the "at [Source: ...]" noise, on one line, starting in lower case. */
+    /** Jackson's message without its "at [Source: ...]" and feature-name noise, on one line, in lower case. */
     private static String clean(String message) {
-        String text = firstLine(JACKSON_SOURCE.matcher(String.valueOf(message)).replaceAll("line $1, column $2"));
+        if (message != null && message.startsWith("Expected a field name")) {
+            return "a key must be plain text, not a list or mapping";
+        }
+        if (message == null || message.isBlank()) {
+            return "not valid";
+        }
+        String text = firstLine(JACKSON_SOURCE.matcher(message).replaceAll("line $1, column $2"));
+        text = JACKSON_INTERNALS.matcher(text).replaceAll("");
         if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))) {
             text = Character.toLowerCase(text.charAt(0)) + text.substring(1);
         }
@@ -131,6 +156,9 @@ final class SpecFileParser {
     }
 
     private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
         String trimmed = text.strip();
         int newline = trimmed.indexOf('\n');
         return (newline < 0 ? trimmed : trimmed.substring(0, newline)).strip();
@@ -148,7 +176,7 @@ final class SpecFileParser {
     }
 
     /** A scalar as a node of the same type for YAML and JSON: text stays text, decimals become numbers. */
-    static JsonNode scalar(JsonToken token, String text) {
+    private static JsonNode scalar(JsonToken token, String text) {
         switch (token) {
             case VALUE_NULL:
                 return NullNode.getInstance();

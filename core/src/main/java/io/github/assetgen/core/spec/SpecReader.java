@@ -30,7 +30,7 @@ import java.util.Objects;
  * <p>Positions: {@link Position#source()} is the file relative to the project, with {@code /}.
  * A scalar field points at the first character of its value (the opening quote when quoted); a
  * list or mapping field points at its key. An asset points at where its mapping starts (its first
- * key in block style, the {@code {} in flow style or JSON). Unknown and duplicate keys point at the
+ * key in block style, the opening brace in flow style or JSON). Unknown and duplicate keys point at the
  * key.
  */
 public final class SpecReader {
@@ -72,7 +72,8 @@ public final class SpecReader {
         try {
             text = decode(Files.readAllBytes(file));
         } catch (CharacterCodingException e) {
-            problems.add(Problem.error(Position.startOf(source), null, "the file is not valid UTF-8 text; save it as UTF-8"));
+            problems.add(Problem.error(
+                    Position.startOf(source), null, "the file is not valid UTF-8 text; save it as UTF-8"));
             return;
         } catch (IOException | RuntimeException e) {
             problems.add(Problem.error(Position.startOf(source), null, "cannot read the file: " + describe(e)));
@@ -107,8 +108,15 @@ public final class SpecReader {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile() && !isHidden(file) && isSpecFile(file)) {
+                            if (isHidden(file) || !isSpecFile(file)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (attrs.isRegularFile()) {
                                 files.add(file);
+                            } else if (attrs.isSymbolicLink()) {
+                                // The walk follows links, so a link reaching here leads nowhere.
+                                problems.add(Problem.error(Position.startOf(displayName(file, base)), null,
+                                        "cannot read: the symbolic link points to a file that does not exist"));
                             }
                             return FileVisitResult.CONTINUE;
                         }
