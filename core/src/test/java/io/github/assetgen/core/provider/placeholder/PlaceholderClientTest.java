@@ -266,7 +266,7 @@ class PlaceholderClientTest {
         assertThat(Mp4Renderer.frameCount(320, 180, 2)).isEqualTo(8);
         assertThat(Mp4Renderer.frameCount(1920, 1080, 6)).isEqualTo(12);
         assertThat(Mp4Renderer.frameCount(3840, 2160, 8)).isEqualTo(8);
-        assertThat(Mp4Renderer.frameCount(3840, 2160, 30)).isEqualTo(12);
+        assertThat(Mp4Renderer.frameCount(3840, 2160, 30)).isEqualTo(8);
     }
 
     private PlaceholderClient client(int width, int height) {
