@@ -16,18 +16,19 @@ import org.jcodec.common.model.Rational;
 /**
  * Encodes a placeholder video: H.264 in an MP4 container, with JCodec's pure-Java encoder.
  *
- * <p>Encoding costs roughly 140 ms per megapixel-frame, so the frame count is chosen from a pixel
- * budget: up to {@link #MAX_FPS} frames a second for small videos, at least one a second up to
- * {@link #MAX_PIXELS} pixels in total, and fewer (longer frames) beyond that. The duration is
- * always exact, because each frame lasts {@code seconds / frames}.
+ * <p>JCodec needs roughly 0.3 to 0.6 s per 1080p frame (its P-frames are not cheap even when
+ * nothing moves), so the frame count comes from a pixel budget: up to {@link #MAX_FPS} frames a
+ * second for small videos, at least one a second up to {@link #MAX_PIXELS} pixels in all, and
+ * fewer, longer frames beyond that. The duration is exact, because each frame lasts
+ * {@code seconds / frames}.
  */
 final class Mp4Renderer {
 
     static final int MAX_FPS = 4;
-    /** About 3.5 s of encoding: 1920x1080 x 6 s gets 2 fps. */
-    static final long COMFORTABLE_PIXELS = 25_000_000L;
-    /** About 14 s of encoding: 3840x2160 x 8 s still gets 1 fps. */
-    static final long MAX_PIXELS = 100_000_000L;
+    /** 1280x720 x 6 s gets 10 frames, 1920x1080 x 6 s gets 6. */
+    static final long COMFORTABLE_PIXELS = 10_000_000L;
+    /** About 10 to 12 s of encoding (unloaded machine): 3840x2160 x 8 s still gets 1 fps. */
+    static final long MAX_PIXELS = 70_000_000L;
 
     private Mp4Renderer() {}
 

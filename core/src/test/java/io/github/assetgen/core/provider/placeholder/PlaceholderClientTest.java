@@ -264,9 +264,10 @@ class PlaceholderClientTest {
     @Test
     void theFrameCountKeepsBigVideosAffordable() {
         assertThat(Mp4Renderer.frameCount(320, 180, 2)).isEqualTo(8);
-        assertThat(Mp4Renderer.frameCount(1920, 1080, 6)).isEqualTo(12);
+        assertThat(Mp4Renderer.frameCount(1280, 720, 6)).isEqualTo(10);
+        assertThat(Mp4Renderer.frameCount(1920, 1080, 6)).isEqualTo(6);
         assertThat(Mp4Renderer.frameCount(3840, 2160, 8)).isEqualTo(8);
-        assertThat(Mp4Renderer.frameCount(3840, 2160, 30)).isEqualTo(12);
+        assertThat(Mp4Renderer.frameCount(3840, 2160, 30)).isEqualTo(8);
     }
 
     private PlaceholderClient client(int width, int height) {

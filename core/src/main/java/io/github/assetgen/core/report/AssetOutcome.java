@@ -1,0 +1,50 @@
+package io.github.assetgen.core.report;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What happened to one asset in a build, as the reports show it. Immutable.
+ *
+ * @param id the asset id
+ * @param status {@code kept}, {@code restored}, {@code generated}, {@code failed}, {@code skipped}
+ *     or {@code planned}
+ * @param provider the provider name, or null when unknown (e.g. a spec error)
+ * @param model the model, or null
+ * @param type {@code image} or {@code video}, or null
+ * @param prompt the prompt, or null
+ * @param key the cache key (hex SHA-256), or null
+ * @param files the output files, in order; empty when none were written
+ * @param cost the formatted cost, e.g. {@code "8 credits"}, or null
+ * @param durationMillis how long the asset took in this build
+ * @param message the failure (or skip) reason, or null
+ */
+public record AssetOutcome(
+        String id,
+        String status,
+        String provider,
+        String model,
+        String type,
+        String prompt,
+        String key,
+        List<OutcomeFile> files,
+        String cost,
+        long durationMillis,
+        String message) {
+
+    /** Every status a report knows, in the order summaries list them. */
+    public static final List<String> STATUSES = List.of("kept", "restored", "generated", "failed", "skipped",
+            "planned");
+
+    private static final Set<String> KNOWN = Set.copyOf(STATUSES);
+
+    public AssetOutcome {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(status, "status");
+        if (!KNOWN.contains(status)) {
+            throw new IllegalArgumentException("unknown status '" + status + "' (known: " + STATUSES + ")");
+        }
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+}

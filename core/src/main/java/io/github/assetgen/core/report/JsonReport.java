@@ -1,0 +1,59 @@
+package io.github.assetgen.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** {@code report.json}: every asset with status, key, files, cost and timing; stable field order. */
+final class JsonReport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonReport() {}
+
+    static String render(List<AssetOutcome> outcomes, ReportSummary summary) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode totals = root.putObject("summary");
+        totals.put("assets", summary.total());
+        for (Map.Entry<String, Integer> count : summary.counts().entrySet()) {
+            totals.put(count.getKey(), count.getValue());
+        }
+        totals.put("totalCost", summary.totalCost());
+        totals.put("durationMillis", summary.durationMillis());
+        ArrayNode assets = root.putArray("assets");
+        for (AssetOutcome outcome : outcomes) {
+            ObjectNode asset = assets.addObject();
+            asset.put("id", outcome.id());
+            asset.put("status", outcome.status());
+            asset.put("provider", outcome.provider());
+            asset.put("model", outcome.model());
+            asset.put("type", outcome.type());
+            asset.put("prompt", outcome.prompt());
+            asset.put("key", outcome.key());
+            ArrayNode files = asset.putArray("files");
+            for (OutcomeFile file : outcome.files()) {
+                // the relative path only: the report stays the same wherever the project is checked out
+                files.addObject().put("path", file.path()).put("size", file.size()).put("sha256", file.sha256());
+            }
+            asset.put("cost", outcome.cost());
+            asset.put("durationMillis", outcome.durationMillis());
+            asset.put("message", outcome.message());
+        }
+        // "\n" everywhere, not the platform's line separator, so the file is the same on every OS
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+        try {
+            return MAPPER.writer(printer).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

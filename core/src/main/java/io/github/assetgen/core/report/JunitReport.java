@@ -1,0 +1,72 @@
+package io.github.assetgen.core.report;
+
+import static io.github.assetgen.core.report.Markup.escape;
+import static io.github.assetgen.core.report.Markup.seconds;
+
+import java.util.List;
+
+/**
+ * {@code TEST-assetgen.xml}: one JUnit test case per asset, so CI servers list failed assets.
+ * {@code failed} is a failure; {@code skipped} and {@code planned} (nothing was run) are skipped.
+ */
+final class JunitReport {
+
+    private JunitReport() {}
+
+    static String render(List<AssetOutcome> outcomes, ReportSummary summary) {
+        long failures = outcomes.stream().filter(o -> o.status().equals("failed")).count();
+        long skipped = outcomes.stream().filter(JunitReport::isSkipped).count();
+        StringBuilder xml = new StringBuilder();
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append("<testsuite name=\"assetgen\" tests=\"").append(outcomes.size())
+                .append("\" failures=\"").append(failures)
+                .append("\" errors=\"0\" skipped=\"").append(skipped)
+                .append("\" time=\"").append(seconds(summary.durationMillis())).append("\">\n");
+        for (AssetOutcome outcome : outcomes) {
+            xml.append("  <testcase classname=\"assetgen\" name=\"").append(escape(outcome.id()))
+                    .append("\" time=\"").append(seconds(outcome.durationMillis())).append("\">\n");
+            if (outcome.status().equals("failed")) {
+                String message = outcome.message() == null ? "failed" : outcome.message();
+                xml.append("    <failure message=\"").append(escape(message)).append("\" type=\"assetgen.failed\">")
+                        .append(escape(message)).append("</failure>\n");
+            } else if (isSkipped(outcome)) {
+                xml.append("    <skipped");
+                String message = outcome.message() != null ? outcome.message()
+                        : outcome.status().equals("planned") ? "planned, not generated" : null;
+                if (message != null) {
+                    xml.append(" message=\"").append(escape(message)).append('"');
+                }
+                xml.append("/>\n");
+            }
+            xml.append("    <system-out>").append(escape(details(outcome))).append("</system-out>\n");
+            xml.append("  </testcase>\n");
+        }
+        xml.append("</testsuite>\n");
+        return xml.toString();
+    }
+
+    private static boolean isSkipped(AssetOutcome outcome) {
+        return outcome.status().equals("skipped") || outcome.status().equals("planned");
+    }
+
+    private static String details(AssetOutcome outcome) {
+        StringBuilder text = new StringBuilder();
+        line(text, "status", outcome.status());
+        line(text, "provider", outcome.provider());
+        line(text, "model", outcome.model());
+        line(text, "type", outcome.type());
+        line(text, "key", outcome.key());
+        line(text, "cost", outcome.cost());
+        line(text, "prompt", outcome.prompt());
+        for (OutcomeFile file : outcome.files()) {
+            line(text, "file", file.path() + " (" + file.size() + " bytes, sha256 " + file.sha256() + ")");
+        }
+        return text.toString();
+    }
+
+    private static void line(StringBuilder text, String name, String value) {
+        if (value != null) {
+            text.append(name).append(": ").append(value).append('\n');
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.assetgen.core.report;
+
+import java.util.Locale;
+
+/** Escaping and formatting shared by the HTML and JUnit XML reports. */
+final class Markup {
+
+    private Markup() {}
+
+    /**
+     * Escapes text for XML and HTML content and quoted attributes. Characters XML 1.0 forbids
+     * (control characters, lone surrogates) become U+FFFD, so a prompt cannot break the file.
+     */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else if (c == '\t' || c == '\n' || c == '\r'
+                            || (c >= 0x20 && c < 0xD800) || (c > 0xDFFF && c < 0xFFFE)) {
+                        out.append(c);
+                    } else {
+                        out.append('\uFFFD');
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Seconds with three decimals, as JUnit XML's {@code time} wants. */
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.assetgen.core.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The totals of a build for the reports. Immutable.
+ *
+ * @param counts assets per status, every status of {@link AssetOutcome#STATUSES} present (0 when
+ *     none), in that order
+ * @param totalCost the formatted total, e.g. {@code "24 credits"}
+ * @param durationMillis how long the build's asset work took
+ */
+public record ReportSummary(Map<String, Integer> counts, String totalCost, long durationMillis) {
+
+    public ReportSummary {
+        Objects.requireNonNull(totalCost, "totalCost");
+        Map<String, Integer> all = new LinkedHashMap<>();
+        for (String status : AssetOutcome.STATUSES) {
+            all.put(status, counts.getOrDefault(status, 0));
+        }
+        counts = Collections.unmodifiableMap(all);
+    }
+
+    /** Counts the outcomes' statuses. */
+    public static ReportSummary of(List<AssetOutcome> outcomes, String totalCost, long durationMillis) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (AssetOutcome outcome : outcomes) {
+            counts.merge(outcome.status(), 1, Integer::sum);
+        }
+        return new ReportSummary(counts, totalCost, durationMillis);
+    }
+
+    /** How many assets had this status. */
+    public int count(String status) {
+        return counts.getOrDefault(status, 0);
+    }
+
+    /** How many assets in all. */
+    public int total() {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.assetgen.core.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes the build reports into the report directory ({@code target/assetgen}):
+ * {@value #JSON} (machine-readable), {@value #HTML} (a self-contained gallery) and {@value #JUNIT}
+ * (JUnit XML for CI servers). Assets are sorted by id, so the same build gives the same files.
+ * Each file is written to a temporary file and moved into place, so a reader never sees half a
+ * report. Stateless and thread-safe.
+ */
+public final class ReportWriter {
+
+    public static final String JSON = "report.json";
+    public static final String HTML = "report.html";
+    public static final String JUNIT = "TEST-assetgen.xml";
+
+    /**
+     * Writes all three reports.
+     *
+     * @param reportDir where the reports go; created when missing
+     * @param outputDir the assets' output directory, to find files given only by relative path
+     * @param outcomes one per asset, in any order
+     * @param summary the build's totals
+     * @throws IOException when a report cannot be written
+     */
+    public void write(Path reportDir, Path outputDir, List<AssetOutcome> outcomes, ReportSummary summary)
+            throws IOException {
+        List<AssetOutcome> sorted = outcomes.stream().sorted(Comparator.comparing(AssetOutcome::id)).toList();
+        Files.createDirectories(reportDir);
+        writeAtomically(reportDir.resolve(JSON), JsonReport.render(sorted, summary));
+        writeAtomically(reportDir.resolve(JUNIT), JunitReport.render(sorted, summary));
+        writeAtomically(reportDir.resolve(HTML), HtmlReport.render(reportDir, outputDir, sorted, summary));
+    }
+
+    private static void writeAtomically(Path target, String content) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
