@@ -7,6 +7,7 @@ import io.github.assetgen.core.plan.Planner;
 import io.github.assetgen.core.plan.Selection;
 import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.report.ReportWriter;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.rules.Pricing;
 import io.github.assetgen.core.rules.RuleBook;
@@ -182,6 +183,8 @@ public final class AssetBuild {
             results.sort(Comparator.comparing(AssetResult::id));
             BuildSummary summary = new BuildSummary(results, spent(results));
             writeLock(stores, lockEntries, results, Selection.of(config.only()).selectsAll());
+            new ReportWriter().write(config.reportDirectory(), config.outputDirectory(), Reports.outcomes(results),
+                    Reports.summary(results, summary.spent(), Duration.between(start, clock.instant())));
             if (!summary.failures().isEmpty()) {
                 throw new AssetgenException(failureMessage(summary), true);
             }
