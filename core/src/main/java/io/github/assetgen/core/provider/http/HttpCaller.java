@@ -40,6 +40,7 @@ public final class HttpCaller {
     private final RetryPolicy retryPolicy;
     private final ResponseClassifier classifier;
     private final String baseUrl;
+    private final String diagnosticHeader;
 
     /**
      * @param settings the provider's base URL, token, timeouts and retry limits
@@ -49,6 +50,20 @@ public final class HttpCaller {
      */
     public HttpCaller(ProviderSettings settings, HttpClientFactory clients, Sleeper sleeper,
             ResponseClassifier classifier) {
+        this(settings, clients, sleeper, classifier, null);
+    }
+
+    /**
+     * @param settings the provider's base URL, token, timeouts and retry limits
+     * @param clients the build's shared HTTP client
+     * @param sleeper how to wait between retries
+     * @param classifier the provider's reading of 2xx bodies ({@link ResponseClassifier#ACCEPT_ALL} if none)
+     * @param diagnosticHeader a response header quoted in every failure read from an answer (MiniMax's
+     *     {@code Trace-Id}, which its support asks for), or null for none
+     */
+    public HttpCaller(ProviderSettings settings, HttpClientFactory clients, Sleeper sleeper,
+            ResponseClassifier classifier, String diagnosticHeader) {
+        this.diagnosticHeader = diagnosticHeader;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.client = clients.forProvider(settings);
         // A create must reach the provider at most once; OkHttp would otherwise replay it on a
@@ -101,21 +116,39 @@ public final class HttpCaller {
         Request request = request(endpoint, tracker);
         OkHttpClient http = endpoint.kind() == CallKind.CREATE ? createClient : client;
         Outcome outcome;
+        String diagnostic;
         try (Response response = http.newCall(request).execute()) {
+            diagnostic = diagnosticHeader == null ? null : response.header(diagnosticHeader);
             String text = response.body().string();
-            outcome = interpret(endpoint, response.code(), response.header("Retry-After"), text);
+            try {
+                outcome = interpret(endpoint, response.code(), response.header("Retry-After"), text);
+            } catch (ProviderException e) {
+                throw quoting(e, diagnostic);
+            }
         } catch (IOException e) {
             throw noAnswer(endpoint, tracker.requestStarted(), e);
         }
         if (outcome instanceof Outcome.Failure failure) {
-            throw toException(endpoint.actionDescription(), failure, null);
+            throw quoting(toException(endpoint.actionDescription(), failure, null), diagnostic);
         }
         JsonNode body = ((Outcome.Success) outcome).body();
         try {
             return endpoint.parse(body);
         } catch (UnexpectedAnswerException e) {
-            throw unreadableAnswer(endpoint, e.getMessage(), e);
+            throw quoting(unreadableAnswer(endpoint, e.getMessage(), e), diagnostic);
+        } catch (ProviderException e) {
+            throw quoting(e, diagnostic);
         }
+    }
+
+    /** The same failure with the diagnostic header's value appended, when the answer had one. */
+    private ProviderException quoting(ProviderException e, String diagnostic) {
+        if (diagnostic == null || diagnostic.isBlank()) {
+            return e;
+        }
+        return new ProviderException(e.kind(), e.provider(), e.httpStatus(),
+                e.getMessage() + " [" + diagnosticHeader + ": " + redact(diagnostic.trim()) + "]", e.retryAfter(),
+                e.getCause());
     }
 
     private Request request(Endpoint<?> endpoint, SendTracker tracker) {

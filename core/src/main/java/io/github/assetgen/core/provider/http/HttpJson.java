@@ -23,6 +23,25 @@ public final class HttpJson {
         return MAPPER;
     }
 
+    /**
+     * Binds an answer to a wire record.
+     *
+     * @throws UnexpectedAnswerException when the answer does not have the record's shape
+     */
+    public static <T> T read(JsonNode body, Class<T> type) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            throw new UnexpectedAnswerException("the answer is empty");
+        }
+        try {
+            return MAPPER.treeToValue(body, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new UnexpectedAnswerException("the answer does not have the expected shape ("
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                            : e.getMessage())
+                    + ")");
+        }
+    }
+
     /** A text field, or null when it is absent, null or empty. Numbers are returned as text. */
     public static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);

@@ -119,7 +119,7 @@ final class MinimaxRequests {
             String mediaType = file.mediaType() == null ? "image/png" : file.mediaType();
             return "data:" + mediaType + ";base64," + Base64.getEncoder().encodeToString(bytes);
         } catch (IOException e) {
-            throw new ProviderException(Kind.REJECTED, MinimaxErrors.PROVIDER, 0,
+            throw new ProviderException(Kind.REJECTED, MinimaxClassifier.PROVIDER, 0,
                     "[" + request.id() + "] cannot read " + file.path() + ": " + e.getMessage(), null, e);
         }
     }
@@ -138,6 +138,6 @@ final class MinimaxRequests {
     }
 
     private static ProviderException rejected(AssetRequest request, String message) {
-        return new ProviderException(Kind.REJECTED, MinimaxErrors.PROVIDER, "[" + request.id() + "] " + message);
+        return new ProviderException(Kind.REJECTED, MinimaxClassifier.PROVIDER, "[" + request.id() + "] " + message);
     }
 }

@@ -46,7 +46,7 @@ final class MinimaxWire {
     /** A video subject: unlike the image endpoint, {@code image} is an array here. */
     record VideoSubject(String type, List<String> image) {}
 
-    /** The status every MiniMax answer carries; 0 means success even though HTTP said 200 anyway. */
+    /** The status every MiniMax answer carries; 0 is success (failures come with HTTP 200 too). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record BaseResp(@JsonProperty("status_code") Integer statusCode, @JsonProperty("status_msg") String statusMsg) {}
 
