@@ -253,7 +253,8 @@ public final class HttpCaller {
         }
     }
 
-    String redact(String text) {
+    /** The text with every occurrence of this provider's token masked. */
+    public String redact(String text) {
         Secret token = settings.token();
         return token == null ? text : token.redact(text);
     }

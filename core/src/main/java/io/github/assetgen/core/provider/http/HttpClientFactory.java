@@ -22,11 +22,7 @@ public final class HttpClientFactory {
     private final OkHttpClient shared;
 
     public HttpClientFactory() {
-        this(new OkHttpClient());
-    }
-
-    HttpClientFactory(OkHttpClient shared) {
-        this.shared = shared;
+        this.shared = new OkHttpClient();
     }
 
     /** The client for one provider: its timeouts, the User-Agent, and its token for its own host only. */

@@ -306,4 +306,47 @@ class HttpCallerTest {
         assertThat(e.kind()).isEqualTo(Kind.PROVIDER_STOP);
         assertThat(e.getMessage()).contains("insufficient balance").contains("recharge");
     }
+
+    @Test
+    void backOffDoublesUpToEightTimesTheBaseDelay() {
+        for (int i = 0; i < 6; i++) {
+            server.enqueue(json(503, "{}"));
+        }
+
+        failure(caller(5), JsonEndpoint.get("/poll"));
+
+        assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(40), Duration.ofSeconds(80), Duration.ofSeconds(80));
+    }
+
+    @Test
+    void aGetWhoseConnectionIsResetIsRetried() throws Exception {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(json(200, "{\"status\":1}"));
+
+        JsonNode body = caller(1).call(JsonEndpoint.get("/poll"));
+
+        assertThat(body.get("status").asInt()).isEqualTo(1);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aCreateWhoseAnswerBreaksOffMidBodyIsMaybeSubmitted() {
+        server.enqueue(new MockResponse.Builder().body("{\"imageIds\":[\"" + "x".repeat(20_000) + "\"]}")
+                .throttleBody(4096, 1, TimeUnit.MILLISECONDS)
+                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+
+        ProviderException e = failure(caller(3), JsonEndpoint.create("/c", "{}"));
+
+        assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterThatIsNotSecondsIsIgnored() {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT")
+                .body("{}").build());
+
+        assertThat(failure(caller(0), JsonEndpoint.create("/c", "{}")).retryAfter()).isNull();
+    }
 }

@@ -19,7 +19,7 @@ public final class TestSettings {
 
     public static ProviderSettings forUri(String provider, URI baseUrl, int maxRetries) {
         return new ProviderSettings(provider, baseUrl, Secret.of(TOKEN), Duration.ZERO, Duration.ZERO,
-                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10), maxRetries, 2);
+                Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(10), maxRetries, 2);
     }
 
     public static HttpCaller caller(ProviderSettings settings, Sleeper sleeper) {
