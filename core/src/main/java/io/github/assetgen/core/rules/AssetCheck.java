@@ -255,6 +255,7 @@ final class AssetCheck {
     private String onlySupportedBy(String field, ModelRules rules) {
         List<String> names = catalog.all().stream()
                 .filter(m -> m.type() == rules.type() && m.takes(field))
+                .sorted(java.util.Comparator.comparing(m -> !m.provider().equals(rules.provider())))
                 .map(m -> m.provider().equals(rules.provider()) ? m.model() : m.model() + " (" + m.provider() + ")")
                 .distinct().toList();
         if (names.isEmpty()) {

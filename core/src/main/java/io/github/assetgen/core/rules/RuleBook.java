@@ -51,6 +51,7 @@ public final class RuleBook {
                     problems.add(Problem.error(asset.positionOf("id"), asset.id(), "id '" + asset.id()
                             + "' is already used at " + first.positionOf("id") + "; ids must be unique in the project"));
                     failed.set(i, true);
+                    continue; // its default output would repeat the same mistake
                 }
             }
             if (resolved.get(i).isEmpty()) {

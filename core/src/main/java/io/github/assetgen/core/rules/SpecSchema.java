@@ -57,7 +57,6 @@ public final class SpecSchema {
         ModelCatalog catalog = ModelCatalog.standard();
         ObjectNode root = f.objectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        root.put("$id", "https://github.com/assetgen/assetgen/assetgen-spec.schema.json");
         root.put("title", "assetgen asset spec");
         root.put("description", "A spec file under src/main/assets/: optional defaults applied to every asset,"
                 + " and the list of assets.");

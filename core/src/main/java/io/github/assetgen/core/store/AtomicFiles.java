@@ -108,6 +108,42 @@ public final class AtomicFiles {
         return deleted;
     }
 
+    /**
+     * Like {@link #cleanStaleTemps} for every directory under {@code root}, for trees such as the
+     * output directory where {@link #copy} leaves a temporary file beside its target if the build is
+     * killed.
+     *
+     * @param root the directory tree to clean; nothing happens if it does not exist
+     * @param olderThan entries modified before this instant are deleted
+     * @return how many entries were deleted
+     * @throws IOException if a directory cannot be listed
+     */
+    public static int cleanStaleTempsUnder(Path root, Instant olderThan) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        int[] deleted = {0};
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (!dir.equals(root) && dir.getFileName().toString().startsWith(TEMP_PREFIX)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                deleted[0] += cleanStaleTemps(dir, olderThan);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return deleted[0];
+    }
+
     /** An empty new file named {@code .tmp-<random>} in the target's directory. */
     static Path createTempBeside(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();

@@ -59,6 +59,22 @@ class AtomicFilesTest {
     }
 
     @Test
+    void cleanStaleTempsUnderReachesTempsBesideNestedTargets() throws IOException {
+        Instant now = Instant.parse("2026-01-02T00:00:00Z");
+        Path nested = StoreFixtures.write(dir.resolve("img/heroes/.tmp-1a2b"), new byte[] {1});
+        Path top = StoreFixtures.write(dir.resolve(".tmp-3c4d"), new byte[] {2});
+        Path kept = StoreFixtures.write(dir.resolve("img/heroes/hero.png"), new byte[] {3});
+        for (Path p : new Path[] {nested, top, kept}) {
+            Files.setLastModifiedTime(p, FileTime.from(now.minusSeconds(7200)));
+        }
+
+        assertThat(AtomicFiles.cleanStaleTempsUnder(dir, now.minusSeconds(3600))).isEqualTo(2);
+        assertThat(nested).doesNotExist();
+        assertThat(top).doesNotExist();
+        assertThat(kept).exists();
+    }
+
+    @Test
     void cleanStaleTempsOfAMissingDirectoryDoesNothing() throws IOException {
         assertThat(AtomicFiles.cleanStaleTemps(dir.resolve("absent"), Instant.now())).isZero();
     }

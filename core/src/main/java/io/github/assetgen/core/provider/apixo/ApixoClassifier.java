@@ -1,0 +1,34 @@
+package io.github.assetgen.core.provider.apixo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.assetgen.core.provider.http.Outcome;
+import io.github.assetgen.core.provider.http.ProviderMessages;
+import io.github.assetgen.core.provider.http.ResponseClassifier;
+
+/**
+ * Reads APIXO's envelope {@code {code, message, data}}. Its {@code code} mirrors the HTTP status but
+ * is checked on its own: a 200 answer carrying another code is classified like that status. Stateless.
+ */
+final class ApixoClassifier implements ResponseClassifier {
+
+    static final String PROVIDER = "apixo";
+
+    @Override
+    public Outcome classify(Outcome.Success success) {
+        JsonNode code = success.body().get("code");
+        if (code == null || code.isNull()) {
+            return success;
+        }
+        int status = code.asInt(0);
+        if (status >= 200 && status <= 299) {
+            return success;
+        }
+        Outcome.Failure failure = Outcome.forStatus(PROVIDER, status,
+                ProviderMessages.fromBody(success.body().toString()), null);
+        if (status == 403) {
+            return new Outcome.Failure(failure.kind(), status, failure.providerMessage(), null,
+                    "APIXO refuses this request: its content policy, or the key lacks permission for the model");
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,306 @@
+package io.github.assetgen.core.provider.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.assetgen.core.provider.ProviderException;
+import io.github.assetgen.core.provider.ProviderException.Kind;
+import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.Secret;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+
+/**
+ * Sends one provider's {@link Endpoint}s and turns every answer into the endpoint's result or a
+ * classified {@link ProviderException}. One per provider per build; thread-safe.
+ *
+ * <p>Status table: 2xx success (then the provider's {@link ResponseClassifier}); 429 rate limited
+ * (with {@code Retry-After} seconds when sent); 401, 402, 412, 596 provider stop; other 5xx
+ * retryable; other 4xx rejected with the provider's message.
+ *
+ * <p>Retries: {@link CallKind#READ} and {@link CallKind#UPLOAD} requests are repeated on retryable
+ * faults with back-off. {@link CallKind#CREATE} requests are sent exactly once: OkHttp's own silent
+ * retry is off for them, and a request that may have reached the provider without an answer becomes
+ * {@code MAYBE_SUBMITTED}. A connect failure (nothing was sent) is {@code RETRYABLE}.
+ *
+ * <p>No message ever holds the token: every text is passed through {@link Secret#redact}.
+ */
+public final class HttpCaller {
+
+    private final ProviderSettings settings;
+    private final OkHttpClient client;
+    private final OkHttpClient createClient;
+    private final RetryPolicy retryPolicy;
+    private final ResponseClassifier classifier;
+    private final String baseUrl;
+    private final String diagnosticHeader;
+
+    /**
+     * @param settings the provider's base URL, token, timeouts and retry limits
+     * @param clients the build's shared HTTP client
+     * @param sleeper how to wait between retries
+     * @param classifier the provider's reading of 2xx bodies ({@link ResponseClassifier#ACCEPT_ALL} if none)
+     */
+    public HttpCaller(ProviderSettings settings, HttpClientFactory clients, Sleeper sleeper,
+            ResponseClassifier classifier) {
+        this(settings, clients, sleeper, classifier, null);
+    }
+
+    /**
+     * @param settings the provider's base URL, token, timeouts and retry limits
+     * @param clients the build's shared HTTP client
+     * @param sleeper how to wait between retries
+     * @param classifier the provider's reading of 2xx bodies ({@link ResponseClassifier#ACCEPT_ALL} if none)
+     * @param diagnosticHeader a response header quoted in every failure read from an answer (MiniMax's
+     *     {@code Trace-Id}, which its support asks for), or null for none
+     */
+    public HttpCaller(ProviderSettings settings, HttpClientFactory clients, Sleeper sleeper,
+            ResponseClassifier classifier, String diagnosticHeader) {
+        this.diagnosticHeader = diagnosticHeader;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.client = clients.forProvider(settings);
+        // A create must reach the provider at most once; OkHttp would otherwise replay it on a
+        // connection that failed after the body was written.
+        this.createClient = client.newBuilder().retryOnConnectionFailure(false).build();
+        this.retryPolicy = new RetryPolicy(settings.maxRetries(), settings.retryDelay(), sleeper);
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        String base = settings.baseUrl().toString();
+        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** A caller that sleeps for real and accepts every 2xx answer. */
+    public static HttpCaller create(ProviderSettings settings, HttpClientFactory clients) {
+        return new HttpCaller(settings, clients, Sleeper.SYSTEM, ResponseClassifier.ACCEPT_ALL);
+    }
+
+    /** The provider's name. */
+    public String provider() {
+        return settings.name();
+    }
+
+    /** The provider's settings. */
+    public ProviderSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Sends the endpoint's request (repeating reads and uploads on transient faults) and parses
+     * the answer.
+     *
+     * @throws ProviderException classified failure, the token removed from its message
+     */
+    public <T> T call(Endpoint<T> endpoint) throws ProviderException {
+        if (endpoint.kind() == CallKind.CREATE) {
+            return callOnce(endpoint);
+        }
+        return retryPolicy.run(() -> callOnce(endpoint));
+    }
+
+    /**
+     * A classified exception for this provider with the token removed, for clients that find a
+     * failure in an answer themselves.
+     */
+    public ProviderException exception(Kind kind, int httpStatus, String message) {
+        return new ProviderException(kind, provider(), httpStatus, redact(message), null, null);
+    }
+
+    private <T> T callOnce(Endpoint<T> endpoint) throws ProviderException {
+        SendTracker tracker = new SendTracker();
+        Request request = request(endpoint, tracker);
+        OkHttpClient http = endpoint.kind() == CallKind.CREATE ? createClient : client;
+        Outcome outcome;
+        String diagnostic;
+        try (Response response = http.newCall(request).execute()) {
+            diagnostic = diagnosticHeader == null ? null : response.header(diagnosticHeader);
+            String text = response.body().string();
+            try {
+                outcome = interpret(endpoint, response.code(), response.header("Retry-After"), text);
+            } catch (ProviderException e) {
+                throw quoting(e, diagnostic);
+            }
+        } catch (IOException e) {
+            throw noAnswer(endpoint, tracker.requestStarted(), e);
+        }
+        if (outcome instanceof Outcome.Failure failure) {
+            throw quoting(toException(endpoint.actionDescription(), failure, null), diagnostic);
+        }
+        JsonNode body = ((Outcome.Success) outcome).body();
+        try {
+            return endpoint.parse(body);
+        } catch (UnexpectedAnswerException e) {
+            throw quoting(unreadableAnswer(endpoint, e.getMessage(), e), diagnostic);
+        } catch (ProviderException e) {
+            throw quoting(e, diagnostic);
+        }
+    }
+
+    /** The same failure with the diagnostic header's value appended, when the answer had one. */
+    private ProviderException quoting(ProviderException e, String diagnostic) {
+        if (diagnostic == null || diagnostic.isBlank()) {
+            return e;
+        }
+        return new ProviderException(e.kind(), e.provider(), e.httpStatus(),
+                e.getMessage() + " [" + diagnosticHeader + ": " + redact(diagnostic.trim()) + "]", e.retryAfter(),
+                e.getCause());
+    }
+
+    private Request request(Endpoint<?> endpoint, SendTracker tracker) {
+        HttpUrl url = url(endpoint.path());
+        HttpBody body = endpoint.body();
+        RequestBody requestBody = body == null ? null : toRequestBody(body, endpoint.kind() == CallKind.CREATE);
+        if (requestBody == null && !endpoint.method().equals("GET") && !endpoint.method().equals("HEAD")
+                && !endpoint.method().equals("DELETE")) {
+            requestBody = RequestBody.create(new byte[0], null);
+        }
+        return new Request.Builder()
+                .url(url)
+                .method(endpoint.method(), requestBody)
+                .header("Accept", "application/json")
+                .tag(SendTracker.class, tracker)
+                .build();
+    }
+
+    /** The absolute URL for a raw path; {@code :} in ids stays as it is (OkHttp does not encode it). */
+    HttpUrl url(String path) {
+        return HttpUrl.get(baseUrl + (path.startsWith("/") ? path : "/" + path));
+    }
+
+    private Outcome interpret(Endpoint<?> endpoint, int status, String retryAfter, String text)
+            throws ProviderException {
+        if (status < 200 || status > 299) {
+            return Outcome.forStatus(provider(), status, ProviderMessages.fromBody(text), parseRetryAfter(retryAfter));
+        }
+        JsonNode json;
+        try {
+            json = text.isBlank() ? MissingNode.getInstance() : HttpJson.mapper().readTree(text);
+        } catch (IOException malformed) {
+            throw unreadableAnswer(endpoint, "the answer is not JSON: " + ProviderMessages.fromBody(text), malformed);
+        }
+        return classifier.classify(new Outcome.Success(status, json));
+    }
+
+    /** Turns a failure outcome into the exception the scheduler acts on. */
+    ProviderException toException(String action, Outcome.Failure failure, Throwable cause) {
+        StringBuilder message = new StringBuilder(action).append(switch (failure.kind()) {
+            case RATE_LIMITED -> " was rate limited";
+            case REJECTED -> " was rejected";
+            case PROVIDER_STOP -> " was refused";
+            default -> " failed";
+        });
+        if (failure.httpStatus() > 0) {
+            message.append(" (HTTP ").append(failure.httpStatus()).append(')');
+        }
+        if (failure.providerMessage() != null && !failure.providerMessage().isEmpty()) {
+            message.append(": ").append(failure.providerMessage());
+        }
+        if (failure.advice() != null) {
+            message.append("; ").append(failure.advice());
+        }
+        return new ProviderException(failure.kind(), provider(), failure.httpStatus(), redact(message.toString()),
+                failure.retryAfter(), cause);
+    }
+
+    private ProviderException noAnswer(Endpoint<?> endpoint, boolean requestStarted, IOException e) {
+        String what = describe(e);
+        if (!requestStarted) {
+            return toException(endpoint.actionDescription(), new Outcome.Failure(Kind.RETRYABLE, 0,
+                    "could not reach " + settings.baseUrl().getHost() + " (" + what + "); nothing was sent", null, null),
+                    e);
+        }
+        if (endpoint.kind() == CallKind.CREATE) {
+            return toException(endpoint.actionDescription(), new Outcome.Failure(Kind.MAYBE_SUBMITTED, 0,
+                    "the request was sent but no answer came back (" + what + ")", null,
+                    ProviderMessages.retryOnPurpose(endpoint.assetId())), e);
+        }
+        return toException(endpoint.actionDescription(),
+                new Outcome.Failure(Kind.RETRYABLE, 0, "no answer (" + what + ")", null, null), e);
+    }
+
+    private ProviderException unreadableAnswer(Endpoint<?> endpoint, String problem, Throwable cause) {
+        // A 2xx to a create means the provider took the job; without a readable id we cannot tell
+        // which, so the asset may be paid for. A read can simply be asked again.
+        if (endpoint.kind() == CallKind.CREATE) {
+            return toException(endpoint.actionDescription(), new Outcome.Failure(Kind.MAYBE_SUBMITTED, 200,
+                    "the provider accepted the request but its answer could not be read: " + problem, null,
+                    ProviderMessages.retryOnPurpose(endpoint.assetId())), cause);
+        }
+        return toException(endpoint.actionDescription(),
+                new Outcome.Failure(Kind.RETRYABLE, 200, "unexpected answer: " + problem, null, null), cause);
+    }
+
+    static String describe(IOException e) {
+        String name = e.getClass().getSimpleName();
+        return e.getMessage() == null ? name : name + ": " + e.getMessage();
+    }
+
+    /** {@code Retry-After} in seconds; an HTTP date or garbage means "use the configured delay". */
+    static Duration parseRetryAfter(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(header.trim());
+            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+        } catch (NumberFormatException notSeconds) {
+            return null;
+        }
+    }
+
+    /** The text with every occurrence of this provider's token masked. */
+    public String redact(String text) {
+        Secret token = settings.token();
+        return token == null ? text : token.redact(text);
+    }
+
+    OkHttpClient client() {
+        return client;
+    }
+
+    RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    private static RequestBody toRequestBody(HttpBody body, boolean oneShot) {
+        MediaType type = MediaType.get(body.mediaType());
+        RequestBody plain = body.file() != null
+                ? RequestBody.create(body.file().toFile(), type)
+                : RequestBody.create(body.bytes(), type);
+        return oneShot ? new OneShotBody(plain) : plain;
+    }
+
+    /** Marks a create's body as sendable once, so no layer of OkHttp replays it. */
+    private static final class OneShotBody extends RequestBody {
+        private final RequestBody delegate;
+
+        OneShotBody(RequestBody delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return delegate.contentType();
+        }
+
+        @Override
+        public long contentLength() throws IOException {
+            return delegate.contentLength();
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return true;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            delegate.writeTo(sink);
+        }
+    }
+}

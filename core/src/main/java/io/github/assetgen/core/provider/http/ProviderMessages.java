@@ -1,0 +1,91 @@
+package io.github.assetgen.core.provider.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+
+/** The fix-it wording for provider failures, in one place. */
+public final class ProviderMessages {
+
+    static final int MAX_MESSAGE_LENGTH = 300;
+
+    private ProviderMessages() {}
+
+    /** Advice after a 401 or a rejected key. */
+    public static String checkToken(String provider) {
+        return "check the token: the password of the <server> with id 'assetgen-" + provider
+                + "' in ~/.m2/settings.xml, or the environment variable " + tokenVariable(provider);
+    }
+
+    /** Advice after 402/412 or a balance error. */
+    public static String outOfCredits() {
+        return "the account is out of credits: recharge it (or wait for the daily credits), then run the build again";
+    }
+
+    /** Advice after useapi's 596. */
+    public static String accountOnHold() {
+        return "the account is on hold, which usually lasts a few hours: pause generation, or ask the provider's "
+                + "support to unlock it, then run the build again";
+    }
+
+    /** How to send a create request again on purpose after {@code MAYBE_SUBMITTED}. */
+    public static String retryOnPurpose(String assetId) {
+        String id = assetId == null ? "<asset id>" : assetId;
+        return "the asset may already be paid for; check the provider's job list, and to send it again on purpose "
+                + "run with -Dassetgen.force -Dassetgen.only=" + id;
+    }
+
+    /** The environment variable that holds a provider's token. */
+    public static String tokenVariable(String provider) {
+        return switch (provider) {
+            case "useapi" -> "USEAPI_TOKEN";
+            case "minimax" -> "MINIMAX_API_KEY";
+            case "apixo" -> "APIXO_API_KEY";
+            default -> provider.toUpperCase(Locale.ROOT).replace('-', '_') + "_TOKEN";
+        };
+    }
+
+    /**
+     * The provider's message from an error body: {@code error}, {@code message} (with APIXO's
+     * {@code data.error}), {@code msg}, or the raw text; whitespace collapsed and trimmed to a
+     * readable length. Empty when the body says nothing.
+     */
+    public static String fromBody(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String text = body;
+        try {
+            JsonNode json = HttpJson.mapper().readTree(body);
+            if (json != null && json.isObject()) {
+                String found = firstText(json);
+                if (found != null) {
+                    text = found;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException notJson) {
+            // Plain text or an HTML error page: use it as it is.
+        }
+        return shorten(text.replaceAll("\\s+", " ").trim());
+    }
+
+    private static String firstText(JsonNode json) {
+        String error = HttpJson.text(json, "error");
+        if (error != null) {
+            return error;
+        }
+        String message = HttpJson.text(json, "message");
+        String detail = HttpJson.text(json.path("data"), "error");
+        if (message != null) {
+            return detail != null ? message + ": " + detail : message;
+        }
+        if (detail != null) {
+            return detail;
+        }
+        String msg = HttpJson.text(json, "msg");
+        return msg != null ? msg : HttpJson.text(json.path("base_resp"), "status_msg");
+    }
+
+    static String shorten(String text) {
+        return text.length() <= MAX_MESSAGE_LENGTH ? text : text.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
+    }
+}

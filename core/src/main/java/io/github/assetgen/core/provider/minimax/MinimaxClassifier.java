@@ -1,0 +1,56 @@
+package io.github.assetgen.core.provider.minimax;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.assetgen.core.provider.ProviderException.Kind;
+import io.github.assetgen.core.provider.http.HttpJson;
+import io.github.assetgen.core.provider.http.Outcome;
+import io.github.assetgen.core.provider.http.ProviderMessages;
+import io.github.assetgen.core.provider.http.ResponseClassifier;
+
+/**
+ * Reads MiniMax's business errors. MiniMax answers them with HTTP 200 and a non-zero
+ * {@code base_resp.status_code}, so a 2xx status says nothing on its own. Stateless.
+ */
+final class MinimaxClassifier implements ResponseClassifier {
+
+    static final String PROVIDER = "minimax";
+
+    @Override
+    public Outcome classify(Outcome.Success success) {
+        JsonNode body = success.body();
+        JsonNode base = body.path("base_resp");
+        int code = base.path("status_code").asInt(0);
+        // A finished-but-failed video is a job state, not a failed request: the query endpoint
+        // reports it as Failed with MiniMax's words, whatever code came with it.
+        if (code == 0 || "fail".equalsIgnoreCase(body.path("status").asText("").trim())) {
+            return success;
+        }
+        return failure(code, HttpJson.text(base, "status_msg"), success.httpStatus());
+    }
+
+    /** What a non-zero {@code status_code} means for the build. */
+    static Outcome.Failure failure(int code, String statusMsg, int httpStatus) {
+        String said = (statusMsg == null ? "no message" : statusMsg) + " (status_code " + code + ")";
+        return switch (code) {
+            // Answered, so waiting and sending again cannot pay twice.
+            case 1002 -> new Outcome.Failure(Kind.RATE_LIMITED, httpStatus, said, null, null);
+            case 1004 -> new Outcome.Failure(Kind.PROVIDER_STOP, httpStatus, said, null,
+                    ProviderMessages.checkToken(PROVIDER) + "; a MiniMax key only works on its own region's host:"
+                            + " https://api.minimax.io (international) or https://api.minimaxi.com (mainland China),"
+                            + " set with assetgen.minimax.baseUrl");
+            case 1008 -> new Outcome.Failure(Kind.PROVIDER_STOP, httpStatus, said, null,
+                    "insufficient balance: " + ProviderMessages.outOfCredits());
+            case 1026 -> new Outcome.Failure(Kind.REJECTED, httpStatus, said, null,
+                    "MiniMax's moderation flagged the input: change the prompt or the reference images");
+            case 1027 -> new Outcome.Failure(Kind.REJECTED, httpStatus, said, null,
+                    "MiniMax's moderation flagged the output: change the prompt");
+            case 1000, 1001, 1024, 1033 -> new Outcome.Failure(Kind.RETRYABLE, httpStatus, said, null, null);
+            default -> new Outcome.Failure(Kind.REJECTED, httpStatus, said, null, null);
+        };
+    }
+
+    /** True for the codes that mean MiniMax's moderation refused the content. */
+    static boolean isModeration(int statusCode) {
+        return statusCode == 1026 || statusCode == 1027;
+    }
+}

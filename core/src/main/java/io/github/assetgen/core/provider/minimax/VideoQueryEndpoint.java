@@ -1,0 +1,65 @@
+package io.github.assetgen.core.provider.minimax;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.assetgen.core.provider.JobState;
+import io.github.assetgen.core.provider.http.CallKind;
+import io.github.assetgen.core.provider.http.Endpoint;
+import io.github.assetgen.core.provider.http.HttpJson;
+import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
+import io.github.assetgen.core.provider.minimax.MinimaxWire.BaseResp;
+import io.github.assetgen.core.provider.minimax.MinimaxWire.VideoQueryResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code GET /v1/query/video_generation?task_id=}: the task's status. {@code Success} and
+ * {@code Fail} are final (in any letter case, since MiniMax's own pages differ); every other status,
+ * including ones not documented, means still running.
+ */
+record VideoQueryEndpoint(String taskId) implements Endpoint<VideoQueryEndpoint.Answer> {
+
+    /** Either the finished video's file id, or the state of a video that is not (or never will be) ready. */
+    record Answer(String fileId, JobState unfinished) {}
+
+    @Override
+    public String method() {
+        return "GET";
+    }
+
+    @Override
+    public String path() {
+        return "/v1/query/video_generation?task_id=" + URLEncoder.encode(taskId, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public CallKind kind() {
+        return CallKind.READ;
+    }
+
+    @Override
+    public String actionDescription() {
+        return "polling minimax video task " + taskId;
+    }
+
+    @Override
+    public Answer parse(JsonNode body) {
+        VideoQueryResponse answer = HttpJson.read(body, VideoQueryResponse.class);
+        String status = answer.status() == null ? "" : answer.status().trim();
+        if (status.equalsIgnoreCase("success")) {
+            if (answer.fileId() == null || answer.fileId().isBlank()) {
+                // Read again: a paid video must not be given up over one incomplete answer.
+                throw new UnexpectedAnswerException("status Success without a file_id");
+            }
+            return new Answer(answer.fileId().trim(), null);
+        }
+        if (status.equalsIgnoreCase("fail") || status.equalsIgnoreCase("failed")) {
+            BaseResp base = answer.baseResp();
+            String said = base == null || base.statusMsg() == null || base.statusMsg().isBlank()
+                    ? "no reason given" : base.statusMsg();
+            int code = base == null || base.statusCode() == null ? 0 : base.statusCode();
+            return new Answer(null, new JobState.Failed("MiniMax video task " + taskId + " failed (status " + status
+                    + (code == 0 ? "" : ", status_code " + code) + "): " + said, MinimaxClassifier.isModeration(code)));
+        }
+        return new Answer(null, new JobState.Running(status.isEmpty() ? "unknown" : status, null));
+    }
+}

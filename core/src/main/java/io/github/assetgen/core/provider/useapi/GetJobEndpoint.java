@@ -1,0 +1,97 @@
+package io.github.assetgen.core.provider.useapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.assetgen.core.provider.JobRef;
+import io.github.assetgen.core.provider.JobState;
+import io.github.assetgen.core.provider.ResultLocation;
+import io.github.assetgen.core.provider.http.CallKind;
+import io.github.assetgen.core.provider.http.Endpoint;
+import io.github.assetgen.core.provider.http.HttpJson;
+import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code GET /v1/minimax/images/{id}} and {@code GET /v1/minimax/videos/{id}}: the job's state.
+ * Both answer with the same shape; {@code statusFinal} (added by useapi) decides whether it is done.
+ */
+final class GetJobEndpoint implements Endpoint<JobState> {
+
+    static final int COMPLETED = 2;
+    static final int FAILED = 3;
+    /** MiniMax's moderation outcomes. */
+    static final Set<Integer> MODERATED = Set.of(5, 7, 14);
+
+    private final JobRef job;
+
+    GetJobEndpoint(JobRef job) {
+        this.job = job;
+    }
+
+    @Override
+    public String method() {
+        return "GET";
+    }
+
+    @Override
+    public String path() {
+        // The id goes in raw: useapi ids contain ':' and percent-encoding it breaks useapi's path match.
+        return "/v1/minimax/" + job.kind() + "s/" + job.id();
+    }
+
+    @Override
+    public CallKind kind() {
+        return CallKind.READ;
+    }
+
+    @Override
+    public String actionDescription() {
+        return "polling useapi " + job.kind() + " " + job.id();
+    }
+
+    @Override
+    public JobState parse(JsonNode answer) {
+        JsonNode statusNode = answer.get("status");
+        Integer status = statusNode != null && statusNode.canConvertToInt() ? statusNode.asInt() : null;
+        String label = HttpJson.text(answer, "statusLabel");
+        boolean done = answer.has("statusFinal")
+                ? answer.get("statusFinal").asBoolean()
+                // Older answers lack statusFinal; then only the known end states count as done.
+                : status != null && (status == COMPLETED || status == FAILED || MODERATED.contains(status));
+        if (!done) {
+            JsonNode percent = answer.get("percent");
+            return new JobState.Running(label != null ? label : "status " + status,
+                    percent != null && percent.canConvertToInt() ? percent.asInt() : null);
+        }
+        if (status != null && status == COMPLETED) {
+            return new JobState.Succeeded(List.of(ResultLocation.ofUrl(resultUrl(answer))));
+        }
+        String detail = describe(status, label, HttpJson.text(answer, "message"));
+        if (status != null && MODERATED.contains(status)) {
+            return new JobState.Failed("useapi moderated the " + job.kind() + " " + detail, true);
+        }
+        return new JobState.Failed("useapi reports the " + job.kind() + " as failed " + detail, false);
+    }
+
+    /** The no-watermark {@code downloadURL} (paid accounts) when present, else {@code videoURL}. */
+    private static String resultUrl(JsonNode answer) {
+        String download = HttpJson.text(answer, "downloadURL");
+        String url = download != null ? download : HttpJson.text(answer, "videoURL");
+        if (url == null) {
+            throw new UnexpectedAnswerException("the job is completed but has neither downloadURL nor videoURL");
+        }
+        return url;
+    }
+
+    private static String describe(Integer status, String label, String message) {
+        StringBuilder text = new StringBuilder("(status ").append(status);
+        if (label != null) {
+            text.append(", '").append(label).append('\'');
+        }
+        text.append(')');
+        if (message != null) {
+            text.append(": ").append(message);
+        }
+        return text.toString();
+    }
+}

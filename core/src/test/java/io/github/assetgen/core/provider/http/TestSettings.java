@@ -1,0 +1,28 @@
+package io.github.assetgen.core.provider.http;
+
+import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.Secret;
+import java.net.URI;
+import java.time.Duration;
+import mockwebserver3.MockWebServer;
+
+/** Provider settings pointing at a MockWebServer, with short timeouts. */
+public final class TestSettings {
+
+    public static final String TOKEN = "user:1234-s3cretTokenValue";
+
+    private TestSettings() {}
+
+    public static ProviderSettings forServer(String provider, MockWebServer server, int maxRetries) {
+        return forUri(provider, server.url("/").uri(), maxRetries);
+    }
+
+    public static ProviderSettings forUri(String provider, URI baseUrl, int maxRetries) {
+        return new ProviderSettings(provider, baseUrl, Secret.of(TOKEN), Duration.ZERO, Duration.ZERO,
+                Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(10), maxRetries, 2);
+    }
+
+    public static HttpCaller caller(ProviderSettings settings, Sleeper sleeper) {
+        return new HttpCaller(settings, new HttpClientFactory(), sleeper, ResponseClassifier.ACCEPT_ALL);
+    }
+}

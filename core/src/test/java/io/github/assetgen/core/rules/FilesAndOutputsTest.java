@@ -1,0 +1,129 @@
+package io.github.assetgen.core.rules;
+
+import static io.github.assetgen.core.rules.TestSpecs.asset;
+import static io.github.assetgen.core.rules.TestSpecs.errors;
+import static io.github.assetgen.core.rules.TestSpecs.png;
+import static io.github.assetgen.core.rules.TestSpecs.request;
+import static io.github.assetgen.core.rules.TestSpecs.singleError;
+import static io.github.assetgen.core.rules.TestSpecs.validate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.assetgen.core.spec.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FilesAndOutputsTest {
+
+    @TempDir
+    Path dir;
+
+    private TestSpecs image(String id) {
+        return asset(dir, id).with("model", "nano-banana-2").with("prompt", "p");
+    }
+
+    @Test
+    void missingReferenceFileIsAnErrorNamingWhereItLooked() {
+        singleError(image("a").refs("refs/missing.png"), "references[0] 'refs/missing.png' does not exist",
+                dir.resolve("refs/missing.png").toString());
+    }
+
+    @Test
+    void directoryIsNotAFile() throws Exception {
+        Files.createDirectories(dir.resolve("refs"));
+        singleError(image("a").refs("refs"), "'refs' is not a file");
+    }
+
+    @Test
+    void fileThatIsNotAnImageIsAnErrorWhateverItsName() {
+        TestSpecs.write(dir, "fake.png", "<html>not a png</html>".getBytes());
+        singleError(image("a").refs("fake.png"), "'fake.png' is not a PNG, JPEG or WebP image");
+    }
+
+    @Test
+    void imageFileIsRecognisedByItsBytesNotItsName() {
+        png(dir, "really-a-png.jpg", 4, 4);
+        assertThat(request(image("a").refs("really-a-png.jpg")).references().get(0).mediaType()).isEqualTo("image/png");
+    }
+
+    @Test
+    void referencesResolveAgainstTheSpecFilesFolder() {
+        png(dir, "refs/a.png", 4, 4);
+        var request = request(image("a").refs("refs/../refs/a.png"));
+        assertThat(request.references().get(0).path()).isEqualTo(dir.resolve("refs/a.png").toAbsolutePath());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://example.com/a.png", "ftp://example.com/a.png"})
+    void urlsMustBeHttps(String url) {
+        singleError(asset(dir, "a").with("provider", "minimax").with("prompt", "p").refs(url), "is not an https URL");
+    }
+
+    @Test
+    void useapiNeedsLocalFiles() {
+        singleError(image("a").refs("https://example.com/a.png"), "is a URL, but useapi uploads local files only;"
+                + " save the image in the project and give its path");
+        singleError(asset(dir, "v").with("type", "video").with("model", "I2V-01")
+                .with("firstFrame", "https://example.com/a.png"), "firstFrame 'https://example.com/a.png' is a URL");
+    }
+
+    @Test
+    void defaultOutputIsIdDotPng() {
+        assertThat(request(image("hero")).outputs()).containsExactly("hero.png");
+    }
+
+    @Test
+    void quantityExpandsOutputsWithNumberedStems() {
+        assertThat(request(image("hero").with("quantity", 3).with("output", "img/hero.webp")).outputs())
+                .containsExactly("img/hero-1.webp", "img/hero-2.webp", "img/hero-3.webp");
+        assertThat(request(image("icon").with("quantity", 2)).outputs()).containsExactly("icon-1.png", "icon-2.png");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"img/hero.png, img/hero.png", "./img//hero.jpg, img/hero.jpg", "img/../hero.jpeg, hero.jpeg",
+        "img\\\\hero.PNG, img/hero.PNG"})
+    void outputsAreNormalised(String output, String expected) {
+        assertThat(request(image("a").with("output", output)).outputs()).containsExactly(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"../hero.png, leaves the output directory", "img/../../hero.png, leaves the output directory",
+        "/tmp/hero.png, is absolute", "C:/hero.png, is absolute", "hero.gif, must end in .png, .jpg, .jpeg, .webp",
+        "hero, must end in", "img/.png, must end in", "'  ', output is empty"})
+    void outputsThatLeaveTheDirectoryOrHaveTheWrongExtensionAreErrors(String output, String fragment) {
+        singleError(image("a").with("output", output), fragment);
+    }
+
+    @Test
+    void duplicateIdsPointAtTheSecondAndNameTheFirst() {
+        TestSpecs first = image("hero");
+        TestSpecs second = image("hero").with("output", "other.png");
+        var validation = validate(first, second);
+        assertThat(validation.errors()).hasSize(1);
+        Problem problem = validation.errors().get(0);
+        assertThat(problem.position()).isEqualTo(second.at("id"));
+        assertThat(problem.message()).isEqualTo("id 'hero' is already used at " + first.at("id")
+                + "; ids must be unique in the project");
+        assertThat(validation.requests()).hasSize(1);
+    }
+
+    @Test
+    void twoAssetsWritingTheSameFileIsAnErrorAfterExpansion() {
+        TestSpecs many = image("many").with("quantity", 2).with("output", "x.png");
+        TestSpecs clash = image("clash").with("output", "X-2.png");
+        var validation = validate(many, clash);
+        assertThat(errors(validation)).containsExactly("output 'X-2.png' is also written by asset 'many' ("
+                + many.at("output") + "); give one of them another output");
+        assertThat(validation.errors().get(0).position()).isEqualTo(clash.at("output"));
+        assertThat(validation.requests()).extracting(r -> r.id()).containsExactly("many");
+    }
+
+    @Test
+    void differentOutputsDoNotClash() {
+        assertThat(validate(image("a").with("output", "x.png"), image("b").with("output", "x.jpg")).hasErrors()).isFalse();
+    }
+}
