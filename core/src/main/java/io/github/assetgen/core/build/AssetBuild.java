@@ -16,7 +16,7 @@ import io.github.assetgen.core.rules.ValidationContext;
 import io.github.assetgen.core.run.AssetResult;
 import io.github.assetgen.core.run.AssetRunner;
 import io.github.assetgen.core.run.AssetStatus;
-import io.github.assetgen.core.run.Sleeper;
+import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.spec.Problem;
 import io.github.assetgen.core.spec.SpecReader;
 import io.github.assetgen.core.spec.SpecSet;
@@ -52,7 +52,7 @@ public final class AssetBuild {
     private final Sleeper sleeper;
 
     public AssetBuild(BuildConfig config, BuildLog log) {
-        this(config, log, Clock.systemUTC(), Sleeper.system());
+        this(config, log, Clock.systemUTC(), Sleeper.SYSTEM);
     }
 
     AssetBuild(BuildConfig config, BuildLog log, Clock clock, Sleeper sleeper) {

@@ -1,5 +1,6 @@
 package io.github.assetgen.core.run;
 
+import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.build.BuildLog;
 import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.PlannedAsset;

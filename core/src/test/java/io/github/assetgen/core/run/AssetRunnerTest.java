@@ -1,5 +1,6 @@
 package io.github.assetgen.core.run;
 
+import io.github.assetgen.core.provider.http.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.assetgen.core.build.BuildLog;

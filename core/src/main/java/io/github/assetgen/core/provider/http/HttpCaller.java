@@ -129,7 +129,7 @@ public final class HttpCaller {
             throw noAnswer(endpoint, tracker.requestStarted(), e);
         }
         if (outcome instanceof Outcome.Failure failure) {
-            throw quoting(toException(endpoint.actionDescription(), failure, null), diagnostic);
+            throw quoting(toException(endpoint.actionDescription(), createSafe(endpoint, failure), null), diagnostic);
         }
         JsonNode body = ((Outcome.Success) outcome).body();
         try {
@@ -205,6 +205,22 @@ public final class HttpCaller {
         }
         return new ProviderException(failure.kind(), provider(), failure.httpStatus(), redact(message.toString()),
                 failure.retryAfter(), cause);
+    }
+
+    /**
+     * The providers say an answered 429, 502, 503 or 504 to a create means "not taken, try again".
+     * Any other 5xx to a create says nothing about whether the job exists, so it is treated like a
+     * lost answer: the asset may be paid for and is never resent automatically.
+     */
+    private static Outcome.Failure createSafe(Endpoint<?> endpoint, Outcome.Failure failure) {
+        int status = failure.httpStatus();
+        boolean unknownServerError = status >= 500 && status != 502 && status != 503 && status != 504
+                && status != 596;
+        if (endpoint.kind() != CallKind.CREATE || failure.kind() != Kind.RETRYABLE || !unknownServerError) {
+            return failure;
+        }
+        return new Outcome.Failure(Kind.MAYBE_SUBMITTED, status, failure.providerMessage(), null,
+                ProviderMessages.retryOnPurpose(endpoint.assetId()));
     }
 
     private ProviderException noAnswer(Endpoint<?> endpoint, boolean requestStarted, IOException e) {

@@ -158,7 +158,7 @@ class ApixoClientTest {
     @ParameterizedTest(name = "code {0} inside an HTTP 200 is {1}")
     @CsvSource({
         "400, REJECTED", "401, PROVIDER_STOP", "402, PROVIDER_STOP", "403, REJECTED", "429, RATE_LIMITED",
-        "500, RETRYABLE", "503, RETRYABLE"})
+        "500, MAYBE_SUBMITTED", "503, RETRYABLE"})
     void theEnvelopeCodeIsCheckedEvenOnHttp200(int code, Kind kind) {
         server.enqueue(ok("{\"code\":" + code + ",\"message\":\"apixo says\",\"data\":{\"error\":\"the detail\"}}"));
 
@@ -173,7 +173,7 @@ class ApixoClientTest {
     @ParameterizedTest(name = "HTTP {0} on a create is {1}")
     @CsvSource({
         "400, REJECTED", "401, PROVIDER_STOP", "402, PROVIDER_STOP", "403, REJECTED", "429, RATE_LIMITED",
-        "500, RETRYABLE", "502, RETRYABLE", "503, RETRYABLE", "504, RETRYABLE"})
+        "500, MAYBE_SUBMITTED", "502, RETRYABLE", "503, RETRYABLE", "504, RETRYABLE"})
     void httpFailuresOnACreateAreClassifiedAndNotRepeated(int status, Kind kind) {
         server.enqueue(answer(status, "{\"code\":" + status + ",\"message\":\"Invalid request\","
                 + "\"data\":{\"error\":\"Missing required field: input.prompt\"}}"));

@@ -73,11 +73,11 @@ class HttpCallerTest {
         assertThat(request.getBody().utf8()).isEqualTo("{\"prompt\":\"a cat\"}");
     }
 
-    @ParameterizedTest(name = "HTTP {0} is {1}")
+    @ParameterizedTest(name = "HTTP {0} to a create is {1}")
     @CsvSource({
         "400, REJECTED", "404, REJECTED", "422, REJECTED", "418, REJECTED", "403, REJECTED",
         "401, PROVIDER_STOP", "402, PROVIDER_STOP", "412, PROVIDER_STOP", "596, PROVIDER_STOP",
-        "500, RETRYABLE", "502, RETRYABLE", "503, RETRYABLE", "504, RETRYABLE", "599, RETRYABLE",
+        "500, MAYBE_SUBMITTED", "502, RETRYABLE", "503, RETRYABLE", "504, RETRYABLE", "599, MAYBE_SUBMITTED",
         "429, RATE_LIMITED"
     })
     void eachStatusHasItsKind(int status, Kind kind) {
@@ -242,6 +242,26 @@ class HttpCallerTest {
 
         assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
         assertThat(e.getMessage()).contains("not JSON").contains("<html>gateway</html>");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aPlain500ToACreateIsMaybeSubmittedBecauseTheJobMayExist() {
+        server.enqueue(json(500, "{\"error\":\"internal\"}"));
+
+        ProviderException e = failure(caller(3), JsonEndpoint.create("/c", "{}"));
+
+        assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void an503ToACreateIsRetryableBecauseTheProviderDidNotTakeTheJob() {
+        server.enqueue(json(503, "{\"error\":\"busy\"}"));
+
+        ProviderException e = failure(caller(3), JsonEndpoint.create("/c", "{}"));
+
+        assertThat(e.kind()).isEqualTo(Kind.RETRYABLE);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
