@@ -31,20 +31,14 @@ final class CreateImageEndpoint implements Endpoint<List<JobRef>> {
         this.body = HttpJson.mapper().createObjectNode();
         body.put("prompt", request.prompt());
         body.put("model", request.model());
-        for (String name : PARAMETERS) {
-            request.parameter(name).ifPresent(value -> body.set(name, HttpJson.mapper().valueToTree(value)));
-        }
+        RequestFields.copyParameters(request, PARAMETERS, body);
         for (int slot = 1; slot <= referenceFileIds.size(); slot++) {
             body.put("referenceFileId" + slot, referenceFileIds.get(slot - 1));
         }
         if (characterFileId != null) {
             body.put("characterFileId", characterFileId);
         }
-        if (request.account() != null) {
-            body.put("account", request.account());
-        }
-        // Stored by useapi and shown in its job list: the asset id lets a person match jobs to assets.
-        body.put("replyRef", request.id());
+        RequestFields.addAccountAndReference(request, body);
     }
 
     @Override

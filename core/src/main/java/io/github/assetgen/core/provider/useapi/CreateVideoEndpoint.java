@@ -31,19 +31,14 @@ final class CreateVideoEndpoint implements Endpoint<JobRef> {
             body.put("prompt", request.prompt());
         }
         body.put("model", request.model());
-        for (String name : PARAMETERS) {
-            request.parameter(name).ifPresent(value -> body.set(name, HttpJson.mapper().valueToTree(value)));
-        }
+        RequestFields.copyParameters(request, PARAMETERS, body);
         for (int slot = 1; slot <= subjectFileIds.size(); slot++) {
             body.put(slot == 1 ? "fileID" : "fileID" + slot, subjectFileIds.get(slot - 1));
         }
         if (endFrameFileId != null) {
             body.put("end_frame_fileID", endFrameFileId);
         }
-        if (request.account() != null) {
-            body.put("account", request.account());
-        }
-        body.put("replyRef", request.id());
+        RequestFields.addAccountAndReference(request, body);
     }
 
     @Override

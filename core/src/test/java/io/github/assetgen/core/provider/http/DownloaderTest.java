@@ -236,4 +236,14 @@ class DownloaderTest {
         assertThat(downloader.download(ResultLocation.ofUrl(url), dir.resolve("3.png")).format())
                 .isEqualTo(MediaFormat.UNKNOWN);
     }
+
+    @Test
+    void aUrlThatIsNotHttpIsRejected() throws Exception {
+        ProviderException e = catchThrowableOfType(ProviderException.class,
+                () -> downloader(0).download(ResultLocation.ofUrl("ftp://example.org/a.png"), dir.resolve("a.png")));
+
+        assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(e.getMessage()).contains("not an http(s) URL");
+        assertThat(leftovers()).isEmpty();
+    }
 }

@@ -268,6 +268,24 @@ class UseapiClientTest {
                 .containsExactlyInAnyOrder("prompt", "model", "account", "replyRef");
     }
 
+    @Test
+    void subjectReferencesWithoutAFirstFrameStartAtFileId() throws Exception {
+        InputFile a = localFile("a.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 4}, "image/png");
+        InputFile b = localFile("b.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 5}, "image/png");
+        server.enqueue(json(200, "{\"fileID\":\"fa\"}"));
+        server.enqueue(json(200, "{\"fileID\":\"fb\"}"));
+        server.enqueue(json(200, "{\"videoId\":\"" + VIDEO_ID + "\"}"));
+
+        client(0).submit(video("s2v", "Veo-3.1-S2V", Map.of(), null, List.of(a, b), null));
+
+        server.takeRequest();
+        server.takeRequest();
+        JsonNode body = jsonBody(server.takeRequest());
+        assertThat(body.get("fileID").asText()).isEqualTo("fa");
+        assertThat(body.get("fileID2").asText()).isEqualTo("fb");
+        assertThat(fieldNames(body)).doesNotContain("fileID3", "end_frame_fileID");
+    }
+
     @ParameterizedTest(name = "HTTP {0} to a create is {1}")
     @CsvSource({"412, PROVIDER_STOP", "422, REJECTED", "596, PROVIDER_STOP", "429, RATE_LIMITED",
         "400, REJECTED", "401, PROVIDER_STOP", "503, RETRYABLE"})
