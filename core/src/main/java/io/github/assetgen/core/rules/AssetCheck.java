@@ -434,7 +434,7 @@ final class AssetCheck {
                 && !rules.firstFrameSizes().isEmpty()) {
             int[] dims = files.load(inputs.firstFrame.path()).dimensions();
             String actual = dims == null ? null : dims[0] + "x" + dims[1];
-            if (!rules.firstFrameSizes().contains(actual)) {
+            if (actual == null || !rules.firstFrameSizes().contains(actual)) {
                 error("firstFrame", "firstFrame of " + rules.model() + " must be exactly "
                         + orList(rules.firstFrameSizes()) + " pixels (" + (actual == null
                         ? "its size cannot be read" : "it is " + actual) + "); resize the image");
