@@ -434,7 +434,7 @@ final class AssetCheck {
                 && !rules.firstFrameSizes().isEmpty()) {
             int[] dims = files.load(inputs.firstFrame.path()).dimensions();
             String actual = dims == null ? null : dims[0] + "x" + dims[1];
-            if (!rules.firstFrameSizes().contains(actual)) {
+            if (actual == null || !rules.firstFrameSizes().contains(actual)) {
                 error("firstFrame", "firstFrame of " + rules.model() + " must be exactly "
                         + orList(rules.firstFrameSizes()) + " pixels (" + (actual == null
                         ? "its size cannot be read" : "it is " + actual) + "); resize the image");
@@ -467,7 +467,7 @@ final class AssetCheck {
         Path path = (base == null ? Path.of(value) : base.resolve(value)).normalize();
         InputFiles.LocalFile file = files.load(path);
         if (file.problem() != null) {
-            error(field, label + " '" + value + "' " + file.problem() + " (looked at " + path + ")");
+            error(field, label + " '" + value + "' " + file.problem() + " (looked at " + shown(path) + ")");
             return null;
         }
         if (file.format() == MediaFormat.UNKNOWN || file.format() == MediaFormat.MP4) {
@@ -588,6 +588,17 @@ final class AssetCheck {
     private boolean isNull(String field) {
         SpecValue value = spec.fields().get(field);
         return value != null && value.node().isNull();
+    }
+
+    /** A path as the user knows it: relative to the project when inside it. */
+    private String shown(Path path) {
+        if (context.projectBaseDir() != null) {
+            Path base = context.projectBaseDir().toAbsolutePath().normalize();
+            if (path.startsWith(base)) {
+                return base.relativize(path).toString();
+            }
+        }
+        return path.toString();
     }
 
     private static String shown(JsonNode node) {

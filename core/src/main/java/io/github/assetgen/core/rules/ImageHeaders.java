@@ -17,7 +17,8 @@ final class ImageHeaders {
                 case WEBP -> webp(b);
                 default -> Optional.empty();
             };
-        } catch (ArrayIndexOutOfBoundsException e) {
+        } catch (IndexOutOfBoundsException e) {
+            // a truncated header: the size is simply unknown
             return Optional.empty();
         }
     }

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,7 +66,10 @@ public final class ModelCatalog {
             "3:2", new int[] {2048, 1368}, "2:3", new int[] {1368, 2048}, "3:4", new int[] {1536, 2048},
             "9:16", new int[] {1152, 2048}, "21:9", new int[] {2048, 880});
 
-    /** Landscape frame size per video resolution tier (portrait swaps them). */
+    /**
+     * Landscape frame size per video resolution tier (9:16 swaps them). The seeds name tiers only;
+     * these are the usual 16:9 frames of each height.
+     */
     private static final Map<String, int[]> VIDEO_TIERS = Map.of(
             "512p", new int[] {910, 512}, "720p", new int[] {1280, 720}, "768p", new int[] {1366, 768},
             "1080p", new int[] {1920, 1080}, "4k", new int[] {3840, 2160});
@@ -461,9 +463,5 @@ public final class ModelCatalog {
                     seed, minSeed, maxSeed, size, references, mentions, character, firstFrame, endFrameOptions,
                     options, defaultOption, imageToVideo, nativeOption, firstFrameSizes);
         }
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * What validation needs besides the specs.
  *
- * @param projectBaseDir the project folder (spec files resolve their own references; this is kept
- *     for messages and future project-relative rules)
+ * @param projectBaseDir the project folder; file paths in messages are shown relative to it (spec
+ *     files resolve their references against their own folder)
  * @param placeholders true when every asset will render with the placeholder provider: the named
  *     provider and model are still checked in full, but the transport rules (a URL given to useapi,
  *     a local file given to APIXO, MiniMax's 10 MB data-URL limit) are skipped, since nothing is sent

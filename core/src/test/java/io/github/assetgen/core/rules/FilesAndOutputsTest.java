@@ -33,6 +33,14 @@ class FilesAndOutputsTest {
     }
 
     @Test
+    void missingFilesInsideTheProjectAreShownRelativeToIt() {
+        var validation = io.github.assetgen.core.rules.RuleBook.standard().validate(
+                java.util.List.of(image("a").refs("refs/missing.png").build()), new ValidationContext(dir, false));
+        assertThat(errors(validation)).containsExactly("references[0] 'refs/missing.png' does not exist (looked at "
+                + Path.of("refs", "missing.png") + ")");
+    }
+
+    @Test
     void directoryIsNotAFile() throws Exception {
         Files.createDirectories(dir.resolve("refs"));
         singleError(image("a").refs("refs"), "'refs' is not a file");

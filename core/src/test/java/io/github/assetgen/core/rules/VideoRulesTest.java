@@ -151,6 +151,12 @@ class VideoRulesTest {
     }
 
     @Test
+    void soraFirstFrameWithAnUnreadableHeaderIsAnError() {
+        TestSpecs.write(dir, "short.webp", "RIFF\0\0\0\0WEBPVP".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        singleError(video("Sora-2").with("firstFrame", "short.webp"), "its size cannot be read");
+    }
+
+    @Test
     void s2vReferencesAreExtraSubjectsUpToFourteenInTotal() {
         String[] thirteen = IntStream.rangeClosed(1, 13).mapToObj(i -> "subjects/s" + i + ".png").toArray(String[]::new);
         String[] fourteen = IntStream.rangeClosed(1, 14).mapToObj(i -> "subjects/s" + i + ".png").toArray(String[]::new);

@@ -83,6 +83,7 @@ class KeyLockTest {
                     for (int i = 0; i < 20; i++) {
                         try (KeyLock.Handle h = KeyLock.withDirectory(cacheDir).acquire(KEY, Duration.ofSeconds(30))
                                 .orElseThrow()) {
+                            assertThat(h.key()).isEqualTo(KEY);
                             mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
                             Thread.sleep(1);
                             inside.decrementAndGet();

@@ -91,8 +91,16 @@ final class MinimaxRequests {
                 images.add(wireImage(request, file));
             }
             subjects = images.isEmpty() ? null : List.of(new VideoSubject("character", images));
-        } else if (request.firstFrame() != null) {
-            firstFrame = wireImage(request, request.firstFrame());
+        } else {
+            if (!request.references().isEmpty()) {
+                // Only subject-to-video models take references; sending the rest would pay for a
+                // video that silently ignored them.
+                throw rejected(request, "model " + request.model() + " takes no references; use firstFrame"
+                        + " (and endFrame), or a subject-to-video model such as S2V-01");
+            }
+            if (request.firstFrame() != null) {
+                firstFrame = wireImage(request, request.firstFrame());
+            }
         }
         String lastFrame = request.endFrame() == null ? null : wireImage(request, request.endFrame());
         return new VideoRequest(

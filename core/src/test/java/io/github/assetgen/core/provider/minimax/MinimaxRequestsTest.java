@@ -149,6 +149,18 @@ class MinimaxRequestsTest {
     }
 
     @Test
+    void referencesOnAVideoModelThatIgnoresThemAreRejectedBeforeAnythingIsPaid() {
+        var request = RequestFixtures.video("minimax", "MiniMax-Hailuo-02").prompt("p")
+                .reference(InputFile.ofUrl("https://example.com/face.png")).build();
+
+        assertThatThrownBy(() -> MinimaxRequests.video(request))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED);
+                    assertThat(e.getMessage()).contains("[hero]", "MiniMax-Hailuo-02", "S2V-01");
+                });
+    }
+
+    @Test
     void aVideoWithoutPromptLeavesThePromptOut() throws Exception {
         var request = RequestFixtures.video("minimax", "I2V-01")
                 .firstFrame(InputFile.ofUrl("https://example.com/a.png")).build();
