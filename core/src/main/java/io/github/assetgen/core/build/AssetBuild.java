@@ -157,6 +157,7 @@ public final class AssetBuild {
         checkCredentials(plan);
         try {
             Stores stores = stores();
+            stores.cleanLeftovers(config.outputDirectory(), start);
             LockFile lockEntries = lockEntries();
             List<PlannedAsset> work = plan.assets().stream()
                     .filter(a -> a.action() == Action.RESTORE || a.action().needsNetwork())

@@ -10,6 +10,7 @@ import io.github.assetgen.core.run.AssetResult;
 import io.github.assetgen.core.run.AssetStatus;
 import io.github.assetgen.core.run.OutputFile;
 import io.github.assetgen.core.store.AssetCache;
+import io.github.assetgen.core.store.AtomicFiles;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.JournalEntry;
 import io.github.assetgen.core.store.KeyLock;
@@ -69,6 +70,19 @@ final class Stores {
 
     FileIdMemory fileIds() {
         return fileIds;
+    }
+
+    /**
+     * Removes temporary files a killed build left behind. Only old ones: a build running in
+     * parallel on the same cache may be writing its own right now.
+     */
+    void cleanLeftovers(Path outputDirectory, Instant now) throws IOException {
+        Instant old = now.minus(Duration.ofHours(1));
+        if (java.nio.file.Files.isDirectory(outputDirectory)) {
+            AtomicFiles.cleanStaleTempsUnder(outputDirectory, now.minus(Duration.ofMinutes(1)));
+        }
+        cache.cleanStaleTemps(old);
+        journal.cleanStaleTemps(old);
     }
 
     /** What the planner may know, read from the lock, the outputs, the cache and the journal. */

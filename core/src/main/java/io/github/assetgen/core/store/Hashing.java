@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** SHA-256 helpers shared by the cache, the lock file and the upload memory. */
-final class Hashing {
+public final class Hashing {
 
     static final int BUFFER_SIZE = 64 * 1024;
 
@@ -31,7 +31,8 @@ final class Hashing {
     }
 
     /** Lower-case hex SHA-256 of a file's bytes, streamed. */
-    static String sha256(Path file) throws IOException {
+    /** The lower-case hex SHA-256 of a file's bytes, read in 64 KB steps. */
+    public static String sha256(Path file) throws IOException {
         MessageDigest digest = sha256();
         byte[] buffer = new byte[BUFFER_SIZE];
         try (InputStream in = Files.newInputStream(file)) {

@@ -285,7 +285,7 @@ class AssetRunnerTest {
         byte[] head = Files.readAllBytes(written);
         assertThat(io.github.assetgen.core.provider.MediaFormat.sniff(head, head.length))
                 .isEqualTo(io.github.assetgen.core.provider.MediaFormat.JPEG);
-        assertThat(results.get(0).files().get(0).sha256()).isEqualTo(OutputPlacer.sha256(written));
+        assertThat(results.get(0).files().get(0).sha256()).isEqualTo(io.github.assetgen.core.store.Hashing.sha256(written));
     }
 
     /** A clock that tests move forward, so timeouts need no real waiting. */
