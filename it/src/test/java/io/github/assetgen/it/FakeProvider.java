@@ -206,9 +206,14 @@ public abstract class FakeProvider implements AutoCloseable {
         return this;
     }
 
-    /** Create requests are read, then never answered (until {@link #reset()} or {@link #close()}). */
+    /** Create requests are read, then never answered (until this is switched off, {@link #reset()} or {@link #close()}). */
     public FakeProvider hangOnCreate(boolean value) {
         hangOnCreate = value;
+        if (!value) {
+            // creates already hanging are dropped unanswered, as a dead connection would be
+            hangRelease.countDown();
+            hangRelease = new CountDownLatch(1);
+        }
         return this;
     }
 

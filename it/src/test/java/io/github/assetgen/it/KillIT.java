@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** A build killed with {@code kill -9}: nothing partial is left, and the next build resumes instead of paying again. */
 class KillIT extends ItSupport {
 
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final byte[] PNG_END = {'I', 'E', 'N', 'D'};
 
     /** Every image or video under a directory is complete (no truncated file under its final name). */
@@ -40,7 +40,7 @@ class KillIT extends ItSupport {
         MavenBuild build = prepare("generate");
         fakes.useapi.pollsBeforeDone(1_000_000);
         MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
-        fakes.useapi.awaitPolls(1, WAIT);
+        running.awaitUntil("the first poll", () -> fakes.useapi.polls() >= 1, WAIT);
         // let every create that was under way be answered and journaled
         Thread.sleep(500);
 
@@ -57,7 +57,7 @@ class KillIT extends ItSupport {
         MavenBuild build = prepare("generate");
         fakes.useapi.downloadBytesPerSecond(200);
         MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
-        fakes.useapi.awaitDownloads(1, WAIT);
+        running.awaitUntil("the first download", () -> fakes.useapi.downloads() >= 1, WAIT);
         Thread.sleep(300);
 
         running.kill();
@@ -67,5 +67,23 @@ class KillIT extends ItSupport {
         fakes.useapi.downloadBytesPerSecond(0);
         build.run(fakes.args(GENERATE)).assertSuccess();
         assertResumedAndComplete(build);
+    }
+
+    @Test
+    void aBuildKilledWhileACreateHangsLeavesNothingAndTheNextBuildCompletes() {
+        MavenBuild build = prepare("generate");
+        fakes.useapi.hangOnCreate(true);
+        MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
+        running.awaitUntil("the first create", () -> fakes.useapi.createRequests() >= 1, WAIT);
+
+        running.kill();
+
+        assertThat(filesUnder(build.outputDir())).isEmpty();
+        assertNoPartialMedia(build.cacheDir());
+        fakes.useapi.hangOnCreate(false);
+        build.run(fakes.args(GENERATE)).assertSuccess();
+        // the hung creates were never answered, so the fake started exactly one job per asset
+        assertThat(fakes.useapi.acceptedCreates()).isEqualTo(3);
+        assertPng(build.outputDir().resolve("logo.png"));
     }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +33,7 @@ public final class MavenBuild {
     public static final List<String> TOKEN_VARIABLES = List.of("USEAPI_TOKEN", "MINIMAX_API_KEY", "APIXO_API_KEY");
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(3);
+    private static boolean primed;
 
     private final Path dir;
     private final Map<String, String> env = new LinkedHashMap<>();
@@ -129,6 +131,9 @@ public final class MavenBuild {
 
     /** Starts a build and returns at once; for tests that kill it midway. */
     public RunningBuild start(String... goalsAndArgs) {
+        if (List.of(goalsAndArgs).contains("-o") || List.of(goalsAndArgs).contains("--offline")) {
+            primeRepository();
+        }
         List<String> command = command(goalsAndArgs);
         Path log = dir.resolve("build.log");
         try {
@@ -151,6 +156,33 @@ public final class MavenBuild {
             return new RunningBuild(builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * invoker:install copies the plugin and its dependencies but not the BOMs and parents their POMs import, and an
+     * offline build cannot fetch those. So before the first offline build of this JVM, one online build of this
+     * project's POM (without specs, phase validate) loads the plugin as an extension, which resolves them all from the
+     * outer repository into the IT repository.
+     */
+    private void primeRepository() {
+        synchronized (MavenBuild.class) {
+            if (primed) {
+                return;
+            }
+            Path primeDir = workRoot().resolve("_prime-repository");
+            try {
+                deleteRecursively(primeDir);
+                Files.createDirectories(primeDir);
+                Files.copy(dir.resolve("pom.xml"), primeDir.resolve("pom.xml"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            MavenBuild prime = new MavenBuild(primeDir);
+            prime.writeSettings();
+            BuildResult result = prime.start("validate").await(DEFAULT_TIMEOUT);
+            System.out.println("[it] primed the IT repository (exit " + result.exitCode() + ")");
+            primed = true;
         }
     }
 
@@ -275,6 +307,25 @@ public final class MavenBuild {
                 }
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("build did not print '" + text + "' within " + timeout + ":\n" + log());
+                }
+                pause();
+            }
+            return this;
+        }
+
+        /**
+         * Waits until {@code condition} holds (e.g. a fake saw its first poll); fails at once if the build ends first,
+         * so a build that breaks early does not cost the whole timeout.
+         */
+        public RunningBuild awaitUntil(String what, BooleanSupplier condition, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!condition.getAsBoolean()) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("build ended (exit " + process.exitValue() + ") before " + what + ":\n"
+                            + log());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no " + what + " within " + timeout + ":\n" + log());
                 }
                 pause();
             }
