@@ -1,0 +1,309 @@
+package io.github.assetgen.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * useapi.net's MiniMax proxy ({@code /v1/minimax/...}): raw file upload, images/create with one id per image,
+ * videos/create, and the two status endpoints, whose ids contain ':' and must arrive unencoded in the path.
+ */
+public final class FakeUseapi extends FakeProvider {
+
+    /** A token in useapi's format; obviously not a real one. */
+    public static final String TOKEN = "user:1234-test-token-not-real";
+    public static final String IMAGES_CREATE = "images/create";
+    public static final String VIDEOS_CREATE = "videos/create";
+
+    private static final String PREFIX = "/v1/minimax/";
+    private static final String USER = "user:1234-minimax:";
+    private static final String DEFAULT_ACCOUNT = "100001";
+    private static final Set<String> UPLOAD_TYPES =
+            Set.of("image/png", "image/jpeg", "audio/mpeg", "audio/wav", "video/mp4");
+    private static final Set<String> FOUR_IMAGE_MODELS = Set.of("midjourney-v7", "midjourney-niji7");
+
+    /** One uploaded file as the fake received it. */
+    public record Upload(String fileId, String account, String contentType, byte[] content) {}
+
+    private final List<Upload> uploadRecords = Collections.synchronizedList(new ArrayList<>());
+
+    public FakeUseapi() {
+        super("useapi", TOKEN);
+    }
+
+    @Override
+    public String tokenVariable() {
+        return "USEAPI_TOKEN";
+    }
+
+    /** The files uploaded so far, in order. */
+    public List<Upload> uploadRecords() {
+        synchronized (uploadRecords) {
+            return List.copyOf(uploadRecords);
+        }
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        uploadRecords.clear();
+    }
+
+    @Override
+    protected String promptOf(JsonNode body) {
+        return body == null ? "" : body.path("prompt").asText("");
+    }
+
+    @Override
+    protected boolean route(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
+        if (!path.startsWith(PREFIX)) {
+            return false;
+        }
+        String rest = path.substring(PREFIX.length());
+        if (method.equals("POST") && (rest.equals("files/") || rest.equals("files"))) {
+            upload(exchange, body);
+        } else if (method.equals("POST") && rest.equals(IMAGES_CREATE)) {
+            createImages(exchange, body);
+        } else if (method.equals("POST") && rest.equals(VIDEOS_CREATE)) {
+            createVideo(exchange, body);
+        } else if (method.equals("GET") && rest.startsWith("images/") && rest.length() > "images/".length()) {
+            status(exchange, rest.substring("images/".length()), false);
+        } else if (method.equals("GET") && rest.startsWith("videos/") && rest.length() > "videos/".length()) {
+            status(exchange, rest.substring("videos/".length()), true);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void upload(HttpExchange exchange, byte[] body) throws IOException {
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        String type = contentType == null ? "" : contentType.split(";")[0].trim();
+        if (!UPLOAD_TYPES.contains(type)) {
+            error(exchange, 400, "Content-Type (" + contentType + ") not supported. Supported: image/png, image/jpeg");
+            return;
+        }
+        if (body.length == 0) {
+            error(exchange, 400, "File is empty");
+            return;
+        }
+        String account = query(exchange).getOrDefault("account", DEFAULT_ACCOUNT);
+        int number = nextNumber();
+        String fileId = USER + account + "-file:" + number;
+        String ext = type.equals("image/png") ? ".png" : type.equals("video/mp4") ? ".mp4" : ".bin";
+        String name = serve("upload-" + number + ext, body);
+        uploadRecords.add(new Upload(fileId, account, type, body));
+        countUpload();
+        respond(exchange, 200, object().put("ossPath", fileUrl(name)).put("fileID", fileId));
+    }
+
+    private void createImages(HttpExchange exchange, byte[] raw) throws IOException {
+        JsonNode body = parse(raw);
+        if (!validCreate(exchange, body, IMAGES_CREATE, 5000)) {
+            return;
+        }
+        int quantity = body.path("quantity").asInt(1);
+        if (quantity < 1 || quantity > 4) {
+            beginRejected(exchange, body, IMAGES_CREATE, "quantity must be 1..4");
+            return;
+        }
+        if (FOUR_IMAGE_MODELS.contains(body.path("model").asText())) {
+            quantity = 4;
+        }
+        Job job = beginCreate(exchange, IMAGES_CREATE, body);
+        if (job == null) {
+            return;
+        }
+        String account = body.path("account").asText(DEFAULT_ACCOUNT);
+        ObjectNode answer = object();
+        ArrayNode rawIds = JSON.createArrayNode();
+        ArrayNode imageIds = JSON.createArrayNode();
+        for (int i = 1; i <= quantity; i++) {
+            String rawId = job.number + "0" + i;
+            String imageId = USER + account + "-image:" + rawId;
+            addItem(job, imageId, List.of(servePng(job, i)));
+            rawIds.add(rawId);
+            imageIds.add(imageId);
+        }
+        answer.put("id", rawIds.get(0).asText());
+        ObjectNode task = answer.putObject("task");
+        task.put("batchID", "batch-" + job.number);
+        task.set("videoIDs", rawIds);
+        answer.put("isFirstGenerate", false);
+        answer.set("imageIds", imageIds);
+        answer.put("code", 200);
+        respond(exchange, 200, answer);
+    }
+
+    private void createVideo(HttpExchange exchange, byte[] raw) throws IOException {
+        JsonNode body = parse(raw);
+        if (!validCreate(exchange, body, VIDEOS_CREATE, 2000)) {
+            return;
+        }
+        Job job = beginCreate(exchange, VIDEOS_CREATE, body);
+        if (job == null) {
+            return;
+        }
+        String account = body.path("account").asText(DEFAULT_ACCOUNT);
+        String rawId = String.valueOf(job.number);
+        String videoId = USER + account + "-video:" + rawId;
+        addItem(job, videoId, List.of(serveMp4(job)));
+        ObjectNode answer = object();
+        answer.put("id", rawId);
+        ObjectNode task = answer.putObject("task");
+        task.put("batchID", "batch-" + job.number);
+        task.putArray("videoIDs").add(rawId);
+        answer.put("videoId", videoId);
+        respond(exchange, 200, answer);
+    }
+
+    /** Body checks that the real API answers with 400 before it starts anything. */
+    private boolean validCreate(HttpExchange exchange, JsonNode body, String endpoint, int maxPrompt)
+            throws IOException {
+        if (body == null) {
+            beginRejected(exchange, null, endpoint, "Request body must be JSON");
+            return false;
+        }
+        String prompt = promptOf(body);
+        if (endpoint.equals(IMAGES_CREATE) && prompt.isBlank()) {
+            beginRejected(exchange, body, endpoint, "Parameter prompt is required");
+            return false;
+        }
+        if (prompt.length() > maxPrompt) {
+            beginRejected(exchange, body, endpoint, "Parameter prompt is too long");
+            return false;
+        }
+        for (var it = body.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            boolean fileField = field.equals("characterFileId") || field.startsWith("referenceFileId")
+                    || field.equals("fileID") || field.startsWith("fileID") || field.equals("end_frame_fileID");
+            if (fileField && !uploaded(body.get(field).asText())) {
+                beginRejected(exchange, body, endpoint, "Parameter " + field + " refers to an unknown file");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean uploaded(String fileId) {
+        return uploadRecords().stream().anyMatch(u -> u.fileId().equals(fileId));
+    }
+
+    /** Counts a create that fails validation, then answers 400 like the real API. */
+    private void beginRejected(HttpExchange exchange, JsonNode body, String endpoint, String message)
+            throws IOException {
+        countInvalidCreate(endpoint, body == null ? object() : body);
+        error(exchange, 400, message);
+    }
+
+    private void status(HttpExchange exchange, String id, boolean video) throws IOException {
+        Item item = poll(id);
+        if (item == null || video != item.job.endpoint.equals(VIDEOS_CREATE)) {
+            error(exchange, 404, "Not found.");
+            return;
+        }
+        State state = stateOf(item);
+        String rawId = id.substring(id.lastIndexOf(':') + 1);
+        ObjectNode answer = object();
+        answer.put("id", rawId);
+        answer.put("desc", item.job.prompt);
+        answer.put("modelID", item.job.body.path("model").asText(video ? "T2V-01" : "image-01"));
+        // larger than 2^53: a client that reads it as a double loses digits
+        answer.put("userID", 923847293472394000L);
+        answer.put("createTime", 1742173334234L);
+        switch (state) {
+            case RUNNING -> {
+                answer.put("status", 1);
+                answer.put("statusLabel", "processing");
+                answer.put("statusFinal", false);
+                answer.put("percent", Math.min(90, item.polls * 10));
+                answer.put("message", "Generating");
+            }
+            case FAILED -> {
+                answer.put("status", 7);
+                answer.put("statusLabel", "moderated");
+                answer.put("statusFinal", true);
+                answer.put("message", "This content violates the community guidelines");
+            }
+            case SUCCEEDED -> {
+                String file = item.files.get(0);
+                answer.put("coverURL", fileUrl(file) + "?x-oss-process=image/resize,w_1080/format,webp");
+                answer.put("videoURL", fileUrl(watermarked(file)));
+                answer.put("downloadURL", fileUrl(file));
+                ObjectNode urls = answer.putObject("videoURLs");
+                urls.put("feedURL", "");
+                urls.put("downloadURLWithWatermark", fileUrl(watermarked(file)));
+                answer.put("status", 2);
+                answer.put("statusLabel", "completed");
+                answer.put("statusFinal", true);
+                answer.put("percent", 100);
+                answer.put("width", video ? 64 : 48);
+                answer.put("height", video ? 64 : 27);
+                if (!video) {
+                    answer.put("fileID", USER + "100001-file:" + rawId);
+                }
+            }
+        }
+        answer.put("canRetry", false);
+        answer.put("canAppeal", false);
+        answer.put(video ? "videoId" : "imageId", id);
+        respond(exchange, 200, answer);
+    }
+
+    /** The watermarked copy the API puts in videoURL; served like the clean one but under another name. */
+    private String watermarked(String file) {
+        String name = "wm-" + file;
+        if (!hasFile(name)) {
+            serve(name, fileBytes(file));
+        }
+        return name;
+    }
+
+    @Override
+    protected void answerUnauthorized(HttpExchange exchange) throws IOException {
+        error(exchange, 401, "Unauthorized");
+    }
+
+    @Override
+    protected void answerRefusal(HttpExchange exchange, Refusal refusal, String endpoint) throws IOException {
+        switch (refusal) {
+            case RATE_LIMITED -> error(exchange, 429, endpoint.equals(VIDEOS_CREATE)
+                    ? "YOU CAN QUEUE 3 JOBS AT ONCE"
+                    : "There are currently multiple tasks in the queue, and only 1 can be generated at once");
+            case BUSY -> {
+                if (endpoint.equals(IMAGES_CREATE)) {
+                    error(exchange, 429, "There are currently multiple tasks in the queue, and only "
+                            + jobsInFlight() + " can be generated at once");
+                    return;
+                }
+                ObjectNode answer = object();
+                answer.put("error", "Account " + DEFAULT_ACCOUNT + " is busy executing " + jobsInFlight() + " videos");
+                ArrayNode running = answer.putObject("runningVideos").putArray(DEFAULT_ACCOUNT);
+                for (String videoId : unfinishedItemIds()) {
+                    ObjectNode entry = running.addObject();
+                    entry.put("account", DEFAULT_ACCOUNT);
+                    entry.put("id", videoId.substring(videoId.lastIndexOf(':') + 1));
+                    entry.put("videoId", videoId);
+                    entry.put("started", "2024-09-25T01:55:16.128Z");
+                }
+                answer.put("code", 429);
+                respond(exchange, 429, answer);
+            }
+            case NO_CREDITS -> error(exchange, 412,
+                    "Insufficient credits. Please recharge to get more credits or try again next day.");
+            case REJECTED -> error(exchange, 422, "Your prompt was moderated, please change it (" + REJECT_MARKER + ")");
+            case ON_HOLD -> error(exchange, 596,
+                    "Unusual account activities detected. Please contact customer support at contact@hailuoai.com");
+        }
+    }
+
+    private static void error(HttpExchange exchange, int status, String message) throws IOException {
+        respond(exchange, status, object().put("error", message).put("code", status));
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.assetgen.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** A build killed with {@code kill -9}: nothing partial is left, and the next build resumes instead of paying again. */
+class KillIT extends ItSupport {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final byte[] PNG_END = {'I', 'E', 'N', 'D'};
+
+    /** Every image or video under a directory is complete (no truncated file under its final name). */
+    private static void assertNoPartialMedia(Path dir) {
+        for (String name : filesUnder(dir)) {
+            byte[] content = bytes(dir.resolve(name));
+            if (name.endsWith(".png")) {
+                assertThat(TestMedia.isPng(content) && content.length >= 12
+                        && Arrays.equals(Arrays.copyOfRange(content, content.length - 8, content.length - 4), PNG_END))
+                        .as("complete PNG " + dir.resolve(name)).isTrue();
+            } else if (name.endsWith(".mp4")) {
+                assertThat(content).as("complete MP4 " + dir.resolve(name)).isEqualTo(TestMedia.mp4());
+            }
+        }
+    }
+
+    private void assertResumedAndComplete(MavenBuild build) {
+        assertThat(fakes.useapi.acceptedCreates()).as("each asset submitted once over both builds").isEqualTo(3);
+        assertThat(fakes.useapi.createRequests()).isEqualTo(3);
+        assertPng(build.outputDir().resolve("img/hero.png"));
+        assertPng(build.outputDir().resolve("logo.png"));
+        assertMp4(build.outputDir().resolve("video/intro.mp4"));
+    }
+
+    @Test
+    void aBuildKilledWhilePollingIsResumedWithoutSubmittingAgain() throws Exception {
+        MavenBuild build = prepare("generate");
+        fakes.useapi.pollsBeforeDone(1_000_000);
+        MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
+        running.awaitUntil("the first poll", () -> fakes.useapi.polls() >= 1, WAIT);
+        // let every create that was under way be answered and journaled
+        Thread.sleep(500);
+
+        running.kill();
+
+        assertThat(filesUnder(build.outputDir())).isEmpty();
+        fakes.useapi.pollsBeforeDone(1);
+        build.run(fakes.args(GENERATE)).assertSuccess();
+        assertResumedAndComplete(build);
+    }
+
+    @Test
+    void aBuildKilledDuringADownloadLeavesNoPartialFile() throws Exception {
+        MavenBuild build = prepare("generate");
+        fakes.useapi.downloadBytesPerSecond(200);
+        MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
+        running.awaitUntil("the first download", () -> fakes.useapi.downloads() >= 1, WAIT);
+        Thread.sleep(300);
+
+        running.kill();
+
+        assertNoPartialMedia(build.outputDir());
+        assertNoPartialMedia(build.cacheDir());
+        fakes.useapi.downloadBytesPerSecond(0);
+        build.run(fakes.args(GENERATE)).assertSuccess();
+        assertResumedAndComplete(build);
+    }
+
+    @Test
+    void aBuildKilledWhileACreateHangsLeavesNothingAndTheNextBuildCompletes() {
+        MavenBuild build = prepare("generate");
+        fakes.useapi.hangOnCreate(true);
+        MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
+        running.awaitUntil("the first create", () -> fakes.useapi.createRequests() >= 1, WAIT);
+
+        running.kill();
+
+        assertThat(filesUnder(build.outputDir())).isEmpty();
+        assertNoPartialMedia(build.cacheDir());
+        fakes.useapi.hangOnCreate(false);
+        build.run(fakes.args(GENERATE)).assertSuccess();
+        // the hung creates were never answered, so the fake started exactly one job per asset
+        assertThat(fakes.useapi.acceptedCreates()).isEqualTo(3);
+        assertPng(build.outputDir().resolve("logo.png"));
+    }
+}

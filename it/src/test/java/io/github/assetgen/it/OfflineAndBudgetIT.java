@@ -1,0 +1,63 @@
+package io.github.assetgen.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Builds that must not send anything: offline ones and those over budget. */
+class OfflineAndBudgetIT extends ItSupport {
+
+    private static void assertFailsListingEveryMissingAsset(BuildResult result) {
+        result.assertFailure();
+        assertThat(result.log()).contains("hero").contains("logo").contains("intro");
+        assertThat(result.stackTraceLines()).isEmpty();
+        assertThat(fakes.requests()).isZero();
+    }
+
+    @Test
+    void mavenOfflineWithAnEmptyCacheFailsListingTheMissingAssets() {
+        MavenBuild build = prepare("generate");
+
+        assertFailsListingEveryMissingAsset(build.run(fakes.args("-o", GENERATE)));
+        assertThat(build.outputDir().resolve("logo.png")).doesNotExist();
+    }
+
+    @Test
+    void theOfflinePropertyWithAnEmptyCacheFailsListingTheMissingAssets() {
+        MavenBuild build = prepare("generate");
+
+        assertFailsListingEveryMissingAsset(build.run(fakes.args(GENERATE, "-Dassetgen.offline=true")));
+    }
+
+    @Test
+    void offlineRestoresWhatTheCacheHolds() {
+        MavenBuild build = prepare("generate");
+        build.run(fakes.args(GENERATE)).assertSuccess();
+        int requestsAfterFirst = fakes.requests();
+        build.deleteTarget();
+
+        build.run(fakes.args("-o", GENERATE)).assertSuccess();
+
+        assertThat(fakes.requests()).isEqualTo(requestsAfterFirst);
+        assertPng(build.outputDir().resolve("logo.png"));
+        assertMp4(build.outputDir().resolve("video/intro.mp4"));
+    }
+
+    @Test
+    void anEstimateOverMaxCreditsFailsBeforeAnyRequest() {
+        MavenBuild build = prepare("generate");
+
+        // the project costs 4 + 4 + 25 credits at useapi's prices
+        BuildResult result = build.run(fakes.args(GENERATE, "-Dassetgen.maxCredits=10"));
+
+        result.assertFailure();
+        assertThat(result.log().toLowerCase()).contains("credit");
+        assertThat(result.stackTraceLines()).isEmpty();
+        for (FakeProvider fake : fakes.all()) {
+            assertThat(fake.requests()).as(fake.name() + " requests").isZero();
+            assertThat(fake.createRequests()).isZero();
+            assertThat(fake.uploads()).isZero();
+        }
+        assertThat(build.lockFile()).doesNotExist();
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.assetgen.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.maven.api.plugin.testing.Basedir;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The wiring of the goals: parameters from the POM, skip, and how core's outcomes become Maven
+ * exceptions and log lines. What validation and generation do is tested in core.
+ */
+@MojoTest
+class AssetgenMojoTest {
+
+    private final CapturingLog log = new CapturingLog();
+
+    @Test
+    @InjectMojo(goal = ValidateAssetsMojo.GOAL_NAME)
+    @MojoParameter(name = "skip", value = "true")
+    @MojoParameter(name = "specDirectory", value = "does-not-exist")
+    void skipLogsSkippingAndDoesNothing(ValidateAssetsMojo mojo) throws Exception {
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertThat(log.at("info")).singleElement().asString().startsWith("Skipping");
+        assertThat(log.all()).hasSize(1);
+        assertThat(mojo.project.getContextValue(AbstractAssetgenMojo.REQUESTS_KEY)).isNull();
+    }
+
+    @Test
+    @Basedir("/unit/configured")
+    @InjectMojo(goal = GenerateAssetsMojo.GOAL_NAME)
+    void parametersComeFromThePomConfiguration(GenerateAssetsMojo mojo) {
+        File basedir = mojo.project.getBasedir();
+
+        assertThat(mojo.specDirectory).isEqualTo(new File(basedir, "specs"));
+        assertThat(mojo.outputDirectory).isEqualTo(new File(basedir, "target/out"));
+        assertThat(mojo.cacheDirectory).isEqualTo(new File(basedir, "target/cache"));
+        assertThat(mojo.lockFile).isEqualTo(new File(basedir, "locks/assets.lock.json"));
+        assertThat(mojo.only).containsExactly("hero", "icon-*");
+        assertThat(mojo.force).isTrue();
+        assertThat(mojo.maxCredits).isEqualTo("250.5");
+        assertThat(mojo.maxUsd).isEqualTo("1.50");
+        assertThat(mojo.placeholders).isTrue();
+        assertThat(mojo.offline).isTrue();
+        assertThat(mojo.pollInterval).isEqualTo("500ms");
+        assertThat(mojo.retryDelay).isEqualTo("2s");
+        assertThat(mojo.timeout).isEqualTo("5m");
+        assertThat(mojo.providers.get("useapi").getBaseUrl()).isEqualTo("http://127.0.0.1:9/useapi");
+        assertThat(mojo.providers.get("useapi").getMaxJobs()).isEqualTo(3);
+        assertThat(mojo.providers.get("minimax")).isNull();
+        assertThat(mojo.skip).isFalse();
+    }
+
+    @Test
+    @Basedir("/unit/valid")
+    @InjectMojo(goal = ValidateAssetsMojo.GOAL_NAME)
+    void validateAssetsPassesOnAValidProject(ValidateAssetsMojo mojo) throws Exception {
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertThat(log.at("error")).isEmpty();
+        assertThat(log.at("info")).contains("assetgen: 2 asset spec(s) valid.");
+    }
+
+    @Test
+    @Basedir("/unit/invalid")
+    @InjectMojo(goal = ValidateAssetsMojo.GOAL_NAME)
+    void specErrorsFailTheBuildWithOneLogLinePerProblem(ValidateAssetsMojo mojo) {
+        mojo.setLog(log);
+
+        assertThatThrownBy(mojo::execute)
+                .isExactlyInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("2 error(s)");
+        assertThat(log.at("error")).containsExactly(
+                "src/main/assets/site.yaml:5:17: [hero] resolution '8K' is not supported by nano-banana-pro"
+                        + " (supported: 1K, 2K, 4K) (did you mean '1K'?)",
+                "src/main/assets/site.yaml:9:5: [banner] unknown field 'aspectRato' (did you mean 'aspectRatio'?)");
+    }
+
+    @Test
+    @Basedir("/unit/valid")
+    @InjectMojo(goal = ValidateAssetsMojo.GOAL_NAME)
+    @MojoParameter(name = "timeout", value = "10")
+    void aTimeoutWithoutUnitFailsTheBuildNamingTheParameter(ValidateAssetsMojo mojo) {
+        mojo.setLog(log);
+
+        assertThatThrownBy(mojo::execute)
+                .isExactlyInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("timeout '10'")
+                .hasMessageContaining("500ms, 5s, 2m");
+    }
+
+    @Test
+    @Basedir("/unit/generate")
+    @InjectMojo(goal = GenerateAssetsMojo.GOAL_NAME)
+    void generateAssetsAddsTheOutputDirectoryAsAResource(GenerateAssetsMojo mojo) throws Exception {
+        mojo.setLog(log);
+        deleteRecursively(mojo.outputDirectory.toPath());
+        // the harness's stub project holds a fixed-size list; Maven's own is mutable
+        mojo.project.getBuild().setResources(new ArrayList<>(mojo.project.getBuild().getResources()));
+
+        mojo.execute();
+
+        assertThat(mojo.outputDirectory.toPath().resolve("tiny.png")).isRegularFile();
+        assertThat(mojo.project.getResources()).extracting(Resource::getDirectory)
+                .contains(mojo.outputDirectory.getAbsolutePath());
+        long sameDirectory = mojo.project.getResources().stream()
+                .filter(r -> r.getDirectory().equals(mojo.outputDirectory.getAbsolutePath()))
+                .count();
+        assertThat(sameDirectory).isEqualTo(1);
+    }
+
+    private static void deleteRecursively(Path directory) throws Exception {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
