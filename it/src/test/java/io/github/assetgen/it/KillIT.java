@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** A build killed with {@code kill -9}: nothing partial is left, and the next build resumes instead of paying again. */
 class KillIT extends ItSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Pattern BLOCKED_LINE = Pattern.compile("\\[ERROR\\] \\[([a-z0-9._-]+)\\] .*may already be paid for");
     private static final byte[] PNG_END = {'I', 'E', 'N', 'D'};
 
     /** Every image or video under a directory is complete (no truncated file under its final name). */
@@ -70,20 +74,37 @@ class KillIT extends ItSupport {
     }
 
     @Test
-    void aBuildKilledWhileACreateHangsLeavesNothingAndTheNextBuildCompletes() {
+    void aBuildKilledWhileACreateHangsNeverSendsThatCreateAgainUnlessForced() {
         MavenBuild build = prepare("generate");
         fakes.useapi.hangOnCreate(true);
         MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
         running.awaitUntil("the first create", () -> fakes.useapi.createRequests() >= 1, WAIT);
 
         running.kill();
+        int unanswered = fakes.useapi.createRequests();
 
         assertThat(filesUnder(build.outputDir())).isEmpty();
         assertNoPartialMedia(build.cacheDir());
         fakes.useapi.hangOnCreate(false);
-        build.run(fakes.args(GENERATE)).assertSuccess();
-        // the hung creates were never answered, so the fake started exactly one job per asset
-        assertThat(fakes.useapi.acceptedCreates()).isEqualTo(3);
+
+        // the answers were lost: those assets may be paid for, so the next build refuses to send them again
+        BuildResult second = build.run(fakes.args(GENERATE));
+        second.assertFailure();
+        List<String> blocked = second.lines().stream()
+                .map(BLOCKED_LINE::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .distinct()
+                .toList();
+        assertThat(blocked).hasSize(unanswered);
+        assertThat(second.log()).contains("-Dassetgen.force=true -Dassetgen.only=" + blocked.get(0));
+        assertThat(fakes.useapi.createRequests()).as("only the assets never sent were sent")
+                .isEqualTo(unanswered + (3 - unanswered));
+
+        // asked on purpose, they are sent once more and the build completes
+        build.run(fakes.args(GENERATE, "-Dassetgen.force=true", "-Dassetgen.only=" + String.join(",", blocked)))
+                .assertSuccess();
+        assertThat(fakes.useapi.createRequests()).isEqualTo(3 + unanswered);
         assertPng(build.outputDir().resolve("logo.png"));
     }
 }

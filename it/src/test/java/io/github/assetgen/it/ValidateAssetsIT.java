@@ -40,7 +40,7 @@ class ValidateAssetsIT extends ItSupport {
         assertThat(errors).anySatisfy(l -> assertThat(l)
                 .containsPattern("src/main/assets/a\\.yaml:10:\\d+: \\[banner\\] .*8K"));
         assertThat(errors).anySatisfy(l -> assertThat(l)
-                .containsPattern("src/main/assets/[ab]\\.yaml:\\d+:\\d+: \\[hero\\] (?i).*duplicate"));
+                .containsPattern("src/main/assets/[ab]\\.yaml:\\d+:\\d+: \\[hero\\] id 'hero' is already used at src/main/assets/[ab]\\.yaml"));
         assertThat(errors).anySatisfy(l -> assertThat(l)
                 .containsPattern("src/main/assets/b\\.yaml:10:\\d+: \\[escape\\] "));
         assertThat(errors).anySatisfy(l -> assertThat(l)

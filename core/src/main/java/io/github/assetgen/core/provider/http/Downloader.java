@@ -71,7 +71,9 @@ public final class Downloader {
         }
         // The query of a CDN URL is often a signature; keep it out of messages.
         String action = "downloading " + target.getFileName() + " from " + httpUrl.host() + httpUrl.encodedPath();
-        Request request = new Request.Builder().url(httpUrl).get().build();
+        Request request = new Request.Builder().url(httpUrl).get()
+                .tag(HttpClientFactory.WithoutCredentials.class, HttpClientFactory.WithoutCredentials.INSTANCE)
+                .build();
         try (Response response = caller.client().newCall(request).execute()) {
             if (!response.isSuccessful()) {
                 String message = ProviderMessages.fromBody(response.peekBody(4096).string());

@@ -38,6 +38,14 @@ public final class HttpClientFactory {
     }
 
     /**
+     * Tags a request that must never carry the token, whatever its host: result downloads are
+     * public or signed URLs, and a proxy or test may serve them from the API's own host.
+     */
+    enum WithoutCredentials {
+        INSTANCE
+    }
+
+    /**
      * Adds the User-Agent to every request and the bearer token only to requests for the
      * provider's own scheme, host and port, so a result URL on a CDN never receives the token.
      */
@@ -55,7 +63,7 @@ public final class HttpClientFactory {
         public Response intercept(Chain chain) throws IOException {
             Request request = chain.request();
             Request.Builder builder = request.newBuilder().header("User-Agent", USER_AGENT);
-            if (token != null && isProviderHost(request.url())) {
+            if (token != null && request.tag(WithoutCredentials.class) == null && isProviderHost(request.url())) {
                 builder.header("Authorization", "Bearer " + token.reveal());
             } else {
                 builder.removeHeader("Authorization");
