@@ -182,6 +182,9 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
                 throw new MojoFailureException(e.getMessage(), e);
             }
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // a fault of ours or of the environment, never a spec mistake: keep the cause for -e
+            throw new MojoExecutionException("assetgen failed unexpectedly: " + e, e);
         }
     }
 
@@ -213,8 +216,10 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
                 String baseUrl = properties.getProperty(PropertyNames.baseUrl(provider),
                         configured == null ? null : configured.getBaseUrl());
                 String maxJobsText = properties.getProperty(PropertyNames.maxJobs(provider));
-                Integer jobs = maxJobsText != null ? parseMaxJobs(provider, maxJobsText)
-                        : configured == null ? null : configured.getMaxJobs();
+                Integer configuredJobs = configured == null ? null : configured.getMaxJobs();
+                String jobsText = maxJobsText != null ? maxJobsText
+                        : configuredJobs == null ? null : configuredJobs.toString();
+                Integer jobs = jobsText == null ? null : parseMaxJobs(provider, jobsText);
                 settings.put(provider, ProviderDefaults.settings(provider, credentials.find(provider), baseUrl, poll,
                         retry, jobs));
             }
@@ -256,8 +261,8 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw new IllegalArgumentException(PropertyNames.maxJobs(provider) + " '" + text
-                + "' must be a whole number from 1 to 32");
+        throw new IllegalArgumentException("maxJobs of " + provider + " (" + PropertyNames.maxJobs(provider)
+                + ") is '" + text + "'; it must be a whole number from 1 to 32");
     }
 
     /** -D properties win over system properties, as Maven's own expressions do. */

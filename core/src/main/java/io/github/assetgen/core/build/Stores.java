@@ -83,6 +83,21 @@ final class Stores {
         }
         cache.cleanStaleTemps(old);
         journal.cleanStaleTemps(old);
+        deleteOldFiles(cache.directory().resolve("tmp").resolve("placeholder"), now.minus(Duration.ofDays(1)));
+    }
+
+    /** Placeholder renders are kept only so a resumed build finds them; after a day they are clutter. */
+    private static void deleteOldFiles(Path directory, Instant olderThan) throws IOException {
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (java.nio.file.Files.getLastModifiedTime(file).toInstant().isBefore(olderThan)) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     /** What the planner may know, read from the lock, the outputs, the cache and the journal. */

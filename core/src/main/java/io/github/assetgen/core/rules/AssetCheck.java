@@ -327,8 +327,17 @@ final class AssetCheck {
             return true;
         }
         error(field, field + " '" + value + "' is not supported by " + model + " (supported: "
-                + String.join(", ", allowed) + ")" + DidYouMean.hint(value, allowed));
+                + String.join(", ", allowed) + ")" + caseHint(value, allowed));
         return false;
+    }
+
+    /**
+     * With the full list shown, a guess helps only when the value differs in letter case ('2k' for
+     * '2K'); an edit-distance guess ('8K' → '1K') would suggest a different setting.
+     */
+    private static String caseHint(String value, List<String> allowed) {
+        return allowed.stream().filter(a -> a.equalsIgnoreCase(value)).findFirst()
+                .map(a -> " (did you mean '" + a + "'?)").orElse("");
     }
 
     private void checkSize(ModelRules rules) {

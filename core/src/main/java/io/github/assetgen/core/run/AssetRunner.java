@@ -2,6 +2,7 @@ package io.github.assetgen.core.run;
 
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.build.BuildLog;
+import io.github.assetgen.core.build.Durations;
 import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.DownloadedFile;
@@ -219,7 +220,7 @@ public final class AssetRunner {
         Optional<KeyLock.Handle> lock = locks.acquire(key, assetTimeout);
         if (lock.isEmpty()) {
             throw new AssetFailure("another build held the lock on this asset for longer than the timeout ("
-                    + assetTimeout + "); run again when it has finished");
+                    + Durations.format(assetTimeout) + "); run again when it has finished");
         }
         try (KeyLock.Handle held = lock.get()) {
             if (!force || asset.action() == Action.RESUME) {
@@ -405,7 +406,7 @@ public final class AssetRunner {
                 wait = interval;
             }
             if (clock.instant().plus(wait).isAfter(deadline)) {
-                throw new AssetFailure("still running at " + asset.request().provider() + " after " + assetTimeout
+                throw new AssetFailure("still running at " + asset.request().provider() + " after " + Durations.format(assetTimeout)
                         + " (job " + job.id() + "). It stays recorded; the next build resumes it without paying again"
                         + " (or raise -Dassetgen.timeout).");
             }
