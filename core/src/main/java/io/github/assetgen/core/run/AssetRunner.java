@@ -15,6 +15,7 @@ import io.github.assetgen.core.provider.ResultLocation;
 import io.github.assetgen.core.provider.SubmitResult;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.store.AssetCache;
+import io.github.assetgen.core.store.AtomicFiles;
 import io.github.assetgen.core.store.CacheEntry;
 import io.github.assetgen.core.store.EntryMetadata;
 import io.github.assetgen.core.store.Journal;
@@ -428,7 +429,7 @@ public final class AssetRunner {
                     + " files; keeping the first " + expected);
         }
         Files.createDirectories(stagingDirectory);
-        Path staging = Files.createTempDirectory(stagingDirectory, asset.key().substring(0, 12) + "-");
+        Path staging = Files.createTempDirectory(stagingDirectory, AtomicFiles.TEMP_PREFIX + asset.key().substring(0, 12) + "-");
         try {
             List<Path> files = new ArrayList<>();
             for (int i = 0; i < expected; i++) {
