@@ -44,12 +44,31 @@ class KillIT extends ItSupport {
         MavenBuild build = prepare("generate");
         fakes.useapi.pollsBeforeDone(1_000_000);
         MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
-        running.awaitUntil("the first poll", () -> fakes.useapi.polls() >= 1, WAIT);
-        // let every create that was under way be answered and journaled
-        Thread.sleep(500);
+        // both job slots answered and polled a few times: their ids are in the journal
+        running.awaitUntil("two answered creates and a few polls",
+                () -> fakes.useapi.acceptedCreates() >= 2 && fakes.useapi.polls() >= 4, WAIT);
+        Thread.sleep(300);
 
         running.kill();
 
+        assertThat(filesUnder(build.outputDir())).isEmpty();
+        fakes.useapi.pollsBeforeDone(1);
+        build.run(fakes.args(GENERATE)).assertSuccess();
+        assertResumedAndComplete(build);
+    }
+
+    @Test
+    void ctrlCPrintsTheJobsInFlightAndTheNextBuildResumesThem() throws Exception {
+        MavenBuild build = prepare("generate");
+        fakes.useapi.pollsBeforeDone(1_000_000);
+        MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
+        running.awaitUntil("two answered creates and a few polls",
+                () -> fakes.useapi.acceptedCreates() >= 2 && fakes.useapi.polls() >= 4, WAIT);
+
+        BuildResult stopped = running.interrupt();
+
+        assertThat(stopped.log()).contains("[assetgen] Build stopped with 2 asset(s) in flight:")
+                .contains("user:").contains("the next build resumes them without paying again");
         assertThat(filesUnder(build.outputDir())).isEmpty();
         fakes.useapi.pollsBeforeDone(1);
         build.run(fakes.args(GENERATE)).assertSuccess();

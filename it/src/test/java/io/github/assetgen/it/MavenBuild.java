@@ -349,6 +349,23 @@ public final class MavenBuild {
             return new BuildResult(process.exitValue(), log());
         }
 
+        /**
+         * Stops the build the way Ctrl-C does: SIGTERM to the Maven JVM, which runs its shutdown hooks, then
+         * waits for it to be gone.
+         */
+        public BuildResult interrupt() {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    return kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            return new BuildResult(process.exitValue(), log());
+        }
+
         /** Waits for the build to end; kills it and fails when it takes longer than {@code timeout}. */
         public BuildResult await(Duration timeout) {
             try {
