@@ -3,6 +3,7 @@ package io.github.assetgen.maven;
 import io.github.assetgen.core.build.AssetBuild;
 import io.github.assetgen.core.build.AssetgenException;
 import io.github.assetgen.core.build.BuildSummary;
+import io.github.assetgen.core.plan.Plan;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -19,8 +20,10 @@ public class GenerateAssetsMojo extends AbstractAssetgenMojo {
 
     @Override
     void run(AssetBuild build) throws AssetgenException {
-        boolean planShown = Boolean.TRUE.equals(project.getContextValue(PlanAssetsMojo.PLAN_SHOWN_KEY));
-        BuildSummary summary = build.generate(validated(build), !planShown);
+        // run from the lifecycle, plan-assets has just planned and printed: carry out that plan
+        Object planned = project.getContextValue(PlanAssetsMojo.PLAN_KEY);
+        BuildSummary summary = planned instanceof Plan plan ? build.generate(plan)
+                : build.generate(validated(build), true);
         addResourceDirectory();
         getLog().info("assetgen: " + summary.describe());
     }

@@ -16,14 +16,14 @@ public class PlanAssetsMojo extends AbstractAssetgenMojo {
 
     static final String GOAL_NAME = "plan-assets";
 
-    /** Project context key: the plan was printed in this build, generate need not print it again. */
-    static final String PLAN_SHOWN_KEY = "assetgen.planShown";
+    /** Project context key: the plan printed in this build, which generate then carries out. */
+    static final String PLAN_KEY = "assetgen.plan";
 
     @Override
     void run(AssetBuild build) throws AssetgenException {
         Plan plan = build.plan(validated(build));
         build.printPlan(plan);
-        project.setContextValue(PLAN_SHOWN_KEY, Boolean.TRUE);
+        project.setContextValue(PLAN_KEY, plan);
         build.checkBudget(plan);
     }
 }

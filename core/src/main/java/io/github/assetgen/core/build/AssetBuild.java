@@ -148,11 +148,20 @@ public final class AssetBuild {
      * @throws AssetgenException when any asset failed (after everything that succeeded was kept)
      */
     public BuildSummary generate(List<AssetRequest> requests, boolean showPlan) throws AssetgenException {
-        Instant start = clock.instant();
         Plan plan = plan(requests);
         if (showPlan) {
             printPlan(plan);
         }
+        return generate(plan);
+    }
+
+    /**
+     * Carries out a plan made (and printed) earlier in the same build.
+     *
+     * @throws AssetgenException when any asset failed (after everything that succeeded was kept)
+     */
+    public BuildSummary generate(Plan plan) throws AssetgenException {
+        Instant start = clock.instant();
         checkBudget(plan);
         checkCredentials(plan);
         try {
