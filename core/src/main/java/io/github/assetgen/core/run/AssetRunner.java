@@ -51,6 +51,9 @@ import java.util.stream.Collectors;
  */
 public final class AssetRunner {
 
+    /** A journal job whose "id" is a result URL the provider already answered with. */
+    static final String RESULT_URL = "result-url";
+
     /** How often an answered 429/5xx to a create request is retried before the asset fails. */
     private static final int MAX_CREATE_ATTEMPTS = 6;
 
@@ -325,7 +328,7 @@ public final class AssetRunner {
                     }
                 }
             }
-            journal.recordSubmitted(asset.key(), submittedRefs(submitted));
+            journal.recordSubmitted(asset.key(), submittedRefs(provider, submitted));
             inFlight.put(request.id(), submitted.jobs());
             return submitted;
         }
@@ -335,18 +338,15 @@ public final class AssetRunner {
      * What the journal keeps of a submission. A synchronous answer's result URLs are kept too, as
      * jobs of kind {@code result-url}, so a build killed before the download can still collect them.
      */
-    private static List<JobRef> submittedRefs(SubmitResult submitted) {
+    private static List<JobRef> submittedRefs(String provider, SubmitResult submitted) {
         List<JobRef> refs = new ArrayList<>(submitted.jobs());
         for (ResultLocation result : submitted.immediateResults()) {
             if (result.url() != null) {
-                refs.add(new JobRef(submitted.jobs().isEmpty() ? "unknown" : submitted.jobs().get(0).provider(),
-                        RESULT_URL, result.url()));
+                refs.add(new JobRef(provider, RESULT_URL, result.url()));
             }
         }
         return refs;
     }
-
-    static final String RESULT_URL = "result-url";
 
     /** Polls every job until it ends, then returns their results in job order. */
     private List<ResultLocation> collect(PlannedAsset asset, ProviderClient client, List<JobRef> jobs,
@@ -429,7 +429,8 @@ public final class AssetRunner {
                     + " files; keeping the first " + expected);
         }
         Files.createDirectories(stagingDirectory);
-        Path staging = Files.createTempDirectory(stagingDirectory, AtomicFiles.TEMP_PREFIX + asset.key().substring(0, 12) + "-");
+        Path staging = Files.createTempDirectory(stagingDirectory,
+                AtomicFiles.TEMP_PREFIX + asset.key().substring(0, 12) + "-");
         try {
             List<Path> files = new ArrayList<>();
             for (int i = 0; i < expected; i++) {

@@ -2,20 +2,13 @@ package io.github.assetgen.core.provider.apixo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.JobRef;
-import io.github.assetgen.core.provider.http.CallKind;
-import io.github.assetgen.core.provider.http.Endpoint;
-import io.github.assetgen.core.provider.http.HttpBody;
+import io.github.assetgen.core.provider.http.CreateEndpoint;
 import io.github.assetgen.core.provider.http.HttpJson;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 import io.github.assetgen.core.provider.apixo.ApixoWire.GenerateRequest;
 
 /** {@code POST /api/v1/generateTask/{model}}: starts a task (APIXO pre-charges it) and answers its id. */
-record GenerateTaskEndpoint(String assetId, String model, GenerateRequest request) implements Endpoint<JobRef> {
-
-    @Override
-    public String method() {
-        return "POST";
-    }
+record GenerateTaskEndpoint(String assetId, String model, GenerateRequest request) implements CreateEndpoint<JobRef> {
 
     @Override
     public String path() {
@@ -23,13 +16,8 @@ record GenerateTaskEndpoint(String assetId, String model, GenerateRequest reques
     }
 
     @Override
-    public HttpBody body() {
-        return HttpBody.json(request);
-    }
-
-    @Override
-    public CallKind kind() {
-        return CallKind.CREATE;
+    public Object json() {
+        return request;
     }
 
     @Override

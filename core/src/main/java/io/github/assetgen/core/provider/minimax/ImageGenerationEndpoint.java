@@ -6,9 +6,7 @@ import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ProviderException.Kind;
 import io.github.assetgen.core.provider.ResultLocation;
 import io.github.assetgen.core.provider.SubmitResult;
-import io.github.assetgen.core.provider.http.CallKind;
-import io.github.assetgen.core.provider.http.Endpoint;
-import io.github.assetgen.core.provider.http.HttpBody;
+import io.github.assetgen.core.provider.http.CreateEndpoint;
 import io.github.assetgen.core.provider.http.HttpJson;
 import io.github.assetgen.core.provider.minimax.MinimaxWire.ImageRequest;
 import io.github.assetgen.core.provider.minimax.MinimaxWire.ImageResponse;
@@ -20,12 +18,7 @@ import java.util.List;
  * for 24 hours, or base64).
  */
 record ImageGenerationEndpoint(String assetId, ImageRequest request, boolean base64)
-        implements Endpoint<SubmitResult> {
-
-    @Override
-    public String method() {
-        return "POST";
-    }
+        implements CreateEndpoint<SubmitResult> {
 
     @Override
     public String path() {
@@ -33,13 +26,8 @@ record ImageGenerationEndpoint(String assetId, ImageRequest request, boolean bas
     }
 
     @Override
-    public HttpBody body() {
-        return HttpBody.json(request);
-    }
-
-    @Override
-    public CallKind kind() {
-        return CallKind.CREATE;
+    public Object json() {
+        return request;
     }
 
     @Override

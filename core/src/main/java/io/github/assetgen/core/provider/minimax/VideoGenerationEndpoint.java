@@ -2,21 +2,14 @@ package io.github.assetgen.core.provider.minimax;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.JobRef;
-import io.github.assetgen.core.provider.http.CallKind;
-import io.github.assetgen.core.provider.http.Endpoint;
-import io.github.assetgen.core.provider.http.HttpBody;
+import io.github.assetgen.core.provider.http.CreateEndpoint;
 import io.github.assetgen.core.provider.http.HttpJson;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 import io.github.assetgen.core.provider.minimax.MinimaxWire.VideoCreateResponse;
 import io.github.assetgen.core.provider.minimax.MinimaxWire.VideoRequest;
 
 /** {@code POST /v1/video_generation}: starts a video task and answers its {@code task_id}. */
-record VideoGenerationEndpoint(String assetId, VideoRequest request) implements Endpoint<JobRef> {
-
-    @Override
-    public String method() {
-        return "POST";
-    }
+record VideoGenerationEndpoint(String assetId, VideoRequest request) implements CreateEndpoint<JobRef> {
 
     @Override
     public String path() {
@@ -24,13 +17,8 @@ record VideoGenerationEndpoint(String assetId, VideoRequest request) implements 
     }
 
     @Override
-    public HttpBody body() {
-        return HttpBody.json(request);
-    }
-
-    @Override
-    public CallKind kind() {
-        return CallKind.CREATE;
+    public Object json() {
+        return request;
     }
 
     @Override

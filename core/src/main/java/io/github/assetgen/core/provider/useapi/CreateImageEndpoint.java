@@ -3,9 +3,7 @@ package io.github.assetgen.core.provider.useapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.assetgen.core.provider.JobRef;
-import io.github.assetgen.core.provider.http.CallKind;
-import io.github.assetgen.core.provider.http.Endpoint;
-import io.github.assetgen.core.provider.http.HttpBody;
+import io.github.assetgen.core.provider.http.CreateEndpoint;
 import io.github.assetgen.core.provider.http.HttpJson;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 import io.github.assetgen.core.request.AssetRequest;
@@ -13,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code POST /v1/minimax/images/create}: billable; answered with {@code imageIds}, one job each. */
-final class CreateImageEndpoint implements Endpoint<List<JobRef>> {
+final class CreateImageEndpoint implements CreateEndpoint<List<JobRef>> {
 
     /** Neutral parameter names that useapi's image endpoint takes under the same wire name. */
     private static final List<String> PARAMETERS =
@@ -42,23 +40,13 @@ final class CreateImageEndpoint implements Endpoint<List<JobRef>> {
     }
 
     @Override
-    public String method() {
-        return "POST";
-    }
-
-    @Override
     public String path() {
         return "/v1/minimax/images/create";
     }
 
     @Override
-    public HttpBody body() {
-        return HttpBody.json(body);
-    }
-
-    @Override
-    public CallKind kind() {
-        return CallKind.CREATE;
+    public Object json() {
+        return body;
     }
 
     @Override

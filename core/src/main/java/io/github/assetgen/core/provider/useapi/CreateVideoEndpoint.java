@@ -3,16 +3,14 @@ package io.github.assetgen.core.provider.useapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.assetgen.core.provider.JobRef;
-import io.github.assetgen.core.provider.http.CallKind;
-import io.github.assetgen.core.provider.http.Endpoint;
-import io.github.assetgen.core.provider.http.HttpBody;
+import io.github.assetgen.core.provider.http.CreateEndpoint;
 import io.github.assetgen.core.provider.http.HttpJson;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 import io.github.assetgen.core.request.AssetRequest;
 import java.util.List;
 
 /** {@code POST /v1/minimax/videos/create}: billable; answered with one {@code videoId}. */
-final class CreateVideoEndpoint implements Endpoint<JobRef> {
+final class CreateVideoEndpoint implements CreateEndpoint<JobRef> {
 
     private static final List<String> PARAMETERS = List.of("options", "aspectRatio", "promptOptimization");
 
@@ -42,23 +40,13 @@ final class CreateVideoEndpoint implements Endpoint<JobRef> {
     }
 
     @Override
-    public String method() {
-        return "POST";
-    }
-
-    @Override
     public String path() {
         return "/v1/minimax/videos/create";
     }
 
     @Override
-    public HttpBody body() {
-        return HttpBody.json(body);
-    }
-
-    @Override
-    public CallKind kind() {
-        return CallKind.CREATE;
+    public Object json() {
+        return body;
     }
 
     @Override
