@@ -187,6 +187,21 @@ class AssetRunnerTest {
     }
 
     @Test
+    void aSynchronousAnswerRecordedAsResultUrlsIsDownloadedOnResumeWithoutPolling() throws Exception {
+        PlannedAsset hero = planned(request("hero"), Action.RESUME);
+        journal.begin(hero.key(), "useapi", "hero", "nano-banana-2");
+        journal.recordSubmitted(hero.key(), List.of(
+                new JobRef("useapi", AssetRunner.RESULT_URL, "https://cdn.example/answered-before-the-kill.png")));
+        ScriptedClient client = new ScriptedClient("useapi");
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(hero));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.GENERATED);
+        assertThat(client.submits.get() + client.polls.get()).isZero();
+        assertThat(client.downloads).hasValue(1);
+    }
+
+    @Test
     void aProviderStopSendsNoFurtherCreateRequestsToThatProvider() throws Exception {
         // whichever asset gets the single job slot first meets the 412
         ScriptedClient client = new ScriptedClient("useapi");
