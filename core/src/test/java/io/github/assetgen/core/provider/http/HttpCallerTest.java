@@ -293,10 +293,10 @@ class HttpCallerTest {
         ProviderException e = failure(caller(0), JsonEndpoint.create("/c", "{}"));
 
         assertThat(e.kind()).isEqualTo(Kind.PROVIDER_STOP);
-        assertThat(e.getMessage()).doesNotContain(TestSettings.TOKEN).doesNotContain("s3cretTokenValue")
+        assertThat(e.getMessage()).doesNotContain(TestSettings.TOKEN).doesNotContain("fakeTokenForTests")
                 .contains("Unauthorized token ****")
                 .contains("assetgen-useapi").contains("USEAPI_TOKEN");
-        assertThat(String.valueOf(e)).doesNotContain("s3cretTokenValue");
+        assertThat(String.valueOf(e)).doesNotContain("fakeTokenForTests");
     }
 
     @Test
