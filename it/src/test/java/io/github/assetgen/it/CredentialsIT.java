@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** Where tokens come from and that they never show in a log. */
 class CredentialsIT extends ItSupport {
 
-    private static final String SECRET_PART = "test-token-not-real";
+    private static final String SECRET_PART = "fake-test-token";
 
     @Test
     void aTokenFromASettingsServerWorks() {

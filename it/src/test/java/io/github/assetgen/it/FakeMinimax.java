@@ -17,7 +17,7 @@ import java.util.List;
 public final class FakeMinimax extends FakeProvider {
 
     /** Obviously not a real key. */
-    public static final String TOKEN = "test-minimax-key-not-real";
+    public static final String TOKEN = "fake-minimax-test-key";
     public static final String IMAGE_GENERATION = "image_generation";
     public static final String VIDEO_GENERATION = "video_generation";
 

@@ -17,7 +17,7 @@ import java.util.Set;
 public final class FakeUseapi extends FakeProvider {
 
     /** A token in useapi's format; obviously not a real one. */
-    public static final String TOKEN = "user:1234-test-token-not-real";
+    public static final String TOKEN = "user:1-fake-test-token";
     public static final String IMAGES_CREATE = "images/create";
     public static final String VIDEOS_CREATE = "videos/create";
 

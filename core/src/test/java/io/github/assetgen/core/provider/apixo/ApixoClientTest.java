@@ -54,7 +54,7 @@ class ApixoClientTest {
     private static ProviderException failure(ThrowingSupplier<?> call) {
         ProviderException e = catchThrowableOfType(ProviderException.class, call::get);
         assertThat(e).as("a ProviderException").isNotNull();
-        assertThat(e.getMessage()).doesNotContain(TestSettings.TOKEN).doesNotContain("fakeTokenForTests");
+        assertThat(e.getMessage()).doesNotContain(TestSettings.TOKEN).doesNotContain("fakeTestToken");
         assertThat(e.provider()).isEqualTo("apixo");
         return e;
     }

@@ -293,10 +293,10 @@ class HttpCallerTest {
         ProviderException e = failure(caller(0), JsonEndpoint.create("/c", "{}"));
 
         assertThat(e.kind()).isEqualTo(Kind.PROVIDER_STOP);
-        assertThat(e.getMessage()).doesNotContain(TestSettings.TOKEN).doesNotContain("fakeTokenForTests")
+        assertThat(e.getMessage()).doesNotContain(TestSettings.TOKEN).doesNotContain("fakeTestToken")
                 .contains("Unauthorized token ****")
                 .contains("assetgen-useapi").contains("USEAPI_TOKEN");
-        assertThat(String.valueOf(e)).doesNotContain("fakeTokenForTests");
+        assertThat(String.valueOf(e)).doesNotContain("fakeTestToken");
     }
 
     @Test

@@ -9,7 +9,7 @@ import mockwebserver3.MockWebServer;
 /** Provider settings pointing at a MockWebServer, with short timeouts. */
 public final class TestSettings {
 
-    public static final String TOKEN = "user:1234-fakeTokenForTests";
+    public static final String TOKEN = "user:1-fakeTestToken";
 
     private TestSettings() {}
 

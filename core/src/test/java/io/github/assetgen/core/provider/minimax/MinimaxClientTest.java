@@ -72,7 +72,7 @@ class MinimaxClientTest {
     private static ProviderException failure(ThrowingSupplier<?> call) {
         ProviderException e = catchThrowableOfType(ProviderException.class, call::get);
         assertThat(e).as("a ProviderException").isNotNull();
-        assertThat(e.getMessage()).doesNotContain(TestSettings.TOKEN).doesNotContain("fakeTokenForTests");
+        assertThat(e.getMessage()).doesNotContain(TestSettings.TOKEN).doesNotContain("fakeTestToken");
         assertThat(e.provider()).isEqualTo("minimax");
         return e;
     }

@@ -333,7 +333,7 @@ class UseapiClientTest {
                 () -> client(0).submit(image("hero", "image-01", Map.of(), List.of(), null, null)));
 
         assertThat(e.kind()).isEqualTo(Kind.PROVIDER_STOP);
-        assertThat(e.getMessage()).doesNotContain("fakeTokenForTests").contains("assetgen-useapi");
+        assertThat(e.getMessage()).doesNotContain("fakeTestToken").contains("assetgen-useapi");
     }
 
     @Test
