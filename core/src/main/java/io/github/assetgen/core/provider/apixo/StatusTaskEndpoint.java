@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.JobState;
 import io.github.assetgen.core.provider.ResultLocation;
-import io.github.assetgen.core.provider.http.CallKind;
-import io.github.assetgen.core.provider.http.Endpoint;
+import io.github.assetgen.core.provider.http.ReadEndpoint;
 import io.github.assetgen.core.provider.http.HttpJson;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 import io.github.assetgen.core.provider.apixo.ApixoWire.ResultJson;
@@ -22,21 +21,11 @@ import java.util.Locale;
  * {@code failed} is a failed asset with APIXO's code and words (still HTTP 200); any other state
  * (pending, processing, or one added later) is still running.
  */
-record StatusTaskEndpoint(String model, String taskId) implements Endpoint<JobState> {
-
-    @Override
-    public String method() {
-        return "GET";
-    }
+record StatusTaskEndpoint(String model, String taskId) implements ReadEndpoint<JobState> {
 
     @Override
     public String path() {
         return "/api/v1/statusTask/" + model + "?taskId=" + URLEncoder.encode(taskId, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public CallKind kind() {
-        return CallKind.READ;
     }
 
     @Override

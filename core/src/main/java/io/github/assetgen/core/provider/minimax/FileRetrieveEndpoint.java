@@ -1,8 +1,7 @@
 package io.github.assetgen.core.provider.minimax;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.assetgen.core.provider.http.CallKind;
-import io.github.assetgen.core.provider.http.Endpoint;
+import io.github.assetgen.core.provider.http.ReadEndpoint;
 import io.github.assetgen.core.provider.http.HttpJson;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 import io.github.assetgen.core.provider.minimax.MinimaxWire.FileResponse;
@@ -10,21 +9,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** {@code GET /v1/files/retrieve?file_id=}: the download URL of a finished video. */
-record FileRetrieveEndpoint(String fileId) implements Endpoint<String> {
-
-    @Override
-    public String method() {
-        return "GET";
-    }
+record FileRetrieveEndpoint(String fileId) implements ReadEndpoint<String> {
 
     @Override
     public String path() {
         return "/v1/files/retrieve?file_id=" + URLEncoder.encode(fileId, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public CallKind kind() {
-        return CallKind.READ;
     }
 
     @Override

@@ -2,8 +2,7 @@ package io.github.assetgen.core.provider.minimax;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.JobState;
-import io.github.assetgen.core.provider.http.CallKind;
-import io.github.assetgen.core.provider.http.Endpoint;
+import io.github.assetgen.core.provider.http.ReadEndpoint;
 import io.github.assetgen.core.provider.http.HttpJson;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 import io.github.assetgen.core.provider.minimax.MinimaxWire.BaseResp;
@@ -16,24 +15,14 @@ import java.nio.charset.StandardCharsets;
  * {@code Fail} are final (in any letter case, since MiniMax's own pages differ); every other status,
  * including ones not documented, means still running.
  */
-record VideoQueryEndpoint(String taskId) implements Endpoint<VideoQueryEndpoint.Answer> {
+record VideoQueryEndpoint(String taskId) implements ReadEndpoint<VideoQueryEndpoint.Answer> {
 
     /** Either the finished video's file id, or the state of a video that is not (or never will be) ready. */
     record Answer(String fileId, JobState unfinished) {}
 
     @Override
-    public String method() {
-        return "GET";
-    }
-
-    @Override
     public String path() {
         return "/v1/query/video_generation?task_id=" + URLEncoder.encode(taskId, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public CallKind kind() {
-        return CallKind.READ;
     }
 
     @Override

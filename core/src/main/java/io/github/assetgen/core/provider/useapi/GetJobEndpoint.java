@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
 import io.github.assetgen.core.provider.ResultLocation;
-import io.github.assetgen.core.provider.http.CallKind;
-import io.github.assetgen.core.provider.http.Endpoint;
+import io.github.assetgen.core.provider.http.ReadEndpoint;
 import io.github.assetgen.core.provider.http.HttpJson;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Set;
  * {@code GET /v1/minimax/images/{id}} and {@code GET /v1/minimax/videos/{id}}: the job's state.
  * Both answer with the same shape; {@code statusFinal} (added by useapi) decides whether it is done.
  */
-final class GetJobEndpoint implements Endpoint<JobState> {
+final class GetJobEndpoint implements ReadEndpoint<JobState> {
 
     static final int COMPLETED = 2;
     static final int FAILED = 3;
@@ -29,19 +28,9 @@ final class GetJobEndpoint implements Endpoint<JobState> {
     }
 
     @Override
-    public String method() {
-        return "GET";
-    }
-
-    @Override
     public String path() {
         // The id goes in raw: useapi ids contain ':' and percent-encoding it breaks useapi's path match.
         return "/v1/minimax/" + job.kind() + "s/" + job.id();
-    }
-
-    @Override
-    public CallKind kind() {
-        return CallKind.READ;
     }
 
     @Override
