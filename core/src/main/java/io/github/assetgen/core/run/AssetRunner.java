@@ -54,7 +54,11 @@ public final class AssetRunner {
     /** A journal job whose "id" is a result URL the provider already answered with. */
     static final String RESULT_URL = "result-url";
 
-    /** How often an answered 429/5xx to a create request is retried before the asset fails. */
+    /**
+     * How often an answered 502/503/504 to a create request (or a failed download) is retried before
+     * the asset fails. A rate limit (429, MiniMax 1002) is not counted: it means the account's slots
+     * are busy with this build's other jobs, so it is waited out until the asset's timeout.
+     */
     private static final int MAX_CREATE_ATTEMPTS = 6;
 
     private final Map<String, ProviderClient> clients;
@@ -317,7 +321,9 @@ public final class AssetRunner {
                         journal.close(asset.key());
                         inFlight.remove(request.id());
                         Duration wait = delayFor(e, provider);
-                        if (attempt >= MAX_CREATE_ATTEMPTS || clock.instant().plus(wait).isAfter(deadline)) {
+                        boolean attemptsLeft = e.kind() == ProviderException.Kind.RATE_LIMITED
+                                || attempt < MAX_CREATE_ATTEMPTS;
+                        if (!attemptsLeft || clock.instant().plus(wait).isAfter(deadline)) {
                             throw new AssetFailure(provider + " kept answering '" + e.getMessage() + "' after "
                                     + attempt + " attempt(s); nothing was created, run the build again later", e);
                         }

@@ -130,6 +130,50 @@ class AssetRunnerTest {
     }
 
     @Test
+    void aRateLimitIsWaitedOutPastSixAnswersBecauseTheAccountsOtherJobsWillFinish() throws Exception {
+        ProviderException busy = new ProviderException(Kind.RATE_LIMITED, "useapi", 429, "busy",
+                Duration.ofSeconds(20), null);
+        ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
+                Collections.nCopies(12, busy).toArray(ProviderException[]::new));
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.GENERATED);
+        assertThat(client.submittedIds).containsExactly("hero");
+        assertThat(client.submits).hasValue(13);
+    }
+
+    @Test
+    void aRateLimitThatOutlastsTheAssetTimeoutFailsSayingNothingWasCreated() throws Exception {
+        ProviderException busy = new ProviderException(Kind.RATE_LIMITED, "useapi", 429, "busy",
+                Duration.ofMinutes(1), null);
+        ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
+                Collections.nCopies(100, busy).toArray(ProviderException[]::new));
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(results.get(0).message()).contains("nothing was created");
+        // a 30 min timeout, one minute apart: attempts at minute 0 to 30, none after the deadline
+        assertThat(client.submits).hasValue(31);
+        assertThat(journal.find(generate("hero").key())).isEmpty();
+    }
+
+    @Test
+    void anUnavailableProviderIsTriedSixTimesForACreateThenTheAssetFails() throws Exception {
+        ProviderException unavailable = new ProviderException(Kind.RETRYABLE, "useapi", 503, "unavailable",
+                null, null);
+        ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
+                Collections.nCopies(10, unavailable).toArray(ProviderException[]::new));
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(results.get(0).message()).contains("after 6 attempt(s)");
+        assertThat(client.submits).hasValue(6);
+    }
+
+    @Test
     void aLostAnswerFailsTheAssetSaysItMayBePaidAndKeepsTheJournalEntrySubmitting() throws Exception {
         ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
                 new ProviderException(Kind.MAYBE_SUBMITTED, "useapi", 0, "read timed out", null, null));
