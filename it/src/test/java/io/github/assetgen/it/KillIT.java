@@ -16,6 +16,25 @@ class KillIT extends ItSupport {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Pattern BLOCKED_LINE = Pattern.compile("\\[ERROR\\] \\[([a-z0-9._-]+)\\] .*may already be paid for");
     private static final byte[] PNG_END = {'I', 'E', 'N', 'D'};
+    /** The rename that puts a new {@code assets.lock.json} in place: its temporary file is complete by then. */
+    private static final Freezer.Point LOCK_FILE_RENAME = new Freezer.Point("io.github.assetgen.core.store.AtomicFiles",
+            "moveIntoPlaceIfAtomic", "io.github.assetgen.core.store.LockFile", "write");
+
+    /** The journal closes an entry once its result is stored in the cache. */
+    private static final Freezer.Point JOURNAL_CLOSE_AFTER_STORE = new Freezer.Point(
+            "io.github.assetgen.core.store.Journal", "close", "io.github.assetgen.core.run.AssetRunner", "produce");
+
+    /** The journal entries open in a build's cache. */
+    private static List<String> journalEntries(MavenBuild build) {
+        return filesUnder(build.cacheDir().resolve("journal")).stream().filter(n -> n.endsWith(".json")).toList();
+    }
+
+    /** The names of assetgen's temporary files directly in a directory. */
+    private static List<String> tempFilesIn(Path dir) throws java.io.IOException {
+        try (var children = java.nio.file.Files.list(dir)) {
+            return children.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".tmp-")).toList();
+        }
+    }
 
     /** Every image or video under a directory is complete (no truncated file under its final name). */
     private static void assertNoPartialMedia(Path dir) {
@@ -90,6 +109,61 @@ class KillIT extends ItSupport {
         fakes.useapi.downloadBytesPerSecond(0);
         build.run(fakes.args(GENERATE)).assertSuccess();
         assertResumedAndComplete(build);
+    }
+
+    @Test
+    void aBuildKilledWhileWritingTheLockFileKeepsTheOldLockAndTheNextBuildSendsNothing() throws Exception {
+        MavenBuild build = prepare("generate");
+        build.run(fakes.args(GENERATE)).assertSuccess();
+        String lockBefore = read(build.lockFile());
+        replace(build.file("src/main/assets/site.yaml"), "A lighthouse at dusk", "A lighthouse at dawn");
+
+        MavenBuild.RunningBuild running = build.startWithJvmOption(Freezer.JVM_OPTION, fakes.args(GENERATE));
+        try (Freezer freezer = Freezer.attach(running, WAIT)) {
+            freezer.runUntil(LOCK_FILE_RENAME, WAIT);
+            assertThat(tempFilesIn(build.dir().resolve("target/assetgen")))
+                    .as("frozen mid-write: the new lock is still a temporary file under target/").hasSize(1);
+            running.kill();
+        }
+
+        assertThat(read(build.lockFile())).as("the committed lock is the old one, whole").isEqualTo(lockBefore);
+        assertThat(tempFilesIn(build.dir())).as("nothing a user could commit by mistake").isEmpty();
+        assertNoPartialMedia(build.outputDir());
+        assertThat(fakes.useapi.createRequests()).as("three first, then the changed hero").isEqualTo(4);
+        int downloads = fakes.useapi.downloads();
+
+        build.run(fakes.args(GENERATE)).assertSuccess();
+
+        assertThat(fakes.useapi.createRequests()).as("the killed build's work was kept").isEqualTo(4);
+        assertThat(fakes.useapi.downloads()).isEqualTo(downloads);
+        assertThat(lockEntry(build.lockFile(), "hero").toString()).contains(sha256(build.outputDir()
+                .resolve("img/hero.png")));
+        assertThat(read(build.lockFile())).isNotEqualTo(lockBefore);
+        assertThat(tempFilesIn(build.dir())).isEmpty();
+    }
+
+    @Test
+    void aBuildKilledAfterCachingAResultButBeforeClosingItsJobRestoresItAndForgetsTheJob() throws Exception {
+        MavenBuild build = prepare("generate");
+        MavenBuild.RunningBuild running = build.startWithJvmOption(Freezer.JVM_OPTION, fakes.args(GENERATE));
+        try (Freezer freezer = Freezer.attach(running, WAIT)) {
+            freezer.runUntil(JOURNAL_CLOSE_AFTER_STORE, WAIT);
+            assertThat(journalEntries(build)).as("frozen with the job still open").isNotEmpty();
+            running.kill();
+        }
+
+        build.run(fakes.args(GENERATE)).assertSuccess();
+
+        assertResumedAndComplete(build);
+        assertThat(journalEntries(build)).as("no job left open, so a later force does not resume it").isEmpty();
+        int polls = fakes.useapi.polls();
+        int downloads = fakes.useapi.downloads();
+
+        // forced on purpose, the asset is made anew rather than collected from the old job
+        build.run(fakes.args(GENERATE, "-Dassetgen.force=true", "-Dassetgen.only=logo")).assertSuccess();
+        assertThat(fakes.useapi.acceptedCreates()).isEqualTo(4);
+        assertThat(fakes.useapi.polls()).isGreaterThan(polls);
+        assertThat(fakes.useapi.downloads()).isEqualTo(downloads + 1);
     }
 
     @Test

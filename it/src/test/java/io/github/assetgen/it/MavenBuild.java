@@ -131,6 +131,11 @@ public final class MavenBuild {
 
     /** Starts a build and returns at once; for tests that kill it midway. */
     public RunningBuild start(String... goalsAndArgs) {
+        return startWithJvmOption("", goalsAndArgs);
+    }
+
+    /** Starts a build whose Maven JVM gets one more option (a debugger agent, say) and returns at once. */
+    public RunningBuild startWithJvmOption(String jvmOption, String... goalsAndArgs) {
         if (List.of(goalsAndArgs).contains("-o") || List.of(goalsAndArgs).contains("--offline")) {
             primeRepository();
         }
@@ -151,7 +156,7 @@ public final class MavenBuild {
             TOKEN_VARIABLES.forEach(environment::remove);
             environment.remove("MAVEN_ARGS");
             // a short-lived JVM starts faster without the optimising compiler
-            environment.put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto");
+            environment.put("MAVEN_OPTS", ("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto " + jvmOption).trim());
             environment.putAll(env);
             return new RunningBuild(builder.start(), log);
         } catch (IOException e) {

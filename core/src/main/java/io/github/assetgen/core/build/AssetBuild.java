@@ -166,7 +166,7 @@ public final class AssetBuild {
         checkCredentials(plan);
         try {
             Stores stores = stores();
-            stores.cleanLeftovers(config.outputDirectory(), start);
+            stores.cleanLeftovers(config.outputDirectory(), config.reportDirectory(), start);
             LockFile lockEntries = lockEntries();
             List<PlannedAsset> work = plan.assets().stream()
                     .filter(a -> a.action() == Action.RESTORE || a.action().needsNetwork())
@@ -262,7 +262,7 @@ public final class AssetBuild {
 
     private void writeLock(Stores stores, LockFile previous, List<AssetResult> results, boolean all)
             throws IOException {
-        stores.updatedLock(previous, results, all, clock.instant()).write(lockPath());
+        stores.updatedLock(previous, results, all, clock.instant()).write(lockPath(), config.reportDirectory());
     }
 
     private static String spent(List<AssetResult> results) {

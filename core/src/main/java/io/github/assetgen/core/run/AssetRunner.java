@@ -192,11 +192,34 @@ public final class AssetRunner {
     }
 
     private AssetResult restore(PlannedAsset asset, Instant start, AssetStatus status)
-            throws AssetFailure, IOException {
+            throws AssetFailure, IOException, InterruptedException {
         CacheEntry entry = cache.find(asset.key())
                 .orElseThrow(() -> new AssetFailure("the cache entry " + asset.key() + " vanished or is corrupt;"
                         + " run the build again to generate it"));
+        closeJobOfCachedAsset(asset);
         return placeAll(asset, entry, status, start, null);
+    }
+
+    /**
+     * A build killed between storing a result and closing its journal entry leaves the entry open.
+     * The cache holds the work, so the job is done; left open it would make a later forced build
+     * collect the old job instead of generating anew. Closed under the key's lock so a forced build
+     * submitting this key right now keeps its own entry.
+     */
+    private void closeJobOfCachedAsset(PlannedAsset asset) throws IOException, InterruptedException {
+        if (journal.find(asset.key()).isEmpty()) {
+            return;
+        }
+        Optional<KeyLock.Handle> lock = locks.acquire(asset.key(), Duration.ZERO);
+        if (lock.isPresent()) {
+            try (KeyLock.Handle held = lock.get()) {
+                if (cache.find(asset.key()).isPresent()) {
+                    journal.close(asset.key());
+                    log.debug("[" + asset.id() + "] closed the job an interrupted build left open; its result is"
+                            + " in the cache");
+                }
+            }
+        }
     }
 
     private AssetResult placeAll(PlannedAsset asset, CacheEntry entry, AssetStatus status, Instant start,
@@ -235,6 +258,7 @@ public final class AssetRunner {
                 Optional<CacheEntry> cached = cache.find(key);
                 if (cached.isPresent()) {
                     log.info("[" + asset.id() + "] made by another build meanwhile; restoring it from the cache");
+                    journal.close(key);
                     return placeAll(asset, cached.get(), AssetStatus.RESTORED, start, null);
                 }
             }

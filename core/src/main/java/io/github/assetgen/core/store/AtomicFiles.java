@@ -48,16 +48,47 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] bytes) throws IOException {
         Path temp = createTempBeside(target);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
+            writeAndSync(temp, bytes);
             moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Like {@link #write(Path, byte[])}, but the temporary file is made in {@code scratchDirectory}
+     * and renamed over the target from there. For files in a directory users commit (the lock file
+     * in the project root): a build killed mid-write leaves its temporary file in the scratch
+     * directory, not beside the user's files. If the two directories are on different file systems,
+     * where no rename is atomic, the temporary file is made beside the target instead.
+     *
+     * @param target the file to write
+     * @param bytes its new content
+     * @param scratchDirectory where the temporary file is made (created if missing)
+     * @throws IOException if the file cannot be written or moved into place; the target is then
+     *     unchanged and no temporary file is left behind
+     */
+    public static void write(Path target, byte[] bytes, Path scratchDirectory) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path temp = createTempBeside(scratchDirectory.resolve("x"));
+        try {
+            writeAndSync(temp, bytes);
+            if (moveIntoPlaceIfAtomic(temp, target)) {
+                return;
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        write(target, bytes);
+    }
+
+    private static void writeAndSync(Path temp, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
         }
     }
 
@@ -197,15 +228,31 @@ public final class AtomicFiles {
 
     /** Renames a finished temp file over the target, then makes the rename durable. */
     static void moveIntoPlace(Path temp, Path target) throws IOException {
+        move(temp, target, true);
+    }
+
+    /**
+     * Renames a finished temp file over the target atomically and makes the rename durable.
+     *
+     * @return false, with nothing moved, if the file system cannot rename atomically between the two
+     */
+    static boolean moveIntoPlaceIfAtomic(Path temp, Path target) throws IOException {
+        return move(temp, target, false);
+    }
+
+    private static boolean move(Path temp, Path target, boolean copyIfNotAtomic) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
+                    if (!copyIfNotAtomic) {
+                        return false;
+                    }
                     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
                 fsyncDirectory(target.toAbsolutePath().getParent());
-                return;
+                return true;
             } catch (NoSuchFileException e) {
                 throw e;
             } catch (FileSystemException e) {

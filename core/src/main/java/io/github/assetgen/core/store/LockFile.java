@@ -224,6 +224,19 @@ public final class LockFile {
      * @throws IOException if it cannot be written; the old file is then unchanged
      */
     public boolean write(Path file) throws IOException {
+        return write(file, file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Like {@link #write(Path)}, with the temporary file made in {@code scratchDirectory} (under
+     * {@code target/}) so a build killed mid-write leaves nothing beside the committed lock.
+     *
+     * @param file the lock file
+     * @param scratchDirectory where the new content is written before it is renamed over the lock
+     * @return true if the file was written
+     * @throws IOException if it cannot be written; the old file is then unchanged
+     */
+    public boolean write(Path file, Path scratchDirectory) throws IOException {
         byte[] bytes = toBytes();
         try {
             if (Arrays.equals(Files.readAllBytes(file), bytes)) {
@@ -232,7 +245,7 @@ public final class LockFile {
         } catch (NoSuchFileException e) {
             // first write
         }
-        AtomicFiles.write(file, bytes);
+        AtomicFiles.write(file, bytes, scratchDirectory);
         return true;
     }
 

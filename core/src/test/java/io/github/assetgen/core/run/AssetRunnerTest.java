@@ -333,6 +333,24 @@ class AssetRunnerTest {
     }
 
     @Test
+    void restoringACachedAssetClosesTheJobABuildKilledAfterStoringItLeftOpen() throws Exception {
+        PlannedAsset hero = planned(request("hero"), Action.RESTORE);
+        journal.begin(hero.key(), "useapi", "hero", "nano-banana-2");
+        journal.recordSubmitted(hero.key(), List.of(new JobRef("useapi", "image", "user:1-minimax:acct-image:hero-1")));
+        Path file = temp.resolve("made.png");
+        Files.write(file, ScriptedClient.png(1));
+        cache.store(hero.key(), List.of(file), new EntryMetadata("useapi", "nano-banana-2", AssetType.IMAGE,
+                "4 credits", List.of("user:1-minimax:acct-image:hero-1")));
+        ScriptedClient client = new ScriptedClient("useapi");
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(hero));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.RESTORED);
+        assertThat(journal.find(hero.key())).isEmpty();
+        assertThat(client.submits.get() + client.polls.get() + client.downloads.get()).isZero();
+    }
+
+    @Test
     void aPngResultAskedForAsJpegIsConvertedSoTheExtensionMatchesTheContent() throws Exception {
         AssetRequest jpeg = new AssetRequest("photo", "useapi", AssetType.IMAGE, "nano-banana-2", "p", Map.of(),
                 List.of(), null, null, null, null, List.of("photo.jpg"), Position.startOf("a.yaml"));

@@ -29,6 +29,38 @@ class AtomicFilesTest {
     }
 
     @Test
+    void writeThroughAScratchDirectoryReplacesTheTargetAndLeavesNothingInEitherDirectory() throws IOException {
+        Path target = StoreFixtures.write(dir.resolve("project/assets.lock.json"), "old".getBytes(StandardCharsets.UTF_8));
+        Path scratch = dir.resolve("project/target/assetgen");
+
+        AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8), scratch);
+
+        assertThat(target).hasContent("new");
+        assertThat(namesIn(target.getParent())).containsExactlyInAnyOrder("assets.lock.json", "target");
+        assertThat(namesIn(scratch)).isEmpty();
+    }
+
+    @Test
+    void writeThroughAScratchDirectoryOnAnotherFileSystemFallsBackToATemporaryFileBesideTheTarget()
+            throws IOException {
+        Path shm = Path.of("/dev/shm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
+                && !Files.getFileStore(shm).equals(Files.getFileStore(dir)), "needs a second file system");
+        Path scratch = Files.createTempDirectory(shm, "assetgen-scratch");
+        try {
+            Path target = dir.resolve("assets.lock.json");
+
+            AtomicFiles.write(target, "across".getBytes(StandardCharsets.UTF_8), scratch);
+
+            assertThat(target).hasContent("across");
+            assertThat(namesIn(dir)).containsExactly("assets.lock.json");
+            assertThat(namesIn(scratch)).isEmpty();
+        } finally {
+            Files.deleteIfExists(scratch);
+        }
+    }
+
+    @Test
     void copyWritesTheSameBytesBesideNothingElse() throws IOException {
         Path source = StoreFixtures.write(dir.resolve("in.png"), StoreFixtures.png("pixels"));
         Path target = dir.resolve("out/copy.png");
