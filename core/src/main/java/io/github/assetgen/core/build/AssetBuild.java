@@ -248,7 +248,7 @@ public final class AssetBuild {
     }
 
     private Stores stores() throws IOException {
-        return Stores.open(config.cacheDirectory(), config.outputDirectory(), clock);
+        return Stores.open(config.cacheDirectory(), config.outputDirectory(), clock, log);
     }
 
     /** Placeholder runs keep their own lock under target, so the committed lock only records real assets. */

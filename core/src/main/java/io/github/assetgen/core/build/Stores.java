@@ -50,10 +50,16 @@ final class Stores {
         this.clock = clock;
     }
 
-    static Stores open(Path cacheDirectory, Path outputDirectory, Clock clock) {
-        return new Stores(AssetCache.withDirectory(cacheDirectory, clock), Journal.withDirectory(cacheDirectory, clock),
-                KeyLock.withDirectory(cacheDirectory), PersistentFileIdMemory.withDirectory(cacheDirectory),
-                outputDirectory, clock);
+    /**
+     * Opens the stores under {@code cacheDirectory}.
+     *
+     * @param log where damaged cache entries and unreadable journal files are reported, so they
+     *     appear in the build's output (Maven's log) rather than in a logger the user never sees
+     */
+    static Stores open(Path cacheDirectory, Path outputDirectory, Clock clock, BuildLog log) {
+        return new Stores(AssetCache.withDirectory(cacheDirectory, clock, log::warn),
+                Journal.withDirectory(cacheDirectory, clock, log::warn), KeyLock.withDirectory(cacheDirectory),
+                PersistentFileIdMemory.withDirectory(cacheDirectory), outputDirectory, clock);
     }
 
     AssetCache cache() {

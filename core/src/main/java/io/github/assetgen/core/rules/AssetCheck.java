@@ -134,7 +134,7 @@ final class AssetCheck {
                     for (int i = 0; i < node.size(); i++) {
                         JsonNode item = node.get(i);
                         if (!item.isTextual() || item.asText().isBlank()) {
-                            error(value.position(), name + "[" + i + "] is " + (item.isTextual() || item.isNull()
+                            error(value.positionOf(i), name + "[" + i + "] is " + (item.isTextual() || item.isNull()
                                     ? "empty" : shown(item)) + "; give a file path or an https URL");
                         }
                     }
@@ -428,7 +428,8 @@ final class AssetCheck {
             for (int i = 0; i < refs.node().size(); i++) {
                 JsonNode item = refs.node().get(i);
                 if (item.isTextual() && !item.asText().isBlank()) {
-                    inputs.references.add(input(provider, rules, "references", "references[" + i + "]", item.asText()));
+                    inputs.references.add(input(provider, rules, refs.positionOf(i), "references[" + i + "]",
+                            item.asText()));
                 }
             }
         }
@@ -454,19 +455,23 @@ final class AssetCheck {
 
     private InputFile singleInput(String provider, ModelRules rules, String field) {
         String value = text(field);
-        return value == null ? null : input(provider, rules, field, field, value);
+        return value == null ? null : input(provider, rules, spec.positionOf(field), field, value);
     }
 
-    /** Resolves one file or URL and applies the provider's transport rules; null when it is wrong. */
-    private InputFile input(String provider, ModelRules rules, String field, String label, String value) {
+    /**
+     * Resolves one file or URL and applies the provider's transport rules; null when it is wrong.
+     *
+     * @param at where the value was written (a list item's own position), for problems
+     */
+    private InputFile input(String provider, ModelRules rules, Position at, String label, String value) {
         boolean relaxed = context.placeholders() || provider == null || ModelCatalog.PLACEHOLDER.equals(provider);
         if (value.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
             if (!value.startsWith("https://")) {
-                error(field, label + " '" + value + "' is not an https URL; use https:// or a local file");
+                error(at, label + " '" + value + "' is not an https URL; use https:// or a local file");
                 return null;
             }
             if (!relaxed && ModelCatalog.USEAPI.equals(provider)) {
-                error(field, label + " '" + value + "' is a URL, but useapi uploads local files only;"
+                error(at, label + " '" + value + "' is a URL, but useapi uploads local files only;"
                         + " save the image in the project and give its path");
                 return null;
             }
@@ -476,25 +481,25 @@ final class AssetCheck {
         Path path = (base == null ? Path.of(value) : base.resolve(value)).normalize();
         InputFiles.LocalFile file = files.load(path);
         if (file.problem() != null) {
-            error(field, label + " '" + value + "' " + file.problem() + " (looked at " + shown(path) + ")");
+            error(at, label + " '" + value + "' " + file.problem() + " (looked at " + shown(path) + ")");
             return null;
         }
         if (file.format() == MediaFormat.UNKNOWN || file.format() == MediaFormat.MP4) {
-            error(field, label + " '" + value + "' is not a PNG, JPEG or WebP image; convert it or choose another file");
+            error(at, label + " '" + value + "' is not a PNG, JPEG or WebP image; convert it or choose another file");
             return null;
         }
         if (!relaxed && ModelCatalog.APIXO.equals(provider)) {
-            error(field, label + " '" + value + "' is a local file, but apixo takes only https URLs;"
+            error(at, label + " '" + value + "' is a local file, but apixo takes only https URLs;"
                     + " publish the image and give its https URL");
             return null;
         }
         if (!relaxed && ModelCatalog.MINIMAX.equals(provider)) {
             if (file.format() == MediaFormat.WEBP) {
-                error(field, label + " '" + value + "' is WebP, but MiniMax takes JPEG or PNG; convert it");
+                error(at, label + " '" + value + "' is WebP, but MiniMax takes JPEG or PNG; convert it");
                 return null;
             }
             if (file.size() > MINIMAX_MAX_BYTES) {
-                error(field, label + " '" + value + "' is " + file.size() / (1024 * 1024)
+                error(at, label + " '" + value + "' is " + file.size() / (1024 * 1024)
                         + " MB; MiniMax takes images under 10 MB, make it smaller");
                 return null;
             }

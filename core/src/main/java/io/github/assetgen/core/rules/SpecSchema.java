@@ -21,6 +21,12 @@ import java.util.function.Function;
  * {@code core/src/main/resources/io/github/assetgen/core/assetgen-spec.schema.json}; a test keeps
  * it equal to {@link #generate()}. The schema checks shapes and spellings; the rule book checks
  * which model takes which value.
+ *
+ * <p>{@code model} must be a catalog model unless the provider is {@code placeholder}, which takes
+ * any model name (it renders at the size that model would make). The provider may come from the
+ * asset or from the file's {@code defaults}, so the rule sits on the asset (its own provider), on
+ * {@code defaults} (the provider written there) and on the file (assets without a provider of their
+ * own follow {@code defaults}).
  */
 public final class SpecSchema {
 
@@ -31,7 +37,8 @@ public final class SpecSchema {
             Map.entry("id", "Unique id of the asset in the project: 1-64 of a-z, 0-9, '.', '_', '-'."),
             Map.entry("type", "What to make: image (default) or video."),
             Map.entry("provider", "Who makes it: useapi (default), minimax, apixo or placeholder (local, free)."),
-            Map.entry("model", "The provider's model; defaults to the provider's default model for the type."),
+            Map.entry("model", "The provider's model; defaults to the provider's default model for the type."
+                    + " The placeholder provider takes any model name and renders at the size that model would."),
             Map.entry("prompt", "What to make. Required for images and for videos without a first frame."),
             Map.entry("promptOptimization", "Let the provider rewrite the prompt. Default true for useapi images,"
                     + " false otherwise."),
@@ -48,6 +55,8 @@ public final class SpecSchema {
             Map.entry("options", "Video resolution and length, e.g. 768p-6sec; depends on the model."),
             Map.entry("account", "The useapi MiniMax account to use when several are configured."),
             Map.entry("output", "Output file relative to the output directory; default <id>.png or <id>.mp4."));
+
+    private static final String CATALOG_MODEL = "catalogModel";
 
     private SpecSchema() {}
 
@@ -71,6 +80,15 @@ public final class SpecSchema {
         assets.putObject("items").put("$ref", "#/$defs/asset");
         root.putArray("required").add("assets");
         root.put("additionalProperties", false);
+        // Assets that name no provider get it from defaults (useapi when defaults name none either).
+        root.set("if", f.objectNode()
+                .<ObjectNode>set("properties", f.objectNode().set("defaults", placeholderProvider(f)))
+                .set("required", f.arrayNode().add("defaults")));
+        ObjectNode providerless = f.objectNode();
+        providerless.set("if", requiredProvider(f));
+        providerless.set("else", catalogModel(f));
+        root.set("else", f.objectNode().set("properties", f.objectNode()
+                .set("assets", f.objectNode().set("items", providerless))));
 
         ObjectNode defs = root.putObject("$defs");
         ObjectNode asset = defs.putObject("asset");
@@ -79,12 +97,17 @@ public final class SpecSchema {
         asset.set("properties", fields(f, catalog, SpecFields.ASSET_FIELDS));
         asset.putArray("required").add("id");
         asset.put("additionalProperties", false);
+        modelFollowsOwnProvider(f, asset);
         ObjectNode defaultsDef = defs.putObject("defaults");
         defaultsDef.put("type", "object");
         defaultsDef.put("description", "Any asset field but id.");
         defaultsDef.set("properties", fields(f, catalog,
                 SpecFields.ASSET_FIELDS.stream().filter(name -> !name.equals("id")).toList()));
         defaultsDef.put("additionalProperties", false);
+        modelFollowsOwnProvider(f, defaultsDef);
+        ObjectNode models = defs.putObject(CATALOG_MODEL);
+        models.put("description", "A model of the catalog; only the placeholder provider takes other names.");
+        enumOf(models, union(catalog.all(), m -> List.of(m.model())));
 
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -110,7 +133,13 @@ public final class SpecSchema {
                 case "id" -> p.put("type", "string").put("pattern", "^" + AssetCheck.ID.pattern() + "$");
                 case "type" -> enumOf(p, List.of("image", "video"));
                 case "provider" -> enumOf(p, catalog.providers());
-                case "model" -> enumOf(p, union(models, m -> List.of(m.model())));
+                case "model" -> {
+                    // Which names are valid depends on the provider (see modelFollowsOwnProvider);
+                    // the examples keep the catalog's names offered for completion in editors.
+                    p.put("type", "string");
+                    ArrayNode examples = p.putArray("examples");
+                    union(models, m -> List.of(m.model())).forEach(examples::add);
+                }
                 case "aspectRatio" -> enumOf(p, union(models, ModelRules::aspectRatios));
                 case "resolution" -> enumOf(p, union(models, ModelRules::resolutions));
                 case "quality" -> enumOf(p, union(models, ModelRules::qualities));
@@ -127,6 +156,39 @@ public final class SpecSchema {
             }
         }
         return properties;
+    }
+
+    /**
+     * When the object names its provider: placeholder takes any model, every other provider a
+     * catalog model.
+     */
+    private static void modelFollowsOwnProvider(JsonNodeFactory f, ObjectNode object) {
+        ObjectNode notPlaceholder = f.objectNode();
+        notPlaceholder.set("if", placeholderProvider(f));
+        notPlaceholder.set("else", catalogModel(f));
+        object.set("if", requiredProvider(f));
+        object.set("then", notPlaceholder);
+    }
+
+    /** Matches an object whose provider is placeholder. */
+    private static ObjectNode placeholderProvider(JsonNodeFactory f) {
+        ObjectNode provider = f.objectNode();
+        provider.putObject("properties").putObject("provider").put("const", ModelCatalog.PLACEHOLDER);
+        provider.putArray("required").add("provider");
+        return provider;
+    }
+
+    private static ObjectNode requiredProvider(JsonNodeFactory f) {
+        ObjectNode provider = f.objectNode();
+        provider.putArray("required").add("provider");
+        return provider;
+    }
+
+    /** Requires the object's model, if it has one, to be a catalog model. */
+    private static ObjectNode catalogModel(JsonNodeFactory f) {
+        ObjectNode model = f.objectNode();
+        model.putObject("properties").putObject("model").put("$ref", "#/$defs/" + CATALOG_MODEL);
+        return model;
     }
 
     private static void enumOf(ObjectNode property, Collection<String> values) {

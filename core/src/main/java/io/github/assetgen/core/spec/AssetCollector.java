@@ -84,7 +84,7 @@ final class AssetCollector {
                 problems.add(Problem.error(field.keyPosition(), null,
                         "'id' cannot be a default: each asset needs its own id"));
             } else if (isKnownField(field, null)) {
-                defaults.put(field.key(), new SpecValue(field.value().toJson(), field.valuePosition(), true));
+                defaults.put(field.key(), value(field, true));
             }
         }
         return defaults;
@@ -96,11 +96,19 @@ final class AssetCollector {
         Map<String, SpecValue> fields = new LinkedHashMap<>();
         for (LocatedNode.Entry field : asset.entries().values()) {
             if (isKnownField(field, id)) {
-                fields.put(field.key(), new SpecValue(field.value().toJson(), field.valuePosition(), false));
+                fields.put(field.key(), value(field, false));
             }
         }
         defaults.forEach(fields::putIfAbsent);
         return new AssetSpec(id, specFile, asset.position(), fields);
+    }
+
+    /** The field's value; a list also keeps where each of its items was written. */
+    private static SpecValue value(LocatedNode.Entry field, boolean inherited) {
+        List<Position> items = field.value() instanceof LocatedNode.Sequence sequence
+                ? sequence.items().stream().map(LocatedNode::position).toList()
+                : List.of();
+        return new SpecValue(field.value().toJson(), field.valuePosition(), inherited, items);
     }
 
     private boolean isKnownField(LocatedNode.Entry field, String assetId) {

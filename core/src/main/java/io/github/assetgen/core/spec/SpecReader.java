@@ -29,9 +29,10 @@ import java.util.Objects;
  *
  * <p>Positions: {@link Position#source()} is the file relative to the project, with {@code /}.
  * A scalar field points at the first character of its value (the opening quote when quoted); a
- * list or mapping field points at its key. An asset points at where its mapping starts (its first
- * key in block style, the opening brace in flow style or JSON). Unknown and duplicate keys point at the
- * key.
+ * list or mapping field points at its key, and each item of a list at the item's own start
+ * ({@link SpecValue#positionOf(int)}). An asset points at where its mapping starts (its first key
+ * in block style, the opening brace in flow style or JSON). Unknown and duplicate keys point at
+ * the key.
  */
 public final class SpecReader {
 

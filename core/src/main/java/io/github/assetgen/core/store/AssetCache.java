@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -29,43 +30,39 @@ import java.util.regex.Pattern;
  * <p>Callers should use {@link #find(String)} (sizes only) when planning, and rely on
  * {@link #restore} to check SHA-256 while it copies, which costs no extra read. {@link
  * Verification#FULL} is for an explicit cache check.
+ *
+ * <p>Damaged entries are reported to the warning sink it is given (the build's log), not to a
+ * logger of its own, so the user sees them in the build output.
  */
 public final class AssetCache {
 
     static final String ENTRY_JSON = "entry.json";
     static final String STAGING_DIR = "tmp";
 
-    private static final System.Logger LOG = System.getLogger(AssetCache.class.getName());
     private static final Pattern FILE_NAME = Pattern.compile("[1-9][0-9]{0,3}\\.[a-z0-9]{1,8}");
     private static final int STORE_ATTEMPTS = 3;
 
     private final Path directory;
     private final Clock clock;
+    private final Consumer<String> warnings;
 
-    private AssetCache(Path directory, Clock clock) {
+    private AssetCache(Path directory, Clock clock, Consumer<String> warnings) {
         this.directory = directory.toAbsolutePath().normalize();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
     /**
-     * A cache rooted at {@code directory}, which is created on the first store.
-     *
-     * @param directory the cache directory, possibly shared by several builds
-     * @return the cache
-     */
-    public static AssetCache withDirectory(Path directory) {
-        return withDirectory(directory, Clock.systemUTC());
-    }
-
-    /**
-     * A cache rooted at {@code directory} that stamps entries with {@code clock}.
+     * A cache rooted at {@code directory} (created on the first store) that stamps entries with
+     * {@code clock}.
      *
      * @param directory the cache directory, possibly shared by several builds
      * @param clock the source of {@code createdAt}
+     * @param warnings where to report damaged entries, one line each; called from any thread
      * @return the cache
      */
-    public static AssetCache withDirectory(Path directory, Clock clock) {
-        return new AssetCache(directory, clock);
+    public static AssetCache withDirectory(Path directory, Clock clock, Consumer<String> warnings) {
+        return new AssetCache(directory, clock, warnings);
     }
 
     /** The cache's root directory. */
@@ -86,8 +83,8 @@ public final class AssetCache {
 
     /**
      * The complete entry for {@code key}. An entry whose {@code entry.json} is missing or does not
-     * parse, or whose files are missing or differ from what it records, is logged, moved aside and
-     * reported as missing.
+     * parse, or whose files are missing or differ from what it records, is reported as a warning,
+     * moved aside and treated as missing.
      *
      * @param key the cache key, 64 lower-case hex digits
      * @param verification how much to check
@@ -112,7 +109,7 @@ public final class AssetCache {
         } catch (NoSuchFileException e) {
             damage = "missing " + e.getFile();
         }
-        quarantine(entryDir, damage);
+        quarantine(key, entryDir, damage);
         return Optional.empty();
     }
 
@@ -228,14 +225,17 @@ public final class AssetCache {
     }
 
     private CorruptCacheEntryException corrupt(CacheEntry entry, String damage) {
-        quarantine(entry.directory(), damage);
+        quarantine(entry.key(), entry.directory(), damage);
         return new CorruptCacheEntryException("cache entry " + entry.directory() + " is damaged: " + damage
                 + "; it was moved aside, treat the asset as not cached");
     }
 
-    /** Moves a damaged entry out of the way so the key can be stored again; a rename is instant even for videos. */
-    private void quarantine(Path entryDir, String damage) {
-        LOG.log(System.Logger.Level.WARNING, "Cache entry {0} is damaged ({1}); moving it aside", entryDir, damage);
+    /**
+     * Moves a damaged entry out of the way so the key can be stored again (a rename is instant even
+     * for videos), and tells the user once: whoever takes it out of the cache reports it.
+     */
+    private void quarantine(String key, Path entryDir, String damage) {
+        String what = "Cache entry " + key + " is damaged (" + damage + ")";
         Path aside = directory.resolve(STAGING_DIR).resolve(AtomicFiles.TEMP_PREFIX + "damaged-"
                 + AtomicFiles.randomTempName().substring(AtomicFiles.TEMP_PREFIX.length()));
         try {
@@ -243,15 +243,17 @@ public final class AssetCache {
             Files.move(entryDir, aside, StandardCopyOption.ATOMIC_MOVE);
             AtomicFiles.fsyncDirectory(entryDir.getParent());
         } catch (NoSuchFileException alreadyGone) {
-            // another thread or build moved it first
+            return; // another thread or build took it out first, and reported it
         } catch (IOException moveFailed) {
             try {
                 AtomicFiles.deleteRecursively(entryDir);
             } catch (IOException deleteFailed) {
-                LOG.log(System.Logger.Level.WARNING, "Could not remove damaged cache entry {0}: {1}",
-                        entryDir, deleteFailed.toString());
+                warnings.accept(what + " and could not be removed (" + deleteFailed + "); it will be treated as"
+                        + " missing, but delete " + entryDir + " by hand.");
+                return;
             }
         }
+        warnings.accept(what + "; it was taken out of the cache and will be treated as missing.");
     }
 
     private static String damageOf(CacheEntry entry, Verification verification) throws IOException {

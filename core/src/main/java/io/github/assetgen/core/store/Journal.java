@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The write-ahead journal of paid jobs, {@code <cacheDir>/journal/<key>.json}: written and fsynced
@@ -28,15 +29,16 @@ public final class Journal {
 
     static final String DIRECTORY = "journal";
 
-    private static final System.Logger LOG = System.getLogger(Journal.class.getName());
     private static final String SUFFIX = ".json";
 
     private final Path directory;
     private final Clock clock;
+    private final Consumer<String> warnings;
 
-    private Journal(Path directory, Clock clock) {
+    private Journal(Path directory, Clock clock, Consumer<String> warnings) {
         this.directory = directory;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
     /**
@@ -44,10 +46,11 @@ public final class Journal {
      *
      * @param cacheDir the cache directory
      * @param clock the source of {@code startedAt} and {@code submittedAt}
+     * @param warnings where to report unreadable journal files, one line each; called from any thread
      * @return the journal
      */
-    public static Journal withDirectory(Path cacheDir, Clock clock) {
-        return new Journal(cacheDir.toAbsolutePath().normalize().resolve(DIRECTORY), clock);
+    public static Journal withDirectory(Path cacheDir, Clock clock, Consumer<String> warnings) {
+        return new Journal(cacheDir.toAbsolutePath().normalize().resolve(DIRECTORY), clock, warnings);
     }
 
     /**
@@ -131,7 +134,7 @@ public final class Journal {
     }
 
     /**
-     * Every open entry, oldest first. Unreadable files are logged and skipped; {@link #begin} still
+     * Every open entry, oldest first. Unreadable files are reported as warnings and skipped; {@link #begin} still
      * refuses their keys, so they cannot cause a second payment.
      *
      * @return the open entries
@@ -154,7 +157,7 @@ public final class Journal {
                 } catch (NoSuchFileException closedMeanwhile) {
                     // another build closed it while we listed
                 } catch (IOException e) {
-                    LOG.log(System.Logger.Level.WARNING, e.getMessage());
+                    warnings.accept(e.getMessage());
                 }
             }
         }

@@ -54,8 +54,10 @@ class SpecSchemaTest {
             assertThat(properties.get(field).get("description").asText()).as(field).isNotBlank();
             assertThat(properties.get(field).get("type").asText()).as(field).isNotBlank();
         }
-        assertThat(properties.at("/model/enum").toString()).contains("nano-banana-pro", "Veo-3.1-S2V-Fast",
-                "MiniMax-Hailuo-02", "minimax-image-01");
+        JsonNode models = TestSpecs.JSON.readTree(SpecSchema.generate()).at("/$defs/catalogModel/enum");
+        assertThat(models.toString()).contains("nano-banana-pro", "Veo-3.1-S2V-Fast", "MiniMax-Hailuo-02",
+                "minimax-image-01");
+        assertThat(properties.at("/model/examples")).as("offered for completion").isEqualTo(models);
         assertThat(properties.at("/options/enum").toString()).contains("512p-10sec", "veo-4k-8sec", "720p-6sec");
     }
 
@@ -107,5 +109,69 @@ class SpecSchemaTest {
                 .anyMatch(m -> m.contains("resolutoin"))
                 .anyMatch(m -> m.contains("provider") && m.contains("enumeration"))
                 .anyMatch(m -> m.contains("quantity") && m.contains("integer expected"));
+    }
+
+    @Test
+    void thePlaceholderProviderTakesAnyModelNameOnTheAssetOrFromDefaults() {
+        String yaml = """
+                defaults:
+                  provider: placeholder
+                  model: my-own-model
+                assets:
+                  - id: inherited
+                    prompt: a lighthouse
+                  - id: own
+                    prompt: a harbour
+                    model: not-in-any-catalog-9000
+                  - id: video
+                    type: video
+                    provider: placeholder
+                    model: Imaginary-Video-1
+                    prompt: a slow pan
+                """;
+
+        List<Error> errors = schema().validate(yaml, InputFormat.YAML);
+
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aMadeUpModelFailsForEveryOtherProvider() {
+        String yaml = """
+                defaults:
+                  provider: placeholder
+                assets:
+                  - id: overrides
+                    provider: useapi
+                    model: my-own-model
+                  - id: fine
+                    model: anything-goes
+                """;
+        String noDefaults = """
+                assets:
+                  - id: implicit-useapi
+                    model: my-own-model
+                  - id: own-placeholder
+                    provider: placeholder
+                    model: anything-goes
+                  - id: apixo
+                    provider: apixo
+                    model: my-own-model
+                """;
+        String defaultsProvider = """
+                defaults:
+                  provider: minimax
+                  model: my-own-model
+                assets:
+                  - id: a
+                """;
+
+        assertThat(schema().validate(yaml, InputFormat.YAML)).extracting(e -> e.getInstanceLocation().toString())
+                .containsExactly("/assets/0/model");
+        assertThat(schema().validate(noDefaults, InputFormat.YAML)).extracting(e -> e.getInstanceLocation().toString())
+                .containsExactlyInAnyOrder("/assets/0/model", "/assets/2/model");
+        assertThat(schema().validate(defaultsProvider, InputFormat.YAML))
+                .extracting(e -> e.getInstanceLocation() + " " + e.getMessage())
+                .singleElement().asString().startsWith("/defaults/model").contains("enumeration");
     }
 }

@@ -55,8 +55,8 @@ class AssetRunnerTest {
         cacheDir = temp.resolve("cache");
         outputDir = temp.resolve("out");
         clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
-        cache = AssetCache.withDirectory(cacheDir, clock);
-        journal = Journal.withDirectory(cacheDir, clock);
+        cache = AssetCache.withDirectory(cacheDir, clock, BuildLog.silent()::warn);
+        journal = Journal.withDirectory(cacheDir, clock, BuildLog.silent()::warn);
     }
 
     private AssetRunner runner(ScriptedClient client, int maxJobs, boolean force) {

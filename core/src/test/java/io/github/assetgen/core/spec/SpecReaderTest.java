@@ -71,6 +71,7 @@ class SpecReaderTest {
         assertThat(hero.positionOf("references")).hasToString("src/main/assets/site.yaml:6:5");
         assertThat(hero.positionOf("seed")).hasToString("src/main/assets/site.yaml:8:11");
         assertThat(hero.positionOf("provider")).hasToString("src/main/assets/site.yaml:2:13");
+        assertThat(hero.field("references").orElseThrow().positionOf(0)).hasToString("src/main/assets/site.yaml:7:9");
     }
 
     @Test
@@ -93,6 +94,32 @@ class SpecReaderTest {
         assertThat(hero.positionOf("id")).hasToString("src/main/assets/site.json:4:13");
         assertThat(hero.positionOf("seed")).hasToString("src/main/assets/site.json:5:15");
         assertThat(hero.positionOf("references")).hasToString("src/main/assets/site.json:6:7");
+        assertThat(hero.field("references").orElseThrow().positionOf(0)).hasToString("src/main/assets/site.json:6:22");
+    }
+
+    @Test
+    void eachListItemKeepsItsOwnPositionInFlowAndBlockStyleAndFromDefaults() throws IOException {
+        write("a.yaml", """
+                defaults:
+                  references: [d1.png,  "d2.png"]
+                assets:
+                  - id: block
+                    references:
+                      - a.png
+                      -   "b.png"
+                  - id: inherits
+                """);
+
+        SpecSet set = read();
+
+        SpecValue block = set.assets().get(0).field("references").orElseThrow();
+        assertThat(block.itemPositions()).extracting(Position::toString)
+                .containsExactly("src/main/assets/a.yaml:6:9", "src/main/assets/a.yaml:7:11");
+        SpecValue inherited = set.assets().get(1).field("references").orElseThrow();
+        assertThat(inherited.inherited()).isTrue();
+        assertThat(inherited.itemPositions()).extracting(Position::toString)
+                .containsExactly("src/main/assets/a.yaml:2:16", "src/main/assets/a.yaml:2:25");
+        assertThat(inherited.positionOf(2)).as("no such item: the list itself").isEqualTo(inherited.position());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,12 +37,14 @@ class AssetCacheTest {
     @TempDir
     Path root;
 
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+
     private Path cacheDir() {
         return root.resolve("cache");
     }
 
     private AssetCache cache() {
-        return AssetCache.withDirectory(cacheDir(), Clock.fixed(NOW, ZoneOffset.UTC));
+        return AssetCache.withDirectory(cacheDir(), Clock.fixed(NOW, ZoneOffset.UTC), warnings::add);
     }
 
     private List<Path> downloads(String... bodies) throws IOException {
@@ -107,6 +110,7 @@ class AssetCacheTest {
     @Test
     void aKeyNeverStoredIsMissing() throws IOException {
         assertThat(cache().find(KEY)).isEmpty();
+        assertThat(warnings).isEmpty();
     }
 
     @Test
@@ -119,6 +123,9 @@ class AssetCacheTest {
         assertThat(entryDir()).doesNotExist();
         assertThat(cache.store(KEY, downloads("again"), META).files().get(0).size()).isEqualTo(png("again").length);
         assertThat(cache.find(KEY)).isPresent();
+        assertThat(warnings).containsExactly("Cache entry " + KEY + " is damaged (1.png has " + png("a long").length
+                + " bytes, expected " + png("a long enough image body").length + "); it was taken out of the cache and"
+                + " will be treated as missing.");
     }
 
     @Test
@@ -223,7 +230,8 @@ class AssetCacheTest {
                 Path source = sources.get(i);
                 Callable<CacheEntry> store = () -> {
                     start.await();
-                    return AssetCache.withDirectory(cacheDir()).store(KEY, List.of(source), META);
+                    return AssetCache.withDirectory(cacheDir(), Clock.systemUTC(), warnings::add)
+                            .store(KEY, List.of(source), META);
                 };
                 results.add(pool.submit(store));
             }
@@ -237,6 +245,7 @@ class AssetCacheTest {
             assertThat(hashes).containsOnly(kept.get().files().get(0).sha256());
             assertThat(namesIn(entryDir().getParent())).containsExactly(KEY);
             assertThat(namesIn(cacheDir().resolve("tmp"))).isEmpty();
+            assertThat(warnings).as("no thread saw another's entry half-written").isEmpty();
         } finally {
             pool.shutdownNow();
         }

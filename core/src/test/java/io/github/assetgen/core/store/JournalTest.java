@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +28,10 @@ class JournalTest {
     @TempDir
     Path cacheDir;
 
+    private final List<String> warnings = new ArrayList<>();
+
     private Journal journalAt(Instant now) {
-        return Journal.withDirectory(cacheDir, Clock.fixed(now, ZoneOffset.UTC));
+        return Journal.withDirectory(cacheDir, Clock.fixed(now, ZoneOffset.UTC), warnings::add);
     }
 
     @Test
@@ -102,6 +105,7 @@ class JournalTest {
         List<JournalEntry> open = journalAt(T0).open();
 
         assertThat(open).extracting(JournalEntry::assetId).containsExactly("hero", "intro");
+        assertThat(warnings).singleElement().asString().contains(garbled + ".json is unreadable", "delete the file");
         assertThatThrownBy(() -> journalAt(T0).find(garbled))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(garbled + ".json is unreadable")

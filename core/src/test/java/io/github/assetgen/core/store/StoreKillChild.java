@@ -3,6 +3,7 @@ package io.github.assetgen.core.store;
 import io.github.assetgen.core.request.AssetType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class StoreKillChild {
     private StoreKillChild() {}
 
     public static void main(String[] args) throws Exception {
-        AssetCache cache = AssetCache.withDirectory(Path.of(args[0]));
+        AssetCache cache = AssetCache.withDirectory(Path.of(args[0]), Clock.systemUTC(), System.err::println);
         Path output = Path.of(args[1]);
         Path work = Path.of(args[2]);
         List<Path> sources = List.of(

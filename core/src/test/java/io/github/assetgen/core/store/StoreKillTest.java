@@ -11,6 +11,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +49,8 @@ class StoreKillTest {
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
 
-        AssetCache cache = AssetCache.withDirectory(cacheDir);
+        List<String> warnings = new ArrayList<>();
+        AssetCache cache = AssetCache.withDirectory(cacheDir, Clock.systemUTC(), warnings::add);
         List<String> keys;
         try (Stream<Path> shards = Files.list(cacheDir)) {
             keys = shards.filter(p -> p.getFileName().toString().length() == 2)
@@ -59,6 +62,7 @@ class StoreKillTest {
         for (String key : keys) {
             assertThat(cache.find(key, Verification.FULL)).as(key).isPresent();
         }
+        assertThat(warnings).as("no entry was left damaged").isEmpty();
         // A kill mid-write leaves temporaries, recognisable by name and removed by the cleaners.
         AtomicFiles.cleanStaleTempsUnder(output.getParent(), java.time.Instant.now().plusSeconds(60));
         cache.cleanStaleTemps(java.time.Instant.now().plusSeconds(60));
