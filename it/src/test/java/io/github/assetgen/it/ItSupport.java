@@ -72,6 +72,15 @@ abstract class ItSupport {
         }
     }
 
+    static void writeBytes(Path file, byte[] content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Replaces one exact text in a file, failing when it is not there. */
     static void replace(Path file, String from, String to) {
         String content = read(file);

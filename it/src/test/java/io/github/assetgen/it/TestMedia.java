@@ -16,7 +16,10 @@ import org.jcodec.common.model.ColorSpace;
 import org.jcodec.common.model.Picture;
 import org.jcodec.common.model.Rational;
 
-/** Real, small media files for the fakes to serve: PNGs drawn with ImageIO and an H.264 MP4 made with JCodec. */
+/**
+ * Real, small media files for the fakes to serve and the projects to use as inputs: PNGs and JPEGs drawn with
+ * ImageIO and an H.264 MP4 made with JCodec.
+ */
 public final class TestMedia {
 
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -27,6 +30,15 @@ public final class TestMedia {
 
     /** A distinct PNG per {@code variant}, so files of different jobs have different hashes. */
     public static byte[] png(int width, int height, int variant) {
+        return encode(picture(width, height, variant), "png");
+    }
+
+    /** A distinct baseline JPEG per {@code variant}, for inputs that must not be PNGs. */
+    public static byte[] jpeg(int width, int height, int variant) {
+        return encode(picture(width, height, variant), "jpeg");
+    }
+
+    private static BufferedImage picture(int width, int height, int variant) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -42,9 +54,15 @@ public final class TestMedia {
         } finally {
             g.dispose();
         }
+        return image;
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ImageIO.write(image, "png", out);
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no ImageIO writer for " + format);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
