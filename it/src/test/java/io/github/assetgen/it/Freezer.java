@@ -134,6 +134,12 @@ final class Freezer implements AutoCloseable {
         }
     }
 
+    /** Lets a frozen JVM run on, without the debugger. */
+    void thaw() {
+        vm.eventRequestManager().deleteAllBreakpoints();
+        vm.resume();
+    }
+
     /** Lets go of the JVM; after a kill there is nothing left to let go of. */
     @Override
     public void close() {

@@ -169,7 +169,7 @@ public final class AssetBuild {
             stores.cleanLeftovers(config.outputDirectory(), config.reportDirectory(), start);
             LockFile lockEntries = lockEntries();
             List<PlannedAsset> work = plan.assets().stream()
-                    .filter(a -> a.action() == Action.RESTORE || a.action().needsNetwork())
+                    .filter(a -> a.action() == Action.RESTORE || a.action().needsNetwork() || runnerDecides(a))
                     .toList();
             AssetRunner runner = new AssetRunner(clients(plan, stores), config.providers(), stores.cache(),
                     stores.journal(), stores.locks(), config.outputDirectory(), config.cacheDirectory().resolve("tmp"),
@@ -181,9 +181,11 @@ public final class AssetBuild {
                     case SKIP -> results.add(new AssetResult(asset, AssetStatus.SKIPPED, List.of(), List.of(),
                             Duration.ZERO, asset.note()));
                     case BLOCKED -> {
-                        log.error("[" + asset.id() + "] " + asset.note());
-                        results.add(new AssetResult(asset, AssetStatus.FAILED, List.of(), List.of(), Duration.ZERO,
-                                asset.note()));
+                        if (!runnerDecides(asset)) {
+                            log.error("[" + asset.id() + "] " + asset.note());
+                            results.add(new AssetResult(asset, AssetStatus.FAILED, List.of(), List.of(),
+                                    Duration.ZERO, asset.note()));
+                        }
                     }
                     default -> {
                         // handled by the runner
@@ -206,6 +208,16 @@ public final class AssetBuild {
             throw new AssetgenException("interrupted; jobs in flight are recorded and the next build resumes them",
                     false, e);
         }
+    }
+
+    /**
+     * A "submitting" journal entry may belong to a build running right now (another JVM, or another
+     * module of this reactor) that has not had its answer yet. The runner takes the key's lock, which
+     * that build holds, and decides after it: restore, resume, or fail as a lost answer. Offline builds
+     * must not resume, so they decide here.
+     */
+    private boolean runnerDecides(PlannedAsset asset) {
+        return asset.awaitsAnAnswer() && !config.offline();
     }
 
     private static String failureMessage(BuildSummary summary) {

@@ -15,4 +15,12 @@ public record PlannedAsset(AssetRequest request, String key, Action action, Cost
     public String id() {
         return request.id();
     }
+
+    /**
+     * Blocked because a create request was sent and no answer recorded. That is a lost answer only if
+     * no live build is still waiting for it, which only the key's lock can tell at run time.
+     */
+    public boolean awaitsAnAnswer() {
+        return action == Action.BLOCKED && openJob != null && !openJob.answered();
+    }
 }

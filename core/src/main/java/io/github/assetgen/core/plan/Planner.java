@@ -65,8 +65,9 @@ public final class Planner {
             }
             if (!force) {
                 return new PlannedAsset(request, key, Action.BLOCKED, free, job,
-                        "an earlier build sent the create request at " + job.startedAt()
-                                + " and lost the answer: it may already be paid for. Check the provider's"
+                        "a create request was sent at " + job.startedAt() + " and no answer is recorded."
+                                + " If another build is still running it, this build waits for it; if not, the"
+                                + " answer was lost and it may already be paid for. Check the provider's"
                                 + " dashboard; to generate it again on purpose run with -Dassetgen.force=true"
                                 + " -Dassetgen.only=" + request.id());
             }

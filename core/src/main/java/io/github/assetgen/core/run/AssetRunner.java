@@ -104,7 +104,10 @@ public final class AssetRunner {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().maxJobs())));
     }
 
-    /** Runs every RESTORE, RESUME and GENERATE asset; other actions are the caller's. */
+    /**
+     * Runs every RESTORE, RESUME and GENERATE asset, and every BLOCKED one that {@link
+     * PlannedAsset#awaitsAnAnswer() awaits an answer}; other actions are the caller's.
+     */
     public List<AssetResult> run(List<PlannedAsset> work) throws InterruptedException {
         if (work.isEmpty()) {
             return List.of();
@@ -171,7 +174,8 @@ public final class AssetRunner {
             if (asset.action() == Action.RESTORE) {
                 return restore(asset, start, AssetStatus.RESTORED);
             }
-            if (asset.action() == Action.RESUME || asset.action() == Action.GENERATE) {
+            if (asset.action() == Action.RESUME || asset.action() == Action.GENERATE || asset.awaitsAnAnswer()) {
+                // an unanswered submission is decided under the key's lock: see produce
                 return produce(asset, start, jobs);
             }
             throw new IllegalArgumentException("the runner does not handle " + asset.action());
@@ -274,6 +278,12 @@ public final class AssetRunner {
                     log.info("[" + asset.id() + "] resuming " + describe(jobs) + " submitted by an earlier build");
                     results = collect(asset, client, jobs, deadline);
                 } else {
+                    if (open.isEmpty() && asset.awaitsAnAnswer()) {
+                        // the build that sent it gave up without a job (rejected, stopped); this plan did
+                        // not budget for a new create, so none is sent
+                        throw new AssetFailure("another build was generating this asset and did not finish it;"
+                                + " nothing was sent, run the build again");
+                    }
                     if (open.isPresent()) {
                         if (!force) {
                             throw new AssetFailure(maybePaidMessage(request.id(),

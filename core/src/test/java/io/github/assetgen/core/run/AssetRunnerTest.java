@@ -203,6 +203,72 @@ class AssetRunnerTest {
     }
 
     @Test
+    void anUnansweredSubmissionOfABuildStillRunningIsWaitedForThenRestoredNotCalledLost() throws Exception {
+        AssetRequest request = request("hero");
+        String key = CacheKey.of(request);
+        journal.begin(key, "useapi", "hero", "nano-banana-2");
+        PlannedAsset blocked = new PlannedAsset(request, key, Action.BLOCKED, Cost.free(),
+                new io.github.assetgen.core.plan.OpenJob(List.of(), clock.instant(), false), "lost?");
+        ScriptedClient client = new ScriptedClient("useapi");
+        // the other build holds the key while its create request is on the wire
+        KeyLock.Handle otherBuild = KeyLock.withDirectory(cacheDir).acquire(key, Duration.ZERO).orElseThrow();
+        java.util.concurrent.CompletableFuture<List<AssetResult>> run = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return runner(client, 1, false).run(List.of(blocked));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        Thread.sleep(300);
+        assertThat(run).as("waits for the other build").isNotDone();
+        Path file = temp.resolve("made.png");
+        Files.write(file, ScriptedClient.png(1));
+        cache.store(key, List.of(file), new EntryMetadata("useapi", "nano-banana-2", AssetType.IMAGE, "4 credits",
+                List.of("user:1-minimax:acct-image:hero-1")));
+        journal.close(key);
+        otherBuild.close();
+
+        List<AssetResult> results = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.RESTORED);
+        assertThat(client.submits.get() + client.polls.get()).isZero();
+    }
+
+    @Test
+    void anUnansweredSubmissionWithNoBuildBehindItFailsAsMaybePaidAndSendsNothing() throws Exception {
+        AssetRequest request = request("hero");
+        String key = CacheKey.of(request);
+        journal.begin(key, "useapi", "hero", "nano-banana-2");
+        PlannedAsset blocked = new PlannedAsset(request, key, Action.BLOCKED, Cost.free(),
+                new io.github.assetgen.core.plan.OpenJob(List.of(), clock.instant(), false), "lost?");
+        ScriptedClient client = new ScriptedClient("useapi");
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(blocked));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(results.get(0).message()).contains("may already be paid for", "-Dassetgen.only=hero");
+        assertThat(client.submits).hasValue(0);
+        assertThat(journal.find(key)).isPresent();
+    }
+
+    @Test
+    void anUnansweredSubmissionThatItsBuildGaveUpIsNotSentAgainByABuildThatDidNotBudgetForIt() throws Exception {
+        AssetRequest request = request("hero");
+        String key = CacheKey.of(request);
+        // planned while the entry was open; closed by the other build (rejected) before this one ran
+        PlannedAsset blocked = new PlannedAsset(request, key, Action.BLOCKED, Cost.free(),
+                new io.github.assetgen.core.plan.OpenJob(List.of(), clock.instant(), false), "lost?");
+        ScriptedClient client = new ScriptedClient("useapi");
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(blocked));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(results.get(0).message()).contains("nothing was sent, run the build again");
+        assertThat(client.submits).hasValue(0);
+    }
+
+    @Test
     void forceSubmitsEvenWhenAnEarlierAnswerWasLost() throws Exception {
         PlannedAsset hero = generate("hero");
         journal.begin(hero.key(), "useapi", "hero", "nano-banana-2");
