@@ -82,6 +82,18 @@ class AssetRunnerTest {
         return new PlannedAsset(request, CacheKey.of(request), action, Cost.credits(4), null, null);
     }
 
+    /** The same answered failure {@code n} times in a row. */
+    private static ProviderException[] times(int n, Kind kind, int status, Duration retryAfter) {
+        return Collections.nCopies(n, new ProviderException(kind, "useapi", status, "busy", retryAfter, null))
+                .toArray(ProviderException[]::new);
+    }
+
+    /** Planned while a "submitting" journal entry of this key had no answer recorded. */
+    private PlannedAsset awaitingAnAnswer(AssetRequest request) {
+        return new PlannedAsset(request, CacheKey.of(request), Action.BLOCKED, Cost.free(),
+                new io.github.assetgen.core.plan.OpenJob(List.of(), clock.instant(), false), "lost?");
+    }
+
     private static PlannedAsset generate(String id) {
         return planned(request(id), Action.GENERATE);
     }
@@ -131,10 +143,8 @@ class AssetRunnerTest {
 
     @Test
     void aRateLimitIsWaitedOutPastSixAnswersBecauseTheAccountsOtherJobsWillFinish() throws Exception {
-        ProviderException busy = new ProviderException(Kind.RATE_LIMITED, "useapi", 429, "busy",
-                Duration.ofSeconds(20), null);
         ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
-                Collections.nCopies(12, busy).toArray(ProviderException[]::new));
+                times(12, Kind.RATE_LIMITED, 429, Duration.ofSeconds(20)));
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
 
@@ -145,10 +155,8 @@ class AssetRunnerTest {
 
     @Test
     void aRateLimitThatOutlastsTheAssetTimeoutFailsSayingNothingWasCreated() throws Exception {
-        ProviderException busy = new ProviderException(Kind.RATE_LIMITED, "useapi", 429, "busy",
-                Duration.ofMinutes(1), null);
         ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
-                Collections.nCopies(100, busy).toArray(ProviderException[]::new));
+                times(100, Kind.RATE_LIMITED, 429, Duration.ofMinutes(1)));
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
 
@@ -161,10 +169,8 @@ class AssetRunnerTest {
 
     @Test
     void anUnavailableProviderIsTriedSixTimesForACreateThenTheAssetFails() throws Exception {
-        ProviderException unavailable = new ProviderException(Kind.RETRYABLE, "useapi", 503, "unavailable",
-                null, null);
         ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
-                Collections.nCopies(10, unavailable).toArray(ProviderException[]::new));
+                times(10, Kind.RETRYABLE, 503, null));
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
 
@@ -207,8 +213,7 @@ class AssetRunnerTest {
         AssetRequest request = request("hero");
         String key = CacheKey.of(request);
         journal.begin(key, "useapi", "hero", "nano-banana-2");
-        PlannedAsset blocked = new PlannedAsset(request, key, Action.BLOCKED, Cost.free(),
-                new io.github.assetgen.core.plan.OpenJob(List.of(), clock.instant(), false), "lost?");
+        PlannedAsset blocked = awaitingAnAnswer(request);
         ScriptedClient client = new ScriptedClient("useapi");
         // the other build holds the key while its create request is on the wire
         KeyLock.Handle otherBuild = KeyLock.withDirectory(cacheDir).acquire(key, Duration.ZERO).orElseThrow();
@@ -240,8 +245,7 @@ class AssetRunnerTest {
         AssetRequest request = request("hero");
         String key = CacheKey.of(request);
         journal.begin(key, "useapi", "hero", "nano-banana-2");
-        PlannedAsset blocked = new PlannedAsset(request, key, Action.BLOCKED, Cost.free(),
-                new io.github.assetgen.core.plan.OpenJob(List.of(), clock.instant(), false), "lost?");
+        PlannedAsset blocked = awaitingAnAnswer(request);
         ScriptedClient client = new ScriptedClient("useapi");
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(blocked));
@@ -257,8 +261,7 @@ class AssetRunnerTest {
         AssetRequest request = request("hero");
         String key = CacheKey.of(request);
         // planned while the entry was open; closed by the other build (rejected) before this one ran
-        PlannedAsset blocked = new PlannedAsset(request, key, Action.BLOCKED, Cost.free(),
-                new io.github.assetgen.core.plan.OpenJob(List.of(), clock.instant(), false), "lost?");
+        PlannedAsset blocked = awaitingAnAnswer(request);
         ScriptedClient client = new ScriptedClient("useapi");
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(blocked));
