@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * useapi.net's MiniMax proxy ({@code /v1/minimax/...}): raw file upload, images/create with one id per image,
@@ -32,6 +33,7 @@ public final class FakeUseapi extends FakeProvider {
     public record Upload(String fileId, String account, String contentType, byte[] content) {}
 
     private final List<Upload> uploadRecords = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> forgottenFileIds = ConcurrentHashMap.newKeySet();
 
     public FakeUseapi() {
         super("useapi", TOKEN);
@@ -49,10 +51,22 @@ public final class FakeUseapi extends FakeProvider {
         }
     }
 
+    /**
+     * From now on every file uploaded so far is unknown, as when useapi no longer keeps an upload: a create
+     * naming one is answered 400 naming the field. The uploads stay in {@link #uploadRecords()}.
+     */
+    public FakeUseapi forgetUploads() {
+        for (Upload upload : uploadRecords()) {
+            forgottenFileIds.add(upload.fileId());
+        }
+        return this;
+    }
+
     @Override
     public void reset() {
         super.reset();
         uploadRecords.clear();
+        forgottenFileIds.clear();
     }
 
     @Override
@@ -192,7 +206,7 @@ public final class FakeUseapi extends FakeProvider {
     }
 
     private boolean uploaded(String fileId) {
-        return uploadRecords().stream().anyMatch(u -> u.fileId().equals(fileId));
+        return !forgottenFileIds.contains(fileId) && uploadRecords().stream().anyMatch(u -> u.fileId().equals(fileId));
     }
 
     /** Counts a create that fails validation, then answers 400 like the real API. */

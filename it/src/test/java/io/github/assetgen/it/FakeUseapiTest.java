@@ -125,6 +125,27 @@ class FakeUseapiTest {
     }
 
     @Test
+    void afterForgettingItsUploadsACreateNamingOneIs400NamingTheFieldAndANewUploadIsKnown() {
+        byte[] png = TestMedia.png(8, 8, 2);
+        String old = http.postBytes(url("files/?account=100001"), "image/png", png).json().get("fileID").asText();
+
+        fake.forgetUploads();
+
+        Http.Answer stale = http.postJson(url("images/create"),
+                "{\"prompt\":\"p\",\"model\":\"nano-banana-2\",\"referenceFileId1\":\"" + old + "\"}");
+        assertThat(stale.status()).isEqualTo(400);
+        assertThat(stale.json().get("error").asText()).contains("referenceFileId1");
+        String fresh = http.postBytes(url("files/?account=100001"), "image/png", png).json().get("fileID").asText();
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(http.postJson(url("images/create"),
+                "{\"prompt\":\"p\",\"model\":\"nano-banana-2\",\"referenceFileId1\":\"" + fresh + "\"}")
+                .status()).isEqualTo(200);
+        assertThat(fake.createRequests(FakeUseapi.IMAGES_CREATE)).isEqualTo(2);
+        assertThat(fake.acceptedCreates()).isEqualTo(1);
+        assertThat(fake.uploadRecords()).hasSize(2);
+    }
+
+    @Test
     void uploadWithoutAnImageContentTypeIsRefused() {
         Http.Answer upload = http.postBytes(url("files/?account=100001"), "multipart/form-data", new byte[] {1});
         assertThat(upload.status()).isEqualTo(400);

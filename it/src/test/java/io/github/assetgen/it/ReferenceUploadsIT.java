@@ -161,6 +161,41 @@ class ReferenceUploadsIT extends ItSupport {
     }
 
     @Test
+    void aRebuildAfterUseapiForgotTheUploadsUploadsThePictureAgainAndSendsTheCreateOnceMore() {
+        MavenBuild build = generated();
+        String oldFace = fileIdOf(FACE);
+        int callsBefore = fakes.useapi.calls().size();
+        fakes.useapi.forgetUploads();
+
+        replace(build.file(SPEC), "front view", "side view");
+        build.run(fakes.args(GENERATE)).assertSuccess();
+
+        assertThat(fakes.useapi.uploads()).as("face.jpg once more").isEqualTo(4);
+        Upload again = fakes.useapi.uploadRecords().get(3);
+        assertThat(again.content()).isEqualTo(FACE);
+        assertThat(again.account()).isEqualTo(ACCOUNT);
+        assertThat(again.fileId()).isNotEqualTo(oldFace);
+        List<Call> later = fakes.useapi.calls().subList(callsBefore, fakes.useapi.calls().size()).stream()
+                .filter(c -> c.method().equals("POST")).toList();
+        assertThat(later).extracting(Call::rawTarget).containsExactly("/v1/minimax/" + FakeUseapi.IMAGES_CREATE,
+                UPLOAD_TARGET, "/v1/minimax/" + FakeUseapi.IMAGES_CREATE);
+        assertThat(later.get(1).contentType()).isEqualTo("image/jpeg");
+        assertThat(later.get(1).body()).as("a raw body").isEqualTo(FACE);
+
+        List<JsonNode> portraits = createsOf("image-01");
+        assertThat(portraits).as("first build, then the 400 and the one accepted resend").hasSize(3);
+        assertThat(portraits.get(1).path("prompt").asText()).endsWith("side view");
+        assertThat(portraits.get(1).path("characterFileId").asText()).isEqualTo(oldFace);
+        assertThat(portraits.get(2).path("prompt").asText()).endsWith("side view");
+        assertThat(portraits.get(2).path("characterFileId").asText()).isEqualTo(again.fileId());
+        assertThat(fakes.useapi.createRequests(FakeUseapi.IMAGES_CREATE)).isEqualTo(4);
+        assertThat(fakes.useapi.createRequests(FakeUseapi.VIDEOS_CREATE)).isEqualTo(1);
+        assertThat(fakes.useapi.acceptedCreates()).as("three in the first build, portrait in the second")
+                .isEqualTo(4);
+        assertPng(build.outputDir().resolve("portrait.png"));
+    }
+
+    @Test
     void changedPictureBytesRegenerateTheAssetAndAreUploadedOnce() {
         MavenBuild build = generated();
         String portraitKey = lockKey(build.lockFile(), "portrait");

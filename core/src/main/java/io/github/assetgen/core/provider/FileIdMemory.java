@@ -13,6 +13,13 @@ public interface FileIdMemory {
 
     void remember(String provider, String account, String sha256, String fileId);
 
+    /**
+     * Forgets the file id remembered for these bytes, but only while it is still {@code fileId}:
+     * another asset or build may have uploaded the bytes again meanwhile, and its fresh id must stay.
+     * Nothing happens if nothing, or another id, is remembered.
+     */
+    void forget(String provider, String account, String sha256, String fileId);
+
     /** A memory that forgets everything; for tests and one-off use. */
     static FileIdMemory inMemory() {
         java.util.concurrent.ConcurrentHashMap<String, String> map = new java.util.concurrent.ConcurrentHashMap<>();
@@ -25,6 +32,11 @@ public interface FileIdMemory {
             @Override
             public void remember(String provider, String account, String sha256, String fileId) {
                 map.put(provider + "|" + account + "|" + sha256, fileId);
+            }
+
+            @Override
+            public void forget(String provider, String account, String sha256, String fileId) {
+                map.remove(provider + "|" + account + "|" + sha256, fileId);
             }
         };
     }

@@ -4,9 +4,12 @@ import io.github.assetgen.core.provider.FileIdMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,13 +55,11 @@ public final class PersistentFileIdMemory implements FileIdMemory {
             return Optional.of(id);
         }
         try {
-            id = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
+            id = readId(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read remembered upload " + file, e);
         }
-        if (id.isEmpty()) {
+        if (id == null) {
             return Optional.empty();
         }
         known.put(file, id);
@@ -80,6 +81,62 @@ public final class PersistentFileIdMemory implements FileIdMemory {
             throw new UncheckedIOException("cannot remember upload " + file, e);
         }
         known.put(file, fileId);
+    }
+
+    /**
+     * Forgets a file id, on disk and in memory, only while it is still the one remembered. On disk
+     * the file is first renamed away atomically and then checked, so what is deleted is exactly what
+     * was checked, even if another build remembers a fresh id for the same bytes meanwhile.
+     *
+     * @throws UncheckedIOException if the remembered id cannot be read or removed
+     */
+    @Override
+    public void forget(String provider, String account, String sha256, String fileId) {
+        Objects.requireNonNull(fileId, "fileId");
+        Path file = fileOf(provider, account, sha256);
+        known.remove(file, fileId);
+        try {
+            if (!fileId.equals(readId(file))) {
+                return;
+            }
+            Path taken = file.resolveSibling(AtomicFiles.randomTempName());
+            try {
+                Files.move(file, taken, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException alreadyGone) {
+                return;
+            } catch (AtomicMoveNotSupportedException noRename) {
+                // No atomic rename on this file system: delete what was just checked.
+                Files.deleteIfExists(file);
+                return;
+            }
+            try {
+                if (!fileId.equals(readId(taken))) {
+                    // Another build remembered a fresh id between the check and the rename: put it
+                    // back, unless an even newer one has arrived since.
+                    try {
+                        Files.move(taken, file);
+                    } catch (FileAlreadyExistsException newer) {
+                        // the newer id stays; the one taken is deleted below
+                    }
+                }
+            } finally {
+                Files.deleteIfExists(taken);
+            }
+            AtomicFiles.fsyncDirectory(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot forget remembered upload " + file, e);
+        }
+    }
+
+    /** The id in a remembered-upload file, or null if there is none. */
+    private static String readId(Path file) throws IOException {
+        String id;
+        try {
+            id = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        return id.isEmpty() ? null : id;
     }
 
     private Path fileOf(String provider, String account, String sha256) {

@@ -51,6 +51,56 @@ class PersistentFileIdMemoryTest {
         }
     }
 
+    private Path uploadsFile(String account) {
+        return cacheDir.resolve("uploads/useapi/" + account + "/" + SHA);
+    }
+
+    @Test
+    void aForgottenIdIsGoneFromDiskAndFromTheNextBuild() throws IOException {
+        PersistentFileIdMemory memory = PersistentFileIdMemory.withDirectory(cacheDir);
+        memory.remember("useapi", "acct", SHA, "file-gone");
+        assertThat(memory.find("useapi", "acct", SHA)).contains("file-gone");
+
+        memory.forget("useapi", "acct", SHA, "file-gone");
+
+        assertThat(memory.find("useapi", "acct", SHA)).isEmpty();
+        assertThat(PersistentFileIdMemory.withDirectory(cacheDir).find("useapi", "acct", SHA)).isEmpty();
+        assertThat(uploadsFile("acct")).doesNotExist();
+        try (var left = Files.list(uploadsFile("acct").getParent())) {
+            assertThat(left).as("no temporary file left behind").isEmpty();
+        }
+    }
+
+    @Test
+    void forgettingAnIdThatWasReplacedKeepsTheFreshOne() {
+        PersistentFileIdMemory staleBuild = PersistentFileIdMemory.withDirectory(cacheDir);
+        staleBuild.remember("useapi", "acct", SHA, "file-gone");
+        assertThat(staleBuild.find("useapi", "acct", SHA)).contains("file-gone");
+        PersistentFileIdMemory otherBuild = PersistentFileIdMemory.withDirectory(cacheDir);
+        otherBuild.remember("useapi", "acct", SHA, "file-fresh");
+
+        staleBuild.forget("useapi", "acct", SHA, "file-gone");
+        otherBuild.forget("useapi", "acct", SHA, "file-gone");
+
+        assertThat(uploadsFile("acct")).hasContent("file-fresh");
+        assertThat(staleBuild.find("useapi", "acct", SHA)).contains("file-fresh");
+        assertThat(otherBuild.find("useapi", "acct", SHA)).contains("file-fresh");
+        assertThat(PersistentFileIdMemory.withDirectory(cacheDir).find("useapi", "acct", SHA)).contains("file-fresh");
+    }
+
+    @Test
+    void forgettingWhatWasNeverRememberedDoesNothing() {
+        PersistentFileIdMemory memory = PersistentFileIdMemory.withDirectory(cacheDir);
+
+        memory.forget("useapi", "acct", SHA, "file-gone");
+        memory.remember("useapi", "acct", SHA, "file-kept");
+        memory.forget("useapi", null, SHA, "file-kept");
+        memory.forget("minimax", "acct", SHA, "file-kept");
+
+        assertThat(memory.find("useapi", "acct", SHA)).contains("file-kept");
+        assertThat(uploadsFile("acct")).hasContent("file-kept");
+    }
+
     @Test
     void aValueThatIsNotASha256IsRefused() {
         assertThatThrownBy(() -> PersistentFileIdMemory.withDirectory(cacheDir).find("useapi", null, "../x"))

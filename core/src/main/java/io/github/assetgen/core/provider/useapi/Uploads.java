@@ -7,6 +7,7 @@ import io.github.assetgen.core.provider.http.HttpCaller;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.InputFile;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -15,13 +16,15 @@ import java.util.concurrent.ExecutionException;
 /**
  * Gives each local input a useapi file id, uploading the same bytes to the same account once: ids
  * are remembered in {@link FileIdMemory} (kept across builds), and concurrent requests for the same
- * bytes wait for the one upload in flight. Thread-safe.
+ * bytes wait for the one upload in flight. It also knows which ids it uploaded itself, so a client
+ * can tell an id remembered from an earlier build, which useapi may have forgotten. Thread-safe.
  */
 final class Uploads {
 
     private final HttpCaller caller;
     private final FileIdMemory memory;
     private final ConcurrentMap<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
+    private final Set<String> uploadedHere = ConcurrentHashMap.newKeySet();
 
     Uploads(HttpCaller caller, FileIdMemory memory) {
         this.caller = caller;
@@ -50,6 +53,8 @@ final class Uploads {
             if (fileId == null) {
                 fileId = caller.call(new UploadFileEndpoint(file.path(), file.mediaType(), request.account(),
                         request.id()));
+                // Marked before it is remembered, so no thread finds the id without knowing it is fresh.
+                uploadedHere.add(fileId);
                 memory.remember(UseapiClient.NAME, account, file.sha256(), fileId);
             }
             mine.complete(fileId);
@@ -60,6 +65,20 @@ final class Uploads {
         } finally {
             inFlight.remove(key, mine);
         }
+    }
+
+    /** Whether this instance uploaded the file that got this id (rather than finding it remembered). */
+    boolean uploadedHere(String fileId) {
+        return uploadedHere.contains(fileId);
+    }
+
+    /**
+     * Forgets a remembered id for this input, only while it is still the one remembered, so that the
+     * next {@link #fileId} uploads the bytes again or takes an upload another asset made meanwhile.
+     */
+    void forget(InputFile file, AssetRequest request, String fileId) {
+        String account = request.account() == null ? "" : request.account();
+        memory.forget(UseapiClient.NAME, account, file.sha256(), fileId);
     }
 
     private static String await(CompletableFuture<String> running) throws ProviderException {

@@ -58,27 +58,101 @@ public final class UseapiClient implements ProviderClient {
         return caller.provider();
     }
 
+    /**
+     * Uploads the request's local inputs (or takes their remembered ids) and creates the job. If
+     * useapi answers the create with HTTP 400 and the request named ids remembered from an earlier
+     * build, useapi may have forgotten those files: they are forgotten here too, uploaded again and
+     * the create is sent once more, once.
+     */
     @Override
     public SubmitResult submit(AssetRequest request) throws ProviderException {
-        if (request.type() == AssetType.IMAGE) {
-            List<String> references = new ArrayList<>();
-            for (InputFile reference : request.references()) {
-                references.add(uploads.fileId(reference, request));
+        List<InputFile> inputs = inputsOf(request);
+        List<String> fileIds = new ArrayList<>();
+        for (InputFile input : inputs) {
+            fileIds.add(uploads.fileId(input, request));
+        }
+        try {
+            return create(request, fileIds);
+        } catch (ProviderException first) {
+            // Only the server's own 400: our local rejections carry status 0 and name no file.
+            boolean badRequest = first.kind() == Kind.REJECTED && first.httpStatus() == 400;
+            if (!badRequest || fileIds.stream().allMatch(uploads::uploadedHere)) {
+                throw first;
             }
-            String character = request.character() == null ? null : uploads.fileId(request.character(), request);
-            return SubmitResult.ofJobs(caller.call(new CreateImageEndpoint(request, references, character)));
+            return createWithFreshUploads(request, inputs, fileIds, first);
         }
-        List<InputFile> subjects = new ArrayList<>();
+    }
+
+    /**
+     * The second and last create after a 400 that may mean "unknown file id". Sending it again is
+     * safe: useapi answers 400 before it starts anything, so the first create took no job and cost
+     * nothing. Whatever fails now is thrown with the first 400 suppressed.
+     */
+    private SubmitResult createWithFreshUploads(AssetRequest request, List<InputFile> inputs, List<String> fileIds,
+            ProviderException first) throws ProviderException {
+        List<String> freshIds = new ArrayList<>(fileIds);
+        try {
+            // All forgotten before any is resolved again: the same bytes may fill two slots.
+            for (int i = 0; i < inputs.size(); i++) {
+                if (!uploads.uploadedHere(fileIds.get(i))) {
+                    uploads.forget(inputs.get(i), request, fileIds.get(i));
+                }
+            }
+            for (int i = 0; i < inputs.size(); i++) {
+                if (!uploads.uploadedHere(fileIds.get(i))) {
+                    freshIds.set(i, uploads.fileId(inputs.get(i), request));
+                }
+            }
+        } catch (ProviderException | RuntimeException e) {
+            e.addSuppressed(first);
+            throw e;
+        }
+        try {
+            return create(request, freshIds);
+        } catch (ProviderException second) {
+            String hint = second.kind() == Kind.REJECTED
+                    ? " (the input files remembered from an earlier build were uploaded again and the request sent"
+                            + " once more with the new file ids, so this rejection is about the request itself)"
+                    : " (on a second attempt, after the input files remembered from an earlier build were"
+                            + " uploaded again)";
+            ProviderException failure = new ProviderException(second.kind(), second.provider(), second.httpStatus(),
+                    second.getMessage() + hint, second.retryAfter(), second.getCause());
+            failure.addSuppressed(first);
+            throw failure;
+        }
+    }
+
+    /** The local inputs in the order their file ids fill the create: see {@link #create}. */
+    private static List<InputFile> inputsOf(AssetRequest request) {
+        List<InputFile> inputs = new ArrayList<>();
+        if (request.type() == AssetType.IMAGE) {
+            inputs.addAll(request.references());
+            if (request.character() != null) {
+                inputs.add(request.character());
+            }
+            return inputs;
+        }
         if (request.firstFrame() != null) {
-            subjects.add(request.firstFrame());
+            inputs.add(request.firstFrame());
         }
-        subjects.addAll(request.references());
-        List<String> subjectIds = new ArrayList<>();
-        for (InputFile subject : subjects) {
-            subjectIds.add(uploads.fileId(subject, request));
+        inputs.addAll(request.references());
+        if (request.endFrame() != null) {
+            inputs.add(request.endFrame());
         }
-        String endFrame = request.endFrame() == null ? null : uploads.fileId(request.endFrame(), request);
-        return SubmitResult.ofJobs(List.of(caller.call(new CreateVideoEndpoint(request, subjectIds, endFrame))));
+        return inputs;
+    }
+
+    private SubmitResult create(AssetRequest request, List<String> fileIds) throws ProviderException {
+        if (request.type() == AssetType.IMAGE) {
+            int references = request.references().size();
+            String character = request.character() == null ? null : fileIds.get(references);
+            return SubmitResult.ofJobs(caller.call(
+                    new CreateImageEndpoint(request, fileIds.subList(0, references), character)));
+        }
+        int subjects = fileIds.size() - (request.endFrame() == null ? 0 : 1);
+        String endFrame = request.endFrame() == null ? null : fileIds.get(subjects);
+        return SubmitResult.ofJobs(List.of(caller.call(
+                new CreateVideoEndpoint(request, fileIds.subList(0, subjects), endFrame))));
     }
 
     @Override

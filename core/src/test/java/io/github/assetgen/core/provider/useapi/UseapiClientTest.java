@@ -190,6 +190,199 @@ class UseapiClientTest {
         assertThat(jsonBody(create).get("referenceFileId1").asText()).isEqualTo("file-from-last-build");
     }
 
+    private static MockResponse badRequest(String error) {
+        return json(400, "{\"error\":\"" + error + "\",\"code\":400}");
+    }
+
+    @Test
+    void aRememberedIdUseapiNoLongerKnowsIsUploadedAgainAndTheCreateIsSentOnceMore() throws Exception {
+        InputFile remembered = localFile("old.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 20}, "image/png");
+        InputFile fresh = localFile("new.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 21}, "image/jpeg");
+        memory.remember("useapi", "acct", remembered.sha256(), "file-gone");
+        server.enqueue(json(200, "{\"fileID\":\"file-fresh\"}"));
+        server.enqueue(badRequest("Parameter referenceFileId1 refers to an unknown file"));
+        server.enqueue(json(200, "{\"fileID\":\"file-again\"}"));
+        server.enqueue(json(200, "{\"imageIds\":[\"" + IMAGE_ID + "\"]}"));
+
+        SubmitResult result = client(3).submit(
+                image("hero", "nano-banana-2", Map.of(), List.of(remembered, fresh), null, "acct"));
+
+        assertThat(result.jobs()).containsExactly(new JobRef("useapi", "image", IMAGE_ID));
+        assertThat(server.getRequestCount()).isEqualTo(4);
+        RecordedRequest freshUpload = server.takeRequest();
+        assertThat(freshUpload.getTarget()).isEqualTo("/v1/minimax/files/?account=acct");
+        assertThat(freshUpload.getBody().toByteArray()).isEqualTo(Files.readAllBytes(fresh.path()));
+        RecordedRequest firstCreate = server.takeRequest();
+        assertThat(firstCreate.getTarget()).isEqualTo("/v1/minimax/images/create");
+        JsonNode firstBody = jsonBody(firstCreate);
+        assertThat(firstBody.get("referenceFileId1").asText()).isEqualTo("file-gone");
+        assertThat(firstBody.get("referenceFileId2").asText()).isEqualTo("file-fresh");
+        RecordedRequest uploadAgain = server.takeRequest();
+        assertThat(uploadAgain.getMethod()).isEqualTo("POST");
+        assertThat(uploadAgain.getTarget()).as("the same account").isEqualTo("/v1/minimax/files/?account=acct");
+        assertThat(uploadAgain.getHeaders().get("Content-Type")).isEqualTo("image/png");
+        assertThat(uploadAgain.getBody().toByteArray()).as("a raw body")
+                .isEqualTo(Files.readAllBytes(remembered.path()));
+        RecordedRequest secondCreate = server.takeRequest();
+        assertThat(secondCreate.getTarget()).isEqualTo("/v1/minimax/images/create");
+        JsonNode secondBody = jsonBody(secondCreate);
+        assertThat(secondBody.get("referenceFileId1").asText()).isEqualTo("file-again");
+        assertThat(secondBody.get("referenceFileId2").asText()).isEqualTo("file-fresh");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) firstBody).remove("referenceFileId1");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) secondBody).remove("referenceFileId1");
+        assertThat(secondBody).as("nothing else changes").isEqualTo(firstBody);
+        assertThat(memory.find("useapi", "acct", remembered.sha256())).contains("file-again");
+        assertThat(memory.find("useapi", "acct", fresh.sha256())).contains("file-fresh");
+    }
+
+    @Test
+    void aRememberedVideoFrameFillingTwoSlotsIsUploadedAgainOnceForBoth() throws Exception {
+        byte[] frame = {(byte) 0x89, 'P', 'N', 'G', 22};
+        InputFile first = localFile("first.png", frame, "image/png");
+        InputFile extra = localFile("extra.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 23}, "image/png");
+        InputFile last = localFile("last.png", frame, "image/png");
+        memory.remember("useapi", "987654321", first.sha256(), "file-gone");
+        server.enqueue(json(200, "{\"fileID\":\"file-extra\"}"));
+        server.enqueue(badRequest("Parameter fileID refers to an unknown file"));
+        server.enqueue(json(200, "{\"fileID\":\"file-again\"}"));
+        server.enqueue(json(200, "{\"videoId\":\"" + VIDEO_ID + "\"}"));
+
+        SubmitResult result = client(0).submit(video("loop", "Veo-3.1-S2V", Map.of(), first, List.of(extra), last));
+
+        assertThat(result.jobs()).containsExactly(new JobRef("useapi", "video", VIDEO_ID));
+        assertThat(server.getRequestCount()).isEqualTo(4);
+        assertThat(server.takeRequest().getBody().toByteArray()).isEqualTo(Files.readAllBytes(extra.path()));
+        JsonNode firstBody = jsonBody(server.takeRequest());
+        assertThat(firstBody.get("fileID").asText()).isEqualTo("file-gone");
+        assertThat(firstBody.get("end_frame_fileID").asText()).isEqualTo("file-gone");
+        RecordedRequest uploadAgain = server.takeRequest();
+        assertThat(uploadAgain.getTarget()).isEqualTo("/v1/minimax/files/?account=987654321");
+        assertThat(uploadAgain.getBody().toByteArray()).isEqualTo(frame);
+        RecordedRequest secondCreate = server.takeRequest();
+        assertThat(secondCreate.getTarget()).isEqualTo("/v1/minimax/videos/create");
+        JsonNode secondBody = jsonBody(secondCreate);
+        assertThat(secondBody.get("fileID").asText()).isEqualTo("file-again");
+        assertThat(secondBody.get("fileID2").asText()).isEqualTo("file-extra");
+        assertThat(secondBody.get("end_frame_fileID").asText()).isEqualTo("file-again");
+    }
+
+    @Test
+    void aBadRequestNamingOnlyFilesUploadedByThisBuildIsNotSentAgain() throws Exception {
+        InputFile ref = localFile("ref.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 24}, "image/png");
+        server.enqueue(json(200, "{\"fileID\":\"file-1\"}"));
+        server.enqueue(badRequest("Parameter referenceFileId1 refers to an unknown file"));
+        server.enqueue(json(200, "{\"fileID\":\"file-2\"}"));
+        server.enqueue(json(200, "{\"imageIds\":[\"" + IMAGE_ID + "\"]}"));
+
+        ProviderException e = catchThrowableOfType(ProviderException.class,
+                () -> client(0).submit(image("hero", "seedream-4.5", Map.of(), List.of(ref), null, "acct")));
+
+        assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(e.httpStatus()).isEqualTo(400);
+        assertThat(e.getMessage()).contains("refers to an unknown file").doesNotContain("uploaded again");
+        assertThat(e.getSuppressed()).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(server.takeRequest().getTarget()).startsWith("/v1/minimax/files/");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/minimax/images/create");
+        assertThat(memory.find("useapi", "acct", ref.sha256())).contains("file-1");
+    }
+
+    @Test
+    void aSecondBadRequestAfterUploadingAgainFailsSayingTheRequestItselfIsRejected() throws Exception {
+        InputFile face = localFile("face.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 25}, "image/jpeg");
+        memory.remember("useapi", "acct", face.sha256(), "file-gone");
+        server.enqueue(badRequest("Parameter characterFileId refers to an unknown file"));
+        server.enqueue(json(200, "{\"fileID\":\"file-again\"}"));
+        server.enqueue(badRequest("Parameter aspectRatio is invalid"));
+        server.enqueue(json(200, "{\"fileID\":\"file-third\"}"));
+        server.enqueue(json(200, "{\"imageIds\":[\"" + IMAGE_ID + "\"]}"));
+
+        ProviderException e = catchThrowableOfType(ProviderException.class,
+                () -> client(0).submit(image("face", "image-01", Map.of(), List.of(), face, "acct")));
+
+        assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(e.httpStatus()).isEqualTo(400);
+        assertThat(e.getMessage()).startsWith("submitting image 'face' to useapi was rejected (HTTP 400)")
+                .contains("Parameter aspectRatio is invalid")
+                .contains("uploaded again")
+                .contains("this rejection is about the request itself");
+        assertThat(e.getSuppressed()).singleElement().isInstanceOfSatisfying(ProviderException.class, first -> {
+            assertThat(first.httpStatus()).isEqualTo(400);
+            assertThat(first.getMessage()).contains("Parameter characterFileId refers to an unknown file");
+        });
+        assertThat(server.getRequestCount()).as("two creates, one upload").isEqualTo(3);
+        assertThat(jsonBody(server.takeRequest()).get("characterFileId").asText()).isEqualTo("file-gone");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/minimax/files/?account=acct");
+        RecordedRequest secondCreate = server.takeRequest();
+        assertThat(secondCreate.getTarget()).isEqualTo("/v1/minimax/images/create");
+        assertThat(jsonBody(secondCreate).get("characterFileId").asText()).isEqualTo("file-again");
+        assertThat(memory.find("useapi", "acct", face.sha256())).contains("file-again");
+    }
+
+    @ParameterizedTest(name = "HTTP {0} naming a remembered id is {1}, with no upload")
+    @CsvSource({"429, RATE_LIMITED", "503, RETRYABLE", "500, MAYBE_SUBMITTED", "401, PROVIDER_STOP", "422, REJECTED"})
+    void otherCreateFailuresNamingARememberedIdAreNotAnsweredByUploadingAgain(int status, Kind kind) throws Exception {
+        InputFile ref = localFile("ref.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 26}, "image/png");
+        memory.remember("useapi", "acct", ref.sha256(), "file-remembered");
+        server.enqueue(json(status, "{\"error\":\"not now\",\"code\":" + status + "}"));
+        server.enqueue(json(200, "{\"fileID\":\"file-again\"}"));
+        server.enqueue(json(200, "{\"imageIds\":[\"" + IMAGE_ID + "\"]}"));
+
+        ProviderException e = catchThrowableOfType(ProviderException.class,
+                () -> client(3).submit(image("hero", "seedream-4.5", Map.of(), List.of(ref), null, "acct")));
+
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.getMessage()).doesNotContain("uploaded again");
+        assertThat(e.getSuppressed()).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/minimax/images/create");
+        assertThat(memory.find("useapi", "acct", ref.sha256())).contains("file-remembered");
+    }
+
+    @Test
+    void assetsSharingAForgottenFileRecoverWithOneUpload() throws Exception {
+        InputFile ref = localFile("ref.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 27}, "image/png");
+        memory.remember("useapi", "acct", ref.sha256(), "file-gone");
+        AtomicInteger uploads = new AtomicInteger();
+        AtomicInteger creates = new AtomicInteger();
+        CountDownLatch bothStale = new CountDownLatch(2);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                if (request.getTarget().startsWith("/v1/minimax/files/")) {
+                    uploads.incrementAndGet();
+                    return new MockResponse.Builder().headersDelay(200, TimeUnit.MILLISECONDS)
+                            .body("{\"fileID\":\"file-again\"}").build();
+                }
+                creates.incrementAndGet();
+                if (request.getBody().utf8().contains("file-gone")) {
+                    // both stale creates are answered only once both arrived, so both recover
+                    bothStale.countDown();
+                    bothStale.await(5, TimeUnit.SECONDS);
+                    return badRequest("Parameter referenceFileId1 refers to an unknown file");
+                }
+                return json(200, "{\"imageIds\":[\"x\"]}");
+            }
+        });
+        UseapiClient client = client(0);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<SubmitResult>> results = new ArrayList<>();
+            for (String id : List.of("a", "b")) {
+                results.add(pool.submit(
+                        () -> client.submit(image(id, "seedream-4.5", Map.of(), List.of(ref), null, "acct"))));
+            }
+            for (Future<SubmitResult> result : results) {
+                assertThat(result.get(10, TimeUnit.SECONDS).jobs()).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(creates.get()).isEqualTo(4);
+        assertThat(uploads.get()).isEqualTo(1);
+        assertThat(memory.find("useapi", "acct", ref.sha256())).contains("file-again");
+    }
+
     @Test
     void concurrentSubmitsWithTheSameFileUploadItOnce() throws Exception {
         InputFile ref = localFile("ref.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 9}, "image/png");
