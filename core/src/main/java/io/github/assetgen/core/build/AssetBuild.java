@@ -105,6 +105,10 @@ public final class AssetBuild {
         }
     }
 
+    /** The widest action label ("restore from cache"), so the model column lines up. */
+    private static final int LABEL_WIDTH = java.util.Arrays.stream(Action.values())
+            .mapToInt(a -> a.label().length()).max().orElse(0);
+
     /** Prints one line per asset and the totals. */
     public void printPlan(Plan plan) {
         int width = plan.assets().stream().mapToInt(a -> a.id().length()).max().orElse(2);
@@ -112,7 +116,7 @@ public final class AssetBuild {
             AssetRequest request = asset.request();
             StringBuilder line = new StringBuilder("  ")
                     .append(pad(asset.id(), width)).append("  ")
-                    .append(pad(asset.action().label(), 18))
+                    .append(pad(asset.action().label(), LABEL_WIDTH)).append("  ")
                     .append(request.model()).append(" @ ").append(request.provider());
             if (asset.action() == Action.GENERATE) {
                 line.append("  ").append(asset.cost().format());
