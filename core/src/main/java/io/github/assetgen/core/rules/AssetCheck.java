@@ -467,13 +467,11 @@ final class AssetCheck {
         boolean relaxed = context.placeholders() || provider == null || ModelCatalog.PLACEHOLDER.equals(provider);
         if (value.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
             if (!value.startsWith("https://")) {
-                error(at, label + " '" + value + "' is not an https URL; use https:// or a local file");
-                return null;
+                return rejected(at, label, value, "is not an https URL; use https:// or a local file");
             }
             if (!relaxed && ModelCatalog.USEAPI.equals(provider)) {
-                error(at, label + " '" + value + "' is a URL, but useapi uploads local files only;"
+                return rejected(at, label, value, "is a URL, but useapi uploads local files only;"
                         + " save the image in the project and give its path");
-                return null;
             }
             return InputFile.ofUrl(value);
         }
@@ -481,30 +479,31 @@ final class AssetCheck {
         Path path = (base == null ? Path.of(value) : base.resolve(value)).normalize();
         InputFiles.LocalFile file = files.load(path);
         if (file.problem() != null) {
-            error(at, label + " '" + value + "' " + file.problem() + " (looked at " + shown(path) + ")");
-            return null;
+            return rejected(at, label, value, file.problem() + " (looked at " + shown(path) + ")");
         }
         if (file.format() == MediaFormat.UNKNOWN || file.format() == MediaFormat.MP4) {
-            error(at, label + " '" + value + "' is not a PNG, JPEG or WebP image; convert it or choose another file");
-            return null;
+            return rejected(at, label, value, "is not a PNG, JPEG or WebP image; convert it or choose another file");
         }
         if (!relaxed && ModelCatalog.APIXO.equals(provider)) {
-            error(at, label + " '" + value + "' is a local file, but apixo takes only https URLs;"
+            return rejected(at, label, value, "is a local file, but apixo takes only https URLs;"
                     + " publish the image and give its https URL");
-            return null;
         }
         if (!relaxed && ModelCatalog.MINIMAX.equals(provider)) {
             if (file.format() == MediaFormat.WEBP) {
-                error(at, label + " '" + value + "' is WebP, but MiniMax takes JPEG or PNG; convert it");
-                return null;
+                return rejected(at, label, value, "is WebP, but MiniMax takes JPEG or PNG; convert it");
             }
             if (file.size() > MINIMAX_MAX_BYTES) {
-                error(at, label + " '" + value + "' is " + file.size() / (1024 * 1024)
+                return rejected(at, label, value, "is " + file.size() / (1024 * 1024)
                         + " MB; MiniMax takes images under 10 MB, make it smaller");
-                return null;
             }
         }
         return InputFile.ofLocal(file.path(), file.sha256(), file.format().mediaType());
+    }
+
+    /** Reports why an input cannot be used, as {@code label 'value' why}; always null. */
+    private InputFile rejected(Position at, String label, String value, String why) {
+        error(at, label + " '" + value + "' " + why);
+        return null;
     }
 
     // ---------------------------------------------------------------- outputs and parameters
