@@ -20,11 +20,6 @@ public record SpecValue(JsonNode node, Position position, boolean inherited, Lis
         itemPositions = List.copyOf(itemPositions);
     }
 
-    /** A value whose items (if any) have no positions of their own. */
-    public SpecValue(JsonNode node, Position position, boolean inherited) {
-        this(node, position, inherited, List.of());
-    }
-
     /** The value as text: strings as they are, numbers and booleans in their JSON form. */
     public String asText() {
         return node.isValueNode() ? node.asText() : node.toString();

@@ -39,7 +39,7 @@ final class TestSpecs {
         this.line = nextLine;
         nextLine += 30;
         if (id != null) {
-            fields.put("id", new SpecValue(JSON.valueToTree(id), new Position(SOURCE, line, 9), false));
+            fields.put("id", new SpecValue(JSON.valueToTree(id), new Position(SOURCE, line, 9), false, List.of()));
         }
     }
 
@@ -51,7 +51,8 @@ final class TestSpecs {
     /** Adds a field on its own line; values are converted as YAML would (List for sequences). */
     TestSpecs with(String name, Object value) {
         JsonNode node = JSON.valueToTree(value);
-        fields.put(name, new SpecValue(node, new Position(SOURCE, line + 1 + fields.size(), 5 + name.length() + 2), false));
+        Position position = new Position(SOURCE, line + 1 + fields.size(), 5 + name.length() + 2);
+        fields.put(name, new SpecValue(node, position, false, List.of()));
         return this;
     }
 
