@@ -3,7 +3,6 @@ package io.github.assetgen.core.provider.apixo;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -29,13 +28,6 @@ final class ApixoWire {
             @JsonProperty("num_images") Object numImages,
             @JsonProperty("prompt_optimizer") Object promptOptimizer,
             Object seed) {}
-
-    /**
-     * Every APIXO answer: {@code code} mirrors the HTTP status, but is checked on its own because a
-     * 200 answer can carry another code. {@code data} is an object, a number or absent.
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Envelope(Integer code, String message, JsonNode data) {}
 
     /** {@code data} of a status answer. {@code resultJson} is a JSON document inside a string. */
     @JsonIgnoreProperties(ignoreUnknown = true)

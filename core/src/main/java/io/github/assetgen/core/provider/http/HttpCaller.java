@@ -75,19 +75,9 @@ public final class HttpCaller {
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    /** A caller that sleeps for real and accepts every 2xx answer. */
-    public static HttpCaller create(ProviderSettings settings, HttpClientFactory clients) {
-        return new HttpCaller(settings, clients, Sleeper.SYSTEM, ResponseClassifier.ACCEPT_ALL);
-    }
-
     /** The provider's name. */
     public String provider() {
         return settings.name();
-    }
-
-    /** The provider's settings. */
-    public ProviderSettings settings() {
-        return settings;
     }
 
     /**

@@ -52,8 +52,7 @@ final class MinimaxWire {
 
     /** Answer of {@code POST /v1/image_generation}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ImageResponse(
-            String id, ImageData data, JsonNode metadata, @JsonProperty("base_resp") BaseResp baseResp) {}
+    record ImageResponse(String id, ImageData data, JsonNode metadata) {}
 
     /** The generated images: URLs or base64, by {@code response_format}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -63,24 +62,23 @@ final class MinimaxWire {
 
     /** Answer of {@code POST /v1/video_generation}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record VideoCreateResponse(@JsonProperty("task_id") String taskId, @JsonProperty("base_resp") BaseResp baseResp) {}
+    record VideoCreateResponse(@JsonProperty("task_id") String taskId) {}
 
-    /** Answer of {@code GET /v1/query/video_generation}; {@code file_id} is set once it succeeded. */
+    /**
+     * Answer of {@code GET /v1/query/video_generation}; {@code file_id} is set once it succeeded; it
+     * comes as a string or a number, so it is read as text.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record VideoQueryResponse(
-            @JsonProperty("task_id") String taskId,
             String status,
             @JsonProperty("file_id") String fileId,
             @JsonProperty("base_resp") BaseResp baseResp) {}
 
     /** Answer of {@code GET /v1/files/retrieve}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record FileResponse(FileInfo file, @JsonProperty("base_resp") BaseResp baseResp) {}
+    record FileResponse(FileInfo file) {}
 
-    /** A stored file; {@code file_id} is a number here and a string elsewhere, so it is read as text. */
+    /** A stored file. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record FileInfo(
-            @JsonProperty("file_id") String fileId,
-            String filename,
-            @JsonProperty("download_url") String downloadUrl) {}
+    record FileInfo(@JsonProperty("download_url") String downloadUrl) {}
 }
