@@ -87,7 +87,7 @@ final class Stores {
         if (java.nio.file.Files.isDirectory(outputDirectory)) {
             AtomicFiles.cleanStaleTempsUnder(outputDirectory, now.minus(Duration.ofMinutes(1)));
         }
-        // a killed lock write leaves its temporary file here; it is written in milliseconds
+        // a killed lock or report write leaves its temporary file here; each is written in milliseconds
         AtomicFiles.cleanStaleTemps(reportDirectory, now.minus(Duration.ofSeconds(10)));
         cache.cleanStaleTemps(old);
         journal.cleanStaleTemps(old);
