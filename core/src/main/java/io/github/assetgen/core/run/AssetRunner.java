@@ -147,11 +147,6 @@ public final class AssetRunner {
         }
     }
 
-    /** Jobs in flight right now, by asset id. */
-    public Map<String, List<JobRef>> inFlight() {
-        return Map.copyOf(inFlight);
-    }
-
     private void reportInFlight() {
         if (inFlight.isEmpty()) {
             return;
