@@ -170,7 +170,7 @@ public final class AssetBuild {
         checkCredentials(plan);
         try {
             Stores stores = stores();
-            stores.cleanLeftovers(config.outputDirectory(), config.reportDirectory(), start);
+            stores.cleanLeftovers(config.reportDirectory(), start);
             LockFile lockEntries = lockEntries();
             List<PlannedAsset> work = plan.assets().stream()
                     .filter(a -> a.action() == Action.RESTORE || a.action().needsNetwork() || runnerDecides(a))

@@ -56,10 +56,6 @@ public final class ProviderDefaults {
         return "assetgen-" + provider;
     }
 
-    public static String defaultBaseUrl(String provider) {
-        return DEFAULTS.get(provider).baseUrl();
-    }
-
     /**
      * A provider's settings with the user's overrides applied; a null override keeps the default.
      *

@@ -82,12 +82,10 @@ final class Stores {
      * Removes temporary files a killed build left behind. Only old ones: a build running in
      * parallel on the same cache may be writing its own right now.
      */
-    void cleanLeftovers(Path outputDirectory, Path reportDirectory, Instant now) throws IOException {
+    void cleanLeftovers(Path reportDirectory, Instant now) throws IOException {
         Instant old = now.minus(Duration.ofHours(1));
-        if (java.nio.file.Files.isDirectory(outputDirectory)) {
-            AtomicFiles.cleanStaleTempsUnder(outputDirectory, now.minus(Duration.ofMinutes(1)));
-        }
-        // a killed lock write leaves its temporary file here; it is written in milliseconds
+        AtomicFiles.cleanStaleTempsUnder(outputDirectory, now.minus(Duration.ofMinutes(1)));
+        // a killed lock or report write leaves its temporary file here; each is written in milliseconds
         AtomicFiles.cleanStaleTemps(reportDirectory, now.minus(Duration.ofSeconds(10)));
         cache.cleanStaleTemps(old);
         journal.cleanStaleTemps(old);

@@ -147,11 +147,6 @@ public final class AssetRunner {
         }
     }
 
-    /** Jobs in flight right now, by asset id. */
-    public Map<String, List<JobRef>> inFlight() {
-        return Map.copyOf(inFlight);
-    }
-
     private void reportInFlight() {
         if (inFlight.isEmpty()) {
             return;
@@ -535,8 +530,8 @@ public final class AssetRunner {
     }
 
     private static void deleteRecursively(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            AtomicFiles.deleteRecursively(dir);
         } catch (IOException ignored) {
             // a leftover staging folder is harmless: it is not a cache entry and is cleaned later
         }

@@ -29,19 +29,16 @@ final class OutputPlacer {
     /** Places {@code source} (of format {@code format}) at {@code relativeOutput}. */
     OutputFile place(Path source, MediaFormat format, String relativeOutput) throws IOException {
         MediaFormat wanted = MediaFormat.fromExtension(relativeOutput);
-        String relative = relativeOutput;
-        MediaFormat written = format;
         if (wanted == format || !convertible(format, wanted)) {
-            if (wanted != format) {
-                relative = withExtension(relativeOutput, format.extension());
-            }
-            AtomicFiles.copy(source, outputDirectory.resolve(relative));
-        } else {
-            AtomicFiles.write(outputDirectory.resolve(relative), convert(source, wanted));
-            written = wanted;
+            String relative = wanted == format ? relativeOutput : withExtension(relativeOutput, format.extension());
+            Path target = outputDirectory.resolve(relative);
+            // the copy hashes what it writes: a video is not read a second time
+            AtomicFiles.Copied copied = AtomicFiles.copy(source, target);
+            return new OutputFile(relative, target, copied.size(), copied.sha256(), format);
         }
-        Path target = outputDirectory.resolve(relative);
-        return new OutputFile(relative, target, Files.size(target), Hashing.sha256(target), written);
+        Path target = outputDirectory.resolve(relativeOutput);
+        AtomicFiles.write(target, convert(source, wanted));
+        return new OutputFile(relativeOutput, target, Files.size(target), Hashing.sha256(target), wanted);
     }
 
     static boolean convertible(MediaFormat from, MediaFormat to) {

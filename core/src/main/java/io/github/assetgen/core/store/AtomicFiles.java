@@ -97,13 +97,15 @@ public final class AtomicFiles {
      *
      * @param source the file to copy
      * @param target the file to write
+     * @return the size and SHA-256 of what was written, read on the way so the target needs no second read
      * @throws IOException if reading, writing or moving fails; the target is then unchanged
      */
-    public static void copy(Path source, Path target) throws IOException {
+    public static Copied copy(Path source, Path target) throws IOException {
         Path temp = createTempBeside(target);
         try {
-            copyAndHash(source, temp);
+            Copied copied = copyAndHash(source, temp);
             moveIntoPlace(temp, target);
+            return copied;
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -192,8 +194,8 @@ public final class AtomicFiles {
         return TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
     }
 
-    /** The bytes, size and format head of a file copied by {@link #copyAndHash}. */
-    record Copied(long size, String sha256, byte[] head, int headLength) {}
+    /** The size and lower-case hex SHA-256 of a copied file. */
+    public record Copied(long size, String sha256) {}
 
     /**
      * Copies {@code source} over the existing {@code destination}, hashing on the way, and fsyncs it.
@@ -202,18 +204,11 @@ public final class AtomicFiles {
     static Copied copyAndHash(Path source, Path destination) throws IOException {
         MessageDigest digest = Hashing.sha256();
         byte[] buffer = new byte[Hashing.BUFFER_SIZE];
-        byte[] head = new byte[16];
-        int headLength = 0;
         long size = 0;
         try (InputStream in = Files.newInputStream(source);
                 FileChannel out = FileChannel.open(destination, StandardOpenOption.WRITE,
                         StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                if (headLength < head.length) {
-                    int take = Math.min(n, head.length - headLength);
-                    System.arraycopy(buffer, 0, head, headLength, take);
-                    headLength += take;
-                }
                 digest.update(buffer, 0, n);
                 ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
                 while (chunk.hasRemaining()) {
@@ -223,7 +218,7 @@ public final class AtomicFiles {
             }
             out.force(true);
         }
-        return new Copied(size, Hashing.hex(digest), head, headLength);
+        return new Copied(size, Hashing.hex(digest));
     }
 
     /** Renames a finished temp file over the target, then makes the rename durable. */
@@ -304,7 +299,8 @@ public final class AtomicFiles {
         }
     }
 
-    static void deleteRecursively(Path path) throws IOException {
+    /** Deletes a file or a directory tree; what vanishes meanwhile (another build's cleanup) is no error. */
+    public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -30,7 +30,6 @@ public final class Hashing {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** Lower-case hex SHA-256 of a file's bytes, streamed. */
     /** The lower-case hex SHA-256 of a file's bytes, read in 64 KB steps. */
     public static String sha256(Path file) throws IOException {
         MessageDigest digest = sha256();

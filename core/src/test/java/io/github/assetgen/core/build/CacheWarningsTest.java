@@ -2,17 +2,11 @@ package io.github.assetgen.core.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.request.AssetRequest;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,15 +15,6 @@ class CacheWarningsTest {
 
     @TempDir
     Path project;
-
-    private BuildConfig config() {
-        ProviderSettings placeholder = ProviderDefaults.settings(ProviderDefaults.PLACEHOLDER, null, null,
-                Duration.ZERO, Duration.ofSeconds(1), null);
-        return new BuildConfig(project, project.resolve("src/main/assets"), project.resolve("target/out"),
-                project.resolve("cache"), project.resolve("assets.lock.json"), project.resolve("target/assetgen"),
-                List.of(), false, null, null, false, false, Duration.ofMinutes(1),
-                Map.of(ProviderDefaults.PLACEHOLDER, placeholder));
-    }
 
     @Test
     void aCorruptCacheEntryIsOneWarningOnTheBuildLogNamingItsKeyAndTheAssetIsMadeAgain() throws Exception {
@@ -44,7 +29,7 @@ class CacheWarningsTest {
                 """, StandardCharsets.UTF_8);
         Path output = project.resolve("target/out/hero.png");
         CollectingLog first = new CollectingLog();
-        AssetBuild firstBuild = new AssetBuild(config(), first);
+        AssetBuild firstBuild = new AssetBuild(BuildFixtures.placeholderConfig(project), first);
         List<AssetRequest> requests = firstBuild.validate();
         String key = firstBuild.plan(requests).assets().get(0).key();
         firstBuild.generate(requests, false);
@@ -56,7 +41,7 @@ class CacheWarningsTest {
                 "{\"formatVersion\": 1, \"key\": ", StandardCharsets.UTF_8);
 
         CollectingLog second = new CollectingLog();
-        AssetBuild secondBuild = new AssetBuild(config(), second);
+        AssetBuild secondBuild = new AssetBuild(BuildFixtures.placeholderConfig(project), second);
         secondBuild.generate(secondBuild.validate(), true);
 
         assertThat(second.warnings).singleElement().asString()
@@ -64,28 +49,5 @@ class CacheWarningsTest {
                 .endsWith("will be treated as missing.");
         assertThat(second.errors).isEmpty();
         assertThat(output).as("made again instead of restored").isRegularFile();
-    }
-
-    /** Keeps warnings and errors; the build calls it from several threads. */
-    private static final class CollectingLog implements BuildLog {
-
-        final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-        final List<String> errors = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void error(String message) {
-            errors.add(message);
-        }
-
-        @Override
-        public void debug(String message) {}
     }
 }

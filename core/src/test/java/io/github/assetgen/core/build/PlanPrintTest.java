@@ -2,15 +2,11 @@ package io.github.assetgen.core.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.request.AssetRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +18,7 @@ class PlanPrintTest {
 
     @Test
     void everyActionLabelIsFollowedByTwoSpacesSoTheModelNeverRunsIntoIt() throws Exception {
-        ProviderSettings placeholder = ProviderDefaults.settings(ProviderDefaults.PLACEHOLDER, null, null,
-                Duration.ZERO, Duration.ofSeconds(1), null);
-        BuildConfig config = new BuildConfig(project, project.resolve("src/main/assets"), project.resolve("target/out"),
-                project.resolve("cache"), project.resolve("assets.lock.json"), project.resolve("target/assetgen"),
-                List.of(), false, null, null, false, false, Duration.ofMinutes(1),
-                Map.of(ProviderDefaults.PLACEHOLDER, placeholder));
+        BuildConfig config = BuildFixtures.placeholderConfig(project);
         Path spec = project.resolve("src/main/assets/site.yaml");
         Files.createDirectories(spec.getParent());
         Files.writeString(spec, """
@@ -39,27 +30,13 @@ class PlanPrintTest {
         AssetBuild first = new AssetBuild(config, BuildLog.silent());
         first.generate(first.validate(), false);
         Files.delete(project.resolve("target/out/hero.png"));
-        List<String> lines = new ArrayList<>();
-        AssetBuild second = new AssetBuild(config, new BuildLog() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {}
-
-            @Override
-            public void error(String message) {}
-
-            @Override
-            public void debug(String message) {}
-        });
+        CollectingLog log = new CollectingLog();
+        AssetBuild second = new AssetBuild(config, log);
         List<AssetRequest> requests = second.validate();
 
         second.printPlan(second.plan(requests));
 
-        assertThat(lines).contains(
+        assertThat(log.infos).contains(
                 "  hero  restore from cache  nano-banana-2 @ placeholder",
                 "  logo  up to date          nano-banana-2 @ placeholder");
     }

@@ -98,6 +98,15 @@ class AssetRunnerTest {
         return planned(request(id), Action.GENERATE);
     }
 
+    /** Stores a one-image entry for {@code key}, as another build would; returns the file it was stored from. */
+    private Path storedInCache(String key, String jobId) throws java.io.IOException {
+        Path file = temp.resolve("made.png");
+        Files.write(file, ScriptedClient.png(1));
+        cache.store(key, List.of(file), new EntryMetadata("useapi", "nano-banana-2", AssetType.IMAGE, "4 credits",
+                List.of(jobId)));
+        return file;
+    }
+
     @Test
     void generatesStoresInTheCachePlacesTheOutputAndClosesTheJournal() throws Exception {
         ScriptedClient client = new ScriptedClient("useapi").pollsBeforeDone(3);
@@ -227,10 +236,7 @@ class AssetRunnerTest {
                 });
         Thread.sleep(300);
         assertThat(run).as("waits for the other build").isNotDone();
-        Path file = temp.resolve("made.png");
-        Files.write(file, ScriptedClient.png(1));
-        cache.store(key, List.of(file), new EntryMetadata("useapi", "nano-banana-2", AssetType.IMAGE, "4 credits",
-                List.of("user:1-minimax:acct-image:hero-1")));
+        storedInCache(key, "user:1-minimax:acct-image:hero-1");
         journal.close(key);
         otherBuild.close();
 
@@ -388,10 +394,7 @@ class AssetRunnerTest {
     @Test
     void restoreCopiesTheCacheEntryWithoutTalkingToTheProvider() throws Exception {
         PlannedAsset hero = planned(request("hero"), Action.RESTORE);
-        Path file = temp.resolve("made.png");
-        Files.write(file, ScriptedClient.png(1));
-        cache.store(hero.key(), List.of(file), new EntryMetadata("useapi", "nano-banana-2", AssetType.IMAGE,
-                "4 credits", List.of("job-1")));
+        Path file = storedInCache(hero.key(), "job-1");
         ScriptedClient client = new ScriptedClient("useapi");
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(hero));
@@ -406,10 +409,7 @@ class AssetRunnerTest {
         PlannedAsset hero = planned(request("hero"), Action.RESTORE);
         journal.begin(hero.key(), "useapi", "hero", "nano-banana-2");
         journal.recordSubmitted(hero.key(), List.of(new JobRef("useapi", "image", "user:1-minimax:acct-image:hero-1")));
-        Path file = temp.resolve("made.png");
-        Files.write(file, ScriptedClient.png(1));
-        cache.store(hero.key(), List.of(file), new EntryMetadata("useapi", "nano-banana-2", AssetType.IMAGE,
-                "4 credits", List.of("user:1-minimax:acct-image:hero-1")));
+        storedInCache(hero.key(), "user:1-minimax:acct-image:hero-1");
         ScriptedClient client = new ScriptedClient("useapi");
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(hero));
