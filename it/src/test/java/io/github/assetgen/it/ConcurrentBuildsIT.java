@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +22,9 @@ class ConcurrentBuildsIT extends ItSupport {
         // slow enough that the second build starts while the first one's jobs are still running
         fakes.useapi.pollsBeforeDone(15);
 
-        List<String> args = new ArrayList<>(List.of(fakes.args(GENERATE)));
-        args.add("-Dassetgen.cacheDirectory=" + sharedCache);
-        MavenBuild.RunningBuild a = first.start(args.toArray(String[]::new));
-        MavenBuild.RunningBuild b = second.start(args.toArray(String[]::new));
+        String[] args = fakes.args(GENERATE, "-Dassetgen.cacheDirectory=" + sharedCache);
+        MavenBuild.RunningBuild a = first.start(args);
+        MavenBuild.RunningBuild b = second.start(args);
 
         a.await(Duration.ofMinutes(3)).assertSuccess();
         b.await(Duration.ofMinutes(3)).assertSuccess();
@@ -66,15 +64,14 @@ class ConcurrentBuildsIT extends ItSupport {
         MavenBuild first = prepare("generate");
         MavenBuild second = MavenBuild.prepare("generate", "unanswered-second");
         fakes.withTokens(second);
-        List<String> args = new ArrayList<>(List.of(fakes.args(GENERATE)));
-        args.add("-Dassetgen.cacheDirectory=" + first.cacheDir());
+        String[] args = fakes.args(GENERATE, "-Dassetgen.cacheDirectory=" + first.cacheDir());
 
-        MavenBuild.RunningBuild a = first.startWithJvmOption(Freezer.JVM_OPTION, args.toArray(String[]::new));
+        MavenBuild.RunningBuild a = first.startWithJvmOption(Freezer.JVM_OPTION, args);
         try (Freezer freezer = Freezer.attach(a, Duration.ofSeconds(60))) {
             // the create was answered, but its job id is not journaled yet: to anyone else it looks lost
             freezer.runUntil(new Freezer.Point("io.github.assetgen.core.store.Journal", "recordSubmitted", null, null),
                     Duration.ofSeconds(60));
-            MavenBuild.RunningBuild b = second.start(args.toArray(String[]::new));
+            MavenBuild.RunningBuild b = second.start(args);
             b.awaitLog("blocked", Duration.ofSeconds(60));
             freezer.thaw();
 

@@ -21,6 +21,10 @@ public final class FakeMinimax extends FakeProvider {
     public static final String IMAGE_GENERATION = "image_generation";
     public static final String VIDEO_GENERATION = "video_generation";
 
+    /** Video task ids are this plus the job number; the file of a task has the same number after FILE_ID_PREFIX. */
+    private static final String TASK_ID_PREFIX = "10691611221";
+    private static final String FILE_ID_PREFIX = "2052";
+
     public FakeMinimax() {
         super("minimax", TOKEN);
     }
@@ -104,7 +108,7 @@ public final class FakeMinimax extends FakeProvider {
         if (job == null) {
             return;
         }
-        String taskId = "10691611221" + job.number;
+        String taskId = TASK_ID_PREFIX + job.number;
         addItem(job, taskId, List.of(serveMp4(job)));
         ObjectNode answer = object();
         answer.put("task_id", taskId);
@@ -128,7 +132,7 @@ public final class FakeMinimax extends FakeProvider {
             case FAILED -> answer.put("status", "Fail");
             case SUCCEEDED -> {
                 answer.put("status", "Success");
-                answer.put("file_id", fileIdOf(item));
+                answer.put("file_id", fileIdOf(item.id));
                 answer.put("video_width", 64);
                 answer.put("video_height", 64);
             }
@@ -139,7 +143,8 @@ public final class FakeMinimax extends FakeProvider {
 
     private void retrieve(HttpExchange exchange) throws IOException {
         String fileId = query(exchange).get("file_id");
-        Item item = fileId == null || !fileId.startsWith("2052") ? null : item("10691611221" + fileId.substring(4));
+        Item item = fileId == null || !fileId.startsWith(FILE_ID_PREFIX) ? null
+                : item(TASK_ID_PREFIX + fileId.substring(FILE_ID_PREFIX.length()));
         if (item == null) {
             business(exchange, 2013, "invalid params, file not found");
             return;
@@ -158,8 +163,9 @@ public final class FakeMinimax extends FakeProvider {
         respond(exchange, 200, answer);
     }
 
-    private static String fileIdOf(Item item) {
-        return "2052" + item.id.substring("10691611221".length());
+    /** The file id a finished video task's query answer names. */
+    static String fileIdOf(String taskId) {
+        return FILE_ID_PREFIX + taskId.substring(TASK_ID_PREFIX.length());
     }
 
     @Override

@@ -47,11 +47,7 @@ public abstract class FakeProvider implements AutoCloseable {
     protected enum State { RUNNING, SUCCEEDED, FAILED }
 
     /** One recorded HTTP request. */
-    public record Call(String method, String rawTarget, String contentType, boolean authorized, byte[] body) {
-        public String bodyText() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
+    public record Call(String method, String rawTarget, String contentType, boolean authorized, byte[] body) {}
 
     /** One accepted create: the request and the items (images, videos, tasks) it produced. */
     protected final class Job {
@@ -323,16 +319,6 @@ public abstract class FakeProvider implements AutoCloseable {
     /** Waits until at least {@code count} create requests arrived. */
     public void awaitCreateRequests(int count, Duration timeout) {
         await("create requests", this::createRequests, count, timeout);
-    }
-
-    /** Waits until at least {@code count} polls arrived. */
-    public void awaitPolls(int count, Duration timeout) {
-        await("polls", polls::get, count, timeout);
-    }
-
-    /** Waits until at least {@code count} downloads started. */
-    public void awaitDownloads(int count, Duration timeout) {
-        await("downloads", downloads::get, count, timeout);
     }
 
     private void await(String what, IntSupplier counter, int count, Duration timeout) {

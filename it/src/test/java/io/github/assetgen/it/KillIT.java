@@ -50,6 +50,16 @@ class KillIT extends ItSupport {
         }
     }
 
+    /** Starts a build whose jobs never finish; returns once both job slots were answered and polled a few times. */
+    private MavenBuild.RunningBuild startWithTwoJobsPolling(MavenBuild build) {
+        fakes.useapi.pollsBeforeDone(1_000_000);
+        MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
+        // their ids are in the journal by then
+        running.awaitUntil("two answered creates and a few polls",
+                () -> fakes.useapi.acceptedCreates() >= 2 && fakes.useapi.polls() >= 4, WAIT);
+        return running;
+    }
+
     private void assertResumedAndComplete(MavenBuild build) {
         assertThat(fakes.useapi.acceptedCreates()).as("each asset submitted once over both builds").isEqualTo(3);
         assertThat(fakes.useapi.createRequests()).isEqualTo(3);
@@ -61,11 +71,7 @@ class KillIT extends ItSupport {
     @Test
     void aBuildKilledWhilePollingIsResumedWithoutSubmittingAgain() throws Exception {
         MavenBuild build = prepare("generate");
-        fakes.useapi.pollsBeforeDone(1_000_000);
-        MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
-        // both job slots answered and polled a few times: their ids are in the journal
-        running.awaitUntil("two answered creates and a few polls",
-                () -> fakes.useapi.acceptedCreates() >= 2 && fakes.useapi.polls() >= 4, WAIT);
+        MavenBuild.RunningBuild running = startWithTwoJobsPolling(build);
         Thread.sleep(300);
 
         running.kill();
@@ -79,10 +85,7 @@ class KillIT extends ItSupport {
     @Test
     void ctrlCPrintsTheJobsInFlightAndTheNextBuildResumesThem() throws Exception {
         MavenBuild build = prepare("generate");
-        fakes.useapi.pollsBeforeDone(1_000_000);
-        MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
-        running.awaitUntil("two answered creates and a few polls",
-                () -> fakes.useapi.acceptedCreates() >= 2 && fakes.useapi.polls() >= 4, WAIT);
+        MavenBuild.RunningBuild running = startWithTwoJobsPolling(build);
 
         BuildResult stopped = running.interrupt();
 

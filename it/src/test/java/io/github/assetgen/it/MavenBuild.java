@@ -38,7 +38,6 @@ public final class MavenBuild {
     private final Path dir;
     private final Map<String, String> env = new LinkedHashMap<>();
     private final Map<String, String> servers = new LinkedHashMap<>();
-    private Duration timeout = DEFAULT_TIMEOUT;
     private int runs;
 
     private MavenBuild(Path dir) {
@@ -109,12 +108,6 @@ public final class MavenBuild {
         return this;
     }
 
-    /** The longest a build may run before it is killed and reported as timed out. */
-    public MavenBuild timeout(Duration value) {
-        timeout = value;
-        return this;
-    }
-
     /** Deletes target/ as {@code mvn clean} would (without needing the clean plugin). */
     public void deleteTarget() {
         try {
@@ -126,7 +119,7 @@ public final class MavenBuild {
 
     /** Runs a build to its end (or the timeout) and returns its exit code and log. */
     public BuildResult run(String... goalsAndArgs) {
-        return start(goalsAndArgs).await(timeout);
+        return start(goalsAndArgs).await(DEFAULT_TIMEOUT);
     }
 
     /** Starts a build and returns at once; for tests that kill it midway. */

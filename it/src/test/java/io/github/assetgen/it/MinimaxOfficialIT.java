@@ -84,7 +84,7 @@ class MinimaxOfficialIT extends ItSupport {
         for (Map.Entry<String, List<Integer>> task : queriesByTask.entrySet()) {
             // Queueing, Processing, Success: a running state other than Processing is not final either
             assertThat(task.getValue()).as("queries of task " + task.getKey()).hasSize(3);
-            String fileId = "2052" + task.getKey().substring("10691611221".length());
+            String fileId = FakeMinimax.fileIdOf(task.getKey());
             assertThat(retrievesByFile.get(fileId)).as("retrieves of file " + fileId).hasSize(1);
             assertThat(retrievesByFile.get(fileId).get(0)).as("retrieved after the Success answer")
                     .isGreaterThan(task.getValue().get(2));

@@ -10,7 +10,6 @@ import io.github.assetgen.core.request.AssetRequest;
 import java.io.File;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,7 +227,7 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
             return new BuildConfig(project.getBasedir().toPath(), specDirectory.toPath(), outputDirectory.toPath(),
                     cacheDirectory.toPath(), lockFile.toPath(),
                     new File(project.getBuild().getDirectory(), "assetgen").toPath(),
-                    only == null ? List.of() : new ArrayList<>(only), force, budget("maxCredits", maxCredits),
+                    only == null ? List.of() : only, force, budget("maxCredits", maxCredits),
                     budget("maxUsd", maxUsd), placeholders,
                     offline || session.isOffline(), Durations.parse("timeout", timeout), settings);
         } catch (IllegalArgumentException e) {
