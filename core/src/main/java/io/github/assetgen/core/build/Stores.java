@@ -9,6 +9,7 @@ import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.run.AssetResult;
 import io.github.assetgen.core.run.AssetStatus;
 import io.github.assetgen.core.run.OutputFile;
+import io.github.assetgen.core.run.OutputPlacer;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.AtomicFiles;
 import io.github.assetgen.core.store.Journal;
@@ -114,7 +115,7 @@ final class Stores {
                 Optional<LockFile.Entry> entry = lock.find(request.id());
                 try {
                     return entry.isPresent() && entry.get().key().equals(key)
-                            && entry.get().files().size() == request.outputs().size()
+                            && locksTheOutputsAskedFor(entry.get(), request)
                             && LockFile.upToDate(entry.get(), outputDirectory);
                 } catch (IOException e) {
                     // an unreadable output is not up to date; the restore will rewrite it
@@ -141,6 +142,25 @@ final class Stores {
                 }
             }
         };
+    }
+
+    /**
+     * Whether the lock's files are where the spec now asks for them. {@code output} is not in the
+     * cache key, so a renamed output keeps its key and only this tells that the file must be
+     * restored under its new name.
+     */
+    private static boolean locksTheOutputsAskedFor(LockFile.Entry entry, AssetRequest request) {
+        List<String> asked = request.outputs();
+        if (entry.files().size() != asked.size()) {
+            return false;
+        }
+        for (int i = 0; i < asked.size(); i++) {
+            String locked = entry.files().get(i).path();
+            if (!locked.equals(OutputPlacer.placedPath(asked.get(i), MediaFormat.fromExtension(locked)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The result of an up-to-date asset, described from its lock entry (no file is read again). */

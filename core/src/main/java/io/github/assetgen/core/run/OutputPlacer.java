@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
  * keeps its bytes and gets its real extension. Writes are atomic (see {@link AtomicFiles}).
  * Stateless.
  */
-final class OutputPlacer {
+public final class OutputPlacer {
 
     private final Path outputDirectory;
 
@@ -26,11 +26,26 @@ final class OutputPlacer {
         this.outputDirectory = outputDirectory;
     }
 
+    /**
+     * Where a file of {@code format} asked for at {@code relativeOutput} ends up: there, unless it is
+     * a format that cannot be converted to what the extension promises, which keeps its real one.
+     * The up-to-date check compares the lock with this, so it and {@link #place} cannot disagree.
+     *
+     * @param relativeOutput the output path the spec asks for
+     * @param format the content's real format
+     * @return the path, relative to the output directory, the file is written at
+     */
+    public static String placedPath(String relativeOutput, MediaFormat format) {
+        MediaFormat wanted = MediaFormat.fromExtension(relativeOutput);
+        return wanted == format || convertible(format, wanted) ? relativeOutput
+                : withExtension(relativeOutput, format.extension());
+    }
+
     /** Places {@code source} (of format {@code format}) at {@code relativeOutput}. */
     OutputFile place(Path source, MediaFormat format, String relativeOutput) throws IOException {
         MediaFormat wanted = MediaFormat.fromExtension(relativeOutput);
         if (wanted == format || !convertible(format, wanted)) {
-            String relative = wanted == format ? relativeOutput : withExtension(relativeOutput, format.extension());
+            String relative = placedPath(relativeOutput, format);
             Path target = outputDirectory.resolve(relative);
             // the copy hashes what it writes: a video is not read a second time
             AtomicFiles.Copied copied = AtomicFiles.copy(source, target);
