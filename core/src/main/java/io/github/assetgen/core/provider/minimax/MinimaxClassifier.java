@@ -22,7 +22,7 @@ final class MinimaxClassifier implements ResponseClassifier {
         int code = base.path("status_code").asInt(0);
         // A finished-but-failed video is a job state, not a failed request: the query endpoint
         // reports it as Failed with MiniMax's words, whatever code came with it.
-        if (code == 0 || "fail".equalsIgnoreCase(body.path("status").asText("").trim())) {
+        if (code == 0 || VideoQueryEndpoint.isFailed(body.path("status").asText(""))) {
             return success;
         }
         return failure(code, HttpJson.text(base, "status_msg"), success.httpStatus());

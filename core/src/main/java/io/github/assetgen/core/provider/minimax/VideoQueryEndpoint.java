@@ -30,6 +30,12 @@ record VideoQueryEndpoint(String taskId) implements ReadEndpoint<VideoQueryEndpo
         return "polling minimax video task " + taskId;
     }
 
+    /** A final failed status, in either spelling and any letter case (MiniMax's own pages differ). */
+    static boolean isFailed(String status) {
+        String trimmed = status.trim();
+        return trimmed.equalsIgnoreCase("fail") || trimmed.equalsIgnoreCase("failed");
+    }
+
     @Override
     public Answer parse(JsonNode body) {
         VideoQueryResponse answer = HttpJson.read(body, VideoQueryResponse.class);
@@ -41,7 +47,7 @@ record VideoQueryEndpoint(String taskId) implements ReadEndpoint<VideoQueryEndpo
             }
             return new Answer(answer.fileId().trim(), null);
         }
-        if (status.equalsIgnoreCase("fail") || status.equalsIgnoreCase("failed")) {
+        if (isFailed(status)) {
             BaseResp base = answer.baseResp();
             String said = base == null || base.statusMsg() == null || base.statusMsg().isBlank()
                     ? "no reason given" : base.statusMsg();

@@ -52,6 +52,12 @@ class MinimaxClassifierTest {
     }
 
     @Test
+    void aVideoSpelledFailedIsLeftToTheQueryEndpointLikeFail() throws Exception {
+        assertThat(classify("{\"status\":\" failed \",\"base_resp\":{\"status_code\":1000,\"status_msg\":\"x\"}}"))
+                .isInstanceOf(Outcome.Success.class);
+    }
+
+    @Test
     void aRefusedKeyPointsAtTheRegionHostAndWhereTheKeyComesFrom() throws Exception {
         Outcome.Failure f = (Outcome.Failure) classify("{\"base_resp\":{\"status_code\":1004,\"status_msg\":\"invalid\"}}");
 
