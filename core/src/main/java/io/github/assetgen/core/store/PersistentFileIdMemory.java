@@ -4,12 +4,9 @@ import io.github.assetgen.core.provider.FileIdMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,9 +81,9 @@ public final class PersistentFileIdMemory implements FileIdMemory {
     }
 
     /**
-     * Forgets a file id, on disk and in memory, only while it is still the one remembered. On disk
-     * the file is first renamed away atomically and then checked, so what is deleted is exactly what
-     * was checked, even if another build remembers a fresh id for the same bytes meanwhile.
+     * Forgets a file id, on disk and in memory, only while it is still the one remembered. Another
+     * build may write a fresh id between the check and the delete; losing it costs one more upload
+     * (free), never a create, so no finer locking is needed.
      *
      * @throws UncheckedIOException if the remembered id cannot be read or removed
      */
@@ -96,33 +93,9 @@ public final class PersistentFileIdMemory implements FileIdMemory {
         Path file = fileOf(provider, account, sha256);
         known.remove(file, fileId);
         try {
-            if (!fileId.equals(readId(file))) {
-                return;
+            if (fileId.equals(readId(file)) && Files.deleteIfExists(file)) {
+                AtomicFiles.fsyncDirectory(file.getParent());
             }
-            Path taken = file.resolveSibling(AtomicFiles.randomTempName());
-            try {
-                Files.move(file, taken, StandardCopyOption.ATOMIC_MOVE);
-            } catch (NoSuchFileException alreadyGone) {
-                return;
-            } catch (AtomicMoveNotSupportedException noRename) {
-                // No atomic rename on this file system: delete what was just checked.
-                Files.deleteIfExists(file);
-                return;
-            }
-            try {
-                if (!fileId.equals(readId(taken))) {
-                    // Another build remembered a fresh id between the check and the rename: put it
-                    // back, unless an even newer one has arrived since.
-                    try {
-                        Files.move(taken, file);
-                    } catch (FileAlreadyExistsException newer) {
-                        // the newer id stays; the one taken is deleted below
-                    }
-                }
-            } finally {
-                Files.deleteIfExists(taken);
-            }
-            AtomicFiles.fsyncDirectory(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot forget remembered upload " + file, e);
         }
