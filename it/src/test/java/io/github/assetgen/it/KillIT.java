@@ -17,7 +17,7 @@ class KillIT extends ItSupport {
     private static final Pattern BLOCKED_LINE = Pattern.compile("\\[ERROR\\] \\[([a-z0-9._-]+)\\] .*may already be paid for");
     private static final byte[] PNG_END = {'I', 'E', 'N', 'D'};
     /** The rename that puts a new {@code assets.lock.json} in place: its temporary file is complete by then. */
-    private static final Freezer.Point LOCK_FILE_RENAME = new Freezer.Point("io.github.assetgen.core.store.AtomicFiles",
+    private static final Freezer.Point LOCK_FILE_RENAME = new Freezer.Point("io.github.assetgen.core.files.AtomicFiles",
             "moveIntoPlaceIfAtomic", "io.github.assetgen.core.store.LockFile", "write");
 
     /** The journal closes an entry once its result is stored in the cache. */

@@ -1,10 +1,10 @@
 package io.github.assetgen.maven;
 
-import io.github.assetgen.core.build.AssetBuild;
-import io.github.assetgen.core.build.AssetgenException;
-import io.github.assetgen.core.build.BuildConfig;
-import io.github.assetgen.core.build.Durations;
-import io.github.assetgen.core.build.ProviderDefaults;
+import io.github.assetgen.core.api.AssetBuild;
+import io.github.assetgen.core.api.AssetgenException;
+import io.github.assetgen.core.api.BuildConfig;
+import io.github.assetgen.core.api.Durations;
+import io.github.assetgen.core.api.ProviderDefaults;
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.request.AssetRequest;
 import java.io.File;

@@ -1,6 +1,6 @@
 package io.github.assetgen.maven;
 
-import io.github.assetgen.core.build.ProviderDefaults;
+import io.github.assetgen.core.api.ProviderDefaults;
 import io.github.assetgen.core.provider.Secret;
 import java.util.Map;
 import org.apache.maven.settings.Server;

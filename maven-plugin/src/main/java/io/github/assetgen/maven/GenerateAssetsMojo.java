@@ -1,8 +1,8 @@
 package io.github.assetgen.maven;
 
-import io.github.assetgen.core.build.AssetBuild;
-import io.github.assetgen.core.build.AssetgenException;
-import io.github.assetgen.core.build.BuildSummary;
+import io.github.assetgen.core.api.AssetBuild;
+import io.github.assetgen.core.api.AssetgenException;
+import io.github.assetgen.core.api.BuildSummary;
 import io.github.assetgen.core.plan.Plan;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

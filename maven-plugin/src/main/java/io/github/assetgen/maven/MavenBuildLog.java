@@ -1,6 +1,6 @@
 package io.github.assetgen.maven;
 
-import io.github.assetgen.core.build.BuildLog;
+import io.github.assetgen.core.api.BuildLog;
 import org.apache.maven.plugin.logging.Log;
 
 /** Adapts Maven's log to core's {@link BuildLog}. */

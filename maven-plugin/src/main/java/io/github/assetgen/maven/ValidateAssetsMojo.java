@@ -1,7 +1,7 @@
 package io.github.assetgen.maven;
 
-import io.github.assetgen.core.build.AssetBuild;
-import io.github.assetgen.core.build.AssetgenException;
+import io.github.assetgen.core.api.AssetBuild;
+import io.github.assetgen.core.api.AssetgenException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 

@@ -1,5 +1,7 @@
 package io.github.assetgen.core.provider;
 
+import io.github.assetgen.core.files.MediaFormat;
+
 import java.nio.file.Path;
 
 /**

@@ -2,7 +2,7 @@ package io.github.assetgen.core.report;
 
 import static io.github.assetgen.core.report.Markup.escape;
 
-import io.github.assetgen.core.provider.MediaFormat;
+import io.github.assetgen.core.files.MediaFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.assetgen.core.report;
 
-import io.github.assetgen.core.store.AtomicFiles;
+import io.github.assetgen.core.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

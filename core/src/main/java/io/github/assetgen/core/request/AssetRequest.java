@@ -1,6 +1,6 @@
 package io.github.assetgen.core.request;
 
-import io.github.assetgen.core.spec.Position;
+import io.github.assetgen.core.specfile.Position;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

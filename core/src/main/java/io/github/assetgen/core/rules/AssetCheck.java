@@ -1,17 +1,17 @@
 package io.github.assetgen.core.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.assetgen.core.provider.MediaFormat;
+import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.request.InputFile;
 import io.github.assetgen.core.rules.ModelRules.FrameRule;
-import io.github.assetgen.core.spec.AssetSpec;
-import io.github.assetgen.core.spec.DidYouMean;
-import io.github.assetgen.core.spec.Position;
-import io.github.assetgen.core.spec.Problem;
-import io.github.assetgen.core.spec.SpecFields;
-import io.github.assetgen.core.spec.SpecValue;
+import io.github.assetgen.core.specfile.AssetSpec;
+import io.github.assetgen.core.specfile.DidYouMean;
+import io.github.assetgen.core.specfile.Position;
+import io.github.assetgen.core.specfile.Problem;
+import io.github.assetgen.core.specfile.SpecFields;
+import io.github.assetgen.core.specfile.SpecValue;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;

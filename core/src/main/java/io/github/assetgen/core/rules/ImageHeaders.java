@@ -1,6 +1,6 @@
 package io.github.assetgen.core.rules;
 
-import io.github.assetgen.core.provider.MediaFormat;
+import io.github.assetgen.core.files.MediaFormat;
 import java.util.Optional;
 
 /** Reads an image's pixel size from its header (PNG IHDR, JPEG SOF, WebP VP8/VP8L/VP8X) without decoding it. */

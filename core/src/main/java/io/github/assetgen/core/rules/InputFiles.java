@@ -1,6 +1,6 @@
 package io.github.assetgen.core.rules;
 
-import io.github.assetgen.core.provider.MediaFormat;
+import io.github.assetgen.core.files.MediaFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

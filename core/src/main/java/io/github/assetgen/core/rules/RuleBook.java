@@ -1,8 +1,8 @@
 package io.github.assetgen.core.rules;
 
 import io.github.assetgen.core.request.AssetRequest;
-import io.github.assetgen.core.spec.AssetSpec;
-import io.github.assetgen.core.spec.Problem;
+import io.github.assetgen.core.specfile.AssetSpec;
+import io.github.assetgen.core.specfile.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

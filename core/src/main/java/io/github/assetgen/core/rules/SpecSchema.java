@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.assetgen.core.spec.SpecFields;
+import io.github.assetgen.core.specfile.SpecFields;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;

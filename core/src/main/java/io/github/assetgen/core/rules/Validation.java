@@ -1,7 +1,7 @@
 package io.github.assetgen.core.rules;
 
 import io.github.assetgen.core.request.AssetRequest;
-import io.github.assetgen.core.spec.Problem;
+import io.github.assetgen.core.specfile.Problem;
 import java.util.List;
 
 /**

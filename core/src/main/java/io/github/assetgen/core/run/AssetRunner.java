@@ -1,8 +1,8 @@
 package io.github.assetgen.core.run;
 
 import io.github.assetgen.core.provider.http.Sleeper;
-import io.github.assetgen.core.build.BuildLog;
-import io.github.assetgen.core.build.Durations;
+import io.github.assetgen.core.api.BuildLog;
+import io.github.assetgen.core.api.Durations;
 import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.DownloadedFile;
@@ -15,7 +15,7 @@ import io.github.assetgen.core.provider.ResultLocation;
 import io.github.assetgen.core.provider.SubmitResult;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.store.AssetCache;
-import io.github.assetgen.core.store.AtomicFiles;
+import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.store.CacheEntry;
 import io.github.assetgen.core.store.EntryMetadata;
 import io.github.assetgen.core.store.Journal;

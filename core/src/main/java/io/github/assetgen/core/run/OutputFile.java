@@ -1,6 +1,6 @@
 package io.github.assetgen.core.run;
 
-import io.github.assetgen.core.provider.MediaFormat;
+import io.github.assetgen.core.files.MediaFormat;
 import java.nio.file.Path;
 
 /**

@@ -1,8 +1,8 @@
 package io.github.assetgen.core.run;
 
-import io.github.assetgen.core.provider.MediaFormat;
-import io.github.assetgen.core.store.AtomicFiles;
-import io.github.assetgen.core.store.Hashing;
+import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.files.Hashing;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -1,7 +1,11 @@
 package io.github.assetgen.core.store;
 
+import io.github.assetgen.core.files.Hashing;
+
+import io.github.assetgen.core.files.AtomicFiles;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.github.assetgen.core.provider.MediaFormat;
+import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.request.AssetType;
 import java.io.IOException;
 import java.io.InputStream;

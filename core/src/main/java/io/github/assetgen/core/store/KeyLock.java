@@ -1,5 +1,7 @@
 package io.github.assetgen.core.store;
 
+import io.github.assetgen.core.files.Hashing;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

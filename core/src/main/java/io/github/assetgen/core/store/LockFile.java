@@ -1,5 +1,9 @@
 package io.github.assetgen.core.store;
 
+import io.github.assetgen.core.files.Hashing;
+
+import io.github.assetgen.core.files.AtomicFiles;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;

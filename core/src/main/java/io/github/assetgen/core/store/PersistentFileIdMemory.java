@@ -1,5 +1,9 @@
 package io.github.assetgen.core.store;
 
+import io.github.assetgen.core.files.Hashing;
+
+import io.github.assetgen.core.files.AtomicFiles;
+
 import io.github.assetgen.core.provider.FileIdMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;

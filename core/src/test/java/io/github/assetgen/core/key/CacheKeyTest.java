@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.request.InputFile;
-import io.github.assetgen.core.spec.Position;
+import io.github.assetgen.core.specfile.Position;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

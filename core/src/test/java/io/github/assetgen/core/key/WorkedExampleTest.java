@@ -6,8 +6,8 @@ import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.rules.RuleBook;
 import io.github.assetgen.core.rules.Validation;
 import io.github.assetgen.core.rules.ValidationContext;
-import io.github.assetgen.core.spec.SpecReader;
-import io.github.assetgen.core.spec.SpecSet;
+import io.github.assetgen.core.specfile.SpecReader;
+import io.github.assetgen.core.specfile.SpecSet;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.rules.Pricing;
-import io.github.assetgen.core.spec.Position;
+import io.github.assetgen.core.specfile.Position;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package io.github.assetgen.core.provider;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.request.InputFile;
-import io.github.assetgen.core.spec.Position;
+import io.github.assetgen.core.specfile.Position;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,7 +8,7 @@ import static io.github.assetgen.core.rules.TestSpecs.singleError;
 import static io.github.assetgen.core.rules.TestSpecs.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.assetgen.core.spec.Problem;
+import io.github.assetgen.core.specfile.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package io.github.assetgen.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.assetgen.core.spec.Problem;
-import io.github.assetgen.core.spec.SpecReader;
-import io.github.assetgen.core.spec.SpecSet;
+import io.github.assetgen.core.specfile.Problem;
+import io.github.assetgen.core.specfile.SpecReader;
+import io.github.assetgen.core.specfile.SpecSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
-import io.github.assetgen.core.spec.Position;
+import io.github.assetgen.core.specfile.Position;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +129,7 @@ class ModelCatalogTest {
         for (var file : List.of(TestSpecs.png(dir, "a.png", 31, 17), TestSpecs.jpeg(dir, "a.jpg", 31, 17),
                 TestSpecs.webp(dir, "a.webp", 31, 17))) {
             byte[] bytes = java.nio.file.Files.readAllBytes(file);
-            var format = io.github.assetgen.core.provider.MediaFormat.sniff(bytes, bytes.length);
+            var format = io.github.assetgen.core.files.MediaFormat.sniff(bytes, bytes.length);
             assertThat(ImageHeaders.dimensions(bytes, format)).get().isEqualTo(new int[] {31, 17});
         }
     }

@@ -4,7 +4,7 @@ import static io.github.assetgen.core.rules.TestSpecs.asset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.github.assetgen.core.spec.SpecFields;
+import io.github.assetgen.core.specfile.SpecFields;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

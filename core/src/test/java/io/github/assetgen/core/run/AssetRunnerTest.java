@@ -3,7 +3,7 @@ package io.github.assetgen.core.run;
 import io.github.assetgen.core.provider.http.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.assetgen.core.build.BuildLog;
+import io.github.assetgen.core.api.BuildLog;
 import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.PlannedAsset;
@@ -15,7 +15,7 @@ import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.rules.Cost;
-import io.github.assetgen.core.spec.Position;
+import io.github.assetgen.core.specfile.Position;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.EntryMetadata;
 import io.github.assetgen.core.store.Journal;
@@ -429,9 +429,9 @@ class AssetRunnerTest {
 
         Path written = outputDir.resolve("photo.jpg");
         byte[] head = Files.readAllBytes(written);
-        assertThat(io.github.assetgen.core.provider.MediaFormat.sniff(head, head.length))
-                .isEqualTo(io.github.assetgen.core.provider.MediaFormat.JPEG);
-        assertThat(results.get(0).files().get(0).sha256()).isEqualTo(io.github.assetgen.core.store.Hashing.sha256(written));
+        assertThat(io.github.assetgen.core.files.MediaFormat.sniff(head, head.length))
+                .isEqualTo(io.github.assetgen.core.files.MediaFormat.JPEG);
+        assertThat(results.get(0).files().get(0).sha256()).isEqualTo(io.github.assetgen.core.files.Hashing.sha256(written));
     }
 
     /** A clock that tests move forward, so timeouts need no real waiting. */

@@ -1,12 +1,14 @@
 package io.github.assetgen.core.store;
 
-import static io.github.assetgen.core.store.AtomicFilesTest.namesIn;
+import io.github.assetgen.core.files.AtomicFilesTest;
+
+import static io.github.assetgen.core.files.AtomicFilesTest.namesIn;
 import static io.github.assetgen.core.store.StoreFixtures.key;
 import static io.github.assetgen.core.store.StoreFixtures.png;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.assetgen.core.provider.MediaFormat;
+import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.request.AssetType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.github.assetgen.core.store;
 
+import io.github.assetgen.core.files.AtomicFilesTest;
+
 import static io.github.assetgen.core.store.StoreFixtures.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,7 @@
 package io.github.assetgen.core.store;
 
+import io.github.assetgen.core.files.Hashing;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +10,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /** Small helpers shared by the store tests. */
-final class StoreFixtures {
+public final class StoreFixtures {
 
     private StoreFixtures() {}
 
@@ -19,7 +21,7 @@ final class StoreFixtures {
     }
 
     /** Bytes that start like a PNG, followed by {@code body}. */
-    static byte[] png(String body) {
+    public static byte[] png(String body) {
         byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
         byte[] rest = body.getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[magic.length + rest.length];
@@ -28,7 +30,7 @@ final class StoreFixtures {
         return all;
     }
 
-    static Path write(Path file, byte[] bytes) throws IOException {
+    public static Path write(Path file, byte[] bytes) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         return Files.write(file, bytes);
     }

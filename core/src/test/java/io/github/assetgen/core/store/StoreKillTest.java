@@ -1,5 +1,11 @@
 package io.github.assetgen.core.store;
 
+import io.github.assetgen.core.files.AtomicFilesTest;
+
+import io.github.assetgen.core.files.Hashing;
+
+import io.github.assetgen.core.files.AtomicFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -1,7 +1,7 @@
 package io.github.assetgen.core.provider.http;
 
 import io.github.assetgen.core.provider.DownloadedFile;
-import io.github.assetgen.core.provider.MediaFormat;
+import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ProviderException.Kind;
 import io.github.assetgen.core.provider.ResultLocation;

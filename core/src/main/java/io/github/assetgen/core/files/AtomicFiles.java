@@ -1,0 +1,341 @@
+package io.github.assetgen.core.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes files so that a reader, or the next build after a {@code kill -9}, sees either the old
+ * file or the whole new one: temporary file in the same directory, fsync, atomic rename, fsync of
+ * the directory. Temporary names start with {@value #TEMP_PREFIX} so leftovers can be recognised
+ * and removed by {@link #cleanStaleTemps}. Stateless and thread-safe.
+ */
+public final class AtomicFiles {
+
+    /** Prefix of every temporary file or directory the store creates. */
+    public static final String TEMP_PREFIX = ".tmp-";
+
+    private static final int MOVE_ATTEMPTS = 5;
+    private static final long MOVE_RETRY_MILLIS = 20;
+
+    private AtomicFiles() {}
+
+    /**
+     * Replaces {@code target} with {@code bytes} atomically, creating parent directories.
+     *
+     * @param target the file to write
+     * @param bytes its new content
+     * @throws IOException if the file cannot be written or moved into place; the target is then
+     *     unchanged and no temporary file is left behind
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path temp = createTempBeside(target);
+        try {
+            writeAndSync(temp, bytes);
+            moveIntoPlace(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Like {@link #write(Path, byte[])}, but the temporary file is made in {@code scratchDirectory}
+     * and renamed over the target from there. For files in a directory users commit (the lock file
+     * in the project root): a build killed mid-write leaves its temporary file in the scratch
+     * directory, not beside the user's files. If the two directories are on different file systems,
+     * where no rename is atomic, the temporary file is made beside the target instead.
+     *
+     * @param target the file to write
+     * @param bytes its new content
+     * @param scratchDirectory where the temporary file is made (created if missing)
+     * @throws IOException if the file cannot be written or moved into place; the target is then
+     *     unchanged and no temporary file is left behind
+     */
+    public static void write(Path target, byte[] bytes, Path scratchDirectory) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path temp = createTempBeside(scratchDirectory.resolve("x"));
+        try {
+            writeAndSync(temp, bytes);
+            if (moveIntoPlaceIfAtomic(temp, target)) {
+                return;
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        write(target, bytes);
+    }
+
+    private static void writeAndSync(Path temp, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    /**
+     * Replaces {@code target} with a copy of {@code source} atomically, creating parent directories.
+     *
+     * @param source the file to copy
+     * @param target the file to write
+     * @return the size and SHA-256 of what was written, read on the way so the target needs no second read
+     * @throws IOException if reading, writing or moving fails; the target is then unchanged
+     */
+    public static Copied copy(Path source, Path target) throws IOException {
+        Path temp = createTempBeside(target);
+        try {
+            Copied copied = copyAndHash(source, temp);
+            moveIntoPlace(temp, target);
+            return copied;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Deletes the temporary files and directories (names starting with {@value #TEMP_PREFIX}) directly
+     * inside {@code dir} that were last modified before {@code olderThan}. Younger ones are kept
+     * because another build may still be writing them.
+     *
+     * @param dir the directory to clean; nothing happens if it does not exist
+     * @param olderThan entries modified before this instant are deleted
+     * @return how many entries were deleted
+     * @throws IOException if the directory cannot be listed
+     */
+    public static int cleanStaleTemps(Path dir, Instant olderThan) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
+            for (Path child : children) {
+                try {
+                    if (Files.getLastModifiedTime(child).toInstant().isBefore(olderThan)) {
+                        deleteRecursively(child);
+                        deleted++;
+                    }
+                } catch (NoSuchFileException raced) {
+                    // another build cleaned it first
+                }
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * Like {@link #cleanStaleTemps} for every directory under {@code root}, for trees such as the
+     * output directory where {@link #copy} leaves a temporary file beside its target if the build is
+     * killed.
+     *
+     * @param root the directory tree to clean; nothing happens if it does not exist
+     * @param olderThan entries modified before this instant are deleted
+     * @return how many entries were deleted
+     * @throws IOException if a directory cannot be listed
+     */
+    public static int cleanStaleTempsUnder(Path root, Instant olderThan) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        int[] deleted = {0};
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (!dir.equals(root) && dir.getFileName().toString().startsWith(TEMP_PREFIX)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                deleted[0] += cleanStaleTemps(dir, olderThan);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return deleted[0];
+    }
+
+    /** An empty new file named {@code .tmp-<random>} in the target's directory. */
+    public static Path createTempBeside(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        while (true) {
+            try {
+                return Files.createFile(dir.resolve(randomTempName()));
+            } catch (FileAlreadyExistsException collision) {
+                // astronomically unlikely; draw another name
+            }
+        }
+    }
+
+    public static String randomTempName() {
+        return TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+    }
+
+    /** The size and lower-case hex SHA-256 of a copied file. */
+    public record Copied(long size, String sha256) {}
+
+    /**
+     * Copies {@code source} over the existing {@code destination}, hashing on the way, and fsyncs it.
+     * One read of the source serves both, which matters for videos.
+     */
+    public static Copied copyAndHash(Path source, Path destination) throws IOException {
+        MessageDigest digest = Hashing.sha256();
+        byte[] buffer = new byte[Hashing.BUFFER_SIZE];
+        long size = 0;
+        try (InputStream in = Files.newInputStream(source);
+                FileChannel out = FileChannel.open(destination, StandardOpenOption.WRITE,
+                        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk);
+                }
+                size += n;
+            }
+            out.force(true);
+        }
+        return new Copied(size, Hashing.hex(digest));
+    }
+
+    /** Renames a finished temp file over the target, then makes the rename durable. */
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        move(temp, target, true);
+    }
+
+    /**
+     * Renames a finished temp file over the target atomically and makes the rename durable.
+     *
+     * @return false, with nothing moved, if the file system cannot rename atomically between the two
+     */
+    public static boolean moveIntoPlaceIfAtomic(Path temp, Path target) throws IOException {
+        return move(temp, target, false);
+    }
+
+    private static boolean move(Path temp, Path target, boolean copyIfNotAtomic) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    if (!copyIfNotAtomic) {
+                        return false;
+                    }
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                fsyncDirectory(target.toAbsolutePath().getParent());
+                return true;
+            } catch (NoSuchFileException e) {
+                throw e;
+            } catch (FileSystemException e) {
+                // Windows virus scanners and indexers briefly hold new files open; a retry gets through.
+                if (attempt >= MOVE_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * Renames a finished directory to {@code target} unless something already sits there.
+     *
+     * @return true if moved, false if {@code target} already existed (the source is left in place)
+     */
+    public static boolean moveDirectoryIfAbsent(Path source, Path target) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            if (Files.exists(target)) {
+                return false;
+            }
+            try {
+                // No REPLACE_EXISTING and no fallback: only an atomic rename keeps a half entry invisible.
+                Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+                fsyncDirectory(target.toAbsolutePath().getParent());
+                return true;
+            } catch (FileSystemException e) {
+                if (Files.exists(target)) {
+                    return false;
+                }
+                if (e instanceof AtomicMoveNotSupportedException || attempt >= MOVE_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * Makes a directory's entries (a rename, a new file) durable. Linux and macOS allow this; Windows
+     * cannot open a directory as a channel, and NTFS journals renames anyway.
+     */
+    public static void fsyncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            // best effort by design; see above
+        }
+    }
+
+    /** Deletes a file or a directory tree; what vanishes meanwhile (another build's cleanup) is no error. */
+    public static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void pause(int attempt) throws IOException {
+        try {
+            Thread.sleep(MOVE_RETRY_MILLIS * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while retrying a file move");
+        }
+    }
+}

@@ -1,7 +1,0 @@
-package io.github.assetgen.core.spec;
-
-/** How bad a {@link Problem} is: errors stop the build, warnings are only printed. */
-public enum Severity {
-    ERROR,
-    WARNING
-}

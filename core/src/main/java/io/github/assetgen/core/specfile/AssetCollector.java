@@ -1,0 +1,155 @@
+package io.github.assetgen.core.specfile;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the parsed tree of one spec file into {@link AssetSpec}s with {@code defaults} merged in,
+ * reporting wrong shapes, unknown keys and duplicate keys. Values themselves are the rule book's
+ * business. Not thread-safe: one per file.
+ */
+final class AssetCollector {
+
+    private static final String DEFAULTS = "defaults";
+    private static final String ASSETS = "assets";
+    private static final String ID = "id";
+
+    private final Path specFile;
+    private final List<AssetSpec> assets;
+    private final List<Problem> problems;
+
+    /** Adds what {@code specFile} declares to {@code assets} and {@code problems}. */
+    AssetCollector(Path specFile, List<AssetSpec> assets, List<Problem> problems) {
+        this.specFile = specFile;
+        this.assets = assets;
+        this.problems = problems;
+    }
+
+    void collect(LocatedNode root) {
+        if (root.isNull()) {
+            return;
+        }
+        if (!(root instanceof LocatedNode.Mapping file)) {
+            problems.add(Problem.error(root.position(), null, "a spec file must be a mapping with 'assets' (and "
+                    + "optionally 'defaults'), but this file holds " + root.kind()));
+            return;
+        }
+        reportDuplicates(file, null);
+        for (LocatedNode.Entry entry : file.entries().values()) {
+            if (!SpecFields.FILE_KEYS.contains(entry.key())) {
+                String hint = DidYouMean.hint(entry.key(), SpecFields.FILE_KEYS);
+                problems.add(Problem.error(entry.keyPosition(), null, unknown("top-level key", entry.key(),
+                        hint.isEmpty() ? " (a spec file has 'defaults' and 'assets')" : hint)));
+                reportNestedDuplicates(entry.value(), null);
+            }
+        }
+        Map<String, SpecValue> defaults = defaults(file.entries().get(DEFAULTS));
+        LocatedNode.Entry list = file.entries().get(ASSETS);
+        if (list == null || list.value().isNull()) {
+            return;
+        }
+        if (!(list.value() instanceof LocatedNode.Sequence sequence)) {
+            problems.add(Problem.error(list.valuePosition(), null,
+                    "'assets' must be a list of assets (each starting with '- id: ...'), but it is "
+                            + list.value().kind()));
+            reportNestedDuplicates(list.value(), null);
+            return;
+        }
+        for (LocatedNode item : sequence.items()) {
+            if (item instanceof LocatedNode.Mapping asset) {
+                assets.add(asset(asset, defaults));
+            } else {
+                problems.add(Problem.error(item.position(), null,
+                        "an asset must be a mapping of fields (like 'id: hero'), but this one is " + item.kind()));
+                reportNestedDuplicates(item, null);
+            }
+        }
+    }
+
+    private Map<String, SpecValue> defaults(LocatedNode.Entry entry) {
+        Map<String, SpecValue> defaults = new LinkedHashMap<>();
+        if (entry == null || entry.value().isNull()) {
+            return defaults;
+        }
+        reportNestedDuplicates(entry.value(), null);
+        if (!(entry.value() instanceof LocatedNode.Mapping mapping)) {
+            problems.add(Problem.error(entry.valuePosition(), null,
+                    "'defaults' must be a mapping of asset fields, but it is " + entry.value().kind()));
+            return defaults;
+        }
+        for (LocatedNode.Entry field : mapping.entries().values()) {
+            if (ID.equals(field.key())) {
+                problems.add(Problem.error(field.keyPosition(), null,
+                        "'id' cannot be a default: each asset needs its own id"));
+            } else if (isKnownField(field, null)) {
+                defaults.put(field.key(), value(field, true));
+            }
+        }
+        return defaults;
+    }
+
+    private AssetSpec asset(LocatedNode.Mapping asset, Map<String, SpecValue> defaults) {
+        String id = idOf(asset);
+        reportNestedDuplicates(asset, id);
+        Map<String, SpecValue> fields = new LinkedHashMap<>();
+        for (LocatedNode.Entry field : asset.entries().values()) {
+            if (isKnownField(field, id)) {
+                fields.put(field.key(), value(field, false));
+            }
+        }
+        defaults.forEach(fields::putIfAbsent);
+        return new AssetSpec(id, specFile, asset.position(), fields);
+    }
+
+    /** The field's value; a list also keeps where each of its items was written. */
+    private static SpecValue value(LocatedNode.Entry field, boolean inherited) {
+        List<Position> items = field.value() instanceof LocatedNode.Sequence sequence
+                ? sequence.items().stream().map(LocatedNode::position).toList()
+                : List.of();
+        return new SpecValue(field.value().toJson(), field.valuePosition(), inherited, items);
+    }
+
+    private boolean isKnownField(LocatedNode.Entry field, String assetId) {
+        if (SpecFields.ASSET_FIELDS.contains(field.key())) {
+            return true;
+        }
+        problems.add(Problem.error(field.keyPosition(), assetId,
+                unknown("field", field.key(), DidYouMean.hint(field.key(), SpecFields.ASSET_FIELDS))));
+        return false;
+    }
+
+    /** The id as written, when it is a scalar; the rule book reports a missing or invalid one. */
+    private static String idOf(LocatedNode.Mapping asset) {
+        LocatedNode.Entry id = asset.entries().get(ID);
+        if (id != null && id.value() instanceof LocatedNode.Scalar scalar && !scalar.isNull()) {
+            return scalar.value().asText();
+        }
+        return null;
+    }
+
+    private static String unknown(String what, String key, String hint) {
+        if ("<<".equals(key)) {
+            return "YAML merge keys ('<<') are not supported; put shared fields in 'defaults'";
+        }
+        return "unknown " + what + " '" + key + "'" + hint;
+    }
+
+    private void reportNestedDuplicates(LocatedNode node, String assetId) {
+        if (node instanceof LocatedNode.Mapping mapping) {
+            reportDuplicates(mapping, assetId);
+            mapping.entries().values().forEach(entry -> reportNestedDuplicates(entry.value(), assetId));
+        } else if (node instanceof LocatedNode.Sequence sequence) {
+            sequence.items().forEach(item -> reportNestedDuplicates(item, assetId));
+        }
+    }
+
+    private void reportDuplicates(LocatedNode.Mapping mapping, String assetId) {
+        for (LocatedNode.Entry duplicate : mapping.duplicates()) {
+            Position first = mapping.entries().get(duplicate.key()).keyPosition();
+            problems.add(Problem.error(duplicate.keyPosition(), assetId, "duplicate key '" + duplicate.key()
+                    + "' (first written at line " + first.line() + ", column " + first.column() + ")"));
+        }
+    }
+}

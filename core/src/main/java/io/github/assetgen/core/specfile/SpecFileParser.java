@@ -1,0 +1,288 @@
+package io.github.assetgen.core.specfile;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Parses the text of one spec file (YAML or JSON) into a {@link LocatedNode} tree with the
+ * streaming parser, so every value keeps its line and column. Never throws for bad input: a
+ * malformed file becomes one {@link Problem}. Thread-safe.
+ */
+final class SpecFileParser {
+
+    /** The root (absent for an empty or unusable file), or the one problem that made the file unusable. */
+    record Parsed(Optional<LocatedNode> root, Optional<Problem> problem) {}
+
+    /** YAML 1.2 core-schema decimals; Jackson also accepts YAML 1.1 forms (0x10, 1_000, .inf) we keep as text. */
+    private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
+
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+
+    /** YAML 1.2 booleans; Jackson follows YAML 1.1, where yes/no/on/off are booleans too (the "Norway problem"). */
+    private static final Pattern BOOLEAN = Pattern.compile("true|True|TRUE|false|False|FALSE");
+
+    private static final Pattern JACKSON_SOURCE =
+            Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
+    /** Advice aimed at Jackson users (feature flags, constraint classes), not at spec authors. */
+    private static final Pattern JACKSON_INTERNALS = Pattern.compile(
+            ",? from `[^`]*`|: enable `[^`]*` to allow| \\(not recognized as one since Feature [^)]*\\)");
+
+    private static final Pattern RESERVED_START =
+            Pattern.compile("^found character '([^'])' that cannot start any token");
+
+    private final YAMLFactory yamlFactory = new YAMLFactory();
+    private final JsonFactory jsonFactory = new JsonFactory();
+
+    /**
+     * Parses {@code text}; {@code source} is the file name shown to the user.
+     *
+     * @param yaml true for YAML, false for JSON
+     */
+    Parsed parse(String text, boolean yaml, String source) {
+        String format = yaml ? "YAML" : "JSON";
+        try (JsonParser parser = yaml ? yamlFactory.createParser(text) : jsonFactory.createParser(text)) {
+            TreeBuilder builder = new TreeBuilder(parser, source);
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return new Parsed(Optional.empty(), Optional.empty());
+            }
+            LocatedNode root = builder.value(first);
+            if (parser.nextToken() != null) {
+                throw new Unsupported(builder.tokenPosition(), yaml
+                        ? "a spec file holds one YAML document; move the document after '---' to its own file"
+                        : "unexpected content after the end of the top-level object");
+            }
+            return new Parsed(Optional.of(root), Optional.empty());
+        } catch (Unsupported e) {
+            return failed(Problem.error(e.position, null, e.getMessage()));
+        } catch (JsonProcessingException e) {
+            return failed(yaml ? malformedYaml(e, source) : malformedJson(e, source));
+        } catch (IOException | RuntimeException e) {
+            // Parsers signal some limits (sizes, nesting) with unchecked exceptions; still the user's input.
+            return failed(Problem.error(Position.startOf(source), null,
+                    "malformed " + format + ": " + clean(e.getMessage())));
+        }
+    }
+
+    private static Parsed failed(Problem problem) {
+        return new Parsed(Optional.empty(), Optional.of(problem));
+    }
+
+    private static Problem malformedYaml(JsonProcessingException e, String source) {
+        if (e.getCause() instanceof MarkedYAMLException marked) {
+            Mark problemMark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+            Position position = problemMark == null ? location(e.getLocation(), source) : position(problemMark, source);
+            String problem = firstLine(marked.getProblem() != null ? marked.getProblem() : marked.getContext());
+            StringBuilder message = new StringBuilder("malformed YAML: ")
+                    .append(problem.isEmpty() ? "not valid YAML" : explain(problem));
+            Mark contextMark = marked.getContextMark();
+            if (marked.getProblem() != null && marked.getContext() != null && contextMark != null
+                    && !position(contextMark, source).equals(position)) {
+                message.append(" (").append(firstLine(marked.getContext())).append(" started at line ")
+                        .append(contextMark.getLine() + 1).append(", column ").append(contextMark.getColumn() + 1)
+                        .append(')');
+            }
+            return Problem.error(position, null, message.toString());
+        }
+        return Problem.error(
+                location(e.getLocation(), source), null, "malformed YAML: " + clean(e.getOriginalMessage()));
+    }
+
+    private static Problem malformedJson(JsonProcessingException e, String source) {
+        return Problem.error(
+                location(e.getLocation(), source), null, "malformed JSON: " + clean(e.getOriginalMessage()));
+    }
+
+    /** SnakeYAML's wording for the usual mistakes says little to someone who is not a YAML expert. */
+    private static String explain(String problem) {
+        if (problem.contains("(TAB)")) {
+            return "a tab character cannot be used for indentation; indent with spaces";
+        }
+        Matcher reserved = RESERVED_START.matcher(problem);
+        if (reserved.find()) {
+            return "a value cannot start with '" + reserved.group(1) + "'; put the value in quotes";
+        }
+        if (problem.startsWith("expected <block end>, but found '<block")) {
+            return "this line's indentation does not match the lines above it";
+        }
+        if (problem.equals("expected <block end>, but found '<scalar>'")) {
+            return "unexpected text after a value; put the whole value in quotes";
+        }
+        if (problem.equals("mapping values are not allowed here")) {
+            return problem + " (quote a value that contains ': ')";
+        }
+        return problem;
+    }
+
+    /** Jackson's message without its "at [Source: ...]" and feature-name noise, on one line, in lower case. */
+    private static String clean(String message) {
+        if (message != null && message.startsWith("Expected a field name")) {
+            return "a key must be plain text, not a list or mapping";
+        }
+        if (message == null || message.isBlank()) {
+            return "not valid";
+        }
+        String text = firstLine(JACKSON_SOURCE.matcher(message).replaceAll("line $1, column $2"));
+        text = JACKSON_INTERNALS.matcher(text).replaceAll("");
+        if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))) {
+            text = Character.toLowerCase(text.charAt(0)) + text.substring(1);
+        }
+        return text;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String trimmed = text.strip();
+        int newline = trimmed.indexOf('\n');
+        return (newline < 0 ? trimmed : trimmed.substring(0, newline)).strip();
+    }
+
+    private static Position position(Mark mark, String source) {
+        return new Position(source, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    private static Position location(JsonLocation location, String source) {
+        if (location == null || location.getLineNr() < 1) {
+            return Position.startOf(source);
+        }
+        return new Position(source, location.getLineNr(), Math.max(1, location.getColumnNr()));
+    }
+
+    /** A scalar as a node of the same type for YAML and JSON: text stays text, decimals become numbers. */
+    private static JsonNode scalar(JsonToken token, String text) {
+        switch (token) {
+            case VALUE_NULL:
+                return NullNode.getInstance();
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return BOOLEAN.matcher(text).matches() ? BooleanNode.valueOf(token == JsonToken.VALUE_TRUE)
+                        : TextNode.valueOf(text);
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return number(text);
+            default:
+                return TextNode.valueOf(text == null ? "" : text);
+        }
+    }
+
+    private static JsonNode number(String text) {
+        if (INTEGER.matcher(text).matches()) {
+            BigInteger value = new BigInteger(text);
+            if (value.bitLength() < Integer.SIZE) {
+                return IntNode.valueOf(value.intValue());
+            }
+            return value.bitLength() < Long.SIZE ? LongNode.valueOf(value.longValue()) : BigIntegerNode.valueOf(value);
+        }
+        if (DECIMAL.matcher(text).matches()) {
+            double value = Double.parseDouble(text);
+            if (Double.isFinite(value)) {
+                return DoubleNode.valueOf(value);
+            }
+        }
+        // Hex, octal, "1_000", "16:9" (YAML 1.1 base 60), ".inf": keep what the user wrote.
+        return TextNode.valueOf(text);
+    }
+
+    /** Reads one value (recursively) from the parser's current token. Not thread-safe: one per file. */
+    private static final class TreeBuilder {
+
+        private final JsonParser parser;
+        private final String source;
+
+        TreeBuilder(JsonParser parser, String source) {
+            this.parser = parser;
+            this.source = source;
+        }
+
+        Position tokenPosition() {
+            return location(parser.currentTokenLocation(), source);
+        }
+
+        LocatedNode value(JsonToken token) throws IOException {
+            Position position = tokenPosition();
+            if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
+                // Jackson hands an alias over as the anchor's name in plain text: a silent wrong value.
+                throw new Unsupported(position, "YAML aliases ('*" + parser.getText()
+                        + "') are not supported; put shared fields in 'defaults'");
+            }
+            if (token == JsonToken.START_OBJECT) {
+                return mapping(position);
+            }
+            if (token == JsonToken.START_ARRAY) {
+                return sequence(position);
+            }
+            if (token == null || token.isStructEnd() || token == JsonToken.FIELD_NAME) {
+                throw new Unsupported(position, "unexpected end of the file");
+            }
+            return new LocatedNode.Scalar(scalar(token, parser.getText()), position);
+        }
+
+        private LocatedNode mapping(Position position) throws IOException {
+            Map<String, LocatedNode.Entry> entries = new LinkedHashMap<>();
+            List<LocatedNode.Entry> duplicates = new ArrayList<>();
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                Position keyPosition = tokenPosition();
+                LocatedNode value = value(parser.nextToken());
+                LocatedNode.Entry entry = new LocatedNode.Entry(key, keyPosition, value);
+                if (entries.putIfAbsent(key, entry) != null) {
+                    duplicates.add(entry);
+                }
+            }
+            if (token != JsonToken.END_OBJECT) {
+                throw new Unsupported(tokenPosition(), "unexpected end of the file");
+            }
+            return new LocatedNode.Mapping(position, entries, duplicates);
+        }
+
+        private LocatedNode sequence(Position position) throws IOException {
+            List<LocatedNode> items = new ArrayList<>();
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                items.add(value(token));
+            }
+            return new LocatedNode.Sequence(position, items);
+        }
+    }
+
+    /** Valid input this reader chooses not to support; aborts the file with one problem. */
+    private static final class Unsupported extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        final transient Position position;
+
+        Unsupported(Position position, String message) {
+            super(message, null, false, false);
+            this.position = position;
+        }
+    }
+}

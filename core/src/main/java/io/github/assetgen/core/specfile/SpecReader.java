@@ -1,0 +1,173 @@
+package io.github.assetgen.core.specfile;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Reads every spec file ({@code *.yaml}, {@code *.yml}, {@code *.json}) under a directory into
+ * {@link AssetSpec}s, reporting malformed files, wrong shapes, unknown and duplicate keys as
+ * {@link Problem}s instead of throwing. Field values are not checked here (that is the rule
+ * book's job). Thread-safe.
+ *
+ * <p>Positions: {@link Position#source()} is the file relative to the project, with {@code /}.
+ * A scalar field points at the first character of its value (the opening quote when quoted); a
+ * list or mapping field points at its key, and each item of a list at the item's own start
+ * ({@link SpecValue#positionOf(int)}). An asset points at where its mapping starts (its first key
+ * in block style, the opening brace in flow style or JSON). Unknown and duplicate keys point at
+ * the key.
+ */
+public final class SpecReader {
+
+    private static final List<String> EXTENSIONS = List.of(".yaml", ".yml", ".json");
+
+    private final SpecFileParser parser = new SpecFileParser();
+
+    /**
+     * Reads {@code specDirectory} recursively in the order of the files' relative paths, skipping
+     * hidden files and folders. A missing directory gives an empty set.
+     *
+     * @param projectBaseDir the folder that positions are shown relative to
+     */
+    public SpecSet read(Path specDirectory, Path projectBaseDir) {
+        Objects.requireNonNull(specDirectory, "specDirectory");
+        Objects.requireNonNull(projectBaseDir, "projectBaseDir");
+        Path root = specDirectory.toAbsolutePath().normalize();
+        Path base = projectBaseDir.toAbsolutePath().normalize();
+        List<AssetSpec> assets = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        if (Files.notExists(root)) {
+            return new SpecSet(assets, problems);
+        }
+        if (!Files.isDirectory(root)) {
+            problems.add(Problem.error(Position.startOf(displayName(root, base)), null,
+                    "the spec directory is a file, not a directory"));
+            return new SpecSet(assets, problems);
+        }
+        for (Path file : specFiles(root, base, problems)) {
+            readFile(file, displayName(file, base), assets, problems);
+        }
+        problems.sort(Problem.BY_POSITION);
+        return new SpecSet(assets, problems);
+    }
+
+    private void readFile(Path file, String source, List<AssetSpec> assets, List<Problem> problems) {
+        String text;
+        try {
+            text = decode(Files.readAllBytes(file));
+        } catch (CharacterCodingException e) {
+            problems.add(Problem.error(
+                    Position.startOf(source), null, "the file is not valid UTF-8 text; save it as UTF-8"));
+            return;
+        } catch (IOException | RuntimeException e) {
+            problems.add(Problem.error(Position.startOf(source), null, "cannot read the file: " + describe(e)));
+            return;
+        }
+        boolean yaml = !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        SpecFileParser.Parsed parsed = parser.parse(text, yaml, source);
+        parsed.problem().ifPresent(problems::add);
+        parsed.root().ifPresent(root -> new AssetCollector(file, assets, problems).collect(root));
+    }
+
+    /** Strict UTF-8, so a file saved in another encoding is reported instead of read as garbage. */
+    private static String decode(byte[] bytes) throws CharacterCodingException {
+        String text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static List<Path> specFiles(Path root, Path base, List<Problem> problems) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE
+                                    : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (isHidden(file) || !isSpecFile(file)) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            if (attrs.isRegularFile()) {
+                                files.add(file);
+                            } else if (attrs.isSymbolicLink()) {
+                                // The walk follows links, so a link reaching here leads nowhere.
+                                problems.add(Problem.error(Position.startOf(displayName(file, base)), null,
+                                        "cannot read: the symbolic link points to a file that does not exist"));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            if (!isHidden(file)) {
+                                problems.add(Problem.error(Position.startOf(displayName(file, base)), null,
+                                        "cannot read: " + describe(e)));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            problems.add(Problem.error(Position.startOf(displayName(root, base)), null, "cannot read: " + describe(e)));
+        }
+        files.sort(Comparator.comparing(file -> slashes(root.relativize(file))));
+        return files;
+    }
+
+    private static boolean isHidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    private static boolean isSpecFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    /** The path relative to the project when it lies inside it, otherwise absolute; always with '/'. */
+    private static String displayName(Path file, Path base) {
+        return slashes(file.startsWith(base) ? base.relativize(file) : file);
+    }
+
+    private static String slashes(Path path) {
+        return path.toString().replace(path.getFileSystem().getSeparator(), "/");
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "the file disappeared while reading";
+        }
+        if (e instanceof FileSystemLoopException) {
+            return "a symbolic link loops back to a parent folder";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}
