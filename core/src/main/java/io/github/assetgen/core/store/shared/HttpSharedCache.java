@@ -9,6 +9,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,9 +23,10 @@ import okhttp3.ResponseBody;
 
 /**
  * A {@link SharedCache} on any HTTP server that answers GET and HEAD and accepts PUT, and assumes
- * nothing else (no listing, no DELETE, no MKCOL, no MOVE): nginx or Apache httpd WebDAV, an
- * Artifactory generic or Nexus raw repository. Thread-safe: any number of threads may read and
- * write at once.
+ * nothing else (no listing, no DELETE, no MOVE): nginx or Apache httpd WebDAV, an Artifactory generic
+ * or Nexus raw repository. Only a WebDAV server that refuses a PUT into a missing directory with 409
+ * (Apache httpd's mod_dav) is sent MKCOL for the directories, then the PUT again. Thread-safe: any
+ * number of threads may read and write at once.
  *
  * <p>Layout under the base URL:
  * <pre>
@@ -98,7 +100,8 @@ public final class HttpSharedCache implements SharedCache {
             return Optional.of(ManifestJson.parse(bytes, key));
         } catch (IOException e) {
             throw new SharedCacheException(SharedCacheException.Reason.BAD_MANIFEST, 200,
-                    redactor.apply("shared cache manifest " + location(url) + " is unreadable: " + e.getMessage()), null);
+                    redactor.apply("shared cache manifest " + location(url) + " is unreadable: " + e.getMessage()),
+                    null);
         }
     }
 
@@ -120,7 +123,9 @@ public final class HttpSharedCache implements SharedCache {
                 if (announced > file.size()) {
                     throw mismatch(key, file, url, "the server announces " + announced + " bytes");
                 }
-                BlobReceiver.Received received = BlobReceiver.receive(response.body().byteStream(), temp, file.size() + 1);
+                // one byte more than promised is enough to know the body is too long
+                BlobReceiver.Received received =
+                        BlobReceiver.receive(response.body().byteStream(), temp, file.size() + 1);
                 if (received.size() != file.size()) {
                     throw mismatch(key, file, url, received.size() > file.size()
                             ? "the server sent more than " + file.size() + " bytes"
@@ -189,7 +194,27 @@ public final class HttpSharedCache implements SharedCache {
 
     private void put(HttpUrl url, RequestBody body) throws SharedCacheException {
         try (Response response = execute(new Request.Builder().url(url).put(body).build())) {
+            if (response.code() != 409) {
+                requireSuccess(response, url);
+                return;
+            }
+        }
+        // RFC 4918 9.7.1: WebDAV without nginx's create_full_put_path (Apache httpd's mod_dav) answers
+        // 409 to a PUT whose parent collection is missing. Only then, make the parents and try once more.
+        makeParents(url);
+        try (Response response = execute(new Request.Builder().url(url).put(body).build())) {
             requireSuccess(response, url);
+        }
+    }
+
+    /** MKCOL for each directory between the base URL and {@code url}; one that exists answers 405, fine. */
+    private void makeParents(HttpUrl url) throws SharedCacheException {
+        List<String> segments = url.pathSegments();
+        StringBuilder relative = new StringBuilder();
+        for (int i = base.pathSegments().size() - 1; i < segments.size() - 1; i++) {
+            relative.append(segments.get(i)).append('/');
+            HttpUrl collection = base.resolve(relative.toString());
+            execute(new Request.Builder().url(collection).method("MKCOL", null).build()).close();
         }
     }
 
@@ -217,8 +242,13 @@ public final class HttpSharedCache implements SharedCache {
         if (code == 401 || code == 403 || code == 407) {
             reason = SharedCacheException.Reason.UNAUTHORIZED;
             hint = code == 407 ? ": check the proxy credentials" : ": check the shared cache credentials";
+        } else if (code == 409 && method.equals("PUT")) {
+            reason = SharedCacheException.Reason.UNEXPECTED_STATUS;
+            hint = ": the server cannot create the directory; allow MKCOL";
         } else if (code >= 500) {
             reason = SharedCacheException.Reason.SERVER_ERROR;
+            // nginx without create_full_put_path answers a PUT into a missing directory with a bare 500
+            hint = method.equals("PUT") ? " (for nginx, check create_full_put_path on)" : "";
         } else {
             reason = SharedCacheException.Reason.UNEXPECTED_STATUS;
         }

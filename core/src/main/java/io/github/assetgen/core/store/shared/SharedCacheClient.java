@@ -45,8 +45,8 @@ final class SharedCacheClient {
     /**
      * Sends the credentials with every request to the cache's own scheme, host and port, without
      * waiting for a challenge: it saves a round trip per request, and a server that hides private
-     * content answers 404 rather than challenge an anonymous reader. A network interceptor, so a redirect to another host (a CDN, a signed S3 URL) never
-     * carries them.
+     * content answers 404 rather than challenge an anonymous reader. A network interceptor, so a
+     * redirect to another host (a CDN, a signed S3 URL) never carries them.
      */
     private static final class BasicAuth implements Interceptor {
 
@@ -120,9 +120,8 @@ final class SharedCacheClient {
             if (response.request().header("Proxy-Authorization") != null) {
                 return null; // these credentials were refused already; asking again would loop
             }
-            return response.request().newBuilder()
-                    .header("Proxy-Authorization", Credentials.basic(username, password.reveal(), StandardCharsets.UTF_8))
-                    .build();
+            String header = Credentials.basic(username, password.reveal(), StandardCharsets.UTF_8);
+            return response.request().newBuilder().header("Proxy-Authorization", header).build();
         }
     }
 }

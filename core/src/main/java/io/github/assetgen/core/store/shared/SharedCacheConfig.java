@@ -136,7 +136,8 @@ public record SharedCacheConfig(
         }
 
         private static boolean matches(String pattern, String host) {
-            String regex = Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
+            String regex = Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote)
+                    .collect(Collectors.joining(".*"));
             return host.matches(regex);
         }
     }

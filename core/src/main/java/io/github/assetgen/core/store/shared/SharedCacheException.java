@@ -23,7 +23,7 @@ public class SharedCacheException extends Exception {
         UNREACHABLE,
         /** A manifest that is not JSON of the known format, or describes another key. */
         BAD_MANIFEST,
-        /** A fetched file whose size or SHA-256 differs from its manifest; see {@link SharedCacheVerificationException}. */
+        /** A fetched file unlike its manifest entry; see {@link SharedCacheVerificationException}. */
         VERIFICATION,
         /** A local file could not be read (for an upload) or written (for a fetch). */
         LOCAL_FILE

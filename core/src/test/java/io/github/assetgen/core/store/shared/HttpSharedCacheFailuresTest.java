@@ -66,7 +66,8 @@ class HttpSharedCacheFailuresTest {
     void aServerThatDoesNotAnswerInTimeIsATimeout() {
         server.enqueue(new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).build());
         HttpSharedCache cache = new HttpSharedCache(SharedCacheConfig.of(server.url("/cache/").toString())
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(5)));
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(1),
+                        Duration.ofSeconds(5)));
 
         SharedCacheException e = catchThrowableOfType(SharedCacheException.class, () -> cache.find(KEY));
 
@@ -81,7 +82,8 @@ class HttpSharedCacheFailuresTest {
         server.enqueue(new MockResponse.Builder().body(new Buffer().write(bytes))
                 .throttleBody(100, 100, TimeUnit.MILLISECONDS).build());
         HttpSharedCache cache = new HttpSharedCache(SharedCacheConfig.of(server.url("/cache/").toString())
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(700)));
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                        Duration.ofMillis(700)));
         long start = System.nanoTime();
 
         SharedCacheException e = catchThrowableOfType(SharedCacheException.class,

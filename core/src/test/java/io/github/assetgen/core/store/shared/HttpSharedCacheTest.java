@@ -159,7 +159,8 @@ class HttpSharedCacheTest {
     @Test
     void anOversizedChunkedBlobIsCutOffOneByteAfterItsManifestSize() throws Exception {
         byte[] bytes = png(1_000, 6);
-        server.enqueue(new MockResponse.Builder().chunkedBody(new Buffer().write(png(4_000_000, 6)), 64 * 1024).build());
+        server.enqueue(new MockResponse.Builder()
+                .chunkedBody(new Buffer().write(png(4_000_000, 6)), 64 * 1024).build());
 
         SharedCacheVerificationException e = catchThrowableOfType(SharedCacheVerificationException.class,
                 () -> cache().fetch(KEY, ref("1.png", bytes), dir.resolve("hero.png")));
@@ -214,11 +215,14 @@ class HttpSharedCacheTest {
         RecordedRequest putOne = server.takeRequest();
         RecordedRequest headTwo = server.takeRequest();
         RecordedRequest putManifest = server.takeRequest();
-        assertThat(headOne.getMethod() + " " + headOne.getTarget()).endsWith("HEAD /team/cache/" + HttpSharedCache.blobPath(sha256(one)));
-        assertThat(putOne.getMethod() + " " + putOne.getTarget()).isEqualTo("PUT /team/cache/" + HttpSharedCache.blobPath(sha256(one)));
+        String blobOne = "/team/cache/" + HttpSharedCache.blobPath(sha256(one));
+        String blobTwo = "/team/cache/" + HttpSharedCache.blobPath(sha256(two));
+        assertThat(headOne.getMethod() + " " + headOne.getTarget()).isEqualTo("HEAD " + blobOne);
+        assertThat(putOne.getMethod() + " " + putOne.getTarget()).isEqualTo("PUT " + blobOne);
         assertThat(putOne.getBody().toByteArray()).isEqualTo(one);
-        assertThat(headTwo.getMethod() + " " + headTwo.getTarget()).isEqualTo("HEAD /team/cache/" + HttpSharedCache.blobPath(sha256(two)));
-        assertThat(putManifest.getMethod() + " " + putManifest.getTarget()).isEqualTo("PUT /team/cache/keys/ab/" + KEY + ".json");
+        assertThat(headTwo.getMethod() + " " + headTwo.getTarget()).isEqualTo("HEAD " + blobTwo);
+        assertThat(putManifest.getMethod() + " " + putManifest.getTarget())
+                .isEqualTo("PUT /team/cache/keys/ab/" + KEY + ".json");
         assertThat(ManifestJson.parse(putManifest.getBody().toByteArray(), KEY)).isEqualTo(manifest);
         assertThat(server.getRequestCount()).isEqualTo(4);
     }
@@ -283,7 +287,54 @@ class HttpSharedCacheTest {
 
         assertThat(e.reason()).isEqualTo(SharedCacheException.Reason.SERVER_ERROR);
         assertThat(e.httpStatus()).isEqualTo(507);
-        assertThat(e.getMessage()).startsWith("shared cache: PUT " + server.url("/team/cache/blobs/"));
+        assertThat(e.getMessage()).startsWith("shared cache: PUT " + server.url("/team/cache/blobs/"))
+                .endsWith("answered 507 Server Error (for nginx, check create_full_put_path on)");
         assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aServerRefusingAPutIntoAMissingDirectoryGetsMkcolForItsParentsThenThePutAgain() throws Exception {
+        byte[] one = png(1_000, 1);
+        Path file = Files.write(dir.resolve("1.png"), one);
+        String blob = HttpSharedCache.blobPath(sha256(one));
+        server.enqueue(status(404)); // HEAD blob
+        server.enqueue(status(409)); // PUT blob: no such directory
+        server.enqueue(status(201)); // MKCOL blobs/
+        server.enqueue(status(201)); // MKCOL blobs/xx/
+        server.enqueue(status(201)); // PUT blob again
+        server.enqueue(status(201)); // PUT manifest
+
+        cache().save(KEY, manifest(KEY, ref("1.png", one)), Map.of(sha256(one), file));
+
+        List<String> requests = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            RecordedRequest request = server.takeRequest();
+            requests.add(request.getMethod() + " " + request.getTarget());
+        }
+        assertThat(requests).containsExactly(
+                "HEAD /team/cache/" + blob,
+                "PUT /team/cache/" + blob,
+                "MKCOL /team/cache/blobs/",
+                "MKCOL /team/cache/" + blob.substring(0, "blobs/xx/".length()),
+                "PUT /team/cache/" + blob,
+                "PUT /team/cache/keys/ab/" + KEY + ".json");
+    }
+
+    @Test
+    void aSecond409IsAnErrorThatAsksForMkcol() throws Exception {
+        byte[] one = png(1_000, 1);
+        Path file = Files.write(dir.resolve("1.png"), one);
+        server.enqueue(status(404));
+        server.enqueue(status(409));
+        server.enqueue(status(405));
+        server.enqueue(status(405));
+        server.enqueue(status(409));
+
+        SharedCacheException e = catchThrowableOfType(SharedCacheException.class,
+                () -> cache().save(KEY, manifest(KEY, ref("1.png", one)), Map.of(sha256(one), file)));
+
+        assertThat(e.httpStatus()).isEqualTo(409);
+        assertThat(e.getMessage()).endsWith("allow MKCOL");
+        assertThat(server.getRequestCount()).isEqualTo(5);
     }
 }
