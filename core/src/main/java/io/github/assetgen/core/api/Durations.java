@@ -12,21 +12,6 @@ public final class Durations {
 
     private Durations() {}
 
-    /** The form users write: {@code 30m}, {@code 5s}, {@code 500ms} (the largest unit that is exact). */
-    public static String format(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 3_600_000 == 0 && millis > 0) {
-            return millis / 3_600_000 + "h";
-        }
-        if (millis % 60_000 == 0 && millis > 0) {
-            return millis / 60_000 + "m";
-        }
-        if (millis % 1000 == 0) {
-            return millis / 1000 + "s";
-        }
-        return millis + "ms";
-    }
-
     /**
      * @param parameter the parameter's name, for the error message
      * @throws IllegalArgumentException with a message naming the parameter and the accepted form

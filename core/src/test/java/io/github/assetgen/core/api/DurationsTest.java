@@ -23,12 +23,4 @@ class DurationsTest {
                 .hasMessage("retryDelay '10' is not a duration: write a whole number with ms, s, m or h"
                         + " (e.g. 500ms, 5s, 2m)");
     }
-
-    @Test
-    void formatsInTheLargestExactUnit() {
-        assertThat(Durations.format(Duration.ofMinutes(30))).isEqualTo("30m");
-        assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("90s");
-        assertThat(Durations.format(Duration.ofMillis(500))).isEqualTo("500ms");
-        assertThat(Durations.format(Duration.ofHours(2))).isEqualTo("2h");
-    }
 }
