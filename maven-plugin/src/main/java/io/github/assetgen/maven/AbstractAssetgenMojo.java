@@ -5,6 +5,7 @@ import io.github.assetgen.core.api.AssetgenException;
 import io.github.assetgen.core.api.BuildConfig;
 import io.github.assetgen.core.api.Durations;
 import io.github.assetgen.core.api.ProviderDefaults;
+import io.github.assetgen.core.api.UserErrorException;
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.request.AssetRequest;
 import java.io.File;
@@ -25,7 +26,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * The parameters every assetgen goal shares, and their translation into a core {@link BuildConfig}.
- * The goals themselves only call core and map its exceptions.
+ * The goals themselves only call core; core's user errors end as BUILD FAILURE, its faults as BUILD
+ * ERROR.
  */
 abstract class AbstractAssetgenMojo extends AbstractMojo {
 
@@ -177,7 +179,8 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
             AssetBuild build = new AssetBuild(buildConfig(), new MavenBuildLog(getLog()));
             run(build);
         } catch (AssetgenException e) {
-            if (e.isUserError()) {
+            // sealed: a user error or a fault (BuildFaultException), nothing else
+            if (e instanceof UserErrorException) {
                 throw new MojoFailureException(e.getMessage(), e);
             }
             throw new MojoExecutionException(e.getMessage(), e);
