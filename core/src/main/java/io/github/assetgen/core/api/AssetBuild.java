@@ -134,7 +134,9 @@ public final class AssetBuild {
      * resumes and generates, then writes the lock file and the reports.
      *
      * @param showPlan print the plan first (generate-assets run alone)
-     * @throws AssetgenException when any asset failed (after everything that succeeded was kept)
+     * @throws AssetsFailedException when any asset failed (after everything that succeeded was kept)
+     * @throws UserErrorException for the other mistakes: budget, token, damaged lock file
+     * @throws BuildFaultException when the cache, outputs or reports cannot be read or written
      */
     public BuildSummary generate(List<AssetRequest> requests, boolean showPlan) throws AssetgenException {
         Plan plan = plan(requests);
@@ -147,7 +149,9 @@ public final class AssetBuild {
     /**
      * Carries out a plan made (and printed) earlier in the same build.
      *
-     * @throws AssetgenException when any asset failed (after everything that succeeded was kept)
+     * @throws AssetsFailedException when any asset failed (after everything that succeeded was kept)
+     * @throws UserErrorException for the other mistakes: budget, token, damaged lock file
+     * @throws BuildFaultException when the cache, outputs or reports cannot be read or written
      */
     public BuildSummary generate(Plan plan) throws AssetgenException {
         Instant start = clock.instant();
