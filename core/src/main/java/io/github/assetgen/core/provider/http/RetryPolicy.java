@@ -17,9 +17,9 @@ import java.util.Random;
  * <p>The wait is the provider's {@code Retry-After} when it sent one; else the base delay, doubled
  * per earlier failure up to 8 times for a request (an asset step keeps it flat), times a random
  * jitter for an asset step (1–2 for a fault, 1–3 for a rate limit, so that the jobs one busy account
- * turned away do not all come back at once). Only transient faults and rate limits
- * are retried, at most a number of times and never past the deadline. Immutable and thread-safe when
- * its {@link Random} is.
+ * turned away do not all come back at once). Only transient faults and rate limits are retried, at
+ * most a number of times and never past the deadline. Immutable; thread-safe when its {@link Random}
+ * is.
  */
 public final class RetryPolicy {
 
