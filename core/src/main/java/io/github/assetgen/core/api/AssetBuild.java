@@ -6,7 +6,9 @@ import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.plan.Planner;
 import io.github.assetgen.core.plan.Selection;
 import io.github.assetgen.core.provider.ProviderClient;
+import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.report.ReportWriter;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.rules.Pricing;
@@ -89,7 +91,8 @@ public final class AssetBuild {
         }
         List<AssetRequest> requests = validation.requests();
         if (config.placeholders()) {
-            requests = requests.stream().map(r -> r.withProvider(ProviderDefaults.PLACEHOLDER)).toList();
+            String placeholder = ProviderRegistry.standard().placeholder().name();
+            requests = requests.stream().map(r -> r.withProvider(placeholder)).toList();
         }
         return requests;
     }
@@ -235,20 +238,20 @@ public final class AssetBuild {
 
     /** Fails, naming both ways to set a token, for every provider that must be called and has none. */
     private void checkCredentials(Plan plan) throws AssetgenException {
-        Set<String> missing = new LinkedHashSet<>();
+        Set<ProviderDescriptor> missing = new LinkedHashSet<>();
         for (PlannedAsset asset : plan.assets()) {
-            String provider = asset.request().provider();
-            ProviderSettings settings = config.providers().get(provider);
-            if (asset.action().needsNetwork() && !ProviderDefaults.PLACEHOLDER.equals(provider)
+            ProviderDescriptor provider = ProviderRegistry.standard().get(asset.request().provider());
+            ProviderSettings settings = config.providers().get(provider.name());
+            if (asset.action().needsNetwork() && provider.tokenVariable() != null
                     && (settings == null || settings.token() == null)) {
                 missing.add(provider);
             }
         }
         if (!missing.isEmpty()) {
             throw new AssetgenException(missing.stream()
-                    .map(p -> "No token for " + p + ": add a <server> with id '" + ProviderDefaults.serverId(p)
+                    .map(p -> "No token for " + p.name() + ": add a <server> with id '" + p.serverId()
                             + "' and the token as <password> to settings.xml, or set the environment variable "
-                            + ProviderDefaults.environmentVariable(p) + ".")
+                            + p.tokenVariable() + ".")
                     .collect(Collectors.joining("\n")) + "\nNothing was sent. To try the build without a token use"
                     + " -Dassetgen.placeholders=true.", true);
         }
@@ -259,7 +262,7 @@ public final class AssetBuild {
                 .filter(a -> a.action().needsNetwork())
                 .map(a -> a.request().provider())
                 .collect(Collectors.toSet());
-        return ProviderClients.create(needed, config.providers(), stores.fileIds(),
+        return ProviderRegistry.standard().createClients(needed, config.providers(), stores.fileIds(),
                 config.cacheDirectory().resolve("tmp"));
     }
 

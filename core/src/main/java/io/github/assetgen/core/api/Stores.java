@@ -4,6 +4,8 @@ import io.github.assetgen.core.plan.AssetState;
 import io.github.assetgen.core.plan.OpenJob;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.FileIdMemory;
+import io.github.assetgen.core.provider.ProviderDescriptor;
+import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.run.AssetResult;
@@ -136,12 +138,18 @@ final class Stores {
             public Optional<OpenJob> openJob(String key) {
                 try {
                     return journal.find(key).map(entry -> new OpenJob(entry.jobs(), entry.startedAt(),
-                            Journal.isExpired(entry, ProviderDefaults.resultRetention(entry.provider()), clock)));
+                            Journal.isExpired(entry, retention(entry.provider()), clock)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
         };
+    }
+
+    /** How long a provider keeps a finished job's results; a day for a provider assetgen no longer knows. */
+    private static Duration retention(String provider) {
+        return ProviderRegistry.standard().find(provider).map(ProviderDescriptor::resultRetention)
+                .orElse(Duration.ofHours(24));
     }
 
     /**

@@ -2,10 +2,13 @@ package io.github.assetgen.core.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.provider.ModelRules;
+import io.github.assetgen.core.provider.ModelRules.FrameRule;
+import io.github.assetgen.core.provider.ProviderDescriptor;
+import io.github.assetgen.core.provider.ProviderInputs;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.request.InputFile;
-import io.github.assetgen.core.rules.ModelRules.FrameRule;
 import io.github.assetgen.core.specfile.AssetSpec;
 import io.github.assetgen.core.specfile.DidYouMean;
 import io.github.assetgen.core.specfile.Position;
@@ -38,7 +41,6 @@ final class AssetCheck {
     /** Parameters checked against a model's rules, in the order they are reported. */
     private static final List<String> MODEL_FIELDS = List.of("aspectRatio", "resolution", "quality", "quantity",
             "seed", "size", "references", "character", "firstFrame", "endFrame", "options");
-    private static final long MINIMAX_MAX_BYTES = 10L * 1024 * 1024;
 
     private final AssetSpec spec;
     private final ModelCatalog catalog;
@@ -62,7 +64,8 @@ final class AssetCheck {
         checkShapes();
         AssetType type = resolveType();
         String provider = resolveProvider();
-        boolean placeholder = ModelCatalog.PLACEHOLDER.equals(provider);
+        ProviderDescriptor descriptor = provider == null ? null : catalog.provider(provider).orElse(null);
+        boolean placeholder = descriptor != null && !descriptor.checksModels();
         if (type == null || provider == null) {
             inputs(provider, null);
             return Optional.empty();
@@ -72,8 +75,9 @@ final class AssetCheck {
         if (model != null && !placeholder) {
             rules = findModel(provider, type, model);
         }
-        if (!placeholder && values.containsKey("account") && !provider.equals(ModelCatalog.USEAPI)) {
-            error("account", "account is only used by useapi; remove it");
+        if (!placeholder && values.containsKey("account") && !descriptor.inputs().account()) {
+            error("account", "account is only used by " + orList(catalog.providers().stream()
+                    .filter(p -> catalog.provider(p).orElseThrow().inputs().account()).toList()) + "; remove it");
         }
         if (rules != null || placeholder) {
             checkTypeFields(type);
@@ -167,7 +171,7 @@ final class AssetCheck {
     private String resolveProvider() {
         String provider = text("provider");
         if (provider == null) {
-            return spec.fields().containsKey("provider") && !isNull("provider") ? null : ModelCatalog.USEAPI;
+            return spec.fields().containsKey("provider") && !isNull("provider") ? null : catalog.defaultProvider().name();
         }
         if (!catalog.providers().contains(provider)) {
             error("provider", "provider '" + provider + "' is not supported (supported: "
@@ -188,7 +192,8 @@ final class AssetCheck {
         String dflt = catalog.defaultModel(provider, type, values.containsKey("firstFrame"));
         if (dflt == null) {
             error(spec.positionOf("type"), provider + " makes no " + type.specName()
-                    + "s in assetgen; use provider useapi or minimax");
+                    + "s in assetgen; use provider " + orList(catalog.providers().stream()
+                    .filter(p -> !catalog.models(p, type).isEmpty()).toList()));
         }
         return dflt;
     }
@@ -387,7 +392,8 @@ final class AssetCheck {
                     + rules.maxPrompt());
         }
         List<BigInteger> mentions = Prompts.mentions(prompt);
-        if (rules.provider().equals(ModelCatalog.USEAPI) && rules.type() == AssetType.IMAGE && !mentions.isEmpty()) {
+        boolean readsMentions = catalog.provider(rules.provider()).map(p -> p.inputs().mentions()).orElse(false);
+        if (readsMentions && rules.type() == AssetType.IMAGE && !mentions.isEmpty()) {
             if (!rules.mentions()) {
                 error("prompt", "prompt mentions @Image" + mentions.get(0) + " but " + rules.model()
                         + " does not support @ImageN mentions; " + mentionModels() + ", or remove the mention");
@@ -464,14 +470,17 @@ final class AssetCheck {
      * @param at where the value was written (a list item's own position), for problems
      */
     private InputFile input(String provider, ModelRules rules, Position at, String label, String value) {
-        boolean relaxed = context.placeholders() || provider == null || ModelCatalog.PLACEHOLDER.equals(provider);
+        // the placeholder takes every input; with placeholders on, nothing is sent anywhere
+        ProviderDescriptor descriptor = provider == null || context.placeholders() ? null
+                : catalog.provider(provider).orElse(null);
+        ProviderInputs accepted = descriptor == null ? null : descriptor.inputs();
         if (value.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
             if (!value.startsWith("https://")) {
                 return rejected(at, label, value, "is not an https URL; use https:// or a local file");
             }
-            if (!relaxed && ModelCatalog.USEAPI.equals(provider)) {
-                return rejected(at, label, value, "is a URL, but useapi uploads local files only;"
-                        + " save the image in the project and give its path");
+            if (accepted != null && !accepted.acceptsUrls()) {
+                return rejected(at, label, value, "is a URL, but " + descriptor.displayName() + " uploads local files"
+                        + " only; save the image in the project and give its path");
             }
             return InputFile.ofUrl(value);
         }
@@ -484,20 +493,28 @@ final class AssetCheck {
         if (file.format() == MediaFormat.UNKNOWN || file.format() == MediaFormat.MP4) {
             return rejected(at, label, value, "is not a PNG, JPEG or WebP image; convert it or choose another file");
         }
-        if (!relaxed && ModelCatalog.APIXO.equals(provider)) {
-            return rejected(at, label, value, "is a local file, but apixo takes only https URLs;"
-                    + " publish the image and give its https URL");
+        if (accepted != null && !accepted.acceptsLocalFiles()) {
+            return rejected(at, label, value, "is a local file, but " + descriptor.displayName() + " takes only https"
+                    + " URLs; publish the image and give its https URL");
         }
-        if (!relaxed && ModelCatalog.MINIMAX.equals(provider)) {
-            if (file.format() == MediaFormat.WEBP) {
-                return rejected(at, label, value, "is WebP, but MiniMax takes JPEG or PNG; convert it");
+        if (accepted != null) {
+            if (!accepted.accepts(file.format())) {
+                return rejected(at, label, value, "is " + formatName(file.format()) + ", but "
+                        + descriptor.displayName() + " takes " + orList(accepted.localFormats().stream()
+                        .map(AssetCheck::formatName).toList()) + "; convert it");
             }
-            if (file.size() > MINIMAX_MAX_BYTES) {
-                return rejected(at, label, value, "is " + file.size() / (1024 * 1024)
-                        + " MB; MiniMax takes images under 10 MB, make it smaller");
+            if (file.size() > accepted.maxLocalBytes()) {
+                return rejected(at, label, value, "is " + file.size() / (1024 * 1024) + " MB; "
+                        + descriptor.displayName() + " takes images under " + accepted.maxLocalBytes() / (1024 * 1024)
+                        + " MB, make it smaller");
             }
         }
         return InputFile.ofLocal(file.path(), file.sha256(), file.format().mediaType());
+    }
+
+    /** How messages name an image format. */
+    private static String formatName(MediaFormat format) {
+        return format == MediaFormat.WEBP ? "WebP" : format.name();
     }
 
     /** Reports why an input cannot be used, as {@code label 'value' why}; always null. */
