@@ -28,7 +28,7 @@ import java.util.Optional;
 public final class ApixoProvider implements ProviderDescriptor {
 
     /** The name specs use. */
-    public static final String NAME = "apixo";
+    static final String NAME = "apixo";
     static final String TOKEN_VARIABLE = "APIXO_API_KEY";
 
     private static final BigDecimal PER_IMAGE = new BigDecimal("0.0035");

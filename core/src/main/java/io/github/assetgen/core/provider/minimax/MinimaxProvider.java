@@ -31,7 +31,7 @@ import java.util.List;
 public final class MinimaxProvider implements ProviderDescriptor {
 
     /** The name specs use. */
-    public static final String NAME = "minimax";
+    static final String NAME = "minimax";
     static final String TOKEN_VARIABLE = "MINIMAX_API_KEY";
 
     /** Local files go inline as data URLs, which MiniMax takes up to 10 MB. */

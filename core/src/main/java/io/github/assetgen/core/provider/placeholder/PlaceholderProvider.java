@@ -22,7 +22,7 @@ import java.util.Objects;
 public final class PlaceholderProvider implements ProviderDescriptor {
 
     /** The name specs use. */
-    public static final String NAME = "placeholder";
+    static final String NAME = "placeholder";
 
     private static final ProviderInputs INPUTS = new ProviderInputs(true, true, ProviderInputs.IMAGES, Long.MAX_VALUE,
             false, false);

@@ -26,7 +26,7 @@ import java.util.Map;
 public final class UseapiProvider implements ProviderDescriptor {
 
     /** The name specs use. */
-    public static final String NAME = "useapi";
+    static final String NAME = "useapi";
     static final String TOKEN_VARIABLE = "USEAPI_TOKEN";
 
     // an account runs 1-2 jobs at a time; a spare slot helps when hailuoai answers 502 but queues
