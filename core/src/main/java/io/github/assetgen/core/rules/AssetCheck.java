@@ -171,7 +171,8 @@ final class AssetCheck {
     private String resolveProvider() {
         String provider = text("provider");
         if (provider == null) {
-            return spec.fields().containsKey("provider") && !isNull("provider") ? null : catalog.defaultProvider().name();
+            return spec.fields().containsKey("provider") && !isNull("provider") ? null
+                    : catalog.defaultProvider().name();
         }
         if (!catalog.providers().contains(provider)) {
             error("provider", "provider '" + provider + "' is not supported (supported: "

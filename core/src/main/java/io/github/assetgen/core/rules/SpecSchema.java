@@ -147,8 +147,13 @@ public final class SpecSchema {
                 case "quality" -> enumOf(p, union(models, ModelRules::qualities));
                 case "options" -> enumOf(p, union(models, ModelRules::options));
                 case "promptOptimization" -> p.put("type", "boolean");
-                case "quantity" -> p.put("type", "integer").put("minimum", 1).put("maximum", 9);
-                case "seed" -> p.put("type", "integer").put("minimum", -1).put("maximum", Integer.MAX_VALUE);
+                case "quantity" -> p.put("type", "integer").put("minimum", 1)
+                        .put("maximum", models.stream().mapToInt(ModelRules::maxQuantity).max().orElse(1));
+                case "seed" -> p.put("type", "integer")
+                        .put("minimum", models.stream().filter(ModelRules::seed).mapToLong(ModelRules::minSeed).min()
+                                .orElse(0))
+                        .put("maximum", models.stream().filter(ModelRules::seed).mapToLong(ModelRules::maxSeed).max()
+                                .orElse(Integer.MAX_VALUE));
                 case "size" -> p.put("type", "string").put("pattern", "^[0-9]+[*xX][0-9]+$");
                 case "references" -> {
                     p.put("type", "array");
@@ -198,7 +203,8 @@ public final class SpecSchema {
     private static String providerList() {
         ProviderRegistry registry = ProviderRegistry.standard();
         List<String> names = registry.all().stream()
-                .map(p -> p.name() + (p == registry.defaultProvider() ? " (default)" : p.remote() ? "" : " (local, free)"))
+                .map(p -> p.name() + (p == registry.defaultProvider() ? " (default)"
+                        : p.remote() ? "" : " (local, free)"))
                 .toList();
         return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
