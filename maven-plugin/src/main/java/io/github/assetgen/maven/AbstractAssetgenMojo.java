@@ -3,13 +3,12 @@ package io.github.assetgen.maven;
 import io.github.assetgen.core.api.AssetBuild;
 import io.github.assetgen.core.api.AssetgenException;
 import io.github.assetgen.core.api.BuildConfig;
-import io.github.assetgen.core.api.Durations;
+import io.github.assetgen.core.api.UserErrorException;
 import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.request.AssetRequest;
 import java.io.File;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +24,9 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
- * The parameters every assetgen goal shares, and their translation into a core {@link BuildConfig}.
- * The goals themselves only call core and map its exceptions.
+ * The parameters every assetgen goal shares, and their translation into a core {@link BuildConfig}
+ * (the text ones read by {@link ParameterParser}). The goals themselves only call core; core's user
+ * errors end as BUILD FAILURE, its faults as BUILD ERROR.
  */
 abstract class AbstractAssetgenMojo extends AbstractMojo {
 
@@ -178,7 +178,8 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
             AssetBuild build = new AssetBuild(buildConfig(), new MavenBuildLog(getLog()));
             run(build);
         } catch (AssetgenException e) {
-            if (e.isUserError()) {
+            // sealed: a user error or a fault (BuildFaultException), nothing else
+            if (e instanceof UserErrorException) {
                 throw new MojoFailureException(e.getMessage(), e);
             }
             throw new MojoExecutionException(e.getMessage(), e);
@@ -207,9 +208,8 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
         Properties properties = userProperties();
         Credentials credentials = new Credentials(session.getSettings(), settingsDecrypter, System.getenv());
         try {
-            Duration poll = pollInterval == null || pollInterval.isBlank() ? null
-                    : Durations.parse("pollInterval", pollInterval);
-            Duration retry = Durations.parse("retryDelay", retryDelay);
+            Duration poll = ParameterParser.optionalDuration("pollInterval", pollInterval);
+            Duration retry = ParameterParser.duration("retryDelay", retryDelay);
             Map<String, ProviderSettings> settings = new LinkedHashMap<>();
             ProviderRegistry registry = ProviderRegistry.standard();
             for (ProviderDescriptor descriptor : registry.remote()) {
@@ -221,7 +221,7 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
                 Integer configuredJobs = configured == null ? null : configured.getMaxJobs();
                 String jobsText = maxJobsText != null ? maxJobsText
                         : configuredJobs == null ? null : configuredJobs.toString();
-                Integer jobs = jobsText == null ? null : parseMaxJobs(provider, jobsText);
+                Integer jobs = jobsText == null ? null : ParameterParser.maxJobs(provider, jobsText);
                 settings.put(provider, descriptor.settings(credentials.find(provider), baseUrl, poll, retry, jobs));
             }
             ProviderDescriptor placeholder = registry.placeholder();
@@ -229,41 +229,12 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
             return new BuildConfig(project.getBasedir().toPath(), specDirectory.toPath(), outputDirectory.toPath(),
                     cacheDirectory.toPath(), lockFile.toPath(),
                     new File(project.getBuild().getDirectory(), "assetgen").toPath(),
-                    only == null ? List.of() : only, force, budget("maxCredits", maxCredits),
-                    budget("maxUsd", maxUsd), placeholders,
-                    offline || session.isOffline(), Durations.parse("timeout", timeout), settings);
+                    only == null ? List.of() : only, force, ParameterParser.budget("maxCredits", maxCredits),
+                    ParameterParser.budget("maxUsd", maxUsd), placeholders,
+                    offline || session.isOffline(), ParameterParser.duration("timeout", timeout), settings);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Invalid assetgen configuration: " + e.getMessage(), e);
         }
-    }
-
-    /** Budgets are written as plain decimals; Maven cannot convert BigDecimal parameters itself. */
-    private static BigDecimal budget(String parameter, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            BigDecimal value = new BigDecimal(text.trim());
-            if (value.signum() >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted form
-        }
-        throw new IllegalArgumentException(parameter + " '" + text + "' must be a number of 0 or more (e.g. 200 or 1.50)");
-    }
-
-    private static Integer parseMaxJobs(String provider, String text) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= 1 && value <= 32) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the accepted range
-        }
-        throw new IllegalArgumentException("maxJobs of " + provider + " (" + PropertyNames.maxJobs(provider)
-                + ") is '" + text + "'; it must be a whole number from 1 to 32");
     }
 
     /** -D properties win over system properties, as Maven's own expressions do. */

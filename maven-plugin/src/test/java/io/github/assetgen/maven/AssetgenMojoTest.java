@@ -3,6 +3,7 @@ package io.github.assetgen.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.assetgen.core.api.LockFileDamagedException;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -103,6 +104,21 @@ class AssetgenMojoTest {
                 .isExactlyInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("timeout '10'")
                 .hasMessageContaining("500ms, 5s, 2m");
+    }
+
+    @Test
+    @Basedir("/unit/damaged-lock")
+    @InjectMojo(goal = PlanAssetsMojo.GOAL_NAME)
+    void aDamagedLockFileIsAUserErrorNamingFileLineAndColumn(PlanAssetsMojo mojo) {
+        // issue #8: a damaged assets.lock.json is the user's to fix, so BUILD FAILURE, not BUILD ERROR
+        mojo.setLog(log);
+
+        assertThatThrownBy(mojo::execute)
+                .isExactlyInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("cannot read the cache or lock file: ")
+                .hasMessageContaining("assets.lock.json:")
+                .hasMessageContaining("malformed lock file")
+                .hasCauseInstanceOf(LockFileDamagedException.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.assetgen.core.api;
 
 import io.github.assetgen.core.plan.Action;
+import io.github.assetgen.core.plan.DiskState;
 import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.plan.Planner;
@@ -9,7 +10,10 @@ import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
+import io.github.assetgen.core.report.PlanTable;
 import io.github.assetgen.core.report.ReportWriter;
+import io.github.assetgen.core.report.RunReports;
+import io.github.assetgen.core.report.Spending;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.rules.Pricing;
 import io.github.assetgen.core.rules.RuleBook;
@@ -18,17 +22,13 @@ import io.github.assetgen.core.rules.ValidationContext;
 import io.github.assetgen.core.run.AssetResult;
 import io.github.assetgen.core.run.AssetRunner;
 import io.github.assetgen.core.run.AssetStatus;
+import io.github.assetgen.core.run.OutputPlacer;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.specfile.Problem;
 import io.github.assetgen.core.specfile.SpecReader;
 import io.github.assetgen.core.specfile.SpecSet;
-import io.github.assetgen.core.store.AssetCache;
-import io.github.assetgen.core.store.Journal;
-import io.github.assetgen.core.store.KeyLock;
 import io.github.assetgen.core.store.LockFile;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +52,7 @@ public final class AssetBuild {
     private final BuildLog log;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final BuildLock lock;
 
     public AssetBuild(BuildConfig config, BuildLog log) {
         this(config, log, Clock.systemUTC(), Sleeper.SYSTEM);
@@ -62,15 +63,16 @@ public final class AssetBuild {
         this.log = log;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.lock = new BuildLock(config);
     }
 
     /**
      * Reads and checks every spec; prints every problem, one per line.
      *
      * @return one resolved request per asset
-     * @throws AssetgenException (a user error) when any spec has an error
+     * @throws SpecErrorsException when any spec has an error
      */
-    public List<AssetRequest> validate() throws AssetgenException {
+    public List<AssetRequest> validate() throws SpecErrorsException {
         SpecSet specs = new SpecReader().read(config.specDirectory(), config.projectBaseDir());
         Validation validation = RuleBook.standard().validate(specs.assets(),
                 new ValidationContext(config.projectBaseDir(), config.placeholders()));
@@ -86,8 +88,7 @@ public final class AssetBuild {
             }
         }
         if (errors > 0) {
-            throw new AssetgenException(errors + " error(s) in the asset specs, listed above. Nothing was sent.",
-                    true);
+            throw new SpecErrorsException(problems);
         }
         List<AssetRequest> requests = validation.requests();
         if (config.placeholders()) {
@@ -97,53 +98,37 @@ public final class AssetBuild {
         return requests;
     }
 
-    /** Decides what each asset needs, from files only. */
+    /**
+     * Decides what each asset needs, from files only.
+     *
+     * @throws LockFileDamagedException when the lock file cannot be read
+     * @throws BuildFaultException when the cache cannot be read
+     */
     public Plan plan(List<AssetRequest> requests) throws AssetgenException {
+        String context = "cannot read the cache or lock file: ";
         try {
             Stores stores = stores();
-            return new Planner(Pricing.standard()).plan(requests, stores.state(lockEntries()), Selection.of(config.only()),
-                    config.force(), config.offline());
+            DiskState state = new DiskState(lock.read(context), config.outputDirectory(), stores.cache(),
+                    stores.journal(), AssetBuild::resultRetention, OutputPlacer::placedPath, clock);
+            return new Planner(Pricing.standard()).plan(requests, state, Selection.of(config.only()), config.force(),
+                    config.offline());
         } catch (IOException e) {
-            throw new AssetgenException("cannot read the cache or lock file: " + e.getMessage(), false, e);
+            throw new BuildFaultException(context + e.getMessage(), e);
         }
     }
-
-    /** The widest action label ("restore from cache"), so the model column lines up. */
-    private static final int LABEL_WIDTH = java.util.Arrays.stream(Action.values())
-            .mapToInt(a -> a.label().length()).max().orElse(0);
 
     /** Prints one line per asset and the totals. */
     public void printPlan(Plan plan) {
-        int width = plan.assets().stream().mapToInt(a -> a.id().length()).max().orElse(2);
-        for (PlannedAsset asset : plan.assets()) {
-            AssetRequest request = asset.request();
-            StringBuilder line = new StringBuilder("  ")
-                    .append(pad(asset.id(), width)).append("  ")
-                    .append(pad(asset.action().label(), LABEL_WIDTH)).append("  ")
-                    .append(request.model()).append(" @ ").append(request.provider());
-            if (asset.action() == Action.GENERATE) {
-                line.append("  ").append(asset.cost().format());
-            }
-            if (asset.note() != null) {
-                line.append("  (").append(asset.note()).append(')');
-            }
-            log.info(line.toString());
-        }
-        log.info("Plan: " + count(plan, Action.GENERATE) + " to generate, " + count(plan, Action.RESUME)
-                + " to resume, " + count(plan, Action.RESTORE) + " to restore, " + count(plan, Action.KEEP)
-                + " up to date, " + count(plan, Action.SKIP) + " skipped, " + count(plan, Action.BLOCKED)
-                + " blocked. Estimate: " + estimate(plan) + ".");
-        if (!plan.unpriced().isEmpty()) {
-            log.warn("No price is known for " + plan.unpriced().stream().map(PlannedAsset::id)
-                    .collect(Collectors.joining(", ")) + "; the estimate leaves them out.");
-        }
+        PlanTable.lines(plan).forEach(log::info);
+        PlanTable.unpricedWarning(plan).ifPresent(log::warn);
     }
 
     /** Fails before anything is sent when the plan costs more than the budget. */
-    public void checkBudget(Plan plan) throws AssetgenException {
+    public void checkBudget(Plan plan) throws BudgetExceededException {
         var problem = plan.budgetProblem(config.maxCredits(), config.maxUsd());
         if (problem.isPresent()) {
-            throw new AssetgenException(problem.get(), true);
+            throw new BudgetExceededException(problem.get(), plan.credits(), plan.dollars(), config.maxCredits(),
+                    config.maxUsd());
         }
     }
 
@@ -152,7 +137,9 @@ public final class AssetBuild {
      * resumes and generates, then writes the lock file and the reports.
      *
      * @param showPlan print the plan first (generate-assets run alone)
-     * @throws AssetgenException when any asset failed (after everything that succeeded was kept)
+     * @throws AssetsFailedException when any asset failed (after everything that succeeded was kept)
+     * @throws UserErrorException for the other mistakes: budget, token, damaged lock file
+     * @throws BuildFaultException when the cache, outputs or reports cannot be read or written
      */
     public BuildSummary generate(List<AssetRequest> requests, boolean showPlan) throws AssetgenException {
         Plan plan = plan(requests);
@@ -165,16 +152,19 @@ public final class AssetBuild {
     /**
      * Carries out a plan made (and printed) earlier in the same build.
      *
-     * @throws AssetgenException when any asset failed (after everything that succeeded was kept)
+     * @throws AssetsFailedException when any asset failed (after everything that succeeded was kept)
+     * @throws UserErrorException for the other mistakes: budget, token, damaged lock file
+     * @throws BuildFaultException when the cache, outputs or reports cannot be read or written
      */
     public BuildSummary generate(Plan plan) throws AssetgenException {
         Instant start = clock.instant();
         checkBudget(plan);
         checkCredentials(plan);
+        String context = "I/O error: ";
         try {
             Stores stores = stores();
             stores.cleanLeftovers(config.reportDirectory(), start);
-            LockFile lockEntries = lockEntries();
+            LockFile lockEntries = lock.read(context);
             List<PlannedAsset> work = plan.assets().stream()
                     .filter(a -> a.action() == Action.RESTORE || a.action().needsNetwork() || runnerDecides(a))
                     .toList();
@@ -184,7 +174,7 @@ public final class AssetBuild {
             List<AssetResult> results = new ArrayList<>(runner.run(work));
             for (PlannedAsset asset : plan.assets()) {
                 switch (asset.action()) {
-                    case KEEP -> results.add(stores.keptResult(asset, lockEntries));
+                    case KEEP -> results.add(lock.keptResult(asset, lockEntries));
                     case SKIP -> results.add(new AssetResult(asset, AssetStatus.SKIPPED, List.of(), List.of(),
                             Duration.ZERO, asset.note()));
                     case BLOCKED -> {
@@ -200,20 +190,20 @@ public final class AssetBuild {
                 }
             }
             results.sort(Comparator.comparing(AssetResult::id));
-            BuildSummary summary = new BuildSummary(results, spent(results));
-            writeLock(stores, lockEntries, results, Selection.of(config.only()).selectsAll());
-            new ReportWriter().write(config.reportDirectory(), config.outputDirectory(), Reports.outcomes(results),
-                    Reports.summary(results, summary.spent(), Duration.between(start, clock.instant())));
+            BuildSummary summary = new BuildSummary(results, Spending.spent(results));
+            lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
+            new ReportWriter().write(config.reportDirectory(), config.outputDirectory(), RunReports.outcomes(results),
+                    RunReports.summary(results, summary.spent(), Duration.between(start, clock.instant())));
             if (!summary.failures().isEmpty()) {
-                throw new AssetgenException(failureMessage(summary), true);
+                throw new AssetsFailedException(summary.failures());
             }
             return summary;
         } catch (IOException e) {
-            throw new AssetgenException("I/O error: " + e.getMessage(), false, e);
+            throw new BuildFaultException(context + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssetgenException("interrupted; jobs in flight are recorded and the next build resumes them",
-                    false, e);
+            throw new BuildFaultException("interrupted; jobs in flight are recorded and the next build resumes them",
+                    e);
         }
     }
 
@@ -227,17 +217,8 @@ public final class AssetBuild {
         return asset.awaitsAnAnswer() && !config.offline();
     }
 
-    private static String failureMessage(BuildSummary summary) {
-        StringBuilder message = new StringBuilder(summary.failures().size() + " asset(s) failed:");
-        for (AssetResult failure : summary.failures()) {
-            message.append("\n  ").append(failure.id()).append(": ").append(failure.message());
-        }
-        message.append("\nEverything else was generated or restored, cached and locked.");
-        return message.toString();
-    }
-
     /** Fails, naming both ways to set a token, for every provider that must be called and has none. */
-    private void checkCredentials(Plan plan) throws AssetgenException {
+    private void checkCredentials(Plan plan) throws MissingTokenException {
         Set<ProviderDescriptor> missing = new LinkedHashSet<>();
         for (PlannedAsset asset : plan.assets()) {
             ProviderDescriptor provider = ProviderRegistry.standard().get(asset.request().provider());
@@ -248,12 +229,7 @@ public final class AssetBuild {
             }
         }
         if (!missing.isEmpty()) {
-            throw new AssetgenException(missing.stream()
-                    .map(p -> "No token for " + p.name() + ": add a <server> with id '" + p.serverId()
-                            + "' and the token as <password> to settings.xml, or set the environment variable "
-                            + p.tokenVariable() + ".")
-                    .collect(Collectors.joining("\n")) + "\nNothing was sent. To try the build without a token use"
-                    + " -Dassetgen.placeholders=true.", true);
+            throw new MissingTokenException(List.copyOf(missing));
         }
     }
 
@@ -266,51 +242,13 @@ public final class AssetBuild {
                 config.cacheDirectory().resolve("tmp"));
     }
 
+    /** How long a provider keeps a finished job's results; a day for a provider assetgen no longer knows. */
+    private static Duration resultRetention(String provider) {
+        return ProviderRegistry.standard().find(provider).map(ProviderDescriptor::resultRetention)
+                .orElse(Duration.ofHours(24));
+    }
+
     private Stores stores() throws IOException {
         return Stores.open(config.cacheDirectory(), config.outputDirectory(), clock, log);
-    }
-
-    /** Placeholder runs keep their own lock under target, so the committed lock only records real assets. */
-    private Path lockPath() {
-        return config.placeholders() ? config.reportDirectory().resolve("placeholder.lock.json") : config.lockFile();
-    }
-
-    private LockFile lockEntries() throws IOException {
-        return LockFile.read(lockPath());
-    }
-
-    private void writeLock(Stores stores, LockFile previous, List<AssetResult> results, boolean all)
-            throws IOException {
-        stores.updatedLock(previous, results, all, clock.instant()).write(lockPath(), config.reportDirectory());
-    }
-
-    private static String spent(List<AssetResult> results) {
-        BigDecimal credits = BigDecimal.ZERO;
-        BigDecimal dollars = BigDecimal.ZERO;
-        for (AssetResult result : results) {
-            if (result.status() == AssetStatus.GENERATED && result.planned().action() == Action.GENERATE) {
-                var cost = result.planned().cost();
-                switch (cost.unit()) {
-                    case CREDITS -> credits = credits.add(cost.amount());
-                    case USD -> dollars = dollars.add(cost.amount());
-                    default -> {
-                        // free or unknown: nothing to add
-                    }
-                }
-            }
-        }
-        return credits.toPlainString() + " credits, $" + dollars.toPlainString();
-    }
-
-    private static String estimate(Plan plan) {
-        return plan.credits().toPlainString() + " credits, $" + plan.dollars().toPlainString();
-    }
-
-    private static long count(Plan plan, Action action) {
-        return plan.withAction(action).size();
-    }
-
-    private static String pad(String text, int width) {
-        return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 }

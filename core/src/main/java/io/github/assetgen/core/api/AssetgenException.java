@@ -1,26 +1,16 @@
 package io.github.assetgen.core.api;
 
 /**
- * A build-stopping condition with a message meant for the user. {@link #isUserError()} tells a
- * mistake the user can fix in specs or parameters (BUILD FAILURE) from a fault of the environment.
+ * A build-stopping condition with a message meant for the user. Its two kinds tell the plugin how
+ * to end the build: a {@link UserErrorException} is a mistake the user can fix in specs, parameters
+ * or files (BUILD FAILURE); a {@link BuildFaultException} is a fault of the environment (BUILD
+ * ERROR), whose cause is kept for {@code mvn -e}.
  */
-public class AssetgenException extends Exception {
+public abstract sealed class AssetgenException extends Exception permits UserErrorException, BuildFaultException {
 
     private static final long serialVersionUID = 1L;
 
-    private final boolean userError;
-
-    public AssetgenException(String message, boolean userError) {
-        super(message);
-        this.userError = userError;
-    }
-
-    public AssetgenException(String message, boolean userError, Throwable cause) {
+    AssetgenException(String message, Throwable cause) {
         super(message, cause);
-        this.userError = userError;
-    }
-
-    public boolean isUserError() {
-        return userError;
     }
 }

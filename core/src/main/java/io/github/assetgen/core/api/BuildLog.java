@@ -1,19 +1,13 @@
 package io.github.assetgen.core.api;
 
+import io.github.assetgen.core.run.RunListener;
+
 /**
  * Where core reports progress. The Maven plugin adapts Maven's log to it; tests collect lines.
- * Implementations must be thread-safe: assets run in parallel.
+ * Implementations must be thread-safe: assets run in parallel. It extends the runner's listener,
+ * so the build passes its log to the runner as it is.
  */
-public interface BuildLog {
-
-    void info(String message);
-
-    void warn(String message);
-
-    void error(String message);
-
-    /** Detail for {@code mvn -X}; never given a token. */
-    void debug(String message);
+public interface BuildLog extends RunListener {
 
     /** A log that drops everything. */
     static BuildLog silent() {

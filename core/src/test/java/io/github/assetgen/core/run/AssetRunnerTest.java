@@ -3,7 +3,6 @@ package io.github.assetgen.core.run;
 import io.github.assetgen.core.provider.http.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.assetgen.core.api.BuildLog;
 import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.PlannedAsset;
@@ -55,8 +54,8 @@ class AssetRunnerTest {
         cacheDir = temp.resolve("cache");
         outputDir = temp.resolve("out");
         clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
-        cache = AssetCache.withDirectory(cacheDir, clock, BuildLog.silent()::warn);
-        journal = Journal.withDirectory(cacheDir, clock, BuildLog.silent()::warn);
+        cache = AssetCache.withDirectory(cacheDir, clock, RunListener.silent()::warn);
+        journal = Journal.withDirectory(cacheDir, clock, RunListener.silent()::warn);
     }
 
     private AssetRunner runner(ScriptedClient client, int maxJobs, boolean force) {
@@ -69,7 +68,7 @@ class AssetRunnerTest {
         };
         return new AssetRunner(Map.of("useapi", client), Map.of("useapi", settings), cache, journal,
                 KeyLock.withDirectory(cacheDir), outputDir, cacheDir.resolve("tmp"), Duration.ofMinutes(30), force,
-                clock, sleeper, new Random(7), BuildLog.silent());
+                clock, sleeper, new Random(7), RunListener.silent());
     }
 
     private static AssetRequest request(String id) {
@@ -310,7 +309,7 @@ class AssetRunnerTest {
         PlannedAsset hero = planned(request("hero"), Action.RESUME);
         journal.begin(hero.key(), "useapi", "hero", "nano-banana-2");
         journal.recordSubmitted(hero.key(), List.of(
-                new JobRef("useapi", AssetRunner.RESULT_URL, "https://cdn.example/answered-before-the-kill.png")));
+                new JobRef("useapi", SubmitStep.RESULT_URL, "https://cdn.example/answered-before-the-kill.png")));
         ScriptedClient client = new ScriptedClient("useapi");
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(hero));

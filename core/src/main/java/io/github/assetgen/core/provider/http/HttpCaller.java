@@ -69,7 +69,7 @@ public final class HttpCaller {
         // A create must reach the provider at most once; OkHttp would otherwise replay it on a
         // connection that failed after the body was written.
         this.createClient = client.newBuilder().retryOnConnectionFailure(false).build();
-        this.retryPolicy = new RetryPolicy(settings.maxRetries(), settings.retryDelay(), sleeper);
+        this.retryPolicy = RetryPolicy.forRequests(settings.maxRetries(), settings.retryDelay(), sleeper);
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         String base = settings.baseUrl().toString();
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;

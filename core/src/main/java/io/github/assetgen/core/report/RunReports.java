@@ -1,22 +1,21 @@
-package io.github.assetgen.core.api;
+package io.github.assetgen.core.report;
 
-import io.github.assetgen.core.report.AssetOutcome;
-import io.github.assetgen.core.report.OutcomeFile;
-import io.github.assetgen.core.report.ReportSummary;
 import io.github.assetgen.core.run.AssetResult;
 import java.time.Duration;
 import java.util.List;
 
-/** Turns run results into the report package's records. Stateless. */
-final class Reports {
+/** Turns run results into the report records {@link ReportWriter} writes. Stateless. */
+public final class RunReports {
 
-    private Reports() {}
+    private RunReports() {}
 
-    static List<AssetOutcome> outcomes(List<AssetResult> results) {
-        return results.stream().map(Reports::outcome).toList();
+    /** One outcome per result, in the same order. */
+    public static List<AssetOutcome> outcomes(List<AssetResult> results) {
+        return results.stream().map(RunReports::outcome).toList();
     }
 
-    static ReportSummary summary(List<AssetResult> results, String spent, Duration took) {
+    /** The totals of these results. */
+    public static ReportSummary summary(List<AssetResult> results, String spent, Duration took) {
         return ReportSummary.of(outcomes(results), spent, took.toMillis());
     }
 

@@ -1,0 +1,78 @@
+package io.github.assetgen.core.api;
+
+import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.request.AssetRequest;
+import io.github.assetgen.core.run.AssetResult;
+import io.github.assetgen.core.run.AssetStatus;
+import io.github.assetgen.core.run.OutputFile;
+import io.github.assetgen.core.store.LockFile;
+import io.github.assetgen.core.store.LockFileException;
+import io.github.assetgen.core.store.LockUpdate;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The lock file as one build uses it: which file, read with a damaged file told as the user's to
+ * fix, and the run's results translated to and from its entries. Stateless apart from its config.
+ */
+final class BuildLock {
+
+    private final BuildConfig config;
+
+    BuildLock(BuildConfig config) {
+        this.config = config;
+    }
+
+    /** Placeholder runs keep their own lock under target, so the committed lock only records real assets. */
+    private Path path() {
+        return config.placeholders() ? config.reportDirectory().resolve("placeholder.lock.json") : config.lockFile();
+    }
+
+    /**
+     * @param context what the build is doing, which starts the message when the lock is damaged
+     * @throws LockFileDamagedException when the file is not a valid lock file
+     */
+    LockFile read(String context) throws IOException, LockFileDamagedException {
+        try {
+            return LockFile.read(path());
+        } catch (LockFileException e) {
+            throw new LockFileDamagedException(context, e);
+        }
+    }
+
+    /** Writes the lock after this build (see {@link LockUpdate}). */
+    void write(LockFile previous, List<AssetResult> results, boolean coversAllAssets, Instant now)
+            throws IOException {
+        List<LockUpdate.Asset> assets = results.stream().map(BuildLock::record).toList();
+        LockUpdate.apply(previous, assets, coversAllAssets, now).write(path(), config.reportDirectory());
+    }
+
+    /** A result as the lock sees it: only generated and restored assets change their entry. */
+    private static LockUpdate.Asset record(AssetResult result) {
+        LockUpdate.Outcome outcome = switch (result.status()) {
+            case GENERATED -> LockUpdate.Outcome.GENERATED;
+            case RESTORED -> LockUpdate.Outcome.RESTORED;
+            default -> LockUpdate.Outcome.UNCHANGED;
+        };
+        List<LockFile.LockedFile> files = outcome == LockUpdate.Outcome.UNCHANGED ? List.of() : result.files().stream()
+                .map(f -> new LockFile.LockedFile(f.relativePath(), f.sha256(), f.size()))
+                .toList();
+        AssetRequest request = result.planned().request();
+        return new LockUpdate.Asset(result.id(), outcome, result.planned().key(), request.provider(), request.model(),
+                result.planned().cost().format(), files, result.jobIds());
+    }
+
+    /** The result of an up-to-date asset, described from its lock entry (no file is read again). */
+    AssetResult keptResult(PlannedAsset asset, LockFile lock) {
+        LockFile.Entry entry = lock.find(asset.id()).orElseThrow();
+        List<OutputFile> files = entry.files().stream()
+                .map(f -> new OutputFile(f.path(), config.outputDirectory().resolve(f.path()), f.size(), f.sha256(),
+                        MediaFormat.fromExtension(f.path())))
+                .toList();
+        return new AssetResult(asset, AssetStatus.KEPT, files, entry.jobIds(), Duration.ZERO, null);
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.assetgen.core.plan;
+
+import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.request.AssetRequest;
+import io.github.assetgen.core.store.AssetCache;
+import io.github.assetgen.core.store.Journal;
+import io.github.assetgen.core.store.LockFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the planner may know, read from the lock, the outputs, the cache and the journal. Reads
+ * only; cache and journal errors surface as {@link UncheckedIOException}.
+ */
+public final class DiskState implements AssetState {
+
+    /**
+     * Where a file asked for at {@code asked} ends up given its real format. The runner owns this rule
+     * (it writes the files); the up-to-date check must agree with it, so it is handed in.
+     */
+    @FunctionalInterface
+    public interface Placement {
+
+        String placedPath(String asked, MediaFormat format);
+    }
+
+    private final LockFile lock;
+    private final Path outputDirectory;
+    private final AssetCache cache;
+    private final Journal journal;
+    private final Function<String, Duration> resultRetention;
+    private final Placement placement;
+    private final Clock clock;
+
+    /**
+     * @param resultRetention how long each provider (by name) keeps a job's results fetchable
+     * @param placement the runner's rule for where an output file lands
+     */
+    public DiskState(LockFile lock, Path outputDirectory, AssetCache cache, Journal journal,
+            Function<String, Duration> resultRetention, Placement placement, Clock clock) {
+        this.lock = lock;
+        this.outputDirectory = outputDirectory;
+        this.cache = cache;
+        this.journal = journal;
+        this.resultRetention = resultRetention;
+        this.placement = placement;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean isUpToDate(AssetRequest request, String key) {
+        Optional<LockFile.Entry> entry = lock.find(request.id());
+        try {
+            return entry.isPresent() && entry.get().key().equals(key)
+                    && locksTheOutputsAskedFor(entry.get(), request)
+                    && LockFile.upToDate(entry.get(), outputDirectory);
+        } catch (IOException e) {
+            // an unreadable output is not up to date; the restore will rewrite it
+            return false;
+        }
+    }
+
+    @Override
+    public boolean isCached(String key) {
+        try {
+            return cache.find(key).isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<OpenJob> openJob(String key) {
+        try {
+            return journal.find(key).map(entry -> new OpenJob(entry.jobs(), entry.startedAt(),
+                    Journal.isExpired(entry, resultRetention.apply(entry.provider()), clock)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether the lock's files are where the spec now asks for them. {@code output} is not in the
+     * cache key, so a renamed output keeps its key and only this tells that the file must be
+     * restored under its new name.
+     */
+    private boolean locksTheOutputsAskedFor(LockFile.Entry entry, AssetRequest request) {
+        List<String> asked = request.outputs();
+        if (entry.files().size() != asked.size()) {
+            return false;
+        }
+        for (int i = 0; i < asked.size(); i++) {
+            String locked = entry.files().get(i).path();
+            if (!locked.equals(placement.placedPath(asked.get(i), MediaFormat.fromExtension(locked)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.assetgen.core.report;
+
+import io.github.assetgen.core.plan.Action;
+import io.github.assetgen.core.plan.Plan;
+import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.request.AssetRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The plan as the build prints it: one line per asset, then the totals. Stateless. */
+public final class PlanTable {
+
+    /** The widest action label ("restore from cache"), so the model column lines up. */
+    private static final int LABEL_WIDTH = Arrays.stream(Action.values())
+            .mapToInt(a -> a.label().length()).max().orElse(0);
+
+    private PlanTable() {}
+
+    /** One line per asset, then the line with the totals and the estimate. */
+    public static List<String> lines(Plan plan) {
+        int width = plan.assets().stream().mapToInt(a -> a.id().length()).max().orElse(2);
+        List<String> lines = new ArrayList<>();
+        for (PlannedAsset asset : plan.assets()) {
+            AssetRequest request = asset.request();
+            StringBuilder line = new StringBuilder("  ")
+                    .append(pad(asset.id(), width)).append("  ")
+                    .append(pad(asset.action().label(), LABEL_WIDTH)).append("  ")
+                    .append(request.model()).append(" @ ").append(request.provider());
+            if (asset.action() == Action.GENERATE) {
+                line.append("  ").append(asset.cost().format());
+            }
+            if (asset.note() != null) {
+                line.append("  (").append(asset.note()).append(')');
+            }
+            lines.add(line.toString());
+        }
+        lines.add("Plan: " + count(plan, Action.GENERATE) + " to generate, " + count(plan, Action.RESUME)
+                + " to resume, " + count(plan, Action.RESTORE) + " to restore, " + count(plan, Action.KEEP)
+                + " up to date, " + count(plan, Action.SKIP) + " skipped, " + count(plan, Action.BLOCKED)
+                + " blocked. Estimate: " + Spending.format(plan.credits(), plan.dollars()) + ".");
+        return lines;
+    }
+
+    /** The warning that the estimate leaves out assets nobody knows the price of, if there are any. */
+    public static Optional<String> unpricedWarning(Plan plan) {
+        if (plan.unpriced().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("No price is known for " + plan.unpriced().stream().map(PlannedAsset::id)
+                .collect(Collectors.joining(", ")) + "; the estimate leaves them out.");
+    }
+
+    private static long count(Plan plan, Action action) {
+        return plan.withAction(action).size();
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+}

@@ -1,0 +1,104 @@
+package io.github.assetgen.core.run;
+
+import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.provider.DownloadedFile;
+import io.github.assetgen.core.provider.JobRef;
+import io.github.assetgen.core.provider.ProviderClient;
+import io.github.assetgen.core.provider.ProviderException;
+import io.github.assetgen.core.provider.ResultLocation;
+import io.github.assetgen.core.provider.http.RetryPolicy;
+import io.github.assetgen.core.provider.http.Sleeper;
+import io.github.assetgen.core.store.AssetCache;
+import io.github.assetgen.core.store.CacheEntry;
+import io.github.assetgen.core.store.EntryMetadata;
+import io.github.assetgen.core.store.Journal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Downloads a finished job's results and moves the set into the cache. Its own class because results
+ * are fetched into a staging folder on the cache's file system, so that the cache only ever holds a
+ * complete set and a failed download costs nothing: the job stays recorded and is fetched again.
+ * Thread-safe.
+ */
+final class DownloadStep {
+
+    private final AssetCache cache;
+    private final Journal journal;
+    private final Path stagingDirectory;
+    private final Sleeper sleeper;
+    private final RunListener log;
+
+    /**
+     * @param stagingDirectory where downloads land before they enter the cache (same file system
+     *     as the cache, so the move is atomic)
+     */
+    DownloadStep(AssetCache cache, Journal journal, Path stagingDirectory, Sleeper sleeper, RunListener log) {
+        this.cache = cache;
+        this.journal = journal;
+        this.stagingDirectory = stagingDirectory;
+        this.sleeper = sleeper;
+        this.log = log;
+    }
+
+    /** Downloads every result into a staging folder and moves the set into the cache. */
+    CacheEntry store(PlannedAsset asset, ProviderClient client, List<JobRef> jobs, List<ResultLocation> results,
+            RetryPolicy retry) throws AssetFailure, IOException, InterruptedException {
+        int expected = asset.request().expectedFiles();
+        if (results.size() < expected) {
+            journal.close(asset.key());
+            throw new AssetFailure(asset.request().provider() + " returned " + results.size() + " file(s) where "
+                    + expected + " were requested");
+        }
+        if (results.size() > expected) {
+            log.warn("[" + asset.id() + "] " + asset.request().provider() + " returned " + results.size()
+                    + " files; keeping the first " + expected);
+        }
+        // a result is a finished file: a rate limit on its GET is a fault like any other, not busy job slots
+        RetryPolicy downloads = retry.countingRateLimits();
+        Files.createDirectories(stagingDirectory);
+        Path staging = Files.createTempDirectory(stagingDirectory,
+                AtomicFiles.TEMP_PREFIX + asset.key().substring(0, 12) + "-");
+        try {
+            List<Path> files = new ArrayList<>();
+            for (int i = 0; i < expected; i++) {
+                files.add(download(client, results.get(i), staging.resolve((i + 1) + ".download"), downloads).path());
+            }
+            return cache.store(asset.key(), files, new EntryMetadata(asset.request().provider(),
+                    asset.request().model(), asset.request().type(), asset.cost().format(),
+                    jobs.stream().map(JobRef::id).toList()));
+        } finally {
+            deleteRecursively(staging);
+        }
+    }
+
+    private DownloadedFile download(ProviderClient client, ResultLocation result, Path target, RetryPolicy retry)
+            throws AssetFailure, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.download(result, target);
+            } catch (ProviderException e) {
+                Optional<Duration> wait = retry.next(e, attempt);
+                if (wait.isEmpty()) {
+                    throw new AssetFailure("could not download " + result + ": " + e.getMessage()
+                            + ". The job stays recorded; the next build downloads it again.", e);
+                }
+                sleeper.sleep(wait.get());
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try {
+            AtomicFiles.deleteRecursively(dir);
+        } catch (IOException ignored) {
+            // a leftover staging folder is harmless: it is not a cache entry and is cleaned later
+        }
+    }
+}

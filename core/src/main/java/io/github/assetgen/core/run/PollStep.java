@@ -1,0 +1,112 @@
+package io.github.assetgen.core.run;
+
+import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.provider.JobRef;
+import io.github.assetgen.core.provider.JobState;
+import io.github.assetgen.core.provider.ProviderClient;
+import io.github.assetgen.core.provider.ProviderException;
+import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.ResultLocation;
+import io.github.assetgen.core.provider.http.RetryPolicy;
+import io.github.assetgen.core.provider.http.Sleeper;
+import io.github.assetgen.core.store.Journal;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Polls an asset's jobs until each ends. Its own class because it is the step that waits longest
+ * and the one a resumed build starts with: the jobs come from the journal or from a fresh submit,
+ * and a job still running at the deadline stays recorded for the next build. Thread-safe.
+ */
+final class PollStep {
+
+    private final Map<String, ProviderSettings> settings;
+    private final Journal journal;
+    private final ProviderGates gates;
+    private final Duration assetTimeout;
+    private final Sleeper sleeper;
+    private final RunListener log;
+
+    /** @param assetTimeout how long an asset may take, named in the message of a job still running */
+    PollStep(Map<String, ProviderSettings> settings, Journal journal, ProviderGates gates, Duration assetTimeout,
+            Sleeper sleeper, RunListener log) {
+        this.settings = settings;
+        this.journal = journal;
+        this.gates = gates;
+        this.assetTimeout = assetTimeout;
+        this.sleeper = sleeper;
+        this.log = log;
+    }
+
+    /** Polls every job until it ends, then returns their results in job order. */
+    List<ResultLocation> collect(PlannedAsset asset, ProviderClient client, List<JobRef> jobs, RetryPolicy retry)
+            throws AssetFailure, InterruptedException {
+        ProviderSettings providerSettings = settings.get(asset.request().provider());
+        List<ResultLocation> results = new ArrayList<>();
+        boolean first = true;
+        for (JobRef job : jobs) {
+            if (SubmitStep.RESULT_URL.equals(job.kind())) {
+                results.add(ResultLocation.ofUrl(job.id()));
+                continue;
+            }
+            if (first && providerSettings != null) {
+                sleeper.sleep(providerSettings.firstPollDelay());
+                first = false;
+            }
+            results.addAll(pollUntilDone(asset, client, job, providerSettings, retry));
+        }
+        return results;
+    }
+
+    private List<ResultLocation> pollUntilDone(PlannedAsset asset, ProviderClient client, JobRef job,
+            ProviderSettings providerSettings, RetryPolicy retry) throws AssetFailure, InterruptedException {
+        String id = asset.id();
+        String provider = asset.request().provider();
+        Duration interval = providerSettings == null ? Duration.ofSeconds(5) : providerSettings.pollInterval();
+        String lastLabel = null;
+        while (true) {
+            Duration wait = interval;
+            try {
+                JobState state = client.poll(job);
+                if (state instanceof JobState.Succeeded succeeded) {
+                    return succeeded.results();
+                }
+                if (state instanceof JobState.Failed failed) {
+                    // the job is over: nothing to resume, so the journal entry closes
+                    journal.close(asset.key());
+                    throw new AssetFailure((failed.moderated() ? "moderated by " : "failed at ") + provider + ": "
+                            + failed.message());
+                }
+                JobState.Running running = (JobState.Running) state;
+                if (running.label() != null && !running.label().equals(lastLabel)) {
+                    log.debug("[" + id + "] " + job.id() + ": " + running.label()
+                            + (running.percent() == null ? "" : " " + running.percent() + "%"));
+                    lastLabel = running.label();
+                }
+            } catch (ProviderException e) {
+                switch (e.kind()) {
+                    // polls are free: a fault is waited out however often it comes, until the deadline
+                    case RATE_LIMITED, RETRYABLE -> wait = retry.delay(e, 1);
+                    case PROVIDER_STOP -> {
+                        gates.stop(provider, e.getMessage());
+                        throw new AssetFailure("could not poll " + job.id() + ": " + e.getMessage()
+                                + ". The job stays recorded; the next build resumes it.", e);
+                    }
+                    default -> throw new AssetFailure("could not poll " + job.id() + ": " + e.getMessage()
+                            + ". The job stays recorded; the next build tries again.", e);
+                }
+            } catch (IOException e) {
+                wait = interval;
+            }
+            if (!retry.fits(wait)) {
+                throw new AssetFailure("still running at " + provider + " after " + DurationText.of(assetTimeout)
+                        + " (job " + job.id() + "). It stays recorded; the next build resumes it without paying again"
+                        + " (or raise -Dassetgen.timeout).");
+            }
+            sleeper.sleep(wait);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.assetgen.core.store;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The lock after a build: assets kept, restored or generated are recorded with their files; failed
+ * and skipped ones keep what they had; ids no longer in any spec are dropped when the build covered
+ * every asset. Stateless.
+ */
+public final class LockUpdate {
+
+    /** What this build did to an asset, as far as the lock cares. */
+    public enum Outcome {
+        /** Made by a provider in this build: a new generation. */
+        GENERATED,
+        /** Written from the cache; the same generation as before when the key did not change. */
+        RESTORED,
+        /** Kept, skipped or failed: the lock keeps what it had. */
+        UNCHANGED
+    }
+
+    /**
+     * One asset of the build, described for the lock. Immutable.
+     *
+     * @param id the asset id
+     * @param outcome what the build did to it
+     * @param key the cache key
+     * @param provider the provider name
+     * @param model the model name as sent
+     * @param cost the planned cost, formatted ({@code "8 credits"}); recorded for a new generation
+     * @param files the output files in output order; empty unless generated or restored
+     * @param jobIds the provider's job ids
+     */
+    public record Asset(String id, Outcome outcome, String key, String provider, String model, String cost,
+            List<LockFile.LockedFile> files, List<String> jobIds) {
+
+        public Asset {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(outcome, "outcome");
+            files = List.copyOf(files);
+            jobIds = List.copyOf(jobIds);
+        }
+    }
+
+    private LockUpdate() {}
+
+    /**
+     * The lock after this build.
+     *
+     * @param coversAllAssets the build saw every asset of the project, so ids not among {@code assets}
+     *     are gone from the specs
+     * @param now when a new generation is recorded as made
+     */
+    public static LockFile apply(LockFile previous, List<Asset> assets, boolean coversAllAssets, Instant now) {
+        LockFile lock = previous;
+        Set<String> ids = new HashSet<>();
+        for (Asset asset : assets) {
+            ids.add(asset.id());
+            if (asset.outcome() != Outcome.UNCHANGED) {
+                Optional<LockFile.Entry> before = previous.find(asset.id());
+                // a restore of the same key is the generation the lock already records: keep its date and cost
+                boolean sameGeneration = before.isPresent() && before.get().key().equals(asset.key())
+                        && asset.outcome() == Outcome.RESTORED;
+                String generatedAt = sameGeneration ? before.get().generatedAt() : now.toString();
+                String credits = sameGeneration ? before.get().credits() : asset.cost();
+                lock = lock.with(new LockFile.Entry(asset.id(), asset.key(), asset.provider(), asset.model(),
+                        asset.files(), credits, asset.jobIds(), generatedAt));
+            }
+        }
+        return coversAllAssets ? lock.retainOnly(ids) : lock;
+    }
+}

@@ -1,0 +1,152 @@
+package io.github.assetgen.core.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.assetgen.core.plan.Plan;
+import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.registry.ProviderRegistry;
+import io.github.assetgen.core.request.AssetRequest;
+import io.github.assetgen.core.store.LockFileException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each way a build stops is its own type, carrying what the user needs; the messages are unchanged. */
+class BuildFailuresTest {
+
+    @TempDir
+    Path project;
+
+    private void spec(String yaml) throws Exception {
+        Path spec = project.resolve("src/main/assets/site.yaml");
+        Files.createDirectories(spec.getParent());
+        Files.writeString(spec, yaml, StandardCharsets.UTF_8);
+    }
+
+    private void placeholderSpec() throws Exception {
+        spec("""
+                assets:
+                  - {id: hero, provider: placeholder, model: nano-banana-2, prompt: a lighthouse}
+                """);
+    }
+
+    private void damageTheLock() throws Exception {
+        Files.writeString(project.resolve("assets.lock.json"), "{\n  \"lockVersion\": 1,\n  \"assets\": {\n",
+                StandardCharsets.UTF_8);
+    }
+
+    /** A config whose useapi has no token, with these budgets. */
+    private BuildConfig useapiConfig(BigDecimal maxCredits) {
+        ProviderSettings useapi = ProviderRegistry.standard().get("useapi").settings(null, null, null,
+                Duration.ofSeconds(1), null);
+        BuildConfig base = BuildFixtures.placeholderConfig(project);
+        return new BuildConfig(base.projectBaseDir(), base.specDirectory(), base.outputDirectory(),
+                base.cacheDirectory(), base.lockFile(), base.reportDirectory(), List.of(), false, maxCredits, null,
+                false, false, base.assetTimeout(), Map.of("useapi", useapi));
+    }
+
+    @Test
+    void aDamagedLockFileIsAUserErrorWithFileLineAndColumn() throws Exception {
+        placeholderSpec();
+        damageTheLock();
+        AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());
+        List<AssetRequest> requests = build.validate();
+
+        assertThatThrownBy(() -> build.plan(requests))
+                .isInstanceOf(UserErrorException.class)
+                .isInstanceOfSatisfying(LockFileDamagedException.class, e -> {
+                    assertThat(e.file()).isEqualTo(project.resolve("assets.lock.json"));
+                    assertThat(e.line()).isPositive();
+                    assertThat(e.column()).isPositive();
+                    assertThat(e.getMessage()).startsWith("cannot read the cache or lock file: "
+                            + e.file() + ":" + e.line() + ":" + e.column() + ": malformed lock file");
+                })
+                .hasCauseInstanceOf(LockFileException.class);
+    }
+
+    @Test
+    void aLockDamagedAfterThePlanWasMadeIsTheSameUserErrorWhenGenerating() throws Exception {
+        placeholderSpec();
+        AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());
+        Plan plan = build.plan(build.validate());
+        damageTheLock();
+
+        assertThatThrownBy(() -> build.generate(plan))
+                .isInstanceOf(LockFileDamagedException.class)
+                .hasMessageStartingWith("I/O error: " + project.resolve("assets.lock.json") + ":");
+    }
+
+    @Test
+    void specErrorsCarryTheProblems() throws Exception {
+        spec("""
+                assets:
+                  - {id: hero, provider: placeholder, model: nano-banana-2}
+                """);
+        AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());
+
+        assertThatThrownBy(build::validate)
+                .isInstanceOfSatisfying(SpecErrorsException.class,
+                        e -> assertThat(e.errors()).singleElement().satisfies(p -> assertThat(p.isError()).isTrue()))
+                .hasMessage("1 error(s) in the asset specs, listed above. Nothing was sent.");
+    }
+
+    @Test
+    void aMissingTokenNamesTheProviders() throws Exception {
+        spec("""
+                assets:
+                  - {id: hero, provider: useapi, model: nano-banana-2, prompt: a lighthouse}
+                """);
+        AssetBuild build = new AssetBuild(useapiConfig(null), BuildLog.silent());
+        List<AssetRequest> requests = build.validate();
+
+        assertThatThrownBy(() -> build.generate(requests, false))
+                .isInstanceOfSatisfying(MissingTokenException.class,
+                        e -> assertThat(e.providers()).containsExactly("useapi"))
+                .hasMessageStartingWith("No token for useapi: add a <server> with id '"
+                        + ProviderRegistry.standard().get("useapi").serverId() + "'")
+                .hasMessageEndingWith("Nothing was sent. To try the build without a token use"
+                        + " -Dassetgen.placeholders=true.");
+    }
+
+    @Test
+    void anExceededBudgetCarriesTheEstimateAndTheBudget() throws Exception {
+        spec("""
+                assets:
+                  - {id: hero, provider: useapi, model: nano-banana-2, prompt: a lighthouse}
+                """);
+        AssetBuild build = new AssetBuild(useapiConfig(BigDecimal.ZERO), BuildLog.silent());
+        Plan plan = build.plan(build.validate());
+
+        assertThatThrownBy(() -> build.checkBudget(plan))
+                .isInstanceOfSatisfying(BudgetExceededException.class, e -> {
+                    assertThat(e.estimatedCredits()).isEqualByComparingTo(plan.credits()).isPositive();
+                    assertThat(e.maxCredits()).isEqualByComparingTo(BigDecimal.ZERO);
+                    assertThat(e.maxUsd()).isNull();
+                })
+                .hasMessage(plan.budgetProblem(BigDecimal.ZERO, null).orElseThrow());
+    }
+
+    @Test
+    void failedAssetsCarryTheirResultsAfterTheRestWasKept() throws Exception {
+        placeholderSpec();
+        BuildConfig online = BuildFixtures.placeholderConfig(project);
+        BuildConfig offline = new BuildConfig(online.projectBaseDir(), online.specDirectory(), online.outputDirectory(),
+                online.cacheDirectory(), online.lockFile(), online.reportDirectory(), online.only(), false, null, null,
+                false, true, online.assetTimeout(), online.providers());
+        AssetBuild build = new AssetBuild(offline, BuildLog.silent());
+        List<AssetRequest> requests = build.validate();
+
+        assertThatThrownBy(() -> build.generate(requests, false))
+                .isInstanceOfSatisfying(AssetsFailedException.class,
+                        e -> assertThat(e.failures()).extracting(r -> r.id()).containsExactly("hero"))
+                .hasMessage("1 asset(s) failed:\n  hero: not in the cache, and the build is offline"
+                        + "\nEverything else was generated or restored, cached and locked.");
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.assetgen.maven;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the parameters users write as text: budgets, durations and jobs in flight. Each failure is
+ * an {@link IllegalArgumentException} naming the parameter and the accepted form. Stateless.
+ */
+final class ParameterParser {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+    private ParameterParser() {}
+
+    /**
+     * A budget: a plain decimal of 0 or more; Maven cannot convert BigDecimal parameters itself.
+     *
+     * @return the budget, or null when none is set
+     */
+    static BigDecimal budget(String parameter, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal value = new BigDecimal(text.trim());
+            if (value.signum() >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted form
+        }
+        throw new IllegalArgumentException(parameter + " '" + text + "' must be a number of 0 or more (e.g. 200 or 1.50)");
+    }
+
+    /** A duration: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}. */
+    static Duration duration(String parameter, String text) {
+        Matcher matcher = DURATION.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(parameter + " '" + text
+                    + "' is not a duration: write a whole number with ms, s, m or h (e.g. 500ms, 5s, 2m)");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+
+    /** A duration that may be left out: null when {@code text} is null or blank. */
+    static Duration optionalDuration(String parameter, String text) {
+        return text == null || text.isBlank() ? null : duration(parameter, text);
+    }
+
+    /** A provider's jobs in flight: a whole number from 1 to 32. */
+    static int maxJobs(String provider, String text) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 1 && value <= 32) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException("maxJobs of " + provider + " (" + PropertyNames.maxJobs(provider)
+                + ") is '" + text + "'; it must be a whole number from 1 to 32");
+    }
+}
