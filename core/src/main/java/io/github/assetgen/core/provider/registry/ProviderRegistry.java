@@ -23,8 +23,13 @@ import okhttp3.OkHttpClient;
 
 /**
  * The one list of providers. Everything that needs to know which providers exist (the rule book,
- * pricing, credentials, client creation, the plugin) asks here; adding a provider is a new package
- * with its {@link ProviderDescriptor} and one line in {@link #standard()}. Immutable.
+ * the JSON schema, pricing, credentials, client creation, the plugin) asks here. Immutable.
+ *
+ * <p>Adding a provider: a package {@code provider.<name>} with its {@link ProviderDescriptor} (and
+ * client), one line in {@code standardRegistry()}, and, for a remote provider, a
+ * {@code set<Name>} in the plugin's {@code Providers}, since Maven binds {@code <providers><name>}
+ * by setter name. {@code OnlyTheRegistryListsProvidersTest} and the plugin's {@code ProvidersTest}
+ * keep it that way.
  */
 public final class ProviderRegistry {
 
