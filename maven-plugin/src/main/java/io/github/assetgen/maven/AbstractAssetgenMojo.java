@@ -3,9 +3,10 @@ package io.github.assetgen.maven;
 import io.github.assetgen.core.api.AssetBuild;
 import io.github.assetgen.core.api.AssetgenException;
 import io.github.assetgen.core.api.BuildConfig;
-import io.github.assetgen.core.api.ProviderDefaults;
 import io.github.assetgen.core.api.UserErrorException;
+import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.request.AssetRequest;
 import java.io.File;
 import java.time.Duration;
@@ -210,7 +211,9 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
             Duration poll = ParameterParser.optionalDuration("pollInterval", pollInterval);
             Duration retry = ParameterParser.duration("retryDelay", retryDelay);
             Map<String, ProviderSettings> settings = new LinkedHashMap<>();
-            for (String provider : ProviderDefaults.REMOTE_PROVIDERS) {
+            ProviderRegistry registry = ProviderRegistry.standard();
+            for (ProviderDescriptor descriptor : registry.remote()) {
+                String provider = descriptor.name();
                 ProviderParameters configured = providers == null ? null : providers.get(provider);
                 String baseUrl = properties.getProperty(PropertyNames.baseUrl(provider),
                         configured == null ? null : configured.getBaseUrl());
@@ -219,11 +222,10 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
                 String jobsText = maxJobsText != null ? maxJobsText
                         : configuredJobs == null ? null : configuredJobs.toString();
                 Integer jobs = jobsText == null ? null : ParameterParser.maxJobs(provider, jobsText);
-                settings.put(provider, ProviderDefaults.settings(provider, credentials.find(provider), baseUrl, poll,
-                        retry, jobs));
+                settings.put(provider, descriptor.settings(credentials.find(provider), baseUrl, poll, retry, jobs));
             }
-            settings.put(ProviderDefaults.PLACEHOLDER,
-                    ProviderDefaults.settings(ProviderDefaults.PLACEHOLDER, null, null, Duration.ZERO, retry, null));
+            ProviderDescriptor placeholder = registry.placeholder();
+            settings.put(placeholder.name(), placeholder.settings(null, null, Duration.ZERO, retry, null));
             return new BuildConfig(project.getBasedir().toPath(), specDirectory.toPath(), outputDirectory.toPath(),
                     cacheDirectory.toPath(), lockFile.toPath(),
                     new File(project.getBuild().getDirectory(), "assetgen").toPath(),

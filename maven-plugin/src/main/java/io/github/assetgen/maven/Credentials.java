@@ -1,7 +1,8 @@
 package io.github.assetgen.maven;
 
-import io.github.assetgen.core.api.ProviderDefaults;
+import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.Secret;
+import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import java.util.Map;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -29,8 +30,9 @@ final class Credentials {
 
     /** The provider's token, or null when neither source has one. */
     Secret find(String provider) throws MojoFailureException {
-        String serverId = ProviderDefaults.serverId(provider);
-        Server server = settings == null ? null : settings.getServer(serverId);
+        ProviderDescriptor descriptor = ProviderRegistry.standard().get(provider);
+        String serverId = descriptor.serverId();
+        Server server = settings == null || serverId == null ? null : settings.getServer(serverId);
         if (server != null && server.getPassword() != null && !server.getPassword().isBlank()) {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
             for (SettingsProblem problem : result.getProblems()) {
@@ -42,7 +44,7 @@ final class Credentials {
             }
             return Secret.of(result.getServer().getPassword().trim());
         }
-        String variable = ProviderDefaults.environmentVariable(provider);
+        String variable = descriptor.tokenVariable();
         String value = variable == null ? null : environment.get(variable);
         return value == null || value.isBlank() ? null : Secret.of(value.trim());
     }

@@ -1,31 +1,34 @@
 package io.github.assetgen.maven;
 
-/** The {@code <providers>} parameter: per-provider base URL and jobs in flight. */
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The {@code <providers>} parameter: per-provider base URL and jobs in flight.
+ *
+ * <p>The one place outside core's provider registry that names providers, and on purpose: Maven
+ * binds {@code <providers><useapi>…</useapi></providers>} through a setter named after the
+ * element, so each remote provider needs its {@code set<Name>} here. {@code ProvidersTest} fails
+ * when a provider of the registry has none.
+ */
 public class Providers {
 
-    private ProviderParameters useapi;
-    private ProviderParameters minimax;
-    private ProviderParameters apixo;
+    private final Map<String, ProviderParameters> byName = new HashMap<>();
 
     /** The block of one provider, or null when not configured. */
     ProviderParameters get(String name) {
-        return switch (name) {
-            case "useapi" -> useapi;
-            case "minimax" -> minimax;
-            case "apixo" -> apixo;
-            default -> null;
-        };
+        return byName.get(name);
     }
 
     public void setUseapi(ProviderParameters useapi) {
-        this.useapi = useapi;
+        byName.put("useapi", useapi);
     }
 
     public void setMinimax(ProviderParameters minimax) {
-        this.minimax = minimax;
+        byName.put("minimax", minimax);
     }
 
     public void setApixo(ProviderParameters apixo) {
-        this.apixo = apixo;
+        byName.put("apixo", apixo);
     }
 }

@@ -7,7 +7,9 @@ import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.plan.Planner;
 import io.github.assetgen.core.plan.Selection;
 import io.github.assetgen.core.provider.ProviderClient;
+import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.report.PlanTable;
 import io.github.assetgen.core.report.ReportWriter;
 import io.github.assetgen.core.report.RunReports;
@@ -90,7 +92,8 @@ public final class AssetBuild {
         }
         List<AssetRequest> requests = validation.requests();
         if (config.placeholders()) {
-            requests = requests.stream().map(r -> r.withProvider(ProviderDefaults.PLACEHOLDER)).toList();
+            String placeholder = ProviderRegistry.standard().placeholder().name();
+            requests = requests.stream().map(r -> r.withProvider(placeholder)).toList();
         }
         return requests;
     }
@@ -106,7 +109,7 @@ public final class AssetBuild {
         try {
             Stores stores = stores();
             DiskState state = new DiskState(lock.read(context), config.outputDirectory(), stores.cache(),
-                    stores.journal(), ProviderDefaults::resultRetention, OutputPlacer::placedPath, clock);
+                    stores.journal(), AssetBuild::resultRetention, OutputPlacer::placedPath, clock);
             return new Planner(Pricing.standard()).plan(requests, state, Selection.of(config.only()), config.force(),
                     config.offline());
         } catch (IOException e) {
@@ -216,11 +219,11 @@ public final class AssetBuild {
 
     /** Fails, naming both ways to set a token, for every provider that must be called and has none. */
     private void checkCredentials(Plan plan) throws MissingTokenException {
-        Set<String> missing = new LinkedHashSet<>();
+        Set<ProviderDescriptor> missing = new LinkedHashSet<>();
         for (PlannedAsset asset : plan.assets()) {
-            String provider = asset.request().provider();
-            ProviderSettings settings = config.providers().get(provider);
-            if (asset.action().needsNetwork() && !ProviderDefaults.PLACEHOLDER.equals(provider)
+            ProviderDescriptor provider = ProviderRegistry.standard().get(asset.request().provider());
+            ProviderSettings settings = config.providers().get(provider.name());
+            if (asset.action().needsNetwork() && provider.tokenVariable() != null
                     && (settings == null || settings.token() == null)) {
                 missing.add(provider);
             }
@@ -235,8 +238,14 @@ public final class AssetBuild {
                 .filter(a -> a.action().needsNetwork())
                 .map(a -> a.request().provider())
                 .collect(Collectors.toSet());
-        return ProviderClients.create(needed, config.providers(), stores.fileIds(),
+        return ProviderRegistry.standard().createClients(needed, config.providers(), stores.fileIds(),
                 config.cacheDirectory().resolve("tmp"));
+    }
+
+    /** How long a provider keeps a finished job's results; a day for a provider assetgen no longer knows. */
+    private static Duration resultRetention(String provider) {
+        return ProviderRegistry.standard().find(provider).map(ProviderDescriptor::resultRetention)
+                .orElse(Duration.ofHours(24));
     }
 
     private Stores stores() throws IOException {

@@ -1,5 +1,6 @@
 package io.github.assetgen.core.api;
 
+import io.github.assetgen.core.provider.ProviderDescriptor;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -10,15 +11,15 @@ public final class MissingTokenException extends UserErrorException {
 
     private final List<String> providers;
 
-    /** @param providers the provider names without a token, in the order of the plan */
-    MissingTokenException(List<String> providers) {
+    /** @param providers the providers without a token, in the order of the plan */
+    MissingTokenException(List<ProviderDescriptor> providers) {
         super(providers.stream()
-                .map(p -> "No token for " + p + ": add a <server> with id '" + ProviderDefaults.serverId(p)
+                .map(p -> "No token for " + p.name() + ": add a <server> with id '" + p.serverId()
                         + "' and the token as <password> to settings.xml, or set the environment variable "
-                        + ProviderDefaults.environmentVariable(p) + ".")
+                        + p.tokenVariable() + ".")
                 .collect(Collectors.joining("\n")) + "\nNothing was sent. To try the build without a token use"
                 + " -Dassetgen.placeholders=true.", null);
-        this.providers = List.copyOf(providers);
+        this.providers = providers.stream().map(ProviderDescriptor::name).toList();
     }
 
     /** The provider names without a token. */

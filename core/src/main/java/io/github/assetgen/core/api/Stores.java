@@ -1,6 +1,7 @@
 package io.github.assetgen.core.api;
 
 import io.github.assetgen.core.provider.FileIdMemory;
+import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.store.Journal;
@@ -72,7 +73,9 @@ final class Stores {
         AtomicFiles.cleanStaleTemps(reportDirectory, now.minus(Duration.ofSeconds(10)));
         cache.cleanStaleTemps(old);
         journal.cleanStaleTemps(old);
-        deleteOldFiles(cache.directory().resolve("tmp").resolve("placeholder"), now.minus(Duration.ofDays(1)));
+        // the placeholder's client renders into tmp/<its name> (see PlaceholderProvider.createClient)
+        deleteOldFiles(cache.directory().resolve("tmp").resolve(ProviderRegistry.standard().placeholder().name()),
+                now.minus(Duration.ofDays(1)));
     }
 
     /** Placeholder renders are kept only so a resumed build finds them; after a day they are clutter. */

@@ -1,6 +1,6 @@
 package io.github.assetgen.core.plan;
 
-import io.github.assetgen.core.rules.Cost;
+import io.github.assetgen.core.provider.Cost;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.github.assetgen.core.plan;
 
 import io.github.assetgen.core.request.AssetRequest;
-import io.github.assetgen.core.rules.Cost;
+import io.github.assetgen.core.provider.Cost;
 
 /**
  * One asset's entry in a {@link Plan}. Immutable.

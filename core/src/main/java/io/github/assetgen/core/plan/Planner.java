@@ -2,7 +2,7 @@ package io.github.assetgen.core.plan;
 
 import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.request.AssetRequest;
-import io.github.assetgen.core.rules.Cost;
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.rules.Pricing;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param name provider name
  * @param baseUrl e.g. {@code https://api.useapi.net}; the client appends its own paths
  * @param token the credential, or null when none was found (only the placeholder needs none)
+ * @param tokenVariable the environment variable that holds the token, named in advice; null when none
  * @param firstPollDelay wait after submit before the first poll
  * @param pollInterval wait between polls
  * @param connectTimeout TCP connect timeout
@@ -23,6 +24,7 @@ public record ProviderSettings(
         String name,
         URI baseUrl,
         Secret token,
+        String tokenVariable,
         Duration firstPollDelay,
         Duration pollInterval,
         Duration connectTimeout,
@@ -42,5 +44,12 @@ public record ProviderSettings(
         if (maxJobs < 1) {
             throw new IllegalArgumentException("maxJobs must be at least 1");
         }
+    }
+
+    /** Settings that name no token variable (tests, and callers that build settings by hand). */
+    public ProviderSettings(String name, URI baseUrl, Secret token, Duration firstPollDelay, Duration pollInterval,
+            Duration connectTimeout, Duration readTimeout, Duration retryDelay, int maxRetries, int maxJobs) {
+        this(name, baseUrl, token, null, firstPollDelay, pollInterval, connectTimeout, readTimeout, retryDelay,
+                maxRetries, maxJobs);
     }
 }

@@ -1,5 +1,9 @@
 package io.github.assetgen.core.rules;
 
+import io.github.assetgen.core.provider.ModelRules;
+
+import java.util.Optional;
+import io.github.assetgen.core.provider.ProviderDescriptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.request.InputFile;
@@ -61,8 +65,14 @@ final class CheckedAsset {
         return type != null && provider != null;
     }
 
+    /** The provider's descriptor; empty while the provider is unknown. */
+    Optional<ProviderDescriptor> descriptor() {
+        return provider == null ? Optional.empty() : catalog.provider(provider);
+    }
+
+    /** True for a provider that takes any model name and checks nothing but types (the placeholder). */
     boolean placeholder() {
-        return ModelCatalog.PLACEHOLDER.equals(provider);
+        return descriptor().map(d -> !d.checksModels()).orElse(false);
     }
 
     boolean failed() {

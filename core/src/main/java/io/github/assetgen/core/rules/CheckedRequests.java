@@ -1,5 +1,7 @@
 package io.github.assetgen.core.rules;
 
+import io.github.assetgen.core.provider.ModelRules;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.specfile.SpecValue;

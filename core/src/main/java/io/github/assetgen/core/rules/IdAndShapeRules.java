@@ -121,7 +121,7 @@ final class IdAndShapeRules implements RuleFamily {
         ModelCatalog catalog = asset.catalog;
         if (provider == null) {
             return asset.spec.fields().containsKey("provider") && !asset.isNull("provider")
-                    ? null : ModelCatalog.USEAPI;
+                    ? null : catalog.defaultProvider().name();
         }
         if (!catalog.providers().contains(provider)) {
             asset.error(RuleId.ASSET_UNSUPPORTED_PROVIDER, "provider", "provider '" + provider

@@ -1,5 +1,9 @@
 package io.github.assetgen.core.rules;
 
+import io.github.assetgen.core.provider.ModelRules;
+
+import io.github.assetgen.core.provider.ProviderInputs;
+import io.github.assetgen.core.provider.ProviderDescriptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.request.InputFile;
@@ -14,7 +18,6 @@ import java.nio.file.Path;
  */
 final class InputFileRules implements RuleFamily {
 
-    private static final long MINIMAX_MAX_BYTES = 10L * 1024 * 1024;
 
     @Override
     public void check(CheckedAsset a) {
@@ -67,16 +70,19 @@ final class InputFileRules implements RuleFamily {
      */
     private static InputFile input(CheckedAsset a, String provider, Position at, String field, String label,
             String value) {
-        boolean relaxed = a.context.placeholders() || provider == null || ModelCatalog.PLACEHOLDER.equals(provider);
+        // the placeholder takes every input; with placeholders on, nothing is sent anywhere
+        ProviderDescriptor descriptor = provider == null || a.context.placeholders() ? null
+                : a.catalog.provider(provider).orElse(null);
+        ProviderInputs accepted = descriptor == null ? null : descriptor.inputs();
         if (value.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
             if (!value.startsWith("https://")) {
                 return rejected(a, RuleId.INPUT_NOT_HTTPS, field, at, label, value,
                         "is not an https URL; use https:// or a local file");
             }
-            if (!relaxed && ModelCatalog.USEAPI.equals(provider)) {
+            if (accepted != null && !accepted.acceptsUrls()) {
                 return rejected(a, RuleId.INPUT_URL_NOT_ACCEPTED, field, at, label, value,
-                        "is a URL, but useapi uploads local files only; save the image in the project and give its"
-                                + " path");
+                        "is a URL, but " + descriptor.displayName() + " uploads local files only; save the image in"
+                                + " the project and give its path");
             }
             return InputFile.ofUrl(value);
         }
@@ -91,21 +97,30 @@ final class InputFileRules implements RuleFamily {
             return rejected(a, RuleId.INPUT_NOT_AN_IMAGE, field, at, label, value,
                     "is not a PNG, JPEG or WebP image; convert it or choose another file");
         }
-        if (!relaxed && ModelCatalog.APIXO.equals(provider)) {
+        if (accepted != null && !accepted.acceptsLocalFiles()) {
             return rejected(a, RuleId.INPUT_LOCAL_FILE_NOT_ACCEPTED, field, at, label, value,
-                    "is a local file, but apixo takes only https URLs; publish the image and give its https URL");
+                    "is a local file, but " + descriptor.displayName() + " takes only https URLs; publish the image"
+                            + " and give its https URL");
         }
-        if (!relaxed && ModelCatalog.MINIMAX.equals(provider)) {
-            if (file.format() == MediaFormat.WEBP) {
+        if (accepted != null) {
+            if (!accepted.accepts(file.format())) {
                 return rejected(a, RuleId.INPUT_UNSUPPORTED_FORMAT, field, at, label, value,
-                        "is WebP, but MiniMax takes JPEG or PNG; convert it");
+                        "is " + formatName(file.format()) + ", but " + descriptor.displayName() + " takes "
+                                + CheckedAsset.orList(accepted.localFormats().stream()
+                                        .map(InputFileRules::formatName).toList()) + "; convert it");
             }
-            if (file.size() > MINIMAX_MAX_BYTES) {
+            if (file.size() > accepted.maxLocalBytes()) {
                 return rejected(a, RuleId.INPUT_TOO_LARGE, field, at, label, value, "is "
-                        + file.size() / (1024 * 1024) + " MB; MiniMax takes images under 10 MB, make it smaller");
+                        + file.size() / (1024 * 1024) + " MB; " + descriptor.displayName() + " takes images under "
+                        + accepted.maxLocalBytes() / (1024 * 1024) + " MB, make it smaller");
             }
         }
         return InputFile.ofLocal(file.path(), file.sha256(), file.format().mediaType());
+    }
+
+    /** How messages name an image format. */
+    private static String formatName(MediaFormat format) {
+        return format == MediaFormat.WEBP ? "WebP" : format.name();
     }
 
     /** Reports why an input cannot be used, as {@code label 'value' why}; always null. */

@@ -1,8 +1,10 @@
 package io.github.assetgen.core.rules;
 
+import io.github.assetgen.core.provider.ModelRules;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.request.AssetType;
-import io.github.assetgen.core.rules.ModelRules.FrameRule;
+import io.github.assetgen.core.provider.ModelRules.FrameRule;
 import io.github.assetgen.core.specfile.DidYouMean;
 import java.util.Comparator;
 import java.util.List;
@@ -31,8 +33,12 @@ final class ModelFieldRules implements RuleFamily {
         if (a.model != null && !placeholder) {
             a.rules = findModel(a, a.provider, a.type, a.model);
         }
-        if (!placeholder && a.values.containsKey("account") && !a.provider.equals(ModelCatalog.USEAPI)) {
-            a.error(RuleId.MODEL_ACCOUNT_NOT_USED, "account", "account is only used by useapi; remove it");
+        if (!placeholder && a.values.containsKey("account")
+                && !a.descriptor().map(d -> d.inputs().account()).orElse(false)) {
+            a.error(RuleId.MODEL_ACCOUNT_NOT_USED, "account", "account is only used by "
+                    + CheckedAsset.orList(a.catalog.providers().stream()
+                            .filter(p -> a.catalog.provider(p).orElseThrow().inputs().account())
+                            .toList()) + "; remove it");
         }
         if (a.rules != null || placeholder) {
             checkTypeFields(a, a.type);
@@ -54,7 +60,8 @@ final class ModelFieldRules implements RuleFamily {
         String dflt = a.catalog.defaultModel(provider, type, a.values.containsKey("firstFrame"));
         if (dflt == null) {
             a.error(RuleId.MODEL_TYPE_NOT_OFFERED, "type", a.spec.positionOf("type"), provider + " makes no "
-                    + type.specName() + "s in assetgen; use provider useapi or minimax");
+                    + type.specName() + "s in assetgen; use provider " + CheckedAsset.orList(a.catalog.providers().stream()
+                            .filter(p -> !a.catalog.models(p, type).isEmpty()).toList()));
         }
         return dflt;
     }

@@ -1,5 +1,7 @@
 package io.github.assetgen.core.rules;
 
+import io.github.assetgen.core.provider.ModelRules;
+
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.specfile.AssetSpec;
 import io.github.assetgen.core.specfile.Problem;

@@ -1,114 +1,31 @@
 package io.github.assetgen.core.rules;
 
+import io.github.assetgen.core.provider.Cost;
+import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.request.AssetRequest;
-import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Price tables of the providers, as published in the seeds: useapi credits per image by model and
- * resolution (and quality for gpt-image-2) and per video by model and option (seeds 000, 002);
- * APIXO $0.0035 per image (seed 003). MiniMax official publishes no price in the seeds: unknown.
- * The placeholder provider is free.
+ * What a request is expected to cost, asked of its provider's descriptor: useapi prices in
+ * credits, APIXO in dollars, MiniMax's own API publishes none (unknown), the placeholder is free.
+ * Immutable.
  */
 public final class Pricing {
 
-    private static final String ANY = "-";
-    private static final BigDecimal APIXO_PER_IMAGE = new BigDecimal("0.0035");
+    private static final Pricing STANDARD = new Pricing(ProviderRegistry.standard());
 
-    /** Credits per file (images) or per video, keyed by model and variant. */
-    private final Map<String, Long> credits = new HashMap<>();
+    private final ProviderRegistry registry;
 
-    private Pricing() {
-        // useapi images, seed 000: credits per image
-        price(1, "image-01", "HD");
-        price(4, "nano-banana-2", "512P", "1K");
-        price(5, "nano-banana-2", "2K");
-        price(8, "nano-banana-2", "4K");
-        price(6, "nano-banana-pro", "1K", "2K");
-        price(10, "nano-banana-pro", "4K");
-        price(4, "gpt-image-1.5", "Low");
-        price(8, "gpt-image-1.5", "Medium");
-        price(15, "gpt-image-1.5", "High");
-        price(2, "gpt-image-2", "low/1K");
-        price(5, "gpt-image-2", "low/2K");
-        price(10, "gpt-image-2", "low/4K");
-        price(8, "gpt-image-2", "medium/1K");
-        price(20, "gpt-image-2", "medium/2K");
-        price(40, "gpt-image-2", "medium/4K");
-        price(30, "gpt-image-2", "high/1K");
-        price(80, "gpt-image-2", "high/2K");
-        price(160, "gpt-image-2", "high/4K");
-        price(4, "seedream-4.5", "2K", "4K");
-        price(4, "seedream-5.0", "2K", "3K");
-        price(3, "midjourney-v7", ANY);
-        price(3, "midjourney-niji7", ANY);
-        // useapi videos, seed 002: credits per video
-        for (String model : List.of("T2V-01", "I2V-01", "I2V-01-live", "S2V-01", "T2V-01-Director", "I2V-01-Director")) {
-            price(25, model, ANY);
-        }
-        for (String model : List.of("02", "T2V-2.3", "I2V-2.3")) {
-            price(25, model, "768p-6sec");
-            price(50, model, "768p-10sec");
-            price(80, model, "1080p-6sec");
-        }
-        price(12, "02", "512p-6sec");
-        price(25, "02", "512p-10sec");
-        price(15, "I2V-2.3-Fast", "768p-6sec");
-        price(30, "I2V-2.3-Fast", "768p-10sec");
-        price(50, "I2V-2.3-Fast", "1080p-6sec");
-        price(40, "Sora-2", "720p-4sec");
-        price(80, "Sora-2", "720p-8sec");
-        price(120, "Sora-2", "720p-12sec");
-        for (String model : List.of("Veo-3.1", "Veo-3.1-S2V")) {
-            price(120, model, "veo-720p-8sec", "veo-1080p-8sec");
-            price(180, model, "veo-4k-8sec");
-        }
-        for (String model : List.of("Veo-3.1-Fast", "Veo-3.1-S2V-Fast")) {
-            price(60, model, "veo-720p-8sec", "veo-1080p-8sec");
-            price(90, model, "veo-4k-8sec");
-        }
+    private Pricing(ProviderRegistry registry) {
+        this.registry = registry;
     }
-
-    private static final Pricing STANDARD = new Pricing();
 
     /** The published prices. */
     public static Pricing standard() {
         return STANDARD;
     }
 
-    /** The expected cost of one resolved request (all its files). */
+    /** The expected cost of one resolved request (all its files); unknown for an unknown provider. */
     public Cost estimate(AssetRequest request) {
-        switch (request.provider()) {
-            case ModelCatalog.PLACEHOLDER:
-                return Cost.free();
-            case ModelCatalog.APIXO:
-                return Cost.usd(APIXO_PER_IMAGE.multiply(BigDecimal.valueOf(request.expectedFiles())));
-            case ModelCatalog.USEAPI:
-                Long each = credits.get(key(request.model(), variant(request)));
-                return each == null ? Cost.unknown() : Cost.credits(each * request.expectedFiles());
-            default:
-                return Cost.unknown();
-        }
-    }
-
-    /** Which row of the model's table applies: quality/resolution, resolution, option, or none. */
-    private String variant(AssetRequest request) {
-        if (request.model().equals("gpt-image-2")) {
-            return request.text("quality").orElse("low") + "/" + request.text("resolution").orElse("1K");
-        }
-        return request.text("resolution").or(() -> request.text("options"))
-                .filter(v -> credits.containsKey(key(request.model(), v))).orElse(ANY);
-    }
-
-    private void price(long amount, String model, String... variants) {
-        for (String variant : variants) {
-            credits.put(key(model, variant), amount);
-        }
-    }
-
-    private static String key(String model, String variant) {
-        return model + "|" + variant;
+        return registry.find(request.provider()).map(p -> p.estimate(request)).orElse(Cost.unknown());
     }
 }

@@ -1,5 +1,7 @@
 package io.github.assetgen.core.rules;
 
+import io.github.assetgen.core.provider.ModelRules;
+
 import io.github.assetgen.core.request.AssetType;
 import java.math.BigInteger;
 import java.util.List;
@@ -42,7 +44,8 @@ final class PromptRules implements RuleFamily {
                     + " takes at most " + rules.maxPrompt());
         }
         List<BigInteger> mentions = Prompts.mentions(prompt);
-        if (rules.provider().equals(ModelCatalog.USEAPI) && rules.type() == AssetType.IMAGE && !mentions.isEmpty()) {
+        boolean readsMentions = a.catalog.provider(rules.provider()).map(p -> p.inputs().mentions()).orElse(false);
+        if (readsMentions && rules.type() == AssetType.IMAGE && !mentions.isEmpty()) {
             if (!rules.mentions()) {
                 a.error(RuleId.PROMPT_MENTIONS_UNSUPPORTED, "prompt", "prompt mentions @Image" + mentions.get(0)
                         + " but " + rules.model() + " does not support @ImageN mentions; " + mentionModels(a.catalog)

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.assetgen.core.provider.ModelRules;
+import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.specfile.SpecFields;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -36,7 +38,7 @@ public final class SpecSchema {
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry("id", "Unique id of the asset in the project: 1-64 of a-z, 0-9, '.', '_', '-'."),
             Map.entry("type", "What to make: image (default) or video."),
-            Map.entry("provider", "Who makes it: useapi (default), minimax, apixo or placeholder (local, free)."),
+            Map.entry("provider", "Who makes it: " + providerList() + "."),
             Map.entry("model", "The provider's model; defaults to the provider's default model for the type."
                     + " The placeholder provider takes any model name and renders at the size that model would."),
             Map.entry("prompt", "What to make. Required for images and for videos without a first frame."),
@@ -145,8 +147,13 @@ public final class SpecSchema {
                 case "quality" -> enumOf(p, union(models, ModelRules::qualities));
                 case "options" -> enumOf(p, union(models, ModelRules::options));
                 case "promptOptimization" -> p.put("type", "boolean");
-                case "quantity" -> p.put("type", "integer").put("minimum", 1).put("maximum", 9);
-                case "seed" -> p.put("type", "integer").put("minimum", -1).put("maximum", Integer.MAX_VALUE);
+                case "quantity" -> p.put("type", "integer").put("minimum", 1)
+                        .put("maximum", models.stream().mapToInt(ModelRules::maxQuantity).max().orElse(1));
+                case "seed" -> p.put("type", "integer")
+                        .put("minimum", models.stream().filter(ModelRules::seed).mapToLong(ModelRules::minSeed).min()
+                                .orElse(0))
+                        .put("maximum", models.stream().filter(ModelRules::seed).mapToLong(ModelRules::maxSeed).max()
+                                .orElse(Integer.MAX_VALUE));
                 case "size" -> p.put("type", "string").put("pattern", "^[0-9]+[*xX][0-9]+$");
                 case "references" -> {
                     p.put("type", "array");
@@ -173,7 +180,8 @@ public final class SpecSchema {
     /** Matches an object whose provider is placeholder. */
     private static ObjectNode placeholderProvider(JsonNodeFactory f) {
         ObjectNode provider = f.objectNode();
-        provider.putObject("properties").putObject("provider").put("const", ModelCatalog.PLACEHOLDER);
+        provider.putObject("properties").putObject("provider").put("const",
+                ProviderRegistry.standard().placeholder().name());
         provider.putArray("required").add("provider");
         return provider;
     }
@@ -189,6 +197,16 @@ public final class SpecSchema {
         ObjectNode model = f.objectNode();
         model.putObject("properties").putObject("model").put("$ref", "#/$defs/" + CATALOG_MODEL);
         return model;
+    }
+
+    /** "useapi (default), minimax, apixo or placeholder (local, free)", from the registry. */
+    private static String providerList() {
+        ProviderRegistry registry = ProviderRegistry.standard();
+        List<String> names = registry.all().stream()
+                .map(p -> p.name() + (p == registry.defaultProvider() ? " (default)"
+                        : p.remote() ? "" : " (local, free)"))
+                .toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     private static void enumOf(ObjectNode property, Collection<String> values) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.store.LockFileException;
 import java.math.BigDecimal;
@@ -43,7 +44,8 @@ class BuildFailuresTest {
 
     /** A config whose useapi has no token, with these budgets. */
     private BuildConfig useapiConfig(BigDecimal maxCredits) {
-        ProviderSettings useapi = ProviderDefaults.settings("useapi", null, null, null, Duration.ofSeconds(1), null);
+        ProviderSettings useapi = ProviderRegistry.standard().get("useapi").settings(null, null, null,
+                Duration.ofSeconds(1), null);
         BuildConfig base = BuildFixtures.placeholderConfig(project);
         return new BuildConfig(base.projectBaseDir(), base.specDirectory(), base.outputDirectory(),
                 base.cacheDirectory(), base.lockFile(), base.reportDirectory(), List.of(), false, maxCredits, null,
@@ -108,7 +110,7 @@ class BuildFailuresTest {
                 .isInstanceOfSatisfying(MissingTokenException.class,
                         e -> assertThat(e.providers()).containsExactly("useapi"))
                 .hasMessageStartingWith("No token for useapi: add a <server> with id '"
-                        + ProviderDefaults.serverId("useapi") + "'")
+                        + ProviderRegistry.standard().get("useapi").serverId() + "'")
                 .hasMessageEndingWith("Nothing was sent. To try the build without a token use"
                         + " -Dassetgen.placeholders=true.");
     }

@@ -1,6 +1,8 @@
 package io.github.assetgen.core.api;
 
+import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,11 +15,11 @@ final class BuildFixtures {
 
     /** A project under {@code project} whose specs live in src/main/assets and use the placeholder provider. */
     static BuildConfig placeholderConfig(Path project) {
-        ProviderSettings placeholder = ProviderDefaults.settings(ProviderDefaults.PLACEHOLDER, null, null,
-                Duration.ZERO, Duration.ofSeconds(1), null);
+        ProviderDescriptor descriptor = ProviderRegistry.standard().placeholder();
+        ProviderSettings placeholder = descriptor.settings(null, null, Duration.ZERO, Duration.ofSeconds(1), null);
         return new BuildConfig(project, project.resolve("src/main/assets"), project.resolve("target/out"),
                 project.resolve("cache"), project.resolve("assets.lock.json"), project.resolve("target/assetgen"),
                 List.of(), false, null, null, false, false, Duration.ofMinutes(1),
-                Map.of(ProviderDefaults.PLACEHOLDER, placeholder));
+                Map.of(descriptor.name(), placeholder));
     }
 }

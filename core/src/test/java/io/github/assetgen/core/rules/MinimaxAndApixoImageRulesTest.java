@@ -12,6 +12,7 @@ import static io.github.assetgen.core.rules.TestSpecs.webp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.assetgen.core.provider.RenderSize;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

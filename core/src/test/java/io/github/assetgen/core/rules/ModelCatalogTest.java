@@ -2,6 +2,8 @@ package io.github.assetgen.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.assetgen.core.provider.ModelRules;
+import io.github.assetgen.core.provider.RenderSize;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.specfile.Position;

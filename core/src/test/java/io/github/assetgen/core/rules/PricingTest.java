@@ -3,6 +3,7 @@ package io.github.assetgen.core.rules;
 import static io.github.assetgen.core.rules.ModelCatalogTest.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.specfile.Position;

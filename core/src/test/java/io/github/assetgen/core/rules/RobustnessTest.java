@@ -4,6 +4,7 @@ import static io.github.assetgen.core.rules.TestSpecs.asset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.github.assetgen.core.provider.ModelRules;
 import io.github.assetgen.core.specfile.SpecFields;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -13,7 +13,7 @@ import io.github.assetgen.core.provider.ProviderException.Kind;
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
-import io.github.assetgen.core.rules.Cost;
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.specfile.Position;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.EntryMetadata;

@@ -11,7 +11,7 @@ import io.github.assetgen.core.provider.http.ResponseClassifier;
  */
 final class ApixoClassifier implements ResponseClassifier {
 
-    static final String PROVIDER = "apixo";
+    static final String PROVIDER = ApixoProvider.NAME;
 
     @Override
     public Outcome classify(Outcome.Success success) {
@@ -23,7 +23,7 @@ final class ApixoClassifier implements ResponseClassifier {
         if (status >= 200 && status <= 299) {
             return success;
         }
-        Outcome.Failure failure = Outcome.forStatus(PROVIDER, status,
+        Outcome.Failure failure = Outcome.forStatus(PROVIDER, ApixoProvider.TOKEN_VARIABLE, status,
                 ProviderMessages.fromBody(success.body().toString()), null);
         if (status == 403) {
             return new Outcome.Failure(failure.kind(), status, failure.providerMessage(), null,

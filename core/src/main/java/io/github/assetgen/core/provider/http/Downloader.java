@@ -77,7 +77,7 @@ public final class Downloader {
         try (Response response = caller.client().newCall(request).execute()) {
             if (!response.isSuccessful()) {
                 String message = ProviderMessages.fromBody(response.peekBody(4096).string());
-                throw caller.toException(action, Outcome.forStatus(caller.provider(), response.code(), message,
+                throw caller.toException(action, caller.failureFor(response.code(), message,
                         HttpCaller.parseRetryAfter(response.header("Retry-After"))), null);
             }
             long expected = response.body().contentLength();

@@ -80,6 +80,11 @@ public final class HttpCaller {
         return settings.name();
     }
 
+    /** What a non-2xx status means, with advice that names this provider's token. */
+    Outcome.Failure failureFor(int httpStatus, String providerMessage, Duration retryAfter) {
+        return Outcome.forStatus(provider(), settings.tokenVariable(), httpStatus, providerMessage, retryAfter);
+    }
+
     /**
      * Sends the endpoint's request (repeating reads and uploads on transient faults) and parses
      * the answer.
@@ -165,7 +170,7 @@ public final class HttpCaller {
     private Outcome interpret(Endpoint<?> endpoint, int status, String retryAfter, String text)
             throws ProviderException {
         if (status < 200 || status > 299) {
-            return Outcome.forStatus(provider(), status, ProviderMessages.fromBody(text), parseRetryAfter(retryAfter));
+            return failureFor(status, ProviderMessages.fromBody(text), parseRetryAfter(retryAfter));
         }
         JsonNode json;
         try {

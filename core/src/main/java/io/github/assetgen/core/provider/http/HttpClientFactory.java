@@ -22,7 +22,12 @@ public final class HttpClientFactory {
     private final OkHttpClient shared;
 
     public HttpClientFactory() {
-        this.shared = new OkHttpClient();
+        this(new OkHttpClient());
+    }
+
+    /** A factory over the build's one client, so every provider shares its connection pool and threads. */
+    public HttpClientFactory(OkHttpClient shared) {
+        this.shared = java.util.Objects.requireNonNull(shared, "shared");
     }
 
     /** The client for one provider: its timeouts, the User-Agent, and its token for its own host only. */

@@ -34,17 +34,19 @@ public sealed interface Outcome {
      * The failure an HTTP status means (the product's one status table).
      *
      * @param provider provider name, for advice such as which settings.xml server to check
+     * @param tokenVariable the environment variable holding the provider's token, or null
      * @param httpStatus a non-2xx status
      * @param providerMessage the message taken from the body
      * @param retryAfter the parsed {@code Retry-After}, or null
      */
-    public static Failure forStatus(String provider, int httpStatus, String providerMessage, Duration retryAfter) {
+    public static Failure forStatus(String provider, String tokenVariable, int httpStatus, String providerMessage,
+            Duration retryAfter) {
         if (httpStatus == 429) {
             return new Failure(Kind.RATE_LIMITED, httpStatus, providerMessage, retryAfter, null);
         }
         if (httpStatus == 401) {
             return new Failure(Kind.PROVIDER_STOP, httpStatus, providerMessage, null,
-                    ProviderMessages.checkToken(provider));
+                    ProviderMessages.checkToken(provider, tokenVariable));
         }
         if (httpStatus == 402 || httpStatus == 412) {
             return new Failure(Kind.PROVIDER_STOP, httpStatus, providerMessage, null, ProviderMessages.outOfCredits());

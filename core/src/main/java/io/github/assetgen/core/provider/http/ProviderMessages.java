@@ -1,7 +1,6 @@
 package io.github.assetgen.core.provider.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Locale;
 
 /** The fix-it wording for provider failures, in one place. */
 public final class ProviderMessages {
@@ -10,10 +9,15 @@ public final class ProviderMessages {
 
     private ProviderMessages() {}
 
-    /** Advice after a 401 or a rejected key. */
-    public static String checkToken(String provider) {
-        return "check the token: the password of the <server> with id 'assetgen-" + provider
-                + "' in ~/.m2/settings.xml, or the environment variable " + tokenVariable(provider);
+    /**
+     * Advice after a 401 or a rejected key.
+     *
+     * @param tokenVariable the environment variable holding the provider's token, or null when none is known
+     */
+    public static String checkToken(String provider, String tokenVariable) {
+        String advice = "check the token: the password of the <server> with id 'assetgen-" + provider
+                + "' in ~/.m2/settings.xml";
+        return tokenVariable == null ? advice : advice + ", or the environment variable " + tokenVariable;
     }
 
     /** Advice after 402/412 or a balance error. */
@@ -32,16 +36,6 @@ public final class ProviderMessages {
         String id = assetId == null ? "<asset id>" : assetId;
         return "the asset may already be paid for; check the provider's job list, and to send it again on purpose "
                 + "run with -Dassetgen.force -Dassetgen.only=" + id;
-    }
-
-    /** The environment variable that holds a provider's token. */
-    public static String tokenVariable(String provider) {
-        return switch (provider) {
-            case "useapi" -> "USEAPI_TOKEN";
-            case "minimax" -> "MINIMAX_API_KEY";
-            case "apixo" -> "APIXO_API_KEY";
-            default -> provider.toUpperCase(Locale.ROOT).replace('-', '_') + "_TOKEN";
-        };
     }
 
     /**

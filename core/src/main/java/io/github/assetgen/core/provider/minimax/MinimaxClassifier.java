@@ -13,7 +13,7 @@ import io.github.assetgen.core.provider.http.ResponseClassifier;
  */
 final class MinimaxClassifier implements ResponseClassifier {
 
-    static final String PROVIDER = "minimax";
+    static final String PROVIDER = MinimaxProvider.NAME;
 
     @Override
     public Outcome classify(Outcome.Success success) {
@@ -35,7 +35,8 @@ final class MinimaxClassifier implements ResponseClassifier {
             // Answered, so waiting and sending again cannot pay twice.
             case 1002 -> new Outcome.Failure(Kind.RATE_LIMITED, httpStatus, said, null, null);
             case 1004 -> new Outcome.Failure(Kind.PROVIDER_STOP, httpStatus, said, null,
-                    ProviderMessages.checkToken(PROVIDER) + "; a MiniMax key only works on its own region's host:"
+                    ProviderMessages.checkToken(PROVIDER, MinimaxProvider.TOKEN_VARIABLE)
+                            + "; a MiniMax key only works on its own region's host:"
                             + " https://api.minimax.io (international) or https://api.minimaxi.com (mainland China),"
                             + " set with assetgen.minimax.baseUrl");
             case 1008 -> new Outcome.Failure(Kind.PROVIDER_STOP, httpStatus, said, null,

@@ -46,7 +46,7 @@ import javax.imageio.stream.ImageOutputStream;
 public final class PlaceholderClient implements ProviderClient {
 
     /** The provider name used in specs. */
-    public static final String NAME = "placeholder";
+    public static final String NAME = PlaceholderProvider.NAME;
 
     /** Larger images would need hundreds of megabytes of heap. */
     static final long MAX_IMAGE_PIXELS = 40_000_000L;

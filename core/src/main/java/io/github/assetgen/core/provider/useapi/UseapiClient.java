@@ -28,7 +28,7 @@ import java.util.List;
  */
 public final class UseapiClient implements ProviderClient {
 
-    static final String NAME = "useapi";
+    static final String NAME = UseapiProvider.NAME;
     static final String IMAGE = "image";
     static final String VIDEO = "video";
 
@@ -191,7 +191,7 @@ public final class UseapiClient implements ProviderClient {
         String error = success.body().path("error").asText(null);
         int code = success.body().path("code").asInt(success.httpStatus());
         if (error != null && code >= 400) {
-            return Outcome.forStatus(NAME, code, error, null);
+            return Outcome.forStatus(NAME, UseapiProvider.TOKEN_VARIABLE, code, error, null);
         }
         return success;
     }

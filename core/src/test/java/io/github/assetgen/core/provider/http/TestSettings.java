@@ -2,6 +2,7 @@ package io.github.assetgen.core.provider.http;
 
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.Secret;
+import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import java.net.URI;
 import java.time.Duration;
 import mockwebserver3.MockWebServer;
@@ -18,7 +19,9 @@ public final class TestSettings {
     }
 
     public static ProviderSettings forUri(String provider, URI baseUrl, int maxRetries) {
-        return new ProviderSettings(provider, baseUrl, Secret.of(TOKEN), Duration.ZERO, Duration.ZERO,
+        // the real token variable, so advice after a 401 reads as it does in a build
+        String tokenVariable = ProviderRegistry.standard().find(provider).map(p -> p.tokenVariable()).orElse(null);
+        return new ProviderSettings(provider, baseUrl, Secret.of(TOKEN), tokenVariable, Duration.ZERO, Duration.ZERO,
                 Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(10), maxRetries, 2);
     }
 

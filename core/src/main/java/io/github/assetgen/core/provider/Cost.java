@@ -1,4 +1,4 @@
-package io.github.assetgen.core.rules;
+package io.github.assetgen.core.provider;
 
 import java.math.BigDecimal;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.github.assetgen.core.rules;
+package io.github.assetgen.core.provider;
 
 /**
  * The pixel size (and for videos the length) a model produces for a request; the placeholder

@@ -1,0 +1,133 @@
+package io.github.assetgen.core.provider.minimax;
+
+import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.provider.ClientContext;
+import io.github.assetgen.core.provider.Cost;
+import io.github.assetgen.core.provider.DefaultModels;
+import io.github.assetgen.core.provider.ModelRules;
+import io.github.assetgen.core.provider.ModelRules.FrameRule;
+import io.github.assetgen.core.provider.ProviderClient;
+import io.github.assetgen.core.provider.ProviderDefaults;
+import io.github.assetgen.core.provider.ProviderDescriptor;
+import io.github.assetgen.core.provider.ProviderInputs;
+import io.github.assetgen.core.provider.RenderSize;
+import io.github.assetgen.core.provider.RenderSizes;
+import io.github.assetgen.core.provider.http.HttpClientFactory;
+import io.github.assetgen.core.request.AssetRequest;
+import io.github.assetgen.core.request.AssetType;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MiniMax's official API (https://platform.minimax.io/docs): images answered at once, videos as
+ * tasks its own client polls every 20 s; result URLs stay valid 24 hours. It publishes no price
+ * per request here, so estimates are unknown. Immutable.
+ *
+ * <p>Choices where the documents are silent: the default video model is {@code MiniMax-Hailuo-2.3}
+ * with {@code 768p-6sec}; the 01 models take {@code 720p-6sec} only; it takes one subject reference.
+ */
+public final class MinimaxProvider implements ProviderDescriptor {
+
+    /** The name specs use. */
+    static final String NAME = "minimax";
+    static final String TOKEN_VARIABLE = "MINIMAX_API_KEY";
+
+    /** Local files go inline as data URLs, which MiniMax takes up to 10 MB. */
+    private static final long MAX_INLINE_BYTES = 10L * 1024 * 1024;
+
+    // images are answered synchronously: the read timeout must outlast a generation, or a paid
+    // request would look lost
+    private static final ProviderDefaults DEFAULTS = new ProviderDefaults(
+            new DefaultModels("image-01", "MiniMax-Hailuo-2.3", "MiniMax-Hailuo-2.3"),
+            URI.create("https://api.minimax.io"), Duration.ofSeconds(20), Duration.ofSeconds(20),
+            Duration.ofMinutes(5), 2);
+
+    private static final ProviderInputs INPUTS = new ProviderInputs(true, true,
+            List.of(MediaFormat.JPEG, MediaFormat.PNG), MAX_INLINE_BYTES, false, false);
+
+    private static final List<String> RATIOS = List.of("1:1", "16:9", "4:3", "3:2", "2:3", "3:4", "9:16", "21:9");
+    private static final List<String> HAILUO_23_OPTIONS = List.of("768p-6sec", "768p-10sec", "1080p-6sec");
+    private static final List<String> HAILUO_02_OPTIONS = List.of(
+            "512p-6sec", "512p-10sec", "768p-6sec", "768p-10sec", "1080p-6sec");
+
+    private static final List<ModelRules> MODELS = modelTable();
+
+    private static List<ModelRules> modelTable() {
+        List<ModelRules> models = new ArrayList<>();
+        models.add(ModelRules.builder(NAME, "image-01", AssetType.IMAGE, 1500).ratios("1:1", RATIOS)
+                .quantity(9).seed(0, Integer.MAX_VALUE).references(1).build());
+        models.add(video("MiniMax-Hailuo-2.3").firstFrame(FrameRule.OPTIONAL)
+                .options(HAILUO_23_OPTIONS, "768p-6sec").build());
+        models.add(video("MiniMax-Hailuo-02").firstFrame(FrameRule.OPTIONAL)
+                .options(HAILUO_02_OPTIONS, "768p-6sec").imageToVideoOnly("512p-6sec", "512p-10sec")
+                .endFrame(HAILUO_02_OPTIONS.toArray(String[]::new)).build());
+        models.add(video("MiniMax-Hailuo-2.3-Fast").firstFrame(FrameRule.REQUIRED)
+                .options(HAILUO_23_OPTIONS, "768p-6sec").build());
+        for (String model : List.of("T2V-01", "T2V-01-Director")) {
+            models.add(video(model).options(List.of("720p-6sec"), "720p-6sec").build());
+        }
+        for (String model : List.of("I2V-01", "I2V-01-Director", "I2V-01-live", "S2V-01")) {
+            models.add(video(model).firstFrame(FrameRule.REQUIRED).options(List.of("720p-6sec"), "720p-6sec").build());
+        }
+        return List.copyOf(models);
+    }
+
+    private static ModelRules.Builder video(String model) {
+        return ModelRules.builder(NAME, model, AssetType.VIDEO, 2000);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String displayName() {
+        return "MiniMax";
+    }
+
+    @Override
+    public ProviderDefaults defaults() {
+        return DEFAULTS;
+    }
+
+    @Override
+    public String tokenVariable() {
+        return TOKEN_VARIABLE;
+    }
+
+    @Override
+    public Duration resultRetention() {
+        return Duration.ofHours(24);
+    }
+
+    @Override
+    public ProviderInputs inputs() {
+        return INPUTS;
+    }
+
+    @Override
+    public List<ModelRules> models() {
+        return MODELS;
+    }
+
+    @Override
+    public Cost estimate(AssetRequest request) {
+        return Cost.unknown();
+    }
+
+    @Override
+    public RenderSize renderSize(ModelRules model, AssetRequest request) {
+        if (model.type() == AssetType.VIDEO) {
+            return RenderSizes.video(model, request);
+        }
+        return RenderSizes.fromPreset(RenderSizes.IMAGE_01_PRESETS, RenderSizes.aspectRatio(model, request, "1:1"));
+    }
+
+    @Override
+    public ProviderClient createClient(ClientContext context) {
+        return new MinimaxClient(context.settings(), new HttpClientFactory(context.connections()));
+    }
+}
