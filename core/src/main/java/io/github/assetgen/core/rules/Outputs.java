@@ -20,16 +20,31 @@ final class Outputs {
 
     private Outputs() {}
 
+    /** An output that breaks one of the {@code output} rules; the message is the user's. */
+    static final class InvalidOutput extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        final transient RuleId rule;
+
+        InvalidOutput(RuleId rule, String message) {
+            super(message);
+            this.rule = rule;
+        }
+    }
+
     /**
      * The output as a normalised relative path with {@code /} separators, or an exception whose
      * message says what is wrong and how to fix it.
+     *
+     * @throws InvalidOutput naming the broken rule
      */
     static String normalise(String output, AssetType type) {
         if (output.isBlank()) {
-            throw new IllegalArgumentException("output is empty; give a file name such as 'img/hero.png'");
+            throw new InvalidOutput(RuleId.OUTPUT_EMPTY, "output is empty; give a file name such as 'img/hero.png'");
         }
         if (output.startsWith("/") || output.startsWith("\\") || DRIVE.matcher(output).matches()) {
-            throw new IllegalArgumentException("output '" + output
+            throw new InvalidOutput(RuleId.OUTPUT_ABSOLUTE, "output '" + output
                     + "' is absolute; give a path relative to the output directory");
         }
         Deque<String> parts = new ArrayDeque<>();
@@ -39,7 +54,7 @@ final class Outputs {
             }
             if (part.equals("..")) {
                 if (parts.isEmpty()) {
-                    throw new IllegalArgumentException("output '" + output
+                    throw new InvalidOutput(RuleId.OUTPUT_OUTSIDE_DIRECTORY, "output '" + output
                             + "' leaves the output directory; remove the '..'");
                 }
                 parts.removeLast();
@@ -48,12 +63,13 @@ final class Outputs {
             }
         }
         if (parts.isEmpty()) {
-            throw new IllegalArgumentException("output '" + output + "' names no file; give a file name");
+            throw new InvalidOutput(RuleId.OUTPUT_NO_FILE_NAME,
+                    "output '" + output + "' names no file; give a file name");
         }
         String name = String.join("/", parts);
         List<String> allowed = EXTENSIONS.get(type);
         if (!allowed.contains(extension(name))) {
-            throw new IllegalArgumentException("output '" + output + "' must end in ."
+            throw new InvalidOutput(RuleId.OUTPUT_WRONG_EXTENSION, "output '" + output + "' must end in ."
                     + String.join(", .", allowed) + " for " + (type == AssetType.IMAGE ? "an image" : "a video"));
         }
         return name;

@@ -16,6 +16,13 @@ import java.util.Optional;
  */
 public final class RuleBook {
 
+    /**
+     * The rule families, in the order they run: each reads what the ones before resolved (type and
+     * provider, then model and rules), and problems of one asset are reported in this order.
+     */
+    private static final List<RuleFamily> FAMILIES = List.of(
+            new IdAndShapeRules(), new ModelFieldRules(), new PromptRules(), new InputFileRules(), new OutputRules());
+
     private final ModelCatalog catalog;
 
     private RuleBook(ModelCatalog catalog) {
@@ -37,8 +44,9 @@ public final class RuleBook {
         List<Optional<AssetRequest>> resolved = new ArrayList<>();
         List<Boolean> failed = new ArrayList<>();
         for (AssetSpec asset : assets) {
-            AssetCheck check = new AssetCheck(asset, catalog, files, context, problems);
-            resolved.add(check.run());
+            CheckedAsset check = new CheckedAsset(asset, catalog, files, context, problems);
+            FAMILIES.forEach(family -> family.check(check));
+            resolved.add(CheckedRequests.of(check));
             failed.add(check.failed());
         }
         Map<String, AssetSpec> ids = new HashMap<>();
@@ -48,8 +56,7 @@ public final class RuleBook {
             if (asset.id() != null && !asset.id().isEmpty()) {
                 AssetSpec first = ids.putIfAbsent(asset.id(), asset);
                 if (first != null) {
-                    problems.add(Problem.error(asset.positionOf("id"), asset.id(), "id '" + asset.id()
-                            + "' is already used at " + first.positionOf("id") + "; ids must be unique in the project"));
+                    problems.add(IdAndShapeRules.duplicateId(asset, first));
                     failed.set(i, true);
                     continue; // its default output would repeat the same mistake
                 }
@@ -61,9 +68,7 @@ public final class RuleBook {
                 // case-insensitive: two names differing in case are one file on macOS and Windows
                 Claim claim = outputs.putIfAbsent(output.toLowerCase(Locale.ROOT), new Claim(asset, output));
                 if (claim != null && claim.asset() != asset) {
-                    problems.add(Problem.error(asset.positionOf("output"), asset.id(), "output '" + output
-                            + "' is also written by asset '" + claim.asset().id() + "' ("
-                            + claim.asset().positionOf("output") + "); give one of them another output"));
+                    problems.add(OutputRules.collision(asset, output, claim.asset()));
                     failed.set(i, true);
                 }
             }

@@ -9,9 +9,18 @@ import java.util.Objects;
  * <p>{@link #format()} gives the one-line form of the contract:
  * {@code src/main/assets/site.yaml:12:5: [hero] resolution '8K' is not supported by ...}.
  *
+ * <p>Each problem names the rule that found it, so reports and tests can tell problems apart without
+ * reading their wording. Rule ids read {@code <family>.<rule>} in lower case with dashes, such as
+ * {@code model.unsupported-value}; the spec reader's are listed in {@link SpecRuleId}, the rule
+ * book's in {@code io.github.assetgen.core.rules.RuleId}.
+ *
  * @param assetId the asset the problem belongs to, or {@code null} for a file-level problem
+ * @param ruleId the stable id of the rule that found the problem, e.g. {@code model.unsupported-value}
+ * @param field the spec field or key the problem concerns, e.g. {@code resolution}, or {@code null}
+ *     when it concerns a whole file or asset
  */
-public record Problem(Position position, String assetId, Severity severity, String message) {
+public record Problem(Position position, String assetId, Severity severity, String message, String ruleId,
+        String field) {
 
     /** Orders problems by file, line, column, then message, so output is stable. */
     public static final Comparator<Problem> BY_POSITION = Comparator.comparing(
@@ -24,14 +33,15 @@ public record Problem(Position position, String assetId, Severity severity, Stri
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(ruleId, "ruleId");
     }
 
-    public static Problem error(Position position, String assetId, String message) {
-        return new Problem(position, assetId, Severity.ERROR, message);
+    public static Problem error(String ruleId, String field, Position position, String assetId, String message) {
+        return new Problem(position, assetId, Severity.ERROR, message, ruleId, field);
     }
 
-    public static Problem warning(Position position, String assetId, String message) {
-        return new Problem(position, assetId, Severity.WARNING, message);
+    public static Problem warning(String ruleId, String field, Position position, String assetId, String message) {
+        return new Problem(position, assetId, Severity.WARNING, message, ruleId, field);
     }
 
     public boolean isError() {

@@ -73,18 +73,18 @@ final class SpecFileParser {
             }
             LocatedNode root = builder.value(first);
             if (parser.nextToken() != null) {
-                throw new Unsupported(builder.tokenPosition(), yaml
+                throw new Unsupported(SpecRuleId.MULTIPLE_DOCUMENTS, builder.tokenPosition(), yaml
                         ? "a spec file holds one YAML document; move the document after '---' to its own file"
                         : "unexpected content after the end of the top-level object");
             }
             return new Parsed(Optional.of(root), Optional.empty());
         } catch (Unsupported e) {
-            return failed(Problem.error(e.position, null, e.getMessage()));
+            return failed(e.rule.error(null, e.position, null, e.getMessage()));
         } catch (JsonProcessingException e) {
             return failed(yaml ? malformedYaml(e, source) : malformedJson(e, source));
         } catch (IOException | RuntimeException e) {
             // Parsers signal some limits (sizes, nesting) with unchecked exceptions; still the user's input.
-            return failed(Problem.error(Position.startOf(source), null,
+            return failed(SpecRuleId.MALFORMED.error(null, Position.startOf(source), null,
                     "malformed " + format + ": " + clean(e.getMessage())));
         }
     }
@@ -107,15 +107,15 @@ final class SpecFileParser {
                         .append(contextMark.getLine() + 1).append(", column ").append(contextMark.getColumn() + 1)
                         .append(')');
             }
-            return Problem.error(position, null, message.toString());
+            return SpecRuleId.MALFORMED.error(null, position, null, message.toString());
         }
-        return Problem.error(
-                location(e.getLocation(), source), null, "malformed YAML: " + clean(e.getOriginalMessage()));
+        return SpecRuleId.MALFORMED.error(
+                null, location(e.getLocation(), source), null, "malformed YAML: " + clean(e.getOriginalMessage()));
     }
 
     private static Problem malformedJson(JsonProcessingException e, String source) {
-        return Problem.error(
-                location(e.getLocation(), source), null, "malformed JSON: " + clean(e.getOriginalMessage()));
+        return SpecRuleId.MALFORMED.error(
+                null, location(e.getLocation(), source), null, "malformed JSON: " + clean(e.getOriginalMessage()));
     }
 
     /** SnakeYAML's wording for the usual mistakes says little to someone who is not a YAML expert. */
@@ -229,7 +229,7 @@ final class SpecFileParser {
             Position position = tokenPosition();
             if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
                 // Jackson hands an alias over as the anchor's name in plain text: a silent wrong value.
-                throw new Unsupported(position, "YAML aliases ('*" + parser.getText()
+                throw new Unsupported(SpecRuleId.ALIAS, position, "YAML aliases ('*" + parser.getText()
                         + "') are not supported; put shared fields in 'defaults'");
             }
             if (token == JsonToken.START_OBJECT) {
@@ -239,7 +239,7 @@ final class SpecFileParser {
                 return sequence(position);
             }
             if (token == null || token.isStructEnd() || token == JsonToken.FIELD_NAME) {
-                throw new Unsupported(position, "unexpected end of the file");
+                throw new Unsupported(SpecRuleId.MALFORMED, position, "unexpected end of the file");
             }
             return new LocatedNode.Scalar(scalar(token, parser.getText()), position);
         }
@@ -258,7 +258,7 @@ final class SpecFileParser {
                 }
             }
             if (token != JsonToken.END_OBJECT) {
-                throw new Unsupported(tokenPosition(), "unexpected end of the file");
+                throw new Unsupported(SpecRuleId.MALFORMED, tokenPosition(), "unexpected end of the file");
             }
             return new LocatedNode.Mapping(position, entries, duplicates);
         }
@@ -278,10 +278,12 @@ final class SpecFileParser {
 
         private static final long serialVersionUID = 1L;
 
+        final SpecRuleId rule;
         final transient Position position;
 
-        Unsupported(Position position, String message) {
+        Unsupported(SpecRuleId rule, Position position, String message) {
             super(message, null, false, false);
+            this.rule = rule;
             this.position = position;
         }
     }

@@ -57,7 +57,7 @@ public final class SpecReader {
             return new SpecSet(assets, problems);
         }
         if (!Files.isDirectory(root)) {
-            problems.add(Problem.error(Position.startOf(displayName(root, base)), null,
+            problems.add(SpecRuleId.NOT_A_DIRECTORY.error(null, Position.startOf(displayName(root, base)), null,
                     "the spec directory is a file, not a directory"));
             return new SpecSet(assets, problems);
         }
@@ -73,11 +73,12 @@ public final class SpecReader {
         try {
             text = decode(Files.readAllBytes(file));
         } catch (CharacterCodingException e) {
-            problems.add(Problem.error(
-                    Position.startOf(source), null, "the file is not valid UTF-8 text; save it as UTF-8"));
+            problems.add(SpecRuleId.NOT_UTF8.error(
+                    null, Position.startOf(source), null, "the file is not valid UTF-8 text; save it as UTF-8"));
             return;
         } catch (IOException | RuntimeException e) {
-            problems.add(Problem.error(Position.startOf(source), null, "cannot read the file: " + describe(e)));
+            problems.add(SpecRuleId.UNREADABLE.error(
+                    null, Position.startOf(source), null, "cannot read the file: " + describe(e)));
             return;
         }
         boolean yaml = !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
@@ -116,7 +117,8 @@ public final class SpecReader {
                                 files.add(file);
                             } else if (attrs.isSymbolicLink()) {
                                 // The walk follows links, so a link reaching here leads nowhere.
-                                problems.add(Problem.error(Position.startOf(displayName(file, base)), null,
+                                problems.add(SpecRuleId.UNREADABLE.error(
+                                        null, Position.startOf(displayName(file, base)), null,
                                         "cannot read: the symbolic link points to a file that does not exist"));
                             }
                             return FileVisitResult.CONTINUE;
@@ -125,14 +127,16 @@ public final class SpecReader {
                         @Override
                         public FileVisitResult visitFileFailed(Path file, IOException e) {
                             if (!isHidden(file)) {
-                                problems.add(Problem.error(Position.startOf(displayName(file, base)), null,
+                                problems.add(SpecRuleId.UNREADABLE.error(
+                                        null, Position.startOf(displayName(file, base)), null,
                                         "cannot read: " + describe(e)));
                             }
                             return FileVisitResult.CONTINUE;
                         }
                     });
         } catch (IOException e) {
-            problems.add(Problem.error(Position.startOf(displayName(root, base)), null, "cannot read: " + describe(e)));
+            problems.add(SpecRuleId.UNREADABLE.error(null, Position.startOf(displayName(root, base)), null,
+                    "cannot read: " + describe(e)));
         }
         files.sort(Comparator.comparing(file -> slashes(root.relativize(file))));
         return files;

@@ -4,9 +4,11 @@ import static io.github.assetgen.core.rules.TestSpecs.asset;
 import static io.github.assetgen.core.rules.TestSpecs.errors;
 import static io.github.assetgen.core.rules.TestSpecs.png;
 import static io.github.assetgen.core.rules.TestSpecs.request;
+import static io.github.assetgen.core.rules.TestSpecs.rules;
 import static io.github.assetgen.core.rules.TestSpecs.singleError;
 import static io.github.assetgen.core.rules.TestSpecs.validate;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.assetgen.core.specfile.Problem;
 import java.nio.file.Files;
@@ -28,7 +30,8 @@ class FilesAndOutputsTest {
 
     @Test
     void missingReferenceFileIsAnErrorNamingWhereItLooked() {
-        singleError(image("a").refs("refs/missing.png"), "references[0] 'refs/missing.png' does not exist",
+        singleError("input.unreadable-file", "references",
+                image("a").refs("refs/missing.png"), "references[0] 'refs/missing.png' does not exist",
                 dir.resolve("refs/missing.png").toString());
     }
 
@@ -38,18 +41,20 @@ class FilesAndOutputsTest {
                 java.util.List.of(image("a").refs("refs/missing.png").build()), new ValidationContext(dir, false));
         assertThat(errors(validation)).containsExactly("references[0] 'refs/missing.png' does not exist (looked at "
                 + Path.of("refs", "missing.png") + ")");
+        rules(validation.errors()).containsExactly(tuple("input.unreadable-file", "references"));
     }
 
     @Test
     void directoryIsNotAFile() throws Exception {
         Files.createDirectories(dir.resolve("refs"));
-        singleError(image("a").refs("refs"), "'refs' is not a file");
+        singleError("input.unreadable-file", "references", image("a").refs("refs"), "'refs' is not a file");
     }
 
     @Test
     void fileThatIsNotAnImageIsAnErrorWhateverItsName() {
         TestSpecs.write(dir, "fake.png", "<html>not a png</html>".getBytes());
-        singleError(image("a").refs("fake.png"), "'fake.png' is not a PNG, JPEG or WebP image");
+        singleError("input.not-an-image", "references",
+                image("a").refs("fake.png"), "'fake.png' is not a PNG, JPEG or WebP image");
     }
 
     @Test
@@ -68,14 +73,17 @@ class FilesAndOutputsTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://example.com/a.png", "ftp://example.com/a.png"})
     void urlsMustBeHttps(String url) {
-        singleError(asset(dir, "a").with("provider", "minimax").with("prompt", "p").refs(url), "is not an https URL");
+        singleError("input.not-https", "references",
+                asset(dir, "a").with("provider", "minimax").with("prompt", "p").refs(url), "is not an https URL");
     }
 
     @Test
     void useapiNeedsLocalFiles() {
-        singleError(image("a").refs("https://example.com/a.png"), "is a URL, but useapi uploads local files only;"
+        singleError("input.url-not-accepted", "references",
+                image("a").refs("https://example.com/a.png"), "is a URL, but useapi uploads local files only;"
                 + " save the image in the project and give its path");
-        singleError(asset(dir, "v").with("type", "video").with("model", "I2V-01")
+        singleError("input.url-not-accepted", "firstFrame",
+                asset(dir, "v").with("type", "video").with("model", "I2V-01")
                 .with("firstFrame", "https://example.com/a.png"), "firstFrame 'https://example.com/a.png' is a URL");
     }
 
@@ -99,11 +107,14 @@ class FilesAndOutputsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"../hero.png, leaves the output directory", "img/../../hero.png, leaves the output directory",
-        "/tmp/hero.png, is absolute", "C:/hero.png, is absolute", "hero.gif, must end in .png, .jpg, .jpeg, .webp",
-        "hero, must end in", "img/.png, must end in", "'  ', output is empty"})
-    void outputsThatLeaveTheDirectoryOrHaveTheWrongExtensionAreErrors(String output, String fragment) {
-        singleError(image("a").with("output", output), fragment);
+    @CsvSource({"output.outside-directory, ../hero.png, leaves the output directory",
+        "output.outside-directory, img/../../hero.png, leaves the output directory",
+        "output.absolute, /tmp/hero.png, is absolute", "output.absolute, C:/hero.png, is absolute",
+        "output.wrong-extension, hero.gif, must end in .png, .jpg, .jpeg, .webp",
+        "output.wrong-extension, hero, must end in", "output.wrong-extension, img/.png, must end in",
+        "output.empty, '  ', output is empty"})
+    void outputsThatLeaveTheDirectoryOrHaveTheWrongExtensionAreErrors(String rule, String output, String fragment) {
+        singleError(rule, "output", image("a").with("output", output), fragment);
     }
 
     @Test
@@ -114,6 +125,7 @@ class FilesAndOutputsTest {
         assertThat(validation.errors()).hasSize(1);
         Problem problem = validation.errors().get(0);
         assertThat(problem.position()).isEqualTo(second.at("id"));
+        assertThat(problem).extracting(Problem::ruleId, Problem::field).containsExactly("asset.id-duplicate", "id");
         assertThat(problem.message()).isEqualTo("id 'hero' is already used at " + first.at("id")
                 + "; ids must be unique in the project");
         assertThat(validation.requests()).hasSize(1);
@@ -126,6 +138,7 @@ class FilesAndOutputsTest {
         var validation = validate(many, clash);
         assertThat(errors(validation)).containsExactly("output 'X-2.png' is also written by asset 'many' ("
                 + many.at("output") + "); give one of them another output");
+        rules(validation.errors()).containsExactly(tuple("output.collision", "output"));
         assertThat(validation.errors().get(0).position()).isEqualTo(clash.at("output"));
         assertThat(validation.requests()).extracting(r -> r.id()).containsExactly("many");
     }

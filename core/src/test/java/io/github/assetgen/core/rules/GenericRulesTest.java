@@ -3,9 +3,11 @@ package io.github.assetgen.core.rules;
 import static io.github.assetgen.core.rules.TestSpecs.asset;
 import static io.github.assetgen.core.rules.TestSpecs.errors;
 import static io.github.assetgen.core.rules.TestSpecs.request;
+import static io.github.assetgen.core.rules.TestSpecs.rules;
 import static io.github.assetgen.core.rules.TestSpecs.singleError;
 import static io.github.assetgen.core.rules.TestSpecs.validate;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.specfile.Problem;
@@ -36,25 +38,26 @@ class GenericRulesTest {
     void idOfSixtyFourCharactersPassesAndSixtyFiveFails() {
         String id64 = "a".repeat(64);
         assertThat(request(image(id64)).id()).isEqualTo(id64);
-        singleError(image(id64 + "a"), "id '" + id64 + "a' is not valid");
+        singleError("asset.id-invalid", "id", image(id64 + "a"), "id '" + id64 + "a' is not valid");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Hero", "-hero", "hero image", "héro", ".hero"})
     void idsOutsideThePatternAreErrors(String id) {
-        singleError(image(id), "is not valid", "[a-z0-9][a-z0-9._-]{0,63}");
+        singleError("asset.id-invalid", "id", image(id), "is not valid", "[a-z0-9][a-z0-9._-]{0,63}");
     }
 
     @Test
     void missingIdIsAnErrorAtTheAsset() {
-        Problem problem = singleError(image(null), "id is missing");
+        Problem problem = singleError("asset.id-missing", "id", image(null), "id is missing");
         assertThat(problem.position().column()).isEqualTo(5);
     }
 
     @Test
     void problemIsReportedAtTheOffendingValueWithTheAssetId() {
         TestSpecs hero = image("hero").with("model", "nano-banana-pro").with("resolution", "8K");
-        Problem problem = singleError(hero, "resolution '8K' is not supported by nano-banana-pro (supported: 1K, 2K, 4K)");
+        Problem problem = singleError("model.unsupported-value", "resolution",
+                hero, "resolution '8K' is not supported by nano-banana-pro (supported: 1K, 2K, 4K)");
         assertThat(problem.position()).isEqualTo(hero.at("resolution"));
         assertThat(problem.assetId()).isEqualTo("hero");
         assertThat(problem.format()).startsWith(hero.at("resolution") + ": [hero] resolution '8K'");
@@ -62,29 +65,34 @@ class GenericRulesTest {
 
     @Test
     void unknownTypeIsAnErrorWithASuggestion() {
-        singleError(image("a").with("type", "vidoe"), "type 'vidoe' is not supported (supported: image, video)",
+        singleError("asset.unsupported-type", "type",
+                image("a").with("type", "vidoe"), "type 'vidoe' is not supported (supported: image, video)",
                 "did you mean 'video'?");
     }
 
     @Test
     void unknownProviderIsAnErrorWithASuggestion() {
-        singleError(image("a").with("provider", "useapl"), "provider 'useapl' is not supported", "did you mean 'useapi'?");
+        singleError("asset.unsupported-provider", "provider",
+                image("a").with("provider", "useapl"), "provider 'useapl' is not supported", "did you mean 'useapi'?");
     }
 
     @Test
     void unknownModelIsAnErrorWithASuggestion() {
-        singleError(image("a").with("model", "nano-banana-prp"), "model 'nano-banana-prp' is not a useapi image model",
+        singleError("model.unknown", "model",
+                image("a").with("model", "nano-banana-prp"), "model 'nano-banana-prp' is not a useapi image model",
                 "did you mean 'nano-banana-pro'?");
     }
 
     @Test
     void videoModelOnAnImageAssetNamesTheFix() {
-        singleError(image("a").with("model", "T2V-01"), "model 'T2V-01' makes videos; set type: video");
+        singleError("model.wrong-type", "model",
+                image("a").with("model", "T2V-01"), "model 'T2V-01' makes videos; set type: video");
     }
 
     @Test
     void modelOfAnotherProviderNamesThatProvider() {
-        singleError(image("a").with("model", "minimax-image-01"), "offered by apixo (set provider: apixo)");
+        singleError("model.unknown", "model",
+                image("a").with("model", "minimax-image-01"), "offered by apixo (set provider: apixo)");
     }
 
     @Test
@@ -104,16 +112,20 @@ class GenericRulesTest {
                 "promptOptimization must be true or false (got 'yes')",
                 "resolution must be text (got 2); put it in quotes",
                 "references must be a list of file paths or https URLs, e.g. [refs/style.png] (got 'refs/a.png')");
+        rules(validation.errors()).containsExactlyInAnyOrder(tuple("asset.not-whole-number", "quantity"),
+                tuple("asset.not-boolean", "promptOptimization"), tuple("asset.not-text", "resolution"),
+                tuple("asset.not-list", "references"));
     }
 
     @Test
     void fractionalQuantityIsAnError() {
-        singleError(image("a").with("quantity", 1.5), "quantity must be a whole number (got 1.5)");
+        singleError("asset.not-whole-number", "quantity",
+                image("a").with("quantity", 1.5), "quantity must be a whole number (got 1.5)");
     }
 
     @Test
     void promptMustBeText() {
-        singleError(image("a").with("prompt", List.of("x")), "prompt must be text");
+        singleError("asset.not-text", "prompt", image("a").with("prompt", List.of("x")), "prompt must be text");
     }
 
     @Test
@@ -123,34 +135,40 @@ class GenericRulesTest {
         assertThat(errors(validation)).containsExactly(
                 "references[0] is empty; give a file path or an https URL",
                 "references[1] is empty; give a file path or an https URL");
+        rules(validation.errors()).containsExactly(tuple("asset.bad-list-item", "references"),
+                tuple("asset.bad-list-item", "references"));
     }
 
     @Test
     void fieldTheModelDoesNotTakeNamesWhoDoes() {
-        singleError(image("a").with("model", "nano-banana-2").with("quality", "high"),
+        singleError("model.unsupported-field", "quality",
+                image("a").with("model", "nano-banana-2").with("quality", "high"),
                 "quality is not supported by nano-banana-2; it is only supported by gpt-image-2; remove it");
     }
 
     @Test
     void videoFieldOnAnImageIsAnError() {
-        singleError(image("a").with("options", "768p-6sec"), "options is only for videos; add type: video");
+        singleError("model.field-for-other-type", "options",
+                image("a").with("options", "768p-6sec"), "options is only for videos; add type: video");
     }
 
     @Test
     void imageFieldOnAVideoIsAnError() {
-        singleError(image("a").with("type", "video").with("quantity", 2), "quantity is only for images");
+        singleError("model.field-for-other-type", "quantity",
+                image("a").with("type", "video").with("quantity", 2), "quantity is only for images");
     }
 
     @Test
     void accountIsOnlyForUseapi() {
         assertThat(request(image("a").with("account", "123456")).account()).isEqualTo("123456");
-        singleError(image("b").with("provider", "minimax").with("account", "123"), "account is only used by useapi");
+        singleError("model.account-not-used", "account",
+                image("b").with("provider", "minimax").with("account", "123"), "account is only used by useapi");
     }
 
     @Test
     void promptIsRequiredForImages() {
-        singleError(asset(dir, "a"), "prompt is required; describe the image");
-        singleError(asset(dir, "b").with("prompt", "  "), "prompt is required");
+        singleError("prompt.missing", "prompt", asset(dir, "a"), "prompt is required; describe the image");
+        singleError("prompt.missing", "prompt", asset(dir, "b").with("prompt", "  "), "prompt is required");
     }
 
     @Test
@@ -160,7 +178,8 @@ class GenericRulesTest {
         assertThat(request.model()).isEqualTo("my-own-model");
         assertThat(request.parameters()).isEqualTo(Map.of("resolution", "8K", "quantity", 7));
         assertThat(request.outputs()).hasSize(7);
-        singleError(image("b").with("provider", "placeholder").with("quantity", "x"), "quantity must be a whole number");
+        singleError("asset.not-whole-number", "quantity",
+                image("b").with("provider", "placeholder").with("quantity", "x"), "quantity must be a whole number");
     }
 
     @Test

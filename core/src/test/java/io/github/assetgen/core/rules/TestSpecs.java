@@ -19,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.assertj.core.api.AbstractListAssert;
+import org.assertj.core.api.ObjectAssert;
+import org.assertj.core.groups.Tuple;
 
 /** Builds assets as the spec reader would, with one line per field, and real image files. */
 final class TestSpecs {
@@ -75,7 +78,10 @@ final class TestSpecs {
 
     static Validation validate(boolean placeholders, TestSpecs... assets) {
         List<AssetSpec> specs = Arrays.stream(assets).map(TestSpecs::build).toList();
-        return RuleBook.standard().validate(specs, new ValidationContext(Path.of("."), placeholders));
+        Validation validation = RuleBook.standard().validate(specs, new ValidationContext(Path.of("."), placeholders));
+        // every test of the rule book also checks that the ids it meets are documented ones
+        assertThat(validation.problems()).extracting(Problem::ruleId).allMatch(RuleId.allIds()::contains);
+        return validation;
     }
 
     static List<String> errors(Validation validation) {
@@ -84,6 +90,11 @@ final class TestSpecs {
 
     static List<String> warnings(Validation validation) {
         return validation.problems().stream().filter(p -> !p.isError()).map(Problem::message).toList();
+    }
+
+    /** The rule id and field of each problem, in order, to assert on. */
+    static AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>> rules(List<Problem> problems) {
+        return assertThat(problems).extracting(Problem::ruleId, Problem::field);
     }
 
     /** Asserts the asset is valid and returns its request. */
@@ -101,6 +112,13 @@ final class TestSpecs {
         Problem problem = validation.errors().get(0);
         assertThat(problem.message()).contains(fragments);
         assertThat(validation.requests()).isEmpty();
+        return problem;
+    }
+
+    /** Asserts exactly one error, from {@code ruleId} about {@code field}, containing all fragments. */
+    static Problem singleError(String ruleId, String field, TestSpecs asset, String... fragments) {
+        Problem problem = singleError(asset, fragments);
+        assertThat(problem).extracting(Problem::ruleId, Problem::field).containsExactly(ruleId, field);
         return problem;
     }
 

@@ -4,10 +4,12 @@ import static io.github.assetgen.core.rules.TestSpecs.asset;
 import static io.github.assetgen.core.rules.TestSpecs.errors;
 import static io.github.assetgen.core.rules.TestSpecs.png;
 import static io.github.assetgen.core.rules.TestSpecs.request;
+import static io.github.assetgen.core.rules.TestSpecs.rules;
 import static io.github.assetgen.core.rules.TestSpecs.singleError;
 import static io.github.assetgen.core.rules.TestSpecs.validate;
 import static io.github.assetgen.core.rules.TestSpecs.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.stream.IntStream;
 import java.nio.file.Path;
@@ -45,13 +47,15 @@ class UseapiImageRulesTest {
     void resolutionsFollowTheModelTable(String model, String ok, String bad, String dflt) {
         assertThat(request(image(model).with("resolution", ok)).parameters()).containsEntry("resolution", ok);
         assertThat(request(image(model)).parameters()).containsEntry("resolution", dflt);
-        singleError(image(model).with("resolution", bad), "resolution '" + bad + "' is not supported by " + model);
+        singleError("model.unsupported-value", "resolution",
+                image(model).with("resolution", bad), "resolution '" + bad + "' is not supported by " + model);
     }
 
     @ParameterizedTest
     @CsvSource({"midjourney-v7", "midjourney-niji7"})
     void midjourneyTakesNoResolution(String model) {
-        singleError(image(model).with("resolution", "1K"), "resolution is not supported by " + model);
+        singleError("model.unsupported-field", "resolution",
+                image(model).with("resolution", "1K"), "resolution is not supported by " + model);
         assertThat(request(image(model)).parameters()).doesNotContainKey("resolution");
     }
 
@@ -62,15 +66,18 @@ class UseapiImageRulesTest {
     void aspectRatiosFollowTheModelTable(String model, String ok, String bad, String dflt) {
         assertThat(request(image(model).with("aspectRatio", ok)).parameters()).containsEntry("aspectRatio", ok);
         assertThat(request(image(model)).parameters()).containsEntry("aspectRatio", dflt);
-        singleError(image(model).with("aspectRatio", bad), "aspectRatio '" + bad + "' is not supported by " + model);
+        singleError("model.unsupported-value", "aspectRatio",
+                image(model).with("aspectRatio", bad), "aspectRatio '" + bad + "' is not supported by " + model);
     }
 
     @Test
     void qualityIsOnlyForGptImage2() {
         assertThat(request(image("gpt-image-2").with("quality", "high")).parameters()).containsEntry("quality", "high");
         assertThat(request(image("gpt-image-2")).parameters()).containsEntry("quality", "low");
-        singleError(image("gpt-image-2").with("quality", "ultra"), "quality 'ultra' is not supported by gpt-image-2 (supported: low, medium, high)");
-        singleError(image("seedream-4.5").with("quality", "low"), "quality is not supported by seedream-4.5", "gpt-image-2");
+        singleError("model.unsupported-value", "quality",
+                image("gpt-image-2").with("quality", "ultra"), "quality 'ultra' is not supported by gpt-image-2 (supported: low, medium, high)");
+        singleError("model.unsupported-field", "quality",
+                image("seedream-4.5").with("quality", "low"), "quality is not supported by seedream-4.5", "gpt-image-2");
         assertThat(request(image("seedream-4.5")).parameters()).doesNotContainKey("quality");
     }
 
@@ -84,6 +91,7 @@ class UseapiImageRulesTest {
         } else {
             assertThat(errors(validation)).containsExactly("quantity " + quantity
                     + " is out of range for nano-banana-2 (supported: 1 to 4)");
+            rules(validation.errors()).containsExactly(tuple("model.out-of-range", "quantity"));
         }
     }
 
@@ -92,6 +100,7 @@ class UseapiImageRulesTest {
         var validation = validate(image("midjourney-v7").with("quantity", 2));
         assertThat(errors(validation)).isEmpty();
         assertThat(warnings(validation)).containsExactly("quantity 2 is ignored: midjourney-v7 always makes 4 images");
+        rules(validation.problems()).containsExactly(tuple("model.quantity-ignored", "quantity"));
         assertThat(validation.requests().get(0).parameters()).containsEntry("quantity", 4);
         assertThat(validation.requests().get(0).outputs()).containsExactly("a-1.png", "a-2.png", "a-3.png", "a-4.png");
         assertThat(warnings(validate(image("midjourney-niji7").with("quantity", 4)))).isEmpty();
@@ -102,7 +111,8 @@ class UseapiImageRulesTest {
         "seedream-4.5, 14", "seedream-5.0, 14", "midjourney-v7, 14", "midjourney-niji7, 14"})
     void referenceCountsHaveAPerModelMaximum(String model, int max) {
         assertThat(request(image(model).refs(refs(max))).references()).hasSize(max);
-        singleError(image(model).refs(refs(max + 1)), "references has " + (max + 1) + " files; " + model
+        singleError("model.too-many-references", "references",
+                image(model).refs(refs(max + 1)), "references has " + (max + 1) + " files; " + model
                 + " takes at most " + max);
     }
 
@@ -111,9 +121,10 @@ class UseapiImageRulesTest {
         var request = request(image("image-01").with("character", "refs/r1.png"));
         assertThat(request.character()).isNotNull();
         assertThat(request.character().path()).isEqualTo(dir.resolve("refs/r1.png"));
-        singleError(image("image-01").refs("refs/r1.png"), "references is not supported by image-01",
+        singleError("model.unsupported-field", "references",
+                image("image-01").refs("refs/r1.png"), "references is not supported by image-01",
                 "takes one reference as character");
-        singleError(image("nano-banana-2").with("character", "refs/r1.png"),
+        singleError("model.unsupported-field", "character", image("nano-banana-2").with("character", "refs/r1.png"),
                 "character is not supported by nano-banana-2; it is only supported by image-01", "use references");
     }
 
@@ -127,16 +138,20 @@ class UseapiImageRulesTest {
     @Test
     void mentionsMustNameAnExistingSlot() {
         assertThat(errors(validate(image("gpt-image-2").with("prompt", "@Image3").refs(refs(3))))).isEmpty();
-        singleError(image("gpt-image-2").with("prompt", "@Image4").refs(refs(3)),
+        singleError("prompt.mention-out-of-range", "prompt",
+                image("gpt-image-2").with("prompt", "@Image4").refs(refs(3)),
                 "prompt mentions @Image4 but there are 3 references");
-        singleError(image("gpt-image-2").with("prompt", "@Image0").refs(refs(3)), "prompt mentions @Image0");
-        singleError(image("seedream-5.0").with("prompt", "@image1 in fog"), "there are 0 references");
+        singleError("prompt.mention-out-of-range", "prompt",
+                image("gpt-image-2").with("prompt", "@Image0").refs(refs(3)), "prompt mentions @Image0");
+        singleError("prompt.mention-out-of-range", "prompt",
+                image("seedream-5.0").with("prompt", "@image1 in fog"), "there are 0 references");
     }
 
     @ParameterizedTest
     @CsvSource({"image-01", "gpt-image-1.5", "midjourney-v7", "midjourney-niji7"})
     void mentionsAreErrorsOnModelsWithoutSupport(String model) {
-        singleError(image(model).with("prompt", "like @Image1"), "does not support @ImageN mentions");
+        singleError("prompt.mentions-unsupported", "prompt",
+                image(model).with("prompt", "like @Image1"), "does not support @ImageN mentions");
     }
 
     @ParameterizedTest
@@ -145,7 +160,8 @@ class UseapiImageRulesTest {
         "midjourney-niji7, 5000"})
     void promptLengthHasAPerModelMaximum(String model, int max) {
         assertThat(request(image(model).with("prompt", TestSpecs.repeat(max))).prompt()).hasSize(max);
-        singleError(image(model).with("prompt", TestSpecs.repeat(max + 1)), "prompt is " + (max + 1)
+        singleError("prompt.too-long", "prompt",
+                image(model).with("prompt", TestSpecs.repeat(max + 1)), "prompt is " + (max + 1)
                 + " characters; " + model + " takes at most " + max);
     }
 
@@ -168,5 +184,7 @@ class UseapiImageRulesTest {
         assertThat(errors(validation)).containsExactlyInAnyOrder(
                 "seed is not supported by nano-banana-2; it is only supported by image-01 (minimax), minimax-image-01 (apixo); remove it",
                 "size is not supported by nano-banana-2; it is only supported by minimax-image-01 (apixo); remove it");
+        rules(validation.errors()).containsExactly(tuple("model.unsupported-field", "seed"),
+                tuple("model.unsupported-field", "size"));
     }
 }

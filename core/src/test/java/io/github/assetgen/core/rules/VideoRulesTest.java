@@ -5,10 +5,12 @@ import static io.github.assetgen.core.rules.TestSpecs.errors;
 import static io.github.assetgen.core.rules.TestSpecs.jpeg;
 import static io.github.assetgen.core.rules.TestSpecs.png;
 import static io.github.assetgen.core.rules.TestSpecs.request;
+import static io.github.assetgen.core.rules.TestSpecs.rules;
 import static io.github.assetgen.core.rules.TestSpecs.singleError;
 import static io.github.assetgen.core.rules.TestSpecs.validate;
 import static io.github.assetgen.core.rules.TestSpecs.webp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,13 +56,14 @@ class VideoRulesTest {
         "Veo-3.1-S2V", "Veo-3.1-S2V-Fast"})
     void firstFrameIsRequiredOnImageToVideoModels(String model) {
         assertThat(request(video(model).with("firstFrame", "start.png")).firstFrame()).isNotNull();
-        singleError(video(model), model + " needs a firstFrame");
+        singleError("model.first-frame-required", "firstFrame", video(model), model + " needs a firstFrame");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"T2V-01", "T2V-01-Director", "T2V-2.3"})
     void firstFrameIsNotTakenByTextToVideoModels(String model) {
-        singleError(video(model).with("firstFrame", "start.png"), "firstFrame is not supported by " + model);
+        singleError("model.unsupported-field", "firstFrame",
+                video(model).with("firstFrame", "start.png"), "firstFrame is not supported by " + model);
     }
 
     @ParameterizedTest
@@ -71,7 +74,8 @@ class VideoRulesTest {
 
     @Test
     void hailuo01ModelsTakeNoOptions() {
-        singleError(video("T2V-01").with("options", "768p-6sec"), "options is not supported by T2V-01");
+        singleError("model.unsupported-field", "options",
+                video("T2V-01").with("options", "768p-6sec"), "options is not supported by T2V-01");
         assertThat(request(video("T2V-01")).parameters()).doesNotContainKey("options");
     }
 
@@ -82,12 +86,14 @@ class VideoRulesTest {
     void optionsFollowTheModelTableWithAnExplicitDefault(String model, String ok, String bad, String dflt) {
         assertThat(request(video(model).with("options", ok)).parameters()).containsEntry("options", ok);
         assertThat(request(video(model)).parameters()).containsEntry("options", dflt);
-        singleError(video(model).with("options", bad), "options '" + bad + "' is not supported by " + model);
+        singleError("model.unsupported-value", "options",
+                video(model).with("options", bad), "options '" + bad + "' is not supported by " + model);
     }
 
     @Test
     void option512p10secIsImageToVideoOnlyOn02() {
-        singleError(video("02").with("options", "512p-10sec"), "needs a firstFrame on 02 (image-to-video only)");
+        singleError("model.option-needs-first-frame", "options",
+                video("02").with("options", "512p-10sec"), "needs a firstFrame on 02 (image-to-video only)");
         assertThat(errors(validate(video("02").with("options", "512p-10sec").with("firstFrame", "start.png")))).isEmpty();
         assertThat(errors(validate(video("02").with("options", "512p-6sec")))).isEmpty();
     }
@@ -96,7 +102,8 @@ class VideoRulesTest {
     void endFrameOn02NeedsA768pOr1080pOption() {
         TestSpecs ok = video("02").with("firstFrame", "start.png").with("endFrame", "end.png").with("options", "1080p-6sec");
         assertThat(request(ok).endFrame()).isNotNull();
-        singleError(video("02").with("firstFrame", "start.png").with("endFrame", "end.png").with("options", "512p-6sec"),
+        singleError("model.end-frame-needs-option", "endFrame",
+                video("02").with("firstFrame", "start.png").with("endFrame", "end.png").with("options", "512p-6sec"),
                 "endFrame on 02 needs options 1080p-6sec, 768p-10sec or 768p-6sec (got '512p-6sec')");
     }
 
@@ -109,16 +116,20 @@ class VideoRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Sora-2", "T2V-2.3", "Veo-3.1-S2V", "I2V-01"})
     void otherModelsTakeNoEndFrame(String model) {
-        var errors = errors(validate(video(model).with("firstFrame", "start.png").with("endFrame", "end.png")));
+        var validation = validate(video(model).with("firstFrame", "start.png").with("endFrame", "end.png"));
+        var errors = errors(validation);
         assertThat(errors).anyMatch(e -> e.startsWith("endFrame is not supported by " + model));
+        rules(validation.errors()).contains(tuple("model.unsupported-field", "endFrame"));
     }
 
     @Test
     void endFrameMustDifferFromFirstFrame() throws Exception {
         Files.copy(dir.resolve("start.png"), dir.resolve("copy.png"));
-        singleError(video("Veo-3.1").with("firstFrame", "start.png").with("endFrame", "start.png"),
+        singleError("input.same-as-first-frame", "endFrame",
+                video("Veo-3.1").with("firstFrame", "start.png").with("endFrame", "start.png"),
                 "endFrame is the same image as firstFrame");
-        singleError(video("Veo-3.1").with("firstFrame", "start.png").with("endFrame", "./copy.png"),
+        singleError("input.same-as-first-frame", "endFrame",
+                video("Veo-3.1").with("firstFrame", "start.png").with("endFrame", "./copy.png"),
                 "endFrame is the same image as firstFrame");
     }
 
@@ -127,13 +138,15 @@ class VideoRulesTest {
     void aspectRatioIsSixteenNineOrNineSixteenOnSoraAndVeo(String model) {
         TestSpecs base = model.contains("S2V") ? video(model).with("firstFrame", "start.png") : video(model);
         assertThat(request(base).parameters()).containsEntry("aspectRatio", "16:9");
-        singleError((model.contains("S2V") ? video(model).with("firstFrame", "start.png") : video(model))
+        singleError("model.unsupported-value", "aspectRatio",
+                (model.contains("S2V") ? video(model).with("firstFrame", "start.png") : video(model))
                 .with("aspectRatio", "1:1"), "aspectRatio '1:1' is not supported by " + model + " (supported: 16:9, 9:16)");
     }
 
     @Test
     void aspectRatioIsNotTakenByHailuoVideos() {
-        singleError(video("T2V-2.3").with("aspectRatio", "16:9"), "aspectRatio is not supported by T2V-2.3",
+        singleError("model.unsupported-field", "aspectRatio",
+                video("T2V-2.3").with("aspectRatio", "16:9"), "aspectRatio is not supported by T2V-2.3",
                 "Sora-2", "Veo-3.1");
     }
 
@@ -146,14 +159,15 @@ class VideoRulesTest {
         assertThat(request(video("Sora-2").with("firstFrame", "land.png")).firstFrame().mediaType()).isEqualTo("image/png");
         assertThat(request(video("Sora-2").with("firstFrame", "port.jpg")).firstFrame().mediaType()).isEqualTo("image/jpeg");
         assertThat(request(video("Sora-2").with("firstFrame", "land.webp")).firstFrame().mediaType()).isEqualTo("image/webp");
-        singleError(video("Sora-2").with("firstFrame", "wrong.png"),
+        singleError("input.wrong-frame-size", "firstFrame", video("Sora-2").with("firstFrame", "wrong.png"),
                 "firstFrame of Sora-2 must be exactly 1280x720 or 720x1280 pixels (it is 1280x721)");
     }
 
     @Test
     void soraFirstFrameWithAnUnreadableHeaderIsAnError() {
         TestSpecs.write(dir, "short.webp", "RIFF\0\0\0\0WEBPVP".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        singleError(video("Sora-2").with("firstFrame", "short.webp"), "its size cannot be read");
+        singleError("input.wrong-frame-size", "firstFrame",
+                video("Sora-2").with("firstFrame", "short.webp"), "its size cannot be read");
     }
 
     @Test
@@ -162,23 +176,27 @@ class VideoRulesTest {
         String[] fourteen = IntStream.rangeClosed(1, 14).mapToObj(i -> "subjects/s" + i + ".png").toArray(String[]::new);
         var request = request(video("Veo-3.1-S2V").with("firstFrame", "start.png").refs(thirteen));
         assertThat(request.references()).hasSize(13);
-        singleError(video("Veo-3.1-S2V-Fast").with("firstFrame", "start.png").refs(fourteen),
+        singleError("model.too-many-references", "references",
+                video("Veo-3.1-S2V-Fast").with("firstFrame", "start.png").refs(fourteen),
                 "references has 14 files; Veo-3.1-S2V-Fast takes at most 13 (14 subject images in total");
-        singleError(video("Veo-3.1").refs("start.png"), "references is not supported by Veo-3.1",
+        singleError("model.unsupported-field", "references",
+                video("Veo-3.1").refs("start.png"), "references is not supported by Veo-3.1",
                 "Veo-3.1-S2V, Veo-3.1-S2V-Fast");
     }
 
     @Test
     void videoPromptIsAtMost2000Characters() {
         assertThat(request(video("T2V-2.3").with("prompt", TestSpecs.repeat(2000))).prompt()).hasSize(2000);
-        singleError(video("T2V-2.3").with("prompt", TestSpecs.repeat(2001)), "prompt is 2001 characters; T2V-2.3 takes at most 2000");
+        singleError("prompt.too-long", "prompt",
+                video("T2V-2.3").with("prompt", TestSpecs.repeat(2001)), "prompt is 2001 characters; T2V-2.3 takes at most 2000");
     }
 
     @Test
     void videoPromptIsOptionalOnlyWithAFirstFrame() {
         assertThat(request(asset(dir, "v").with("type", "video").with("model", "I2V-01").with("firstFrame", "start.png"))
                 .prompt()).isEmpty();
-        singleError(asset(dir, "v").with("type", "video"), "prompt is required for a video without a firstFrame");
+        singleError("prompt.missing", "prompt",
+                asset(dir, "v").with("type", "video"), "prompt is required for a video without a firstFrame");
     }
 
     @Test
@@ -189,7 +207,8 @@ class VideoRulesTest {
     @Test
     void videoOutputIsOneMp4() {
         assertThat(request(video("T2V-2.3")).outputs()).containsExactly("clip.mp4");
-        singleError(video("T2V-2.3").with("output", "clip.png"), "output 'clip.png' must end in .mp4 for a video");
+        singleError("output.wrong-extension", "output",
+                video("T2V-2.3").with("output", "clip.png"), "output 'clip.png' must end in .mp4 for a video");
     }
 
     // ---------------------------------------------------------------- MiniMax official videos
@@ -206,13 +225,15 @@ class VideoRulesTest {
         "T2V-01, 720p-6sec, 768p-6sec", "T2V-01-Director, 720p-6sec, 1080p-6sec"})
     void minimaxOptionsUseTheUseapiSpelling(String model, String ok, String bad) {
         assertThat(request(minimax(model).with("options", ok)).parameters()).containsEntry("options", ok);
-        singleError(minimax(model).with("options", bad), "options '" + bad + "' is not supported by " + model);
+        singleError("model.unsupported-value", "options",
+                minimax(model).with("options", bad), "options '" + bad + "' is not supported by " + model);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"512p-6sec", "512p-10sec"})
     void minimaxHailuo02Takes512pOnlyWithAFirstFrame(String option) {
-        singleError(minimax("MiniMax-Hailuo-02").with("options", option), "needs a firstFrame on MiniMax-Hailuo-02");
+        singleError("model.option-needs-first-frame", "options",
+                minimax("MiniMax-Hailuo-02").with("options", option), "needs a firstFrame on MiniMax-Hailuo-02");
         assertThat(errors(validate(minimax("MiniMax-Hailuo-02").with("options", option).with("firstFrame", "start.png"))))
                 .isEmpty();
     }
@@ -220,7 +241,7 @@ class VideoRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"MiniMax-Hailuo-2.3-Fast", "I2V-01", "I2V-01-Director", "I2V-01-live", "S2V-01"})
     void minimaxImageToVideoModelsNeedAFirstFrame(String model) {
-        singleError(minimax(model), model + " needs a firstFrame");
+        singleError("model.first-frame-required", "firstFrame", minimax(model), model + " needs a firstFrame");
         assertThat(request(minimax(model).with("firstFrame", "start.png")).firstFrame().isLocal()).isTrue();
     }
 
@@ -228,7 +249,8 @@ class VideoRulesTest {
     void minimaxEndFrameIsOnlyForHailuo02() {
         assertThat(request(minimax("MiniMax-Hailuo-02").with("firstFrame", "start.png").with("endFrame", "end.png"))
                 .endFrame()).isNotNull();
-        singleError(minimax("MiniMax-Hailuo-2.3").with("firstFrame", "start.png").with("endFrame", "end.png"),
+        singleError("model.unsupported-field", "endFrame",
+                minimax("MiniMax-Hailuo-2.3").with("firstFrame", "start.png").with("endFrame", "end.png"),
                 "endFrame is not supported by MiniMax-Hailuo-2.3; it is only supported by MiniMax-Hailuo-02");
     }
 

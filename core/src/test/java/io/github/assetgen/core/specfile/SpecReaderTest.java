@@ -1,6 +1,7 @@
 package io.github.assetgen.core.specfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.assertj.core.api.AbstractListAssert;
+import org.assertj.core.api.ObjectAssert;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +24,9 @@ class SpecReaderTest {
 
     @TempDir
     Path project;
+
+    private static final Set<String> SPEC_IDS =
+            Arrays.stream(SpecRuleId.values()).map(SpecRuleId::id).collect(Collectors.toSet());
 
     private final SpecReader reader = new SpecReader();
 
@@ -37,6 +47,12 @@ class SpecReaderTest {
 
     private static List<String> formatted(SpecSet set) {
         return set.problems().stream().map(Problem::format).toList();
+    }
+
+    /** The rule id and field of each problem, in order; every id is one of the documented ones. */
+    private static AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>> rules(SpecSet set) {
+        assertThat(set.problems()).extracting(Problem::ruleId).allMatch(SPEC_IDS::contains);
+        return assertThat(set.problems()).extracting(Problem::ruleId, Problem::field);
     }
 
     private static AssetSpec only(SpecSet set) {
@@ -189,6 +205,7 @@ class SpecReaderTest {
         SpecSet set = reader.read(file, project);
 
         assertThat(formatted(set)).containsExactly("assets.yaml:1:1: the spec directory is a file, not a directory");
+        rules(set).containsExactly(tuple("spec.not-a-directory", null));
     }
 
     @Test
@@ -222,6 +239,7 @@ class SpecReaderTest {
 
         assertThat(formatted(set)).containsExactly(
                 "src/main/assets/latin1.yaml:1:1: the file is not valid UTF-8 text; save it as UTF-8");
+        rules(set).containsExactly(tuple("spec.not-utf8", null));
         assertThat(set.assets()).extracting(AssetSpec::id).containsExactly("ok");
     }
 
@@ -239,6 +257,7 @@ class SpecReaderTest {
 
         assertThat(formatted(set))
                 .containsExactly("src/main/assets/locked.yaml:1:1: cannot read the file: permission denied");
+        rules(set).containsExactly(tuple("spec.unreadable", null));
     }
 
     @Test
@@ -255,6 +274,7 @@ class SpecReaderTest {
 
         assertThat(formatted(set)).containsExactly(
                 "src/main/assets/gone.yaml:1:1: cannot read: the symbolic link points to a file that does not exist");
+        rules(set).containsExactly(tuple("spec.unreadable", null));
         assertThat(set.assets()).extracting(AssetSpec::id).containsExactly("ok");
     }
 
@@ -338,6 +358,7 @@ class SpecReaderTest {
 
         assertThat(formatted(set)).containsExactly(
                 "src/main/assets/a.yaml:2:3: 'id' cannot be a default: each asset needs its own id");
+        rules(set).containsExactly(tuple("spec.id-in-defaults", "id"));
         assertThat(only(set).id()).isEqualTo("a");
     }
 
@@ -349,6 +370,7 @@ class SpecReaderTest {
 
         assertThat(formatted(set)).containsExactly(
                 "src/main/assets/a.yaml:1:1: 'defaults' must be a mapping of asset fields, but it is a list");
+        rules(set).containsExactly(tuple("spec.wrong-shape", "defaults"));
         assertThat(only(set).fields()).containsOnlyKeys("id");
     }
 
@@ -362,6 +384,7 @@ class SpecReaderTest {
 
         assertThat(formatted(set)).containsExactly(
                 "src/main/assets/a.yaml:3:5: [hero] unknown field 'promt' (did you mean 'prompt'?)");
+        rules(set).containsExactly(tuple("spec.unknown-field", "promt"));
         assertThat(only(set).fields()).containsOnlyKeys("id");
     }
 
@@ -371,6 +394,7 @@ class SpecReaderTest {
 
         assertThat(formatted(read())).containsExactly(
                 "src/main/assets/a.yaml:3:5: [hero] unknown field 'Prompt' (did you mean 'prompt'?)");
+        rules(read()).containsExactly(tuple("spec.unknown-field", "Prompt"));
     }
 
     @Test
@@ -378,6 +402,7 @@ class SpecReaderTest {
         write("a.json", "{\"assets\": [{\"id\": \"hero\", \"flavour\": \"mint\"}]}");
 
         assertThat(formatted(read())).containsExactly("src/main/assets/a.json:1:28: [hero] unknown field 'flavour'");
+        rules(read()).containsExactly(tuple("spec.unknown-field", "flavour"));
     }
 
     @Test
@@ -388,6 +413,7 @@ class SpecReaderTest {
 
         assertThat(formatted(set)).containsExactly(
                 "src/main/assets/a.yaml:2:5: unknown field 'promt' (did you mean 'prompt'?)");
+        rules(set).containsExactly(tuple("spec.unknown-field", "promt"));
         assertThat(only(set).id()).isNull();
     }
 
@@ -399,6 +425,7 @@ class SpecReaderTest {
 
         assertThat(formatted(set)).containsExactly(
                 "src/main/assets/a.yaml:2:3: unknown field 'modle' (did you mean 'model'?)");
+        rules(set).containsExactly(tuple("spec.unknown-field", "modle"));
         assertThat(only(set).fields()).containsOnlyKeys("id");
     }
 
@@ -410,6 +437,7 @@ class SpecReaderTest {
                 "src/main/assets/a.yaml:1:1: unknown top-level key 'asset' (did you mean 'assets'?)",
                 "src/main/assets/a.yaml:3:1: unknown top-level key 'providers' "
                         + "(a spec file has 'defaults' and 'assets')");
+        rules(read()).containsExactly(tuple("spec.unknown-key", "asset"), tuple("spec.unknown-key", "providers"));
     }
 
     @Test
@@ -419,6 +447,7 @@ class SpecReaderTest {
         assertThat(formatted(read())).containsExactly(
                 "src/main/assets/a.yaml:3:5: [a] YAML merge keys ('<<') are not supported; "
                         + "put shared fields in 'defaults'");
+        rules(read()).containsExactly(tuple("spec.merge-key", "<<"));
     }
 
     // --- shapes ---
@@ -433,6 +462,7 @@ class SpecReaderTest {
                         + "'defaults'), but this file holds a list",
                 "src/main/assets/text.json:1:1: a spec file must be a mapping with 'assets' (and optionally "
                         + "'defaults'), but this file holds text");
+        rules(read()).containsExactly(tuple("spec.wrong-shape", null), tuple("spec.wrong-shape", null));
     }
 
     @Test
@@ -443,6 +473,7 @@ class SpecReaderTest {
 
         assertThat(formatted(set)).containsExactly("src/main/assets/a.yaml:1:1: 'assets' must be a list of assets "
                 + "(each starting with '- id: ...'), but it is a mapping");
+        rules(set).containsExactly(tuple("spec.wrong-shape", "assets"));
         assertThat(set.assets()).isEmpty();
     }
 
@@ -457,6 +488,7 @@ class SpecReaderTest {
                         + "but this one is text",
                 "src/main/assets/a.yaml:3:4: an asset must be a mapping of fields (like 'id: hero'), "
                         + "but this one is empty");
+        rules(set).containsExactly(tuple("spec.wrong-shape", null), tuple("spec.wrong-shape", null));
         assertThat(set.assets()).extracting(AssetSpec::id).containsExactly("ok");
     }
 
@@ -468,6 +500,7 @@ class SpecReaderTest {
 
         assertThat(formatted(set)).containsExactly(
                 "src/main/assets/a.yaml:4:5: [hero] duplicate key 'prompt' (first written at line 3, column 5)");
+        rules(set).containsExactly(tuple("spec.duplicate-key", "prompt"));
         assertThat(only(set).text("prompt")).contains("first");
     }
 
@@ -478,6 +511,7 @@ class SpecReaderTest {
         assertThat(formatted(read())).containsExactly(
                 "src/main/assets/a.json:1:16: duplicate key 'assets' (first written at line 1, column 2)",
                 "src/main/assets/a.json:2:29: duplicate key 'model' (first written at line 2, column 15)");
+        rules(read()).containsExactly(tuple("spec.duplicate-key", "assets"), tuple("spec.duplicate-key", "model"));
     }
 
     // --- malformed files ---
@@ -490,6 +524,7 @@ class SpecReaderTest {
 
         assertThat(formatted(set)).containsExactly("src/main/assets/bad.yaml:3:14: malformed YAML: mapping values "
                 + "are not allowed here (quote a value that contains ': ')");
+        rules(set).containsExactly(tuple("spec.malformed", null));
         assertThat(set.assets()).isEmpty();
     }
 
@@ -499,6 +534,7 @@ class SpecReaderTest {
 
         assertThat(formatted(read())).containsExactly("src/main/assets/tab.yaml:3:1: malformed YAML: a tab character "
                 + "cannot be used for indentation; indent with spaces");
+        rules(read()).containsExactly(tuple("spec.malformed", null));
     }
 
     @Test
@@ -508,6 +544,7 @@ class SpecReaderTest {
         assertThat(formatted(read())).containsExactly("src/main/assets/indent.yaml:3:4: malformed YAML: this line's "
                 + "indentation does not match the lines above it (while parsing a block collection started at "
                 + "line 2, column 3)");
+        rules(read()).containsExactly(tuple("spec.malformed", null));
     }
 
     @Test
@@ -517,6 +554,7 @@ class SpecReaderTest {
         assertThat(formatted(read())).singleElement().asString()
                 .startsWith("src/main/assets/quote.yaml:4:1: malformed YAML: found unexpected end of stream")
                 .endsWith("(while scanning a quoted scalar started at line 3, column 13)");
+        rules(read()).containsExactly(tuple("spec.malformed", null));
     }
 
     @Test
@@ -525,6 +563,7 @@ class SpecReaderTest {
 
         assertThat(formatted(read())).containsExactly("src/main/assets/at.yaml:3:13: malformed YAML: a value cannot "
                 + "start with '@'; put the value in quotes");
+        rules(read()).containsExactly(tuple("spec.malformed", null));
     }
 
     @Test
@@ -533,6 +572,7 @@ class SpecReaderTest {
 
         assertThat(formatted(read())).containsExactly(
                 "src/main/assets/key.yaml:1:4: malformed YAML: a key must be plain text, not a list or mapping");
+        rules(read()).containsExactly(tuple("spec.malformed", null));
     }
 
     @Test
@@ -544,6 +584,7 @@ class SpecReaderTest {
                 "src/main/assets/comment.json:1:1: malformed JSON: unexpected character ('/' (code 47)): maybe a "
                         + "(non-standard) comment?",
                 "src/main/assets/nan.json:1:36: malformed JSON: non-standard token 'NaN'");
+        rules(read()).containsExactly(tuple("spec.malformed", null), tuple("spec.malformed", null));
     }
 
     @Test
@@ -554,6 +595,7 @@ class SpecReaderTest {
 
         assertThat(formatted(set)).containsExactly("src/main/assets/bad.json:3:16: malformed JSON: unexpected "
                 + "character ('}' (code 125)): was expecting double-quote to start field name");
+        rules(set).containsExactly(tuple("spec.malformed", null));
         assertThat(set.assets()).isEmpty();
     }
 
@@ -600,6 +642,7 @@ class SpecReaderTest {
 
         assertThat(formatted(set)).containsExactly("src/main/assets/a.yaml:4:1: a spec file holds one YAML document; "
                 + "move the document after '---' to its own file");
+        rules(set).containsExactly(tuple("spec.multiple-documents", null));
         assertThat(set.assets()).isEmpty();
     }
 
@@ -609,6 +652,7 @@ class SpecReaderTest {
 
         assertThat(formatted(read())).containsExactly(
                 "src/main/assets/a.json:2:1: unexpected content after the end of the top-level object");
+        rules(read()).containsExactly(tuple("spec.multiple-documents", null));
     }
 
     @Test
@@ -617,6 +661,7 @@ class SpecReaderTest {
 
         assertThat(formatted(read())).containsExactly("src/main/assets/a.yaml:5:17: YAML aliases ('*refs') are not "
                 + "supported; put shared fields in 'defaults'");
+        rules(read()).containsExactly(tuple("spec.alias", null));
     }
 
     @Test
