@@ -203,7 +203,7 @@ public final class AtomicFiles {
      */
     public static Copied copyAndHash(Path source, Path destination) throws IOException {
         try (InputStream in = Files.newInputStream(source)) {
-            return HashingCopy.copy(in, destination);
+            return copyAndHash(in, destination);
         }
     }
 
@@ -217,7 +217,15 @@ public final class AtomicFiles {
      * @throws IOException as thrown by {@code in}
      */
     public static Copied copyAndHash(InputStream in, Path destination) throws IOException {
-        return HashingCopy.copy(in, destination);
+        return HashingCopy.copy(in, destination, Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #copyAndHash(InputStream, Path)}, but stops after {@code limit} bytes, so a hostile
+     * server cannot fill the disk: ask for one byte more than expected to learn that a body is too long.
+     */
+    public static Copied copyAndHash(InputStream in, Path destination, long limit) throws IOException {
+        return HashingCopy.copy(in, destination, limit);
     }
 
     /** Renames a finished temp file over the target, then makes the rename durable. */

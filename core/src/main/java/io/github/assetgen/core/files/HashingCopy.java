@@ -19,17 +19,22 @@ final class HashingCopy {
     /**
      * Copies {@code in} over {@code destination} (created or truncated) and fsyncs it.
      *
+     * @param limit how many bytes to copy at most; the rest of {@code in} is left unread
      * @throws DestinationWriteException if the destination cannot be opened, written or synced
      * @throws IOException as thrown by {@code in}
      */
-    static AtomicFiles.Copied copy(InputStream in, Path destination) throws IOException {
+    static AtomicFiles.Copied copy(InputStream in, Path destination, long limit) throws IOException {
         MessageDigest digest = Hashing.sha256();
         byte[] buffer = new byte[Hashing.BUFFER_SIZE];
         byte[] head = new byte[MediaFormat.SNIFF_LENGTH];
         int headLength = 0;
         long size = 0;
         try (FileChannel out = open(destination)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            while (size < limit) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - size));
+                if (n < 0) {
+                    break;
+                }
                 if (headLength < head.length) {
                     int take = Math.min(n, head.length - headLength);
                     System.arraycopy(buffer, 0, head, headLength, take);

@@ -112,6 +112,20 @@ public class AtomicFilesTest {
     }
 
     @Test
+    void aCopyWithALimitStopsThereAndLeavesTheRestUnread() throws IOException {
+        byte[] body = new byte[Hashing.BUFFER_SIZE + 100];
+        ByteArrayInputStream in = new ByteArrayInputStream(body);
+        Path temp = AtomicFiles.createTempBeside(dir.resolve("blob"));
+
+        AtomicFiles.Copied copied = AtomicFiles.copyAndHash(in, temp, Hashing.BUFFER_SIZE + 1);
+
+        assertThat(copied.size()).isEqualTo(Hashing.BUFFER_SIZE + 1);
+        assertThat(copied.sha256()).isEqualTo(Hashing.sha256(new byte[Hashing.BUFFER_SIZE + 1]));
+        assertThat(Files.size(temp)).isEqualTo(Hashing.BUFFER_SIZE + 1);
+        assertThat(in.available()).isEqualTo(99);
+    }
+
+    @Test
     void aDestinationThatCannotBeWrittenIsToldApartFromASourceThatCannotBeRead() throws IOException {
         Path directory = Files.createDirectories(dir.resolve("in-the-way"));
         InputStream broken = new InputStream() {
