@@ -1,9 +1,9 @@
 package io.github.assetgen.core.files;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -17,7 +17,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -42,14 +41,16 @@ public final class AtomicFiles {
      *
      * @param target the file to write
      * @param bytes its new content
+     * @return the size, SHA-256 and format of what was written
      * @throws IOException if the file cannot be written or moved into place; the target is then
      *     unchanged and no temporary file is left behind
      */
-    public static void write(Path target, byte[] bytes) throws IOException {
+    public static Copied write(Path target, byte[] bytes) throws IOException {
         Path temp = createTempBeside(target);
         try {
-            writeAndSync(temp, bytes);
+            Copied written = copyAndHash(new ByteArrayInputStream(bytes), temp);
             moveIntoPlace(temp, target);
+            return written;
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -65,31 +66,22 @@ public final class AtomicFiles {
      * @param target the file to write
      * @param bytes its new content
      * @param scratchDirectory where the temporary file is made (created if missing)
+     * @return the size, SHA-256 and format of what was written
      * @throws IOException if the file cannot be written or moved into place; the target is then
      *     unchanged and no temporary file is left behind
      */
-    public static void write(Path target, byte[] bytes, Path scratchDirectory) throws IOException {
+    public static Copied write(Path target, byte[] bytes, Path scratchDirectory) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path temp = createTempBeside(scratchDirectory.resolve("x"));
         try {
-            writeAndSync(temp, bytes);
+            Copied written = copyAndHash(new ByteArrayInputStream(bytes), temp);
             if (moveIntoPlaceIfAtomic(temp, target)) {
-                return;
+                return written;
             }
         } finally {
             Files.deleteIfExists(temp);
         }
-        write(target, bytes);
-    }
-
-    private static void writeAndSync(Path temp, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
+        return write(target, bytes);
     }
 
     /**
@@ -97,7 +89,8 @@ public final class AtomicFiles {
      *
      * @param source the file to copy
      * @param target the file to write
-     * @return the size and SHA-256 of what was written, read on the way so the target needs no second read
+     * @return the size, SHA-256 and format of what was written, read on the way so the target needs no
+     *     second read
      * @throws IOException if reading, writing or moving fails; the target is then unchanged
      */
     public static Copied copy(Path source, Path target) throws IOException {
@@ -156,7 +149,7 @@ public final class AtomicFiles {
             return 0;
         }
         int[] deleted = {0};
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Files.walkFileTree(root, new VanishTolerantVisitor() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 if (!dir.equals(root) && dir.getFileName().toString().startsWith(TEMP_PREFIX)) {
@@ -165,16 +158,19 @@ public final class AtomicFiles {
                 deleted[0] += cleanStaleTemps(dir, olderThan);
                 return FileVisitResult.CONTINUE;
             }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
         });
         return deleted[0];
+    }
+
+    /** Another build's cleanup may delete what a walk is about to visit; only other failures count. */
+    private abstract static class VanishTolerantVisitor extends SimpleFileVisitor<Path> {
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE;
+            }
+            throw e;
+        }
     }
 
     /** An empty new file named {@code .tmp-<random>} in the target's directory. */
@@ -194,31 +190,42 @@ public final class AtomicFiles {
         return TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
     }
 
-    /** The size and lower-case hex SHA-256 of a copied file. */
-    public record Copied(long size, String sha256) {}
+    /**
+     * The size, lower-case hex SHA-256 and sniffed format of a written file.
+     *
+     * @param format read from the first bytes; UNKNOWN when they match no known format
+     */
+    public record Copied(long size, String sha256, MediaFormat format) {}
 
     /**
      * Copies {@code source} over the existing {@code destination}, hashing on the way, and fsyncs it.
      * One read of the source serves both, which matters for videos.
      */
     public static Copied copyAndHash(Path source, Path destination) throws IOException {
-        MessageDigest digest = Hashing.sha256();
-        byte[] buffer = new byte[Hashing.BUFFER_SIZE];
-        long size = 0;
-        try (InputStream in = Files.newInputStream(source);
-                FileChannel out = FileChannel.open(destination, StandardOpenOption.WRITE,
-                        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-                while (chunk.hasRemaining()) {
-                    out.write(chunk);
-                }
-                size += n;
-            }
-            out.force(true);
+        try (InputStream in = Files.newInputStream(source)) {
+            return copyAndHash(in, destination);
         }
-        return new Copied(size, Hashing.hex(digest));
+    }
+
+    /**
+     * Streams {@code in} into {@code destination} (created or truncated) in fixed steps, hashing,
+     * counting and sniffing on the way, and fsyncs it: a body of any size is never held in memory.
+     * Pair with {@link #createTempBeside} and {@link #moveIntoPlace} to check the result before it
+     * replaces anything.
+     *
+     * @throws DestinationWriteException if {@code destination} cannot be written
+     * @throws IOException as thrown by {@code in}
+     */
+    public static Copied copyAndHash(InputStream in, Path destination) throws IOException {
+        return HashingCopy.copy(in, destination, Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #copyAndHash(InputStream, Path)}, but stops after {@code limit} bytes, so a hostile
+     * server cannot fill the disk: ask for one byte more than expected to learn that a body is too long.
+     */
+    public static Copied copyAndHash(InputStream in, Path destination, long limit) throws IOException {
+        return HashingCopy.copy(in, destination, limit);
     }
 
     /** Renames a finished temp file over the target, then makes the rename durable. */
@@ -304,19 +311,11 @@ public final class AtomicFiles {
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+        Files.walkFileTree(path, new VanishTolerantVisitor() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Files.deleteIfExists(file);
                 return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
             }
 
             @Override

@@ -2,6 +2,7 @@ package io.github.assetgen.core.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -9,7 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-/** SHA-256 helpers shared by the cache, the lock file and the upload memory. */
+/**
+ * The one place SHA-256 is set up: digests and lower-case hex for cache keys, the lock file, copied
+ * files, input files and render ids.
+ */
 public final class Hashing {
 
     public static final int BUFFER_SIZE = 64 * 1024;
@@ -18,6 +22,7 @@ public final class Hashing {
 
     private Hashing() {}
 
+    /** A new SHA-256 digest, for hashing while streaming. */
     public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -26,8 +31,19 @@ public final class Hashing {
         }
     }
 
+    /** Completes {@code digest} and returns it as lower-case hex. */
     public static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The lower-case hex SHA-256 of {@code bytes}. */
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    /** The lower-case hex SHA-256 of {@code text} in UTF-8. */
+    public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The lower-case hex SHA-256 of a file's bytes, read in 64 KB steps. */

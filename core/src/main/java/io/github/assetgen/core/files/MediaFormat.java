@@ -1,5 +1,10 @@
 package io.github.assetgen.core.files;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /** File formats the product recognises by their magic bytes. */
 public enum MediaFormat {
     PNG("png", "image/png"),
@@ -7,6 +12,9 @@ public enum MediaFormat {
     WEBP("webp", "image/webp"),
     MP4("mp4", "video/mp4"),
     UNKNOWN("bin", "application/octet-stream");
+
+    /** How many leading bytes {@link #sniff(byte[], int)} needs to tell every format apart. */
+    public static final int SNIFF_LENGTH = 12;
 
     private final String extension;
     private final String mediaType;
@@ -24,7 +32,7 @@ public enum MediaFormat {
         return mediaType;
     }
 
-    /** Reads the format from the first bytes of a file (at least 12 are needed for WebP/MP4). */
+    /** Reads the format from the first bytes of a file ({@value #SNIFF_LENGTH} are needed for WebP/MP4). */
     public static MediaFormat sniff(byte[] head, int length) {
         if (length >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
             return PNG;
@@ -40,6 +48,14 @@ public enum MediaFormat {
             return MP4;
         }
         return UNKNOWN;
+    }
+
+    /** Reads the format from the first bytes of {@code file}. */
+    public static MediaFormat sniff(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(SNIFF_LENGTH);
+            return sniff(head, head.length);
+        }
     }
 
     /** The format an output file name's extension promises, or UNKNOWN. */

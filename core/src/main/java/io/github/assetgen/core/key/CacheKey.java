@@ -3,13 +3,10 @@ package io.github.assetgen.core.key;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.InputFile;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,7 +32,7 @@ public final class CacheKey {
 
     /** The hex SHA-256 key of a request. */
     public static String of(AssetRequest request) {
-        return sha256(canonicalJson(request));
+        return Hashing.sha256(canonicalJson(request));
     }
 
     /**
@@ -85,14 +82,5 @@ public final class CacheKey {
 
     private static String identity(InputFile file) {
         return file == null ? null : file.identity();
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }

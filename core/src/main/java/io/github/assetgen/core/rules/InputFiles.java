@@ -1,13 +1,12 @@
 package io.github.assetgen.core.rules;
 
+import io.github.assetgen.core.files.Hashing;
+import io.github.assetgen.core.files.ImageHeaders;
 import io.github.assetgen.core.files.MediaFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,14 +46,6 @@ final class InputFiles {
         }
         MediaFormat format = MediaFormat.sniff(bytes, bytes.length);
         Optional<int[]> dims = ImageHeaders.dimensions(bytes, format);
-        return new LocalFile(path, null, bytes.length, sha256(bytes), format, dims.orElse(null));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return new LocalFile(path, null, bytes.length, Hashing.sha256(bytes), format, dims.orElse(null));
     }
 }

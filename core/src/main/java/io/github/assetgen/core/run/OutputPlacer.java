@@ -2,13 +2,11 @@ package io.github.assetgen.core.run;
 
 import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.files.AtomicFiles;
-import io.github.assetgen.core.files.Hashing;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -52,8 +50,8 @@ public final class OutputPlacer {
             return new OutputFile(relative, target, copied.size(), copied.sha256(), format);
         }
         Path target = outputDirectory.resolve(relativeOutput);
-        AtomicFiles.write(target, convert(source, wanted));
-        return new OutputFile(relativeOutput, target, Files.size(target), Hashing.sha256(target), wanted);
+        AtomicFiles.Copied written = AtomicFiles.write(target, convert(source, wanted));
+        return new OutputFile(relativeOutput, target, written.size(), written.sha256(), wanted);
     }
 
     static boolean convertible(MediaFormat from, MediaFormat to) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.request.AssetType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -280,17 +279,7 @@ public final class AssetCache {
     }
 
     private static MediaFormat formatOf(Path source) throws IOException {
-        byte[] head = new byte[16];
-        int length = 0;
-        try (InputStream in = Files.newInputStream(source)) {
-            for (int n = 0; n >= 0 && length < head.length; length += n) {
-                n = in.read(head, length, head.length - length);
-                if (n < 0) {
-                    break;
-                }
-            }
-        }
-        MediaFormat sniffed = MediaFormat.sniff(head, length);
+        MediaFormat sniffed = MediaFormat.sniff(source);
         return sniffed != MediaFormat.UNKNOWN ? sniffed : MediaFormat.fromExtension(source.getFileName().toString());
     }
 

@@ -3,10 +3,14 @@ package io.github.assetgen.core.files;
 import io.github.assetgen.core.store.StoreFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -71,6 +75,83 @@ public class AtomicFilesTest {
 
         assertThat(target).hasBinaryContent(StoreFixtures.png("pixels"));
         assertThat(namesIn(target.getParent())).containsExactly("copy.png");
+    }
+
+    @Test
+    void writeAndCopyReportTheSizeSha256AndFormatOfWhatTheyWrote() throws IOException {
+        byte[] png = StoreFixtures.png("pixels");
+
+        AtomicFiles.Copied written = AtomicFiles.write(dir.resolve("a.png"), png);
+        AtomicFiles.Copied copied = AtomicFiles.copy(dir.resolve("a.png"), dir.resolve("b.bin"));
+        AtomicFiles.Copied text = AtomicFiles.write(dir.resolve("c.png"), "not a png".getBytes(StandardCharsets.UTF_8),
+                dir.resolve("scratch"));
+
+        AtomicFiles.Copied expected = new AtomicFiles.Copied(png.length, Hashing.sha256(png), MediaFormat.PNG);
+        assertThat(written).isEqualTo(expected);
+        assertThat(copied).isEqualTo(expected);
+        assertThat(text).isEqualTo(new AtomicFiles.Copied(9, Hashing.sha256("not a png"), MediaFormat.UNKNOWN));
+    }
+
+    @Test
+    void aStreamIsCopiedInStepsAndItsFormatReadEvenWhenItsHeadArrivesByteByByte() throws IOException {
+        byte[] mp4 = new byte[Hashing.BUFFER_SIZE * 3 + 5];
+        System.arraycopy(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 0, mp4, 0, 12);
+        // a network body hands out few bytes at a time; the format must still be read from the first 12
+        InputStream trickle = new ByteArrayInputStream(mp4) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, pos < 12 ? 1 : len);
+            }
+        };
+        Path temp = AtomicFiles.createTempBeside(dir.resolve("v.mp4"));
+
+        AtomicFiles.Copied copied = AtomicFiles.copyAndHash(trickle, temp);
+
+        assertThat(copied).isEqualTo(new AtomicFiles.Copied(mp4.length, Hashing.sha256(mp4), MediaFormat.MP4));
+        assertThat(temp).hasBinaryContent(mp4);
+    }
+
+    @Test
+    void aCopyWithALimitStopsThereAndLeavesTheRestUnread() throws IOException {
+        byte[] body = new byte[Hashing.BUFFER_SIZE + 100];
+        ByteArrayInputStream in = new ByteArrayInputStream(body);
+        Path temp = AtomicFiles.createTempBeside(dir.resolve("blob"));
+
+        AtomicFiles.Copied copied = AtomicFiles.copyAndHash(in, temp, Hashing.BUFFER_SIZE + 1);
+
+        assertThat(copied.size()).isEqualTo(Hashing.BUFFER_SIZE + 1);
+        assertThat(copied.sha256()).isEqualTo(Hashing.sha256(new byte[Hashing.BUFFER_SIZE + 1]));
+        assertThat(Files.size(temp)).isEqualTo(Hashing.BUFFER_SIZE + 1);
+        assertThat(in.available()).isEqualTo(99);
+    }
+
+    @Test
+    void aDestinationThatCannotBeWrittenIsToldApartFromASourceThatCannotBeRead() throws IOException {
+        Path directory = Files.createDirectories(dir.resolve("in-the-way"));
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        };
+
+        assertThatThrownBy(() -> AtomicFiles.copyAndHash(new ByteArrayInputStream(new byte[10]), directory))
+                .isInstanceOfSatisfying(DestinationWriteException.class,
+                        e -> assertThat(e.destination()).isEqualTo(directory));
+        assertThatThrownBy(() -> AtomicFiles.copyAndHash(broken, dir.resolve("x.bin")))
+                .isNotInstanceOf(DestinationWriteException.class)
+                .hasMessage("connection reset");
+    }
+
+    @Test
+    void aCopyFromAMissingSourceLeavesTheTargetAndNoTemporaryFile() throws IOException {
+        Path target = StoreFixtures.write(dir.resolve("out/hero.png"), StoreFixtures.png("old"));
+
+        assertThatThrownBy(() -> AtomicFiles.copy(dir.resolve("gone.png"), target))
+                .isInstanceOf(NoSuchFileException.class);
+
+        assertThat(target).hasBinaryContent(StoreFixtures.png("old"));
+        assertThat(namesIn(target.getParent())).containsExactly("hero.png");
     }
 
     @Test

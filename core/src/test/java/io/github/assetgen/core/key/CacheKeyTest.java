@@ -2,6 +2,7 @@ package io.github.assetgen.core.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.request.InputFile;
@@ -39,7 +40,7 @@ class CacheKeyTest {
                 + "\"16:9\",\"promptOptimization\":true,\"quantity\":1,\"resolution\":\"2K\"},\"prompt\":"
                 + "\"A lighthouse at dusk in the style of @Image1\",\"provider\":\"useapi\",\"references\":"
                 + "[\"sha256:" + "ab".repeat(32) + "\"],\"type\":\"image\"}");
-        assertThat(CacheKey.of(hero)).hasSize(64).isEqualTo(CacheKey.sha256(CacheKey.canonicalJson(hero)));
+        assertThat(CacheKey.of(hero)).hasSize(64).isEqualTo(Hashing.sha256(CacheKey.canonicalJson(hero)));
     }
 
     @Test

@@ -125,14 +125,4 @@ class ModelCatalogTest {
         assertThat(catalog.renderSize(request("placeholder", AssetType.VIDEO, "my-model")))
                 .isEqualTo(new RenderSize(1024, 1024, 6));
     }
-
-    @Test
-    void imageHeadersGiveTheSizeOfEveryFormat(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        for (var file : List.of(TestSpecs.png(dir, "a.png", 31, 17), TestSpecs.jpeg(dir, "a.jpg", 31, 17),
-                TestSpecs.webp(dir, "a.webp", 31, 17))) {
-            byte[] bytes = java.nio.file.Files.readAllBytes(file);
-            var format = io.github.assetgen.core.files.MediaFormat.sniff(bytes, bytes.length);
-            assertThat(ImageHeaders.dimensions(bytes, format)).get().isEqualTo(new int[] {31, 17});
-        }
-    }
 }

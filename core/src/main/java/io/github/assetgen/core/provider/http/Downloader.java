@@ -1,23 +1,18 @@
 package io.github.assetgen.core.provider.http;
 
+import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.files.DestinationWriteException;
 import io.github.assetgen.core.provider.DownloadedFile;
-import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ProviderException.Kind;
 import io.github.assetgen.core.provider.ResultLocation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -29,9 +24,6 @@ import okhttp3.Response;
  * goes only to the provider's own host. Thread-safe.
  */
 public final class Downloader {
-
-    private static final int BUFFER_SIZE = 64 * 1024;
-    private static final int SNIFF_LENGTH = 12;
 
     private final HttpCaller caller;
 
@@ -111,69 +103,38 @@ public final class Downloader {
     private DownloadedFile store(InputStream in, long expectedLength, Path target, String action)
             throws IOException, ProviderException {
         Path temp = createTemp(target, action);
-        boolean moved = false;
         try {
-            MessageDigest sha256 = sha256();
-            byte[] buffer = new byte[BUFFER_SIZE];
-            byte[] head = new byte[SNIFF_LENGTH];
-            int headLength = 0;
-            long size = 0;
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                int read;
-                while ((read = in.read(buffer)) != -1) {
-                    if (headLength < SNIFF_LENGTH) {
-                        int take = Math.min(SNIFF_LENGTH - headLength, read);
-                        System.arraycopy(buffer, 0, head, headLength, take);
-                        headLength += take;
-                    }
-                    sha256.update(buffer, 0, read);
-                    size += read;
-                    write(out, buffer, read);
-                }
-            } catch (WriteFailure e) {
-                throw rejected(action, "cannot write " + temp + " (" + HttpCaller.describe(e.io) + ")", e.io);
+            AtomicFiles.Copied copied;
+            try {
+                copied = AtomicFiles.copyAndHash(in, temp);
+            } catch (DestinationWriteException e) {
+                throw rejected(action, "cannot write " + temp + " (" + HttpCaller.describe(e.getCause()) + ")",
+                        e.getCause());
             }
-            if (expectedLength >= 0 && size != expectedLength) {
+            if (expectedLength >= 0 && copied.size() != expectedLength) {
                 throw caller.toException(action, new Outcome.Failure(Kind.RETRYABLE, 0,
-                        "the body ended after " + size + " of " + expectedLength + " bytes", null, null), null);
+                        "the body ended after " + copied.size() + " of " + expectedLength + " bytes", null, null),
+                        null);
             }
             moveIntoPlace(temp, target, action);
-            moved = true;
-            return new DownloadedFile(target, MediaFormat.sniff(head, headLength), size,
-                    HexFormat.of().formatHex(sha256.digest()));
+            return new DownloadedFile(target, copied.format(), copied.size(), copied.sha256());
         } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
+            Files.deleteIfExists(temp);
         }
     }
 
     private Path createTemp(Path target, String action) throws ProviderException {
         try {
-            Path folder = target.getParent();
-            Files.createDirectories(folder);
             // Same folder as the target so the final move is a rename on one file system.
-            return Files.createTempFile(folder, "." + target.getFileName(), ".part");
+            return AtomicFiles.createTempBeside(target);
         } catch (IOException e) {
             throw rejected(action, "cannot write into " + target.getParent() + " (" + HttpCaller.describe(e) + ")", e);
         }
     }
 
-    private static void write(OutputStream out, byte[] buffer, int length) throws WriteFailure {
-        try {
-            out.write(buffer, 0, length);
-        } catch (IOException e) {
-            throw new WriteFailure(e);
-        }
-    }
-
     private void moveIntoPlace(Path temp, Path target, String action) throws ProviderException {
         try {
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.moveIntoPlace(temp, target);
         } catch (IOException e) {
             throw rejected(action, "cannot move the download to " + target + " (" + HttpCaller.describe(e) + ")", e);
         }
@@ -181,24 +142,5 @@ public final class Downloader {
 
     private ProviderException rejected(String action, String message, Throwable cause) {
         return caller.toException(action, new Outcome.Failure(Kind.REJECTED, 0, message, null, null), cause);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    /** Tells a local write failure apart from a network read failure inside the copy loop. */
-    private static final class WriteFailure extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final transient IOException io;
-
-        WriteFailure(IOException io) {
-            super(io);
-            this.io = io;
-        }
     }
 }

@@ -1,9 +1,11 @@
 package io.github.assetgen.core.provider.placeholder;
 
+import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.files.Hashing;
+import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
-import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ResultLocation;
@@ -12,14 +14,9 @@ import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -133,39 +130,15 @@ public final class PlaceholderClient implements ProviderClient {
             throw new ProviderException(ProviderException.Kind.REJECTED, NAME,
                     "the placeholder only copies local renders, not " + result);
         }
-        Path temp = null;
         try {
-            Path directory = target.toAbsolutePath().getParent();
-            Files.createDirectories(directory);
-            temp = Files.createTempFile(directory, "." + target.getFileName(), ".part");
-            MessageDigest digest = Sha256.newDigest();
-            byte[] head = new byte[16];
-            int headLength = 0;
-            long size = 0;
-            try (InputStream in = Files.newInputStream(source); OutputStream out = Files.newOutputStream(temp)) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int read; (read = in.read(buffer)) > 0; ) {
-                    if (headLength < head.length) {
-                        int take = Math.min(read, head.length - headLength);
-                        System.arraycopy(buffer, 0, head, headLength, take);
-                        headLength += take;
-                    }
-                    digest.update(buffer, 0, read);
-                    out.write(buffer, 0, read);
-                    size += read;
-                }
-            }
-            moveAtomically(temp, target);
-            temp = null;
-            return new DownloadedFile(target, MediaFormat.sniff(head, headLength), size, Sha256.hex(digest.digest()));
+            AtomicFiles.Copied copied = AtomicFiles.copy(source, target);
+            return new DownloadedFile(target, copied.format(), copied.size(), copied.sha256());
         } catch (NoSuchFileException e) {
             throw new ProviderException(ProviderException.Kind.REJECTED, NAME, 0,
                     "placeholder render " + source + " is gone; run the build again to render it anew", null, e);
         } catch (IOException e) {
             throw new ProviderException(ProviderException.Kind.REJECTED, NAME, 0,
                     "could not copy placeholder render " + source + " to " + target + ": " + e, null, e);
-        } finally {
-            deleteQuietly(temp);
         }
     }
 
@@ -226,7 +199,7 @@ public final class PlaceholderClient implements ProviderClient {
         for (String output : request.outputs()) {
             append(identity, formatOf(request.type(), output).name());
         }
-        return Sha256.hex(Sha256.of(identity.toString())).substring(0, 24);
+        return Hashing.sha256(identity.toString()).substring(0, 24);
     }
 
     // length-prefixed, so no two different field lists hash the same text
@@ -242,15 +215,14 @@ public final class PlaceholderClient implements ProviderClient {
                 + (count > 1 ? " \u00b7 " + (index + 1) + "/" + count : "");
         PlaceholderPainter painter = new PlaceholderPainter(size.width(), size.height(), request.prompt(), index,
                 header, footer);
-        Path temp = Files.createTempFile(workDirectory, "." + file.getFileName(), ".part");
+        Path temp = AtomicFiles.createTempBeside(file);
         try {
             if (format == MediaFormat.MP4) {
                 Mp4Renderer.render(painter, size.durationSeconds(), temp);
             } else {
                 writeImage(painter.paint(), format, temp);
             }
-            moveAtomically(temp, file);
-            temp = null;
+            AtomicFiles.moveIntoPlace(temp, file);
         } finally {
             deleteQuietly(temp);
         }
@@ -272,18 +244,7 @@ public final class PlaceholderClient implements ProviderClient {
         }
     }
 
-    private static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

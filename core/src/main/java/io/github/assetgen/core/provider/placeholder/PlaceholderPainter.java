@@ -1,5 +1,6 @@
 package io.github.assetgen.core.provider.placeholder;
 
+import io.github.assetgen.core.files.Hashing;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -10,6 +11,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +45,8 @@ final class PlaceholderPainter {
         this.width = width;
         this.height = height;
         this.prompt = prompt.isBlank() ? "(no prompt)" : prompt.strip();
-        this.seed = ByteBuffer.wrap(Sha256.of(prompt)).getLong() + 0x9E3779B97F4A7C15L * variant;
+        byte[] promptHash = Hashing.sha256().digest(prompt.getBytes(StandardCharsets.UTF_8));
+        this.seed = ByteBuffer.wrap(promptHash).getLong() + 0x9E3779B97F4A7C15L * variant;
         this.header = header;
         this.footer = footer;
     }

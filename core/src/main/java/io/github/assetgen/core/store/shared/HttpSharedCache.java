@@ -2,6 +2,7 @@ package io.github.assetgen.core.store.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.files.DestinationWriteException;
 import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.provider.Secret;
 import java.io.IOException;
@@ -124,8 +125,8 @@ public final class HttpSharedCache implements SharedCache {
                     throw mismatch(key, file, url, "the server announces " + announced + " bytes");
                 }
                 // one byte more than promised is enough to know the body is too long
-                BlobReceiver.Received received =
-                        BlobReceiver.receive(response.body().byteStream(), temp, file.size() + 1);
+                AtomicFiles.Copied received =
+                        AtomicFiles.copyAndHash(response.body().byteStream(), temp, file.size() + 1);
                 if (received.size() != file.size()) {
                     throw mismatch(key, file, url, received.size() > file.size()
                             ? "the server sent more than " + file.size() + " bytes"
@@ -134,8 +135,8 @@ public final class HttpSharedCache implements SharedCache {
                 if (!received.sha256().equals(file.sha256())) {
                     throw mismatch(key, file, url, "the bytes received have SHA-256 " + received.sha256());
                 }
-            } catch (BlobReceiver.LocalWriteException e) {
-                throw local("writing " + absolute + " failed: " + e.getMessage(), e.getCause());
+            } catch (DestinationWriteException e) {
+                throw local("writing " + absolute + " failed: " + e.getCause(), e.getCause());
             } catch (IOException e) {
                 throw transport("GET", url, e);
             }

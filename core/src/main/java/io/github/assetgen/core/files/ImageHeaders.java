@@ -1,15 +1,14 @@
-package io.github.assetgen.core.rules;
+package io.github.assetgen.core.files;
 
-import io.github.assetgen.core.files.MediaFormat;
 import java.util.Optional;
 
 /** Reads an image's pixel size from its header (PNG IHDR, JPEG SOF, WebP VP8/VP8L/VP8X) without decoding it. */
-final class ImageHeaders {
+public final class ImageHeaders {
 
     private ImageHeaders() {}
 
     /** Width and height, or empty when the header is truncated or unknown. */
-    static Optional<int[]> dimensions(byte[] b, MediaFormat format) {
+    public static Optional<int[]> dimensions(byte[] b, MediaFormat format) {
         try {
             return switch (format) {
                 case PNG -> b.length >= 24 ? Optional.of(new int[] {be32(b, 16), be32(b, 20)}) : Optional.empty();
