@@ -20,7 +20,9 @@ public record BuildResult(int exitCode, String log) {
 
     /** Lines of a Java stack trace ("\tat ..."), which a user mistake must never produce. */
     public List<String> stackTraceLines() {
-        return log.lines().filter(l -> l.startsWith("\tat ") || l.matches("\\s+at [\\w$.]+\\(.*\\)")).toList();
+        return log.lines()
+                .filter(l -> l.startsWith("\tat ") || l.matches("\\s+at [\\w$.]+\\(.*\\)"))
+                .toList();
     }
 
     /** Throws with the whole log when the build failed. */

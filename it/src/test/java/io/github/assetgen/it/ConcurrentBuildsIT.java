@@ -29,7 +29,9 @@ class ConcurrentBuildsIT extends ItSupport {
         a.await(Duration.ofMinutes(3)).assertSuccess();
         b.await(Duration.ofMinutes(3)).assertSuccess();
 
-        assertThat(fakes.useapi.createRequests()).as("one create per distinct asset over both builds").isEqualTo(3);
+        assertThat(fakes.useapi.createRequests())
+                .as("one create per distinct asset over both builds")
+                .isEqualTo(3);
         for (MavenBuild build : List.of(first, second)) {
             assertPng(build.outputDir().resolve("img/hero.png"));
             assertPng(build.outputDir().resolve("logo.png"));
@@ -46,8 +48,11 @@ class ConcurrentBuildsIT extends ItSupport {
         BuildResult result = build.run(fakes.args("-T", "2", GENERATE));
 
         result.assertSuccess();
-        assertThat(fakes.useapi.createRequests()).as("banner once, hero, diagram").isEqualTo(3);
-        assertThat(fakes.useapi.createBodies()).filteredOn(body -> body.path("prompt").asText().contains("banner"))
+        assertThat(fakes.useapi.createRequests())
+                .as("banner once, hero, diagram")
+                .isEqualTo(3);
+        assertThat(fakes.useapi.createBodies())
+                .filteredOn(body -> body.path("prompt").asText().contains("banner"))
                 .hasSize(1);
         Path webBanner = build.file("web/target/generated-assets/banner.png");
         Path docsBanner = build.file("docs/target/generated-assets/banner.png");
@@ -69,7 +74,8 @@ class ConcurrentBuildsIT extends ItSupport {
         MavenBuild.RunningBuild a = first.startWithJvmOption(Freezer.JVM_OPTION, args);
         try (Freezer freezer = Freezer.attach(a, Duration.ofSeconds(60))) {
             // the create was answered, but its job id is not journaled yet: to anyone else it looks lost
-            freezer.runUntil(new Freezer.Point("io.github.assetgen.core.store.Journal", "recordSubmitted", null, null),
+            freezer.runUntil(
+                    new Freezer.Point("io.github.assetgen.core.store.Journal", "recordSubmitted", null, null),
                     Duration.ofSeconds(60));
             MavenBuild.RunningBuild b = second.start(args);
             b.awaitLog("blocked", Duration.ofSeconds(60));
@@ -80,7 +86,9 @@ class ConcurrentBuildsIT extends ItSupport {
             secondResult.assertSuccess();
             assertThat(secondResult.log()).doesNotContain("[ERROR]").contains("3 restored");
         }
-        assertThat(fakes.useapi.createRequests()).as("one create per distinct asset over both builds").isEqualTo(3);
+        assertThat(fakes.useapi.createRequests())
+                .as("one create per distinct asset over both builds")
+                .isEqualTo(3);
         assertPng(second.outputDir().resolve("img/hero.png"));
         assertMp4(second.outputDir().resolve("video/intro.mp4"));
     }

@@ -17,6 +17,7 @@ public final class FakeApixo extends FakeProvider {
 
     /** Obviously not a real key. */
     public static final String TOKEN = "test-apixo-key-not-real";
+
     public static final String IMAGE_MODEL = "minimax-image-01";
 
     private static final String GENERATE = "/api/v1/generateTask/";
@@ -127,12 +128,18 @@ public final class FakeApixo extends FakeProvider {
     @Override
     protected void answerRefusal(HttpExchange exchange, Refusal refusal, String endpoint) throws IOException {
         switch (refusal) {
-            case RATE_LIMITED, BUSY -> respond(exchange, 429,
-                    envelope(429, "Rate limit or concurrency limit reached", NullNode.getInstance()));
-            case NO_CREDITS, ON_HOLD -> respond(exchange, 402,
-                    envelope(402, "Insufficient balance", NullNode.getInstance()));
-            case REJECTED -> respond(exchange, 400, envelope(400, "Invalid request",
-                    object().put("error", "Prompt violates content policy")));
+            case RATE_LIMITED, BUSY ->
+                respond(
+                        exchange,
+                        429,
+                        envelope(429, "Rate limit or concurrency limit reached", NullNode.getInstance()));
+            case NO_CREDITS, ON_HOLD ->
+                respond(exchange, 402, envelope(402, "Insufficient balance", NullNode.getInstance()));
+            case REJECTED ->
+                respond(
+                        exchange,
+                        400,
+                        envelope(400, "Invalid request", object().put("error", "Prompt violates content policy")));
         }
     }
 

@@ -32,8 +32,10 @@ class FakeApixoTest {
     }
 
     private String submit(String prompt, int images) {
-        Http.Answer answer = http.postJson(generate(), "{\"input\":{\"mode\":\"text-to-image\",\"prompt\":\"" + prompt
-                + "\",\"resolution\":\"1K\",\"aspect_ratio\":\"16:9\",\"num_images\":" + images + "}}");
+        Http.Answer answer = http.postJson(
+                generate(),
+                "{\"input\":{\"mode\":\"text-to-image\",\"prompt\":\"" + prompt
+                        + "\",\"resolution\":\"1K\",\"aspect_ratio\":\"16:9\",\"num_images\":" + images + "}}");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("code").asInt()).isEqualTo(200);
         return answer.json().path("data").path("taskId").asText();
@@ -43,16 +45,22 @@ class FakeApixoTest {
     void aTaskIsPendingThenProcessingThenSucceedsWithResultJsonAsAString() throws Exception {
         fake.pollsBeforeDone(2);
         String taskId = submit("a panda", 2);
-        assertThat(http.get(status(taskId)).json().path("data").path("state").asText()).isEqualTo("pending");
-        assertThat(http.get(status(taskId)).json().path("data").path("state").asText()).isEqualTo("processing");
+        assertThat(http.get(status(taskId)).json().path("data").path("state").asText())
+                .isEqualTo("pending");
+        assertThat(http.get(status(taskId)).json().path("data").path("state").asText())
+                .isEqualTo("processing");
         JsonNode data = http.get(status(taskId)).json().path("data");
         assertThat(data.path("state").asText()).isEqualTo("success");
         assertThat(data.get("resultJson").isTextual()).isTrue();
         JsonNode result = new ObjectMapper().readTree(data.get("resultJson").asText());
         assertThat(result.get("resultUrls")).hasSize(2);
-        assertThat(TestMedia.isPng(Http.download(result.get("resultUrls").get(0).asText()).bytes())).isTrue();
-        assertThat(fake.createRequests(FakeApixo.createEndpoint(FakeApixo.IMAGE_MODEL))).isEqualTo(1);
-        assertThat(fake.createBodies().get(0).path("input").path("aspect_ratio").asText()).isEqualTo("16:9");
+        assertThat(TestMedia.isPng(
+                        Http.download(result.get("resultUrls").get(0).asText()).bytes()))
+                .isTrue();
+        assertThat(fake.createRequests(FakeApixo.createEndpoint(FakeApixo.IMAGE_MODEL)))
+                .isEqualTo(1);
+        assertThat(fake.createBodies().get(0).path("input").path("aspect_ratio").asText())
+                .isEqualTo("16:9");
     }
 
     @Test
@@ -67,8 +75,8 @@ class FakeApixoTest {
 
     @Test
     void refusalsUseTheEnvelope() {
-        Http.Answer rejected = http.postJson(generate(),
-                "{\"input\":{\"prompt\":\"" + FakeProvider.REJECT_MARKER + "\"}}");
+        Http.Answer rejected =
+                http.postJson(generate(), "{\"input\":{\"prompt\":\"" + FakeProvider.REJECT_MARKER + "\"}}");
         assertThat(rejected.status()).isEqualTo(400);
         assertThat(rejected.json().get("code").asInt()).isEqualTo(400);
 
@@ -78,7 +86,8 @@ class FakeApixoTest {
         assertThat(limited.json().get("code").asInt()).isEqualTo(429);
 
         fake.noCreditsAfter(0);
-        assertThat(http.postJson(generate(), "{\"input\":{\"prompt\":\"a\"}}").status()).isEqualTo(402);
+        assertThat(http.postJson(generate(), "{\"input\":{\"prompt\":\"a\"}}").status())
+                .isEqualTo(402);
     }
 
     @Test
@@ -93,11 +102,18 @@ class FakeApixoTest {
     @Test
     void aHailuoModelYieldsAnMp4() throws Exception {
         fake.pollsBeforeDone(0);
-        Http.Answer created = http.postJson(fake.baseUrl() + "/api/v1/generateTask/hailuo-2-3",
+        Http.Answer created = http.postJson(
+                fake.baseUrl() + "/api/v1/generateTask/hailuo-2-3",
                 "{\"input\":{\"mode\":\"standard-text-to-video\",\"prompt\":\"harbour\",\"duration\":6}}");
         String taskId = created.json().path("data").path("taskId").asText();
-        JsonNode data = http.get(fake.baseUrl() + "/api/v1/statusTask/hailuo-2-3?taskId=" + taskId).json().path("data");
-        String url = new ObjectMapper().readTree(data.get("resultJson").asText()).get("resultUrls").get(0).asText();
+        JsonNode data = http.get(fake.baseUrl() + "/api/v1/statusTask/hailuo-2-3?taskId=" + taskId)
+                .json()
+                .path("data");
+        String url = new ObjectMapper()
+                .readTree(data.get("resultJson").asText())
+                .get("resultUrls")
+                .get(0)
+                .asText();
         assertThat(TestMedia.isMp4(Http.download(url).bytes())).isTrue();
     }
 }

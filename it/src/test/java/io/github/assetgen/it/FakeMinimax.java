@@ -18,11 +18,13 @@ public final class FakeMinimax extends FakeProvider {
 
     /** Obviously not a real key. */
     public static final String TOKEN = "fake-minimax-test-key";
+
     public static final String IMAGE_GENERATION = "image_generation";
     public static final String VIDEO_GENERATION = "video_generation";
 
     /** Video task ids are this plus the job number; the file of a task has the same number after FILE_ID_PREFIX. */
     private static final String TASK_ID_PREFIX = "10691611221";
+
     private static final String FILE_ID_PREFIX = "2052";
 
     public FakeMinimax() {
@@ -99,7 +101,9 @@ public final class FakeMinimax extends FakeProvider {
 
     private void videoGeneration(HttpExchange exchange, byte[] raw) throws IOException {
         JsonNode body = parse(raw);
-        if (body == null || body.path("model").asText("").isEmpty() || promptOf(body).length() > 2000) {
+        if (body == null
+                || body.path("model").asText("").isEmpty()
+                || promptOf(body).length() > 2000) {
             countInvalidCreate(VIDEO_GENERATION, body == null ? object() : body);
             business(exchange, 2013, "invalid params, model");
             return;
@@ -143,7 +147,8 @@ public final class FakeMinimax extends FakeProvider {
 
     private void retrieve(HttpExchange exchange) throws IOException {
         String fileId = query(exchange).get("file_id");
-        Item item = fileId == null || !fileId.startsWith(FILE_ID_PREFIX) ? null
+        Item item = fileId == null || !fileId.startsWith(FILE_ID_PREFIX)
+                ? null
                 : item(TASK_ID_PREFIX + fileId.substring(FILE_ID_PREFIX.length()));
         if (item == null) {
             business(exchange, 2013, "invalid params, file not found");

@@ -41,10 +41,20 @@ public abstract class FakeProvider implements AutoCloseable {
     public static final String REJECT_MARKER = "REJECT-ME";
 
     /** Why a create request was refused. */
-    protected enum Refusal { RATE_LIMITED, BUSY, NO_CREDITS, REJECTED, ON_HOLD }
+    protected enum Refusal {
+        RATE_LIMITED,
+        BUSY,
+        NO_CREDITS,
+        REJECTED,
+        ON_HOLD
+    }
 
     /** What a poll saw. */
-    protected enum State { RUNNING, SUCCEEDED, FAILED }
+    protected enum State {
+        RUNNING,
+        SUCCEEDED,
+        FAILED
+    }
 
     /** One recorded HTTP request. */
     public record Call(String method, String rawTarget, String contentType, boolean authorized, byte[] body) {}
@@ -237,8 +247,8 @@ public abstract class FakeProvider implements AutoCloseable {
         calls.clear();
         createBodies.clear();
         createRequests.clear();
-        for (AtomicInteger counter : List.of(acceptedCreates, uploads, polls, downloads,
-                downloadsWithAuthorization, unauthorized, rateLimited)) {
+        for (AtomicInteger counter : List.of(
+                acceptedCreates, uploads, polls, downloads, downloadsWithAuthorization, unauthorized, rateLimited)) {
             counter.set(0);
         }
     }
@@ -342,15 +352,13 @@ public abstract class FakeProvider implements AutoCloseable {
     // ------------------------------------------------------------------ for subclasses
 
     /** Answers one request; returns false when no route matches (the base answers 404). */
-    protected abstract boolean route(HttpExchange exchange, String method, String path, byte[] body)
-            throws IOException;
+    protected abstract boolean route(HttpExchange exchange, String method, String path, byte[] body) throws IOException;
 
     /** Writes the provider's 401. */
     protected abstract void answerUnauthorized(HttpExchange exchange) throws IOException;
 
     /** Writes the provider's answer to a refused create. */
-    protected abstract void answerRefusal(HttpExchange exchange, Refusal refusal, String endpoint)
-            throws IOException;
+    protected abstract void answerRefusal(HttpExchange exchange, Refusal refusal, String endpoint) throws IOException;
 
     /** The prompt of a create body, "" when none. */
     protected abstract String promptOf(JsonNode body);
@@ -537,7 +545,8 @@ public abstract class FakeProvider implements AutoCloseable {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            result.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            result.put(
+                    URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return result;
     }
@@ -561,9 +570,15 @@ public abstract class FakeProvider implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             boolean authorized = ("Bearer " + expectedToken).equals(authorization);
-            calls.add(new Call(method, exchange.getRequestURI().getRawPath()
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), authorized, body));
+            calls.add(new Call(
+                    method,
+                    exchange.getRequestURI().getRawPath()
+                            + (exchange.getRequestURI().getRawQuery() == null
+                                    ? ""
+                                    : "?" + exchange.getRequestURI().getRawQuery()),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    authorized,
+                    body));
             sleep(latency);
             if (method.equals("GET") && path.startsWith("/cdn/")) {
                 serveFile(exchange, path.substring("/cdn/".length()), authorization != null);

@@ -19,6 +19,7 @@ public final class FakeUseapi extends FakeProvider {
 
     /** A token in useapi's format; obviously not a real one. */
     public static final String TOKEN = "user:1-fake-test-token";
+
     public static final String IMAGES_CREATE = "images/create";
     public static final String VIDEOS_CREATE = "videos/create";
 
@@ -195,8 +196,11 @@ public final class FakeUseapi extends FakeProvider {
         }
         for (var it = body.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            boolean fileField = field.equals("characterFileId") || field.startsWith("referenceFileId")
-                    || field.equals("fileID") || field.startsWith("fileID") || field.equals("end_frame_fileID");
+            boolean fileField = field.equals("characterFileId")
+                    || field.startsWith("referenceFileId")
+                    || field.equals("fileID")
+                    || field.startsWith("fileID")
+                    || field.equals("end_frame_fileID");
             if (fileField && !uploaded(body.get(field).asText())) {
                 beginRejected(exchange, body, endpoint, "Parameter " + field + " refers to an unknown file");
                 return false;
@@ -206,7 +210,8 @@ public final class FakeUseapi extends FakeProvider {
     }
 
     private boolean uploaded(String fileId) {
-        return !forgottenFileIds.contains(fileId) && uploadRecords().stream().anyMatch(u -> u.fileId().equals(fileId));
+        return !forgottenFileIds.contains(fileId)
+                && uploadRecords().stream().anyMatch(u -> u.fileId().equals(fileId));
     }
 
     /** Counts a create that fails validation, then answers 400 like the real API. */
@@ -287,13 +292,20 @@ public final class FakeUseapi extends FakeProvider {
     @Override
     protected void answerRefusal(HttpExchange exchange, Refusal refusal, String endpoint) throws IOException {
         switch (refusal) {
-            case RATE_LIMITED -> error(exchange, 429, endpoint.equals(VIDEOS_CREATE)
-                    ? "YOU CAN QUEUE 3 JOBS AT ONCE"
-                    : "There are currently multiple tasks in the queue, and only 1 can be generated at once");
+            case RATE_LIMITED ->
+                error(
+                        exchange,
+                        429,
+                        endpoint.equals(VIDEOS_CREATE)
+                                ? "YOU CAN QUEUE 3 JOBS AT ONCE"
+                                : "There are currently multiple tasks in the queue, and only 1 can be generated at once");
             case BUSY -> {
                 if (endpoint.equals(IMAGES_CREATE)) {
-                    error(exchange, 429, "There are currently multiple tasks in the queue, and only "
-                            + jobsInFlight() + " can be generated at once");
+                    error(
+                            exchange,
+                            429,
+                            "There are currently multiple tasks in the queue, and only " + jobsInFlight()
+                                    + " can be generated at once");
                     return;
                 }
                 ObjectNode answer = object();
@@ -309,11 +321,18 @@ public final class FakeUseapi extends FakeProvider {
                 answer.put("code", 429);
                 respond(exchange, 429, answer);
             }
-            case NO_CREDITS -> error(exchange, 412,
-                    "Insufficient credits. Please recharge to get more credits or try again next day.");
-            case REJECTED -> error(exchange, 422, "Your prompt was moderated, please change it (" + REJECT_MARKER + ")");
-            case ON_HOLD -> error(exchange, 596,
-                    "Unusual account activities detected. Please contact customer support at contact@hailuoai.com");
+            case NO_CREDITS ->
+                error(
+                        exchange,
+                        412,
+                        "Insufficient credits. Please recharge to get more credits or try again next day.");
+            case REJECTED ->
+                error(exchange, 422, "Your prompt was moderated, please change it (" + REJECT_MARKER + ")");
+            case ON_HOLD ->
+                error(
+                        exchange,
+                        596,
+                        "Unusual account activities detected. Please contact customer support at contact@hailuoai.com");
         }
     }
 

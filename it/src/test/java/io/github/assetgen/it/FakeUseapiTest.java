@@ -73,10 +73,18 @@ class FakeUseapiTest {
     void imagesOfOneBatchHaveDistinctContent() {
         JsonNode created = createImages("{\"prompt\":\"boats\",\"quantity\":2}");
         fake.pollsBeforeDone(0);
-        byte[] first = Http.download(http.get(url("images/" + created.get("imageIds").get(0).asText()))
-                .json().get("downloadURL").asText()).bytes();
-        byte[] second = Http.download(http.get(url("images/" + created.get("imageIds").get(1).asText()))
-                .json().get("downloadURL").asText()).bytes();
+        byte[] first = Http.download(
+                        http.get(url("images/" + created.get("imageIds").get(0).asText()))
+                                .json()
+                                .get("downloadURL")
+                                .asText())
+                .bytes();
+        byte[] second = Http.download(
+                        http.get(url("images/" + created.get("imageIds").get(1).asText()))
+                                .json()
+                                .get("downloadURL")
+                                .asText())
+                .bytes();
         assertThat(first).isNotEqualTo(second);
     }
 
@@ -88,7 +96,10 @@ class FakeUseapiTest {
 
     @Test
     void anUrlEncodedIdIsNotFound() {
-        String imageId = createImages("{\"prompt\":\"a lighthouse\"}").get("imageIds").get(0).asText();
+        String imageId = createImages("{\"prompt\":\"a lighthouse\"}")
+                .get("imageIds")
+                .get(0)
+                .asText();
         Http.Answer answer = http.get(url("images/" + imageId.replace(":", "%3A")));
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.json().get("error").asText()).isEqualTo("Not found.");
@@ -116,30 +127,44 @@ class FakeUseapiTest {
             assertThat(u.content()).isEqualTo(png);
         });
 
-        assertThat(http.postJson(url("images/create"),
-                "{\"prompt\":\"p\",\"model\":\"nano-banana-2\",\"referenceFileId1\":\"" + fileId + "\"}").status())
+        assertThat(http.postJson(
+                                url("images/create"),
+                                "{\"prompt\":\"p\",\"model\":\"nano-banana-2\",\"referenceFileId1\":\"" + fileId
+                                        + "\"}")
+                        .status())
                 .isEqualTo(200);
-        assertThat(http.postJson(url("images/create"),
-                "{\"prompt\":\"p\",\"characterFileId\":\"user:1234-minimax:100001-file:999\"}").status())
+        assertThat(http.postJson(
+                                url("images/create"),
+                                "{\"prompt\":\"p\",\"characterFileId\":\"user:1234-minimax:100001-file:999\"}")
+                        .status())
                 .isEqualTo(400);
     }
 
     @Test
     void afterForgettingItsUploadsACreateNamingOneIs400NamingTheFieldAndANewUploadIsKnown() {
         byte[] png = TestMedia.png(8, 8, 2);
-        String old = http.postBytes(url("files/?account=100001"), "image/png", png).json().get("fileID").asText();
+        String old = http.postBytes(url("files/?account=100001"), "image/png", png)
+                .json()
+                .get("fileID")
+                .asText();
 
         fake.forgetUploads();
 
-        Http.Answer stale = http.postJson(url("images/create"),
+        Http.Answer stale = http.postJson(
+                url("images/create"),
                 "{\"prompt\":\"p\",\"model\":\"nano-banana-2\",\"referenceFileId1\":\"" + old + "\"}");
         assertThat(stale.status()).isEqualTo(400);
         assertThat(stale.json().get("error").asText()).contains("referenceFileId1");
-        String fresh = http.postBytes(url("files/?account=100001"), "image/png", png).json().get("fileID").asText();
+        String fresh = http.postBytes(url("files/?account=100001"), "image/png", png)
+                .json()
+                .get("fileID")
+                .asText();
         assertThat(fresh).isNotEqualTo(old);
-        assertThat(http.postJson(url("images/create"),
-                "{\"prompt\":\"p\",\"model\":\"nano-banana-2\",\"referenceFileId1\":\"" + fresh + "\"}")
-                .status()).isEqualTo(200);
+        assertThat(http.postJson(
+                                url("images/create"),
+                                "{\"prompt\":\"p\",\"model\":\"nano-banana-2\",\"referenceFileId1\":\"" + fresh + "\"}")
+                        .status())
+                .isEqualTo(200);
         assertThat(fake.createRequests(FakeUseapi.IMAGES_CREATE)).isEqualTo(2);
         assertThat(fake.acceptedCreates()).isEqualTo(1);
         assertThat(fake.uploadRecords()).hasSize(2);
@@ -154,22 +179,26 @@ class FakeUseapiTest {
 
     @Test
     void videoCreateAnswersAVideoIdAndTheVideoIsAnMp4() {
-        Http.Answer created = http.postJson(url("videos/create"),
-                "{\"prompt\":\"harbour\",\"model\":\"T2V-2.3\",\"options\":\"768p-6sec\"}");
+        Http.Answer created = http.postJson(
+                url("videos/create"), "{\"prompt\":\"harbour\",\"model\":\"T2V-2.3\",\"options\":\"768p-6sec\"}");
         assertThat(created.status()).isEqualTo(200);
         String videoId = created.json().get("videoId").asText();
         assertThat(videoId).matches("user:1234-minimax:100001-video:\\d+");
         fake.pollsBeforeDone(0);
         JsonNode done = http.get(url("videos/" + videoId)).json();
         assertThat(done.get("statusFinal").asBoolean()).isTrue();
-        assertThat(TestMedia.isMp4(Http.download(done.get("downloadURL").asText()).bytes())).isTrue();
+        assertThat(TestMedia.isMp4(
+                        Http.download(done.get("downloadURL").asText()).bytes()))
+                .isTrue();
         assertThat(http.get(url("images/" + videoId)).status()).isEqualTo(404);
     }
 
     @Test
     void aModerationMarkerEndsInStatusSeven() {
         String imageId = createImages("{\"prompt\":\"x " + FakeProvider.MODERATE_MARKER + "\"}")
-                .get("imageIds").get(0).asText();
+                .get("imageIds")
+                .get(0)
+                .asText();
         fake.pollsBeforeDone(0);
         JsonNode done = http.get(url("images/" + imageId)).json();
         assertThat(done.get("status").asInt()).isEqualTo(7);
@@ -199,10 +228,15 @@ class FakeUseapiTest {
     @Test
     void theFirstCreatesAreRateLimitedThenAccepted() {
         fake.rateLimitFirstCreates(2);
-        assertThat(http.postJson(url("images/create"), "{\"prompt\":\"a\"}").status()).isEqualTo(429);
-        assertThat(http.postJson(url("videos/create"), "{\"prompt\":\"a\"}").json().get("error").asText())
+        assertThat(http.postJson(url("images/create"), "{\"prompt\":\"a\"}").status())
+                .isEqualTo(429);
+        assertThat(http.postJson(url("videos/create"), "{\"prompt\":\"a\"}")
+                        .json()
+                        .get("error")
+                        .asText())
                 .isEqualTo("YOU CAN QUEUE 3 JOBS AT ONCE");
-        assertThat(http.postJson(url("images/create"), "{\"prompt\":\"a\"}").status()).isEqualTo(200);
+        assertThat(http.postJson(url("images/create"), "{\"prompt\":\"a\"}").status())
+                .isEqualTo(200);
         assertThat(fake.createRequests()).isEqualTo(3);
         assertThat(fake.acceptedCreates()).isEqualTo(1);
     }
@@ -210,15 +244,25 @@ class FakeUseapiTest {
     @Test
     void beyondMaxConcurrentJobsAVideoCreateIs429WithTheRunningVideos() {
         fake.maxConcurrentJobs(1).pollsBeforeDone(0);
-        String videoId = http.postJson(url("videos/create"), "{\"prompt\":\"a\"}").json().get("videoId").asText();
+        String videoId = http.postJson(url("videos/create"), "{\"prompt\":\"a\"}")
+                .json()
+                .get("videoId")
+                .asText();
         Http.Answer busy = http.postJson(url("videos/create"), "{\"prompt\":\"b\"}");
         assertThat(busy.status()).isEqualTo(429);
         assertThat(busy.json().get("error").asText()).isEqualTo("Account 100001 is busy executing 1 videos");
-        assertThat(busy.json().path("runningVideos").path("100001").get(0).get("videoId").asText()).isEqualTo(videoId);
+        assertThat(busy.json()
+                        .path("runningVideos")
+                        .path("100001")
+                        .get(0)
+                        .get("videoId")
+                        .asText())
+                .isEqualTo(videoId);
 
         http.get(url("videos/" + videoId));
         assertThat(fake.jobsInFlight()).isZero();
-        assertThat(http.postJson(url("videos/create"), "{\"prompt\":\"b\"}").status()).isEqualTo(200);
+        assertThat(http.postJson(url("videos/create"), "{\"prompt\":\"b\"}").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -236,7 +280,8 @@ class FakeUseapiTest {
         CompletableFuture<HttpResponse<String>> pending = client.sendAsync(
                 HttpRequest.newBuilder(URI.create(url("images/create")))
                         .header("Authorization", "Bearer " + FakeUseapi.TOKEN)
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"a\"}")).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"a\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         fake.awaitCreateRequests(1, Duration.ofSeconds(5));
         Thread.sleep(300);
@@ -256,8 +301,10 @@ class FakeUseapiTest {
     @Test
     void aThrottledDownloadTakesAsLongAsTheRateSays() {
         fake.pollsBeforeDone(0);
-        String imageId = createImages("{\"prompt\":\"a\"}").get("imageIds").get(0).asText();
-        String downloadUrl = http.get(url("images/" + imageId)).json().get("downloadURL").asText();
+        String imageId =
+                createImages("{\"prompt\":\"a\"}").get("imageIds").get(0).asText();
+        String downloadUrl =
+                http.get(url("images/" + imageId)).json().get("downloadURL").asText();
         int size = Http.download(downloadUrl).bytes().length;
         fake.downloadBytesPerSecond(size * 2);
         long start = System.nanoTime();

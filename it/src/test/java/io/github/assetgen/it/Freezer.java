@@ -49,8 +49,10 @@ final class Freezer implements AutoCloseable {
             if (callerClassName == null) {
                 return true;
             }
-            return frames.stream().skip(1).anyMatch(frame -> frame.location().declaringType().name()
-                    .equals(callerClassName) && frame.location().method().name().equals(callerMethodName));
+            return frames.stream()
+                    .skip(1)
+                    .anyMatch(frame -> frame.location().declaringType().name().equals(callerClassName)
+                            && frame.location().method().name().equals(callerMethodName));
         }
     }
 
@@ -106,7 +108,8 @@ final class Freezer implements AutoCloseable {
                 for (Event event : events) {
                     if (event instanceof ClassPrepareEvent loaded) {
                         breakAt(loaded.referenceType(), point);
-                    } else if (event instanceof BreakpointEvent hit && point.calledFrom(hit.thread().frames())) {
+                    } else if (event instanceof BreakpointEvent hit
+                            && point.calledFrom(hit.thread().frames())) {
                         return;
                     } else if (event instanceof VMDeathEvent || event instanceof VMDisconnectEvent) {
                         throw new AssertionError("the build ended before it reached " + point);

@@ -61,9 +61,11 @@ class GenerateIT extends ItSupport {
         assertThat(fakes.useapi.createRequests(FakeUseapi.IMAGES_CREATE)).isEqualTo(2);
         assertThat(fakes.useapi.createRequests(FakeUseapi.VIDEOS_CREATE)).isEqualTo(1);
         assertThat(fakes.minimax.requests() + fakes.apixo.requests()).isZero();
-        assertThat(fakes.useapi.createdPrompts()).containsExactlyInAnyOrder(
-                "A lighthouse at dusk, long exposure", "A flat vector logo of a paper boat",
-                "Slow dolly over a misty harbour [Push in]");
+        assertThat(fakes.useapi.createdPrompts())
+                .containsExactlyInAnyOrder(
+                        "A lighthouse at dusk, long exposure",
+                        "A flat vector logo of a paper boat",
+                        "Slow dolly over a misty harbour [Push in]");
         assertThat(fakes.useapi.createBodies()).anySatisfy(body -> {
             assertThat(body.path("model").asText()).isEqualTo("T2V-2.3");
             assertThat(body.path("options").asText()).isEqualTo("768p-6sec");
@@ -75,7 +77,9 @@ class GenerateIT extends ItSupport {
         });
         // the clean downloadURL, never the watermarked videoURL
         assertThat(fakes.useapi.calls()).noneMatch(c -> c.rawTarget().startsWith("/cdn/wm-"));
-        assertThat(fakes.useapi.downloadsWithAuthorization()).as("token sent to the CDN").isZero();
+        assertThat(fakes.useapi.downloadsWithAuthorization())
+                .as("token sent to the CDN")
+                .isZero();
 
         assertPng(build.outputDir().resolve("img/hero.png"));
         assertPng(build.outputDir().resolve("logo.png"));

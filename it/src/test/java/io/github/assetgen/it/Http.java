@@ -26,7 +26,8 @@ final class Http {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String token;
 
@@ -39,12 +40,14 @@ final class Http {
     }
 
     Answer postJson(String url, String json) {
-        return send(request(url).header("Content-Type", "application/json")
+        return send(request(url)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Answer postBytes(String url, String contentType, byte[] body) {
-        return send(request(url).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(
+                request(url).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** A download the way a client fetches a CDN URL: no Authorization header. */

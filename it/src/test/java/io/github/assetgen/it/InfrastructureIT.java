@@ -20,14 +20,17 @@ class InfrastructureIT {
         assertThat(result.log()).contains("[INFO] BUILD SUCCESS");
         assertThat(build.file("build.log")).hasContent(result.log());
         assertThat(ItSupport.read(build.file("pom.xml")))
-                .contains(MavenBuild.required("it.projectVersion")).doesNotContain("@project.version@");
-        assertThat(ItSupport.read(build.settingsFile())).contains(Path.of(MavenBuild.required("it.outerRepo")).toUri().toString());
+                .contains(MavenBuild.required("it.projectVersion"))
+                .doesNotContain("@project.version@");
+        assertThat(ItSupport.read(build.settingsFile()))
+                .contains(Path.of(MavenBuild.required("it.outerRepo")).toUri().toString());
     }
 
     @Test
     void aBrokenProjectFailsWithANonZeroExitCode() {
         MavenBuild build = MavenBuild.prepare("plain", "InfrastructureIT-broken");
-        ItSupport.replace(build.file("pom.xml"), "<packaging>pom</packaging>", "<packaging>no-such-packaging</packaging>");
+        ItSupport.replace(
+                build.file("pom.xml"), "<packaging>pom</packaging>", "<packaging>no-such-packaging</packaging>");
 
         BuildResult result = build.run("-o", "validate");
 
@@ -37,7 +40,8 @@ class InfrastructureIT {
 
     @Test
     void settingsServersAreWrittenForTheBuild() {
-        MavenBuild build = MavenBuild.prepare("plain", "InfrastructureIT-servers").server("assetgen-useapi", "a<b");
+        MavenBuild build =
+                MavenBuild.prepare("plain", "InfrastructureIT-servers").server("assetgen-useapi", "a<b");
         assertThat(ItSupport.read(build.settingsFile()))
                 .contains("<server><id>assetgen-useapi</id><password>a&lt;b</password></server>");
         build.run("-o", "validate").assertSuccess();

@@ -42,7 +42,8 @@ abstract class ItSupport {
     @BeforeEach
     void resetFakes(TestInfo info) {
         fakes.reset();
-        testName = getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName();
+        testName = getClass().getSimpleName() + "-"
+                + info.getTestMethod().orElseThrow().getName();
     }
 
     /** A fresh copy of a template for this test, with every fake's token in its environment. */
@@ -110,8 +111,10 @@ abstract class ItSupport {
             return List.of();
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            return paths.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
+            return paths.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,11 +14,15 @@ import org.junit.jupiter.api.Test;
 class KillIT extends ItSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Pattern BLOCKED_LINE = Pattern.compile("\\[ERROR\\] \\[([a-z0-9._-]+)\\] .*may already be paid for");
+    private static final Pattern BLOCKED_LINE =
+            Pattern.compile("\\[ERROR\\] \\[([a-z0-9._-]+)\\] .*may already be paid for");
     private static final byte[] PNG_END = {'I', 'E', 'N', 'D'};
     /** The rename that puts a new {@code assets.lock.json} in place: its temporary file is complete by then. */
-    private static final Freezer.Point LOCK_FILE_RENAME = new Freezer.Point("io.github.assetgen.core.files.AtomicFiles",
-            "moveIntoPlaceIfAtomic", "io.github.assetgen.core.store.LockFile", "write");
+    private static final Freezer.Point LOCK_FILE_RENAME = new Freezer.Point(
+            "io.github.assetgen.core.files.AtomicFiles",
+            "moveIntoPlaceIfAtomic",
+            "io.github.assetgen.core.store.LockFile",
+            "write");
 
     /** The journal closes an entry once its result is stored in the cache. */
     private static final Freezer.Point JOURNAL_CLOSE_AFTER_STORE = new Freezer.Point(
@@ -26,13 +30,17 @@ class KillIT extends ItSupport {
 
     /** The journal entries open in a build's cache. */
     private static List<String> journalEntries(MavenBuild build) {
-        return filesUnder(build.cacheDir().resolve("journal")).stream().filter(n -> n.endsWith(".json")).toList();
+        return filesUnder(build.cacheDir().resolve("journal")).stream()
+                .filter(n -> n.endsWith(".json"))
+                .toList();
     }
 
     /** The names of assetgen's temporary files directly in a directory. */
     private static List<String> tempFilesIn(Path dir) throws java.io.IOException {
         try (var children = java.nio.file.Files.list(dir)) {
-            return children.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".tmp-")).toList();
+            return children.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".tmp-"))
+                    .toList();
         }
     }
 
@@ -41,9 +49,12 @@ class KillIT extends ItSupport {
         for (String name : filesUnder(dir)) {
             byte[] content = bytes(dir.resolve(name));
             if (name.endsWith(".png")) {
-                assertThat(TestMedia.isPng(content) && content.length >= 12
-                        && Arrays.equals(Arrays.copyOfRange(content, content.length - 8, content.length - 4), PNG_END))
-                        .as("complete PNG " + dir.resolve(name)).isTrue();
+                assertThat(TestMedia.isPng(content)
+                                && content.length >= 12
+                                && Arrays.equals(
+                                        Arrays.copyOfRange(content, content.length - 8, content.length - 4), PNG_END))
+                        .as("complete PNG " + dir.resolve(name))
+                        .isTrue();
             } else if (name.endsWith(".mp4")) {
                 assertThat(content).as("complete MP4 " + dir.resolve(name)).isEqualTo(TestMedia.mp4());
             }
@@ -55,13 +66,17 @@ class KillIT extends ItSupport {
         fakes.useapi.pollsBeforeDone(1_000_000);
         MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
         // their ids are in the journal by then
-        running.awaitUntil("two answered creates and a few polls",
-                () -> fakes.useapi.acceptedCreates() >= 2 && fakes.useapi.polls() >= 4, WAIT);
+        running.awaitUntil(
+                "two answered creates and a few polls",
+                () -> fakes.useapi.acceptedCreates() >= 2 && fakes.useapi.polls() >= 4,
+                WAIT);
         return running;
     }
 
     private void assertResumedAndComplete(MavenBuild build) {
-        assertThat(fakes.useapi.acceptedCreates()).as("each asset submitted once over both builds").isEqualTo(3);
+        assertThat(fakes.useapi.acceptedCreates())
+                .as("each asset submitted once over both builds")
+                .isEqualTo(3);
         assertThat(fakes.useapi.createRequests()).isEqualTo(3);
         assertPng(build.outputDir().resolve("img/hero.png"));
         assertPng(build.outputDir().resolve("logo.png"));
@@ -89,8 +104,10 @@ class KillIT extends ItSupport {
 
         BuildResult stopped = running.interrupt();
 
-        assertThat(stopped.log()).contains("[assetgen] Build stopped with 2 asset(s) in flight:")
-                .contains("user:").contains("the next build resumes them without paying again");
+        assertThat(stopped.log())
+                .contains("[assetgen] Build stopped with 2 asset(s) in flight:")
+                .contains("user:")
+                .contains("the next build resumes them without paying again");
         assertThat(filesUnder(build.outputDir())).isEmpty();
         fakes.useapi.pollsBeforeDone(1);
         build.run(fakes.args(GENERATE)).assertSuccess();
@@ -125,22 +142,31 @@ class KillIT extends ItSupport {
         try (Freezer freezer = Freezer.attach(running, WAIT)) {
             freezer.runUntil(LOCK_FILE_RENAME, WAIT);
             assertThat(tempFilesIn(build.dir().resolve("target/assetgen")))
-                    .as("frozen mid-write: the new lock is still a temporary file under target/").hasSize(1);
+                    .as("frozen mid-write: the new lock is still a temporary file under target/")
+                    .hasSize(1);
             running.kill();
         }
 
-        assertThat(read(build.lockFile())).as("the committed lock is the old one, whole").isEqualTo(lockBefore);
-        assertThat(tempFilesIn(build.dir())).as("nothing a user could commit by mistake").isEmpty();
+        assertThat(read(build.lockFile()))
+                .as("the committed lock is the old one, whole")
+                .isEqualTo(lockBefore);
+        assertThat(tempFilesIn(build.dir()))
+                .as("nothing a user could commit by mistake")
+                .isEmpty();
         assertNoPartialMedia(build.outputDir());
-        assertThat(fakes.useapi.createRequests()).as("three first, then the changed hero").isEqualTo(4);
+        assertThat(fakes.useapi.createRequests())
+                .as("three first, then the changed hero")
+                .isEqualTo(4);
         int downloads = fakes.useapi.downloads();
 
         build.run(fakes.args(GENERATE)).assertSuccess();
 
-        assertThat(fakes.useapi.createRequests()).as("the killed build's work was kept").isEqualTo(4);
+        assertThat(fakes.useapi.createRequests())
+                .as("the killed build's work was kept")
+                .isEqualTo(4);
         assertThat(fakes.useapi.downloads()).isEqualTo(downloads);
-        assertThat(lockEntry(build.lockFile(), "hero").toString()).contains(sha256(build.outputDir()
-                .resolve("img/hero.png")));
+        assertThat(lockEntry(build.lockFile(), "hero").toString())
+                .contains(sha256(build.outputDir().resolve("img/hero.png")));
         assertThat(read(build.lockFile())).isNotEqualTo(lockBefore);
         assertThat(tempFilesIn(build.dir())).isEmpty();
     }
@@ -151,19 +177,24 @@ class KillIT extends ItSupport {
         MavenBuild.RunningBuild running = build.startWithJvmOption(Freezer.JVM_OPTION, fakes.args(GENERATE));
         try (Freezer freezer = Freezer.attach(running, WAIT)) {
             freezer.runUntil(JOURNAL_CLOSE_AFTER_STORE, WAIT);
-            assertThat(journalEntries(build)).as("frozen with the job still open").isNotEmpty();
+            assertThat(journalEntries(build))
+                    .as("frozen with the job still open")
+                    .isNotEmpty();
             running.kill();
         }
 
         build.run(fakes.args(GENERATE)).assertSuccess();
 
         assertResumedAndComplete(build);
-        assertThat(journalEntries(build)).as("no job left open, so a later force does not resume it").isEmpty();
+        assertThat(journalEntries(build))
+                .as("no job left open, so a later force does not resume it")
+                .isEmpty();
         int polls = fakes.useapi.polls();
         int downloads = fakes.useapi.downloads();
 
         // forced on purpose, the asset is made anew rather than collected from the old job
-        build.run(fakes.args(GENERATE, "-Dassetgen.force=true", "-Dassetgen.only=logo")).assertSuccess();
+        build.run(fakes.args(GENERATE, "-Dassetgen.force=true", "-Dassetgen.only=logo"))
+                .assertSuccess();
         assertThat(fakes.useapi.acceptedCreates()).isEqualTo(4);
         assertThat(fakes.useapi.polls()).isGreaterThan(polls);
         assertThat(fakes.useapi.downloads()).isEqualTo(downloads + 1);
@@ -194,7 +225,8 @@ class KillIT extends ItSupport {
                 .toList();
         assertThat(blocked).hasSize(unanswered);
         assertThat(second.log()).contains("-Dassetgen.force=true -Dassetgen.only=" + blocked.get(0));
-        assertThat(fakes.useapi.createRequests()).as("only the assets never sent were sent")
+        assertThat(fakes.useapi.createRequests())
+                .as("only the assets never sent were sent")
                 .isEqualTo(unanswered + (3 - unanswered));
 
         // asked on purpose, they are sent once more and the build completes

@@ -149,7 +149,8 @@ public final class MavenBuild {
             TOKEN_VARIABLES.forEach(environment::remove);
             environment.remove("MAVEN_ARGS");
             // a short-lived JVM starts faster without the optimising compiler
-            environment.put("MAVEN_OPTS", ("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto " + jvmOption).trim());
+            environment.put(
+                    "MAVEN_OPTS", ("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto " + jvmOption).trim());
             environment.putAll(env);
             return new RunningBuild(builder.start(), log);
         } catch (IOException e) {
@@ -202,8 +203,12 @@ public final class MavenBuild {
         try {
             String template = Files.readString(templates().resolve("settings.xml"), StandardCharsets.UTF_8);
             StringBuilder serverXml = new StringBuilder();
-            servers.forEach((id, password) -> serverXml.append("<server><id>").append(xml(id))
-                    .append("</id><password>").append(xml(password)).append("</password></server>\n"));
+            servers.forEach((id, password) -> serverXml
+                    .append("<server><id>")
+                    .append(xml(id))
+                    .append("</id><password>")
+                    .append(xml(password))
+                    .append("</password></server>\n"));
             String url = Paths.get(required("it.outerRepo")).toUri().toString();
             String settings = template.replace("@localRepositoryUrl@", url).replace("<!--@servers@-->", serverXml);
             Files.writeString(settingsFile(), settings, StandardCharsets.UTF_8);
@@ -242,7 +247,8 @@ public final class MavenBuild {
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(destination);
                 } else if (path.getFileName().toString().equals("pom.xml")) {
-                    Files.writeString(destination,
+                    Files.writeString(
+                            destination,
                             Files.readString(path, StandardCharsets.UTF_8).replace("@project.version@", version),
                             StandardCharsets.UTF_8);
                 } else {
@@ -300,8 +306,8 @@ public final class MavenBuild {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!log().contains(text)) {
                 if (!process.isAlive()) {
-                    throw new AssertionError("build ended (exit " + process.exitValue() + ") before printing '"
-                            + text + "':\n" + log());
+                    throw new AssertionError(
+                            "build ended (exit " + process.exitValue() + ") before printing '" + text + "':\n" + log());
                 }
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("build did not print '" + text + "' within " + timeout + ":\n" + log());
@@ -319,8 +325,8 @@ public final class MavenBuild {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!condition.getAsBoolean()) {
                 if (!process.isAlive()) {
-                    throw new AssertionError("build ended (exit " + process.exitValue() + ") before " + what + ":\n"
-                            + log());
+                    throw new AssertionError(
+                            "build ended (exit " + process.exitValue() + ") before " + what + ":\n" + log());
                 }
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("no " + what + " within " + timeout + ":\n" + log());
@@ -379,8 +385,8 @@ public final class MavenBuild {
             BuildResult result = new BuildResult(process.exitValue(), log());
             if (!result.succeeded()) {
                 // failsafe keeps stdout per test: the log is there even when the assertion does not print it
-                System.out.println("[it] build in " + log.getParent() + " exited " + result.exitCode() + ":\n"
-                        + result.log());
+                System.out.println(
+                        "[it] build in " + log.getParent() + " exited " + result.exitCode() + ":\n" + result.log());
             }
             return result;
         }

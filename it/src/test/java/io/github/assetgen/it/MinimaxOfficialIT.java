@@ -30,7 +30,8 @@ class MinimaxOfficialIT extends ItSupport {
 
     private static JsonNode createOf(String model) {
         List<JsonNode> bodies = fakes.minimax.createBodies().stream()
-                .filter(b -> model.equals(b.path("model").asText())).toList();
+                .filter(b -> model.equals(b.path("model").asText()))
+                .toList();
         assertThat(bodies).as("creates of " + model).hasSize(1);
         return bodies.get(0);
     }
@@ -64,7 +65,8 @@ class MinimaxOfficialIT extends ItSupport {
         JsonNode keeper = createOf("image-01");
         assertThat(keeper.path("aspect_ratio").asText()).isEqualTo("3:4");
         assertThat(keeper.path("subject_reference")).hasSize(1);
-        assertThat(keeper.path("subject_reference").get(0).path("type").asText()).isEqualTo("character");
+        assertThat(keeper.path("subject_reference").get(0).path("type").asText())
+                .isEqualTo("character");
         assertThat(keeper.path("subject_reference").get(0).path("image_file").asText())
                 .isEqualTo(dataUrl("image/jpeg", FACE));
 
@@ -74,9 +76,13 @@ class MinimaxOfficialIT extends ItSupport {
         for (int i = 0; i < calls.size(); i++) {
             String target = calls.get(i).rawTarget();
             if (target.startsWith("/v1/query/video_generation?task_id=")) {
-                queriesByTask.computeIfAbsent(target.substring(target.indexOf('=') + 1), t -> new ArrayList<>()).add(i);
+                queriesByTask
+                        .computeIfAbsent(target.substring(target.indexOf('=') + 1), t -> new ArrayList<>())
+                        .add(i);
             } else if (target.startsWith("/v1/files/retrieve?file_id=")) {
-                retrievesByFile.computeIfAbsent(target.substring(target.indexOf('=') + 1), t -> new ArrayList<>()).add(i);
+                retrievesByFile
+                        .computeIfAbsent(target.substring(target.indexOf('=') + 1), t -> new ArrayList<>())
+                        .add(i);
             }
         }
         assertThat(queriesByTask).as("query calls by task").hasSize(2);
@@ -85,8 +91,11 @@ class MinimaxOfficialIT extends ItSupport {
             // Queueing, Processing, Success: a running state other than Processing is not final either
             assertThat(task.getValue()).as("queries of task " + task.getKey()).hasSize(3);
             String fileId = FakeMinimax.fileIdOf(task.getKey());
-            assertThat(retrievesByFile.get(fileId)).as("retrieves of file " + fileId).hasSize(1);
-            assertThat(retrievesByFile.get(fileId).get(0)).as("retrieved after the Success answer")
+            assertThat(retrievesByFile.get(fileId))
+                    .as("retrieves of file " + fileId)
+                    .hasSize(1);
+            assertThat(retrievesByFile.get(fileId).get(0))
+                    .as("retrieved after the Success answer")
                     .isGreaterThan(task.getValue().get(2));
         }
         assertThat(fakes.minimax.downloads()).as("two videos and one image").isEqualTo(3);
@@ -106,7 +115,8 @@ class MinimaxOfficialIT extends ItSupport {
             assertThat(entry.path("jobIds")).hasSize(1);
             assertThat(queriesByTask).containsKey(entry.path("jobIds").get(0).asText());
         }
-        assertThat(lockEntry(build.lockFile(), "trailer").path("model").asText()).isEqualTo("MiniMax-Hailuo-2.3");
+        assertThat(lockEntry(build.lockFile(), "trailer").path("model").asText())
+                .isEqualTo("MiniMax-Hailuo-2.3");
         assertThat(lockEntry(build.lockFile(), "wake").path("model").asText()).isEqualTo("I2V-01");
         JsonNode keeperEntry = lockEntry(build.lockFile(), "keeper");
         assertThat(keeperEntry.path("model").asText()).isEqualTo("image-01");

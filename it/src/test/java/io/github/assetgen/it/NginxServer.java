@@ -73,15 +73,22 @@ public final class NginxServer implements AutoCloseable {
             Files.createDirectories(dir.resolve("root" + CACHE_PATH));
             Files.createDirectories(dir.resolve("temp"));
             StringBuilder htpasswd = new StringBuilder();
-            writers.forEach((user, password) -> htpasswd.append(user).append(":{PLAIN}").append(password).append('\n'));
+            writers.forEach((user, password) ->
+                    htpasswd.append(user).append(":{PLAIN}").append(password).append('\n'));
             Files.writeString(dir.resolve("htpasswd"), htpasswd, StandardCharsets.UTF_8);
             IOException last = null;
             for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
                 int port = freePort();
                 Files.deleteIfExists(dir.resolve("nginx.pid"));
                 Files.writeString(dir.resolve("nginx.conf"), configuration(dir, port), StandardCharsets.UTF_8);
-                Process process = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c",
-                        dir.resolve("nginx.conf").toString(), "-e", dir.resolve("error.log").toString())
+                Process process = new ProcessBuilder(
+                                NGINX.toString(),
+                                "-p",
+                                dir.toString(),
+                                "-c",
+                                dir.resolve("nginx.conf").toString(),
+                                "-e",
+                                dir.resolve("error.log").toString())
                         .redirectErrorStream(true)
                         .redirectOutput(dir.resolve("nginx.out").toFile())
                         .start();

@@ -28,7 +28,9 @@ class ProviderFailureIT extends ItSupport {
         result.assertFailure();
         assertThat(result.log()).contains("logo");
         assertThat(result.stackTraceLines()).isEmpty();
-        assertThat(fakes.useapi.createRequests()).as("a moderated job is not submitted again").isEqualTo(3);
+        assertThat(fakes.useapi.createRequests())
+                .as("a moderated job is not submitted again")
+                .isEqualTo(3);
         assertPng(build.outputDir().resolve("img/hero.png"));
         assertMp4(build.outputDir().resolve("video/intro.mp4"));
         assertThat(build.outputDir().resolve("logo.png")).doesNotExist();
@@ -58,7 +60,9 @@ class ProviderFailureIT extends ItSupport {
         result.assertFailure();
         assertThat(result.log().toLowerCase()).contains("credit");
         assertThat(result.stackTraceLines()).isEmpty();
-        assertThat(fakes.useapi.createRequests()).as("one accepted, one 412, then nothing").isEqualTo(2);
+        assertThat(fakes.useapi.createRequests())
+                .as("one accepted, one 412, then nothing")
+                .isEqualTo(2);
         assertThat(landed(build)).hasSize(1);
     }
 
@@ -72,8 +76,10 @@ class ProviderFailureIT extends ItSupport {
         result.assertFailure();
         assertThat(fakes.useapi.createRequests()).isEqualTo(1);
         assertThat(result.stackTraceLines()).isEmpty();
-        assertThat(build.outputDir()).satisfiesAnyOf(
-                dir -> assertThat(dir).doesNotExist(), dir -> assertThat(filesUnder(dir)).isEmpty());
+        assertThat(build.outputDir())
+                .satisfiesAnyOf(
+                        dir -> assertThat(dir).doesNotExist(),
+                        dir -> assertThat(filesUnder(dir)).isEmpty());
     }
 
     @Test

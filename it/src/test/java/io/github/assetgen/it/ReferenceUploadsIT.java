@@ -45,14 +45,17 @@ class ReferenceUploadsIT extends ItSupport {
     /** The file id the fake gave the upload of exactly these bytes; fails unless there was exactly one. */
     private static String fileIdOf(byte[] content) {
         List<Upload> matching = fakes.useapi.uploadRecords().stream()
-                .filter(u -> Arrays.equals(u.content(), content)).toList();
+                .filter(u -> Arrays.equals(u.content(), content))
+                .toList();
         assertThat(matching).as("uploads of the same bytes").hasSize(1);
         return matching.get(0).fileId();
     }
 
     /** The create bodies of one model, in arrival order. */
     private static List<JsonNode> createsOf(String model) {
-        return fakes.useapi.createBodies().stream().filter(b -> model.equals(b.path("model").asText())).toList();
+        return fakes.useapi.createBodies().stream()
+                .filter(b -> model.equals(b.path("model").asText()))
+                .toList();
     }
 
     private static List<String> fileFields(JsonNode body) {
@@ -72,10 +75,13 @@ class ReferenceUploadsIT extends ItSupport {
         build.run(fakes.args(GENERATE)).assertSuccess();
 
         List<Upload> uploads = fakes.useapi.uploadRecords();
-        assertThat(uploads).as("style.png and frames/start.png are the same bytes").hasSize(3);
+        assertThat(uploads)
+                .as("style.png and frames/start.png are the same bytes")
+                .hasSize(3);
         assertThat(uploads).allSatisfy(u -> assertThat(u.account()).isEqualTo(ACCOUNT));
         List<Call> uploadCalls = fakes.useapi.calls().stream()
-                .filter(c -> c.rawTarget().startsWith("/v1/minimax/files")).toList();
+                .filter(c -> c.rawTarget().startsWith("/v1/minimax/files"))
+                .toList();
         assertThat(uploadCalls).hasSize(3).allSatisfy(c -> {
             assertThat(c.method()).isEqualTo("POST");
             assertThat(c.rawTarget()).isEqualTo(UPLOAD_TARGET);
@@ -99,7 +105,9 @@ class ReferenceUploadsIT extends ItSupport {
 
         assertThat(fakes.useapi.createRequests(FakeUseapi.IMAGES_CREATE)).isEqualTo(2);
         assertThat(fakes.useapi.createRequests(FakeUseapi.VIDEOS_CREATE)).isEqualTo(1);
-        assertThat(fakes.useapi.acceptedCreates()).as("every file id was known to the fake").isEqualTo(3);
+        assertThat(fakes.useapi.acceptedCreates())
+                .as("every file id was known to the fake")
+                .isEqualTo(3);
         assertThat(fakes.minimax.requests() + fakes.apixo.requests()).isZero();
 
         JsonNode styled = createsOf("nano-banana-2").get(0);
@@ -140,7 +148,8 @@ class ReferenceUploadsIT extends ItSupport {
         build.run(fakes.args(GENERATE)).assertSuccess();
 
         assertThat(fakes.useapi.uploads()).as("uploads over both builds").isEqualTo(3);
-        assertThat(fakes.useapi.createRequests(FakeUseapi.IMAGES_CREATE)).as("styled again; portrait restored")
+        assertThat(fakes.useapi.createRequests(FakeUseapi.IMAGES_CREATE))
+                .as("styled again; portrait restored")
                 .isEqualTo(3);
         assertThat(fakes.useapi.createRequests(FakeUseapi.VIDEOS_CREATE)).isEqualTo(2);
         assertThat(fakes.useapi.acceptedCreates()).isEqualTo(5);
@@ -175,22 +184,34 @@ class ReferenceUploadsIT extends ItSupport {
         assertThat(again.content()).isEqualTo(FACE);
         assertThat(again.account()).isEqualTo(ACCOUNT);
         assertThat(again.fileId()).isNotEqualTo(oldFace);
-        List<Call> later = fakes.useapi.calls().subList(callsBefore, fakes.useapi.calls().size()).stream()
-                .filter(c -> c.method().equals("POST")).toList();
-        assertThat(later).extracting(Call::rawTarget).containsExactly("/v1/minimax/" + FakeUseapi.IMAGES_CREATE,
-                UPLOAD_TARGET, "/v1/minimax/" + FakeUseapi.IMAGES_CREATE);
+        List<Call> later = fakes
+                .useapi
+                .calls()
+                .subList(callsBefore, fakes.useapi.calls().size())
+                .stream()
+                .filter(c -> c.method().equals("POST"))
+                .toList();
+        assertThat(later)
+                .extracting(Call::rawTarget)
+                .containsExactly(
+                        "/v1/minimax/" + FakeUseapi.IMAGES_CREATE,
+                        UPLOAD_TARGET,
+                        "/v1/minimax/" + FakeUseapi.IMAGES_CREATE);
         assertThat(later.get(1).contentType()).isEqualTo("image/jpeg");
         assertThat(later.get(1).body()).as("a raw body").isEqualTo(FACE);
 
         List<JsonNode> portraits = createsOf("image-01");
-        assertThat(portraits).as("first build, then the 400 and the one accepted resend").hasSize(3);
+        assertThat(portraits)
+                .as("first build, then the 400 and the one accepted resend")
+                .hasSize(3);
         assertThat(portraits.get(1).path("prompt").asText()).endsWith("side view");
         assertThat(portraits.get(1).path("characterFileId").asText()).isEqualTo(oldFace);
         assertThat(portraits.get(2).path("prompt").asText()).endsWith("side view");
         assertThat(portraits.get(2).path("characterFileId").asText()).isEqualTo(again.fileId());
         assertThat(fakes.useapi.createRequests(FakeUseapi.IMAGES_CREATE)).isEqualTo(4);
         assertThat(fakes.useapi.createRequests(FakeUseapi.VIDEOS_CREATE)).isEqualTo(1);
-        assertThat(fakes.useapi.acceptedCreates()).as("three in the first build, portrait in the second")
+        assertThat(fakes.useapi.acceptedCreates())
+                .as("three in the first build, portrait in the second")
                 .isEqualTo(4);
         assertPng(build.outputDir().resolve("portrait.png"));
     }

@@ -20,11 +20,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.CyclicBarrier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,8 +61,9 @@ class SharedCacheNginxIT {
     }
 
     private static SharedCacheConfig config() {
-        return SharedCacheConfig.of(nginx.baseUrl()).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(10), Duration.ofSeconds(60));
+        return SharedCacheConfig.of(nginx.baseUrl())
+                .withTimeouts(
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 
     private static HttpSharedCache writer() {
@@ -86,11 +87,18 @@ class SharedCacheNginxIT {
             String sha = sha256(file.getValue());
             Path path = Files.write(dir.resolve("local-" + file.getKey()), file.getValue());
             local.put(sha, path);
-            refs.add(new Manifest.FileRef(file.getKey(), sha, file.getValue().length,
-                    MediaFormat.fromExtension(file.getKey())));
+            refs.add(new Manifest.FileRef(
+                    file.getKey(), sha, file.getValue().length, MediaFormat.fromExtension(file.getKey())));
         }
-        Manifest manifest = new Manifest(key, "useapi", "minimax-image-01", "image", refs, "0.25 USD",
-                List.of("job-1"), Instant.parse("2026-11-25T12:00:00Z"));
+        Manifest manifest = new Manifest(
+                key,
+                "useapi",
+                "minimax-image-01",
+                "image",
+                refs,
+                "0.25 USD",
+                List.of("job-1"),
+                Instant.parse("2026-11-25T12:00:00Z"));
         writer().save(key, manifest, local);
         return contents;
     }
@@ -109,12 +117,14 @@ class SharedCacheNginxIT {
         assertThat(reader.has(key)).isTrue();
         assertThat(manifest.files()).extracting(Manifest.FileRef::name).containsExactly("1.png", "2.mp4", "3.png");
         for (Map.Entry<String, byte[]> file : contents.entrySet()) {
-            assertThat(Files.readAllBytes(dir.resolve("out").resolve(file.getKey()))).isEqualTo(file.getValue());
+            assertThat(Files.readAllBytes(dir.resolve("out").resolve(file.getKey())))
+                    .isEqualTo(file.getValue());
         }
         assertThat(names(dir.resolve("out"))).containsExactly("1.png", "2.mp4", "3.png");
         String sha = sha256(contents.get("2.mp4"));
         assertThat(nginx.fileOnDisk("blobs/" + sha.substring(0, 2) + "/" + sha)).exists();
-        assertThat(nginx.fileOnDisk("keys/" + key.substring(0, 2) + "/" + key + ".json")).exists();
+        assertThat(nginx.fileOnDisk("keys/" + key.substring(0, 2) + "/" + key + ".json"))
+                .exists();
     }
 
     @Test
@@ -125,11 +135,13 @@ class SharedCacheNginxIT {
 
         String manifestPath = "/cache/keys/" + key.substring(0, 2) + "/" + key + ".json";
         List<String> puts = ofEntry(nginx.awaitRequest("PUT " + manifestPath), key, contents).stream()
-                .filter(line -> line.startsWith("PUT ")).toList();
-        assertThat(puts).containsExactly(
-                "PUT " + blobPath(contents.get("1.png")) + " 201",
-                "PUT " + blobPath(contents.get("2.mp4")) + " 201",
-                "PUT " + manifestPath + " 201");
+                .filter(line -> line.startsWith("PUT "))
+                .toList();
+        assertThat(puts)
+                .containsExactly(
+                        "PUT " + blobPath(contents.get("1.png")) + " 201",
+                        "PUT " + blobPath(contents.get("2.mp4")) + " 201",
+                        "PUT " + manifestPath + " 201");
     }
 
     @Test
@@ -144,8 +156,12 @@ class SharedCacheNginxIT {
         String manifestPath = "/cache/keys/" + key.substring(0, 2) + "/" + key + ".json";
         // 201 when created, 204 when replaced
         List<String> requests = ofEntry(nginx.awaitRequest("PUT " + manifestPath + " 204"), key, contents);
-        assertThat(requests).filteredOn(line -> line.startsWith("PUT /cache/blobs/")).hasSize(2);
-        assertThat(requests).filteredOn(line -> line.startsWith("PUT " + manifestPath)).hasSize(2);
+        assertThat(requests)
+                .filteredOn(line -> line.startsWith("PUT /cache/blobs/"))
+                .hasSize(2);
+        assertThat(requests)
+                .filteredOn(line -> line.startsWith("PUT " + manifestPath))
+                .hasSize(2);
     }
 
     /** The logged requests touching one entry's manifest or files. */
@@ -155,7 +171,9 @@ class SharedCacheNginxIT {
         for (byte[] bytes : contents.values()) {
             paths.add(blobPath(bytes));
         }
-        return requests.stream().filter(line -> paths.stream().anyMatch(line::contains)).toList();
+        return requests.stream()
+                .filter(line -> paths.stream().anyMatch(line::contains))
+                .toList();
     }
 
     private static String blobPath(byte[] bytes) throws Exception {
@@ -169,20 +187,28 @@ class SharedCacheNginxIT {
         saveEntry(key, 1000);
         Manifest manifest = reader().find(key).orElseThrow();
         String other = randomKey();
-        Manifest copy = new Manifest(other, manifest.provider(), manifest.model(), manifest.type(), manifest.files(),
-                manifest.credits(), manifest.jobIds(), manifest.createdAt());
-        HttpSharedCache wrongPassword = new HttpSharedCache(config()
-                .withCredentials(new SharedCacheConfig.Credentials(WRITER, Secret.of("wrong-" + PASSWORD))));
+        Manifest copy = new Manifest(
+                other,
+                manifest.provider(),
+                manifest.model(),
+                manifest.type(),
+                manifest.files(),
+                manifest.credits(),
+                manifest.jobIds(),
+                manifest.createdAt());
+        HttpSharedCache wrongPassword = new HttpSharedCache(
+                config().withCredentials(new SharedCacheConfig.Credentials(WRITER, Secret.of("wrong-" + PASSWORD))));
 
-        SharedCacheException anonymous = catchThrowableOfType(SharedCacheException.class,
-                () -> reader().save(other, copy, Map.of()));
-        SharedCacheException wrong = catchThrowableOfType(SharedCacheException.class,
-                () -> wrongPassword.save(other, copy, Map.of()));
+        SharedCacheException anonymous =
+                catchThrowableOfType(SharedCacheException.class, () -> reader().save(other, copy, Map.of()));
+        SharedCacheException wrong =
+                catchThrowableOfType(SharedCacheException.class, () -> wrongPassword.save(other, copy, Map.of()));
 
         for (SharedCacheException e : List.of(anonymous, wrong)) {
             assertThat(e.reason()).isEqualTo(SharedCacheException.Reason.UNAUTHORIZED);
             assertThat(e.httpStatus()).isEqualTo(401);
-            assertThat(e.getMessage()).startsWith("shared cache: PUT " + nginx.baseUrl() + "keys/")
+            assertThat(e.getMessage())
+                    .startsWith("shared cache: PUT " + nginx.baseUrl() + "keys/")
                     .doesNotContain(PASSWORD);
         }
         assertThat(reader().find(other)).isEmpty();
@@ -202,7 +228,8 @@ class SharedCacheNginxIT {
         Manifest manifest = reader.find(key).orElseThrow();
         Path out = Files.createDirectories(dir.resolve("out"));
 
-        SharedCacheVerificationException e = catchThrowableOfType(SharedCacheVerificationException.class,
+        SharedCacheVerificationException e = catchThrowableOfType(
+                SharedCacheVerificationException.class,
                 () -> reader.fetch(key, manifest.files().get(1), out.resolve("2.mp4")));
 
         assertThat(e.key()).isEqualTo(key);
@@ -261,8 +288,8 @@ class SharedCacheNginxIT {
         String url = stopped.baseUrl();
         stopped.close();
 
-        SharedCacheException e = catchThrowableOfType(SharedCacheException.class,
-                () -> new HttpSharedCache(SharedCacheConfig.of(url)).find(randomKey()));
+        SharedCacheException e = catchThrowableOfType(
+                SharedCacheException.class, () -> new HttpSharedCache(SharedCacheConfig.of(url)).find(randomKey()));
 
         assertThat(e.reason()).isEqualTo(SharedCacheException.Reason.UNREACHABLE);
         assertThat(e.getMessage()).startsWith("shared cache: GET " + url + "keys/");

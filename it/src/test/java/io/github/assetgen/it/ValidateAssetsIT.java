@@ -34,17 +34,26 @@ class ValidateAssetsIT extends ItSupport {
 
         result.assertFailure();
         assertThat(result.stackTraceLines()).as("stack trace lines").isEmpty();
-        List<String> errors = result.lines().stream().filter(l -> ERROR_LINE.matcher(l).find()).toList();
-        assertThat(errors).as("error lines").anySatisfy(l -> assertThat(l)
-                .containsPattern("src/main/assets/a\\.yaml:6:\\d+: \\[hero\\] .*promt").contains("prompt"));
-        assertThat(errors).anySatisfy(l -> assertThat(l)
-                .containsPattern("src/main/assets/a\\.yaml:10:\\d+: \\[banner\\] .*8K"));
-        assertThat(errors).anySatisfy(l -> assertThat(l)
-                .containsPattern("src/main/assets/[ab]\\.yaml:\\d+:\\d+: \\[hero\\] id 'hero' is already used at src/main/assets/[ab]\\.yaml"));
-        assertThat(errors).anySatisfy(l -> assertThat(l)
-                .containsPattern("src/main/assets/b\\.yaml:10:\\d+: \\[escape\\] "));
-        assertThat(errors).anySatisfy(l -> assertThat(l)
-                .containsPattern("src/main/assets/b\\.yaml:15:\\d+: \\[styled\\] .*missing\\.png"));
+        List<String> errors = result.lines().stream()
+                .filter(l -> ERROR_LINE.matcher(l).find())
+                .toList();
+        assertThat(errors)
+                .as("error lines")
+                .anySatisfy(l -> assertThat(l)
+                        .containsPattern("src/main/assets/a\\.yaml:6:\\d+: \\[hero\\] .*promt")
+                        .contains("prompt"));
+        assertThat(errors)
+                .anySatisfy(l -> assertThat(l).containsPattern("src/main/assets/a\\.yaml:10:\\d+: \\[banner\\] .*8K"));
+        assertThat(errors)
+                .anySatisfy(
+                        l -> assertThat(l)
+                                .containsPattern(
+                                        "src/main/assets/[ab]\\.yaml:\\d+:\\d+: \\[hero\\] id 'hero' is already used at src/main/assets/[ab]\\.yaml"));
+        assertThat(errors)
+                .anySatisfy(l -> assertThat(l).containsPattern("src/main/assets/b\\.yaml:10:\\d+: \\[escape\\] "));
+        assertThat(errors)
+                .anySatisfy(l -> assertThat(l)
+                        .containsPattern("src/main/assets/b\\.yaml:15:\\d+: \\[styled\\] .*missing\\.png"));
         assertThat(errors).anySatisfy(l -> assertThat(l).containsPattern("src/main/assets/c\\.json:3:\\d+: "));
         assertThat(fakes.requests()).isZero();
     }

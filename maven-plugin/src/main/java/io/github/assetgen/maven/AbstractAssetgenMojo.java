@@ -46,8 +46,7 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY,
-            defaultValue = "${project.build.directory}/generated-assets")
+    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/generated-assets")
     File outputDirectory;
 
     /**
@@ -215,23 +214,32 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
             for (ProviderDescriptor descriptor : registry.remote()) {
                 String provider = descriptor.name();
                 ProviderParameters configured = providers == null ? null : providers.get(provider);
-                String baseUrl = properties.getProperty(PropertyNames.baseUrl(provider),
-                        configured == null ? null : configured.getBaseUrl());
+                String baseUrl = properties.getProperty(
+                        PropertyNames.baseUrl(provider), configured == null ? null : configured.getBaseUrl());
                 String maxJobsText = properties.getProperty(PropertyNames.maxJobs(provider));
                 Integer configuredJobs = configured == null ? null : configured.getMaxJobs();
-                String jobsText = maxJobsText != null ? maxJobsText
-                        : configuredJobs == null ? null : configuredJobs.toString();
+                String jobsText =
+                        maxJobsText != null ? maxJobsText : configuredJobs == null ? null : configuredJobs.toString();
                 Integer jobs = jobsText == null ? null : ParameterParser.maxJobs(provider, jobsText);
                 settings.put(provider, descriptor.settings(credentials.find(provider), baseUrl, poll, retry, jobs));
             }
             ProviderDescriptor placeholder = registry.placeholder();
             settings.put(placeholder.name(), placeholder.settings(null, null, Duration.ZERO, retry, null));
-            return new BuildConfig(project.getBasedir().toPath(), specDirectory.toPath(), outputDirectory.toPath(),
-                    cacheDirectory.toPath(), lockFile.toPath(),
+            return new BuildConfig(
+                    project.getBasedir().toPath(),
+                    specDirectory.toPath(),
+                    outputDirectory.toPath(),
+                    cacheDirectory.toPath(),
+                    lockFile.toPath(),
                     new File(project.getBuild().getDirectory(), "assetgen").toPath(),
-                    only == null ? List.of() : only, force, ParameterParser.budget("maxCredits", maxCredits),
-                    ParameterParser.budget("maxUsd", maxUsd), placeholders,
-                    offline || session.isOffline(), ParameterParser.duration("timeout", timeout), settings);
+                    only == null ? List.of() : only,
+                    force,
+                    ParameterParser.budget("maxCredits", maxCredits),
+                    ParameterParser.budget("maxUsd", maxUsd),
+                    placeholders,
+                    offline || session.isOffline(),
+                    ParameterParser.duration("timeout", timeout),
+                    settings);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Invalid assetgen configuration: " + e.getMessage(), e);
         }

@@ -4,13 +4,13 @@ import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.Secret;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import java.util.Map;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
-import org.apache.maven.plugin.MojoFailureException;
 
 /**
  * Finds a provider's token: the settings.xml {@code <server>} with id {@code assetgen-<name>}
@@ -33,7 +33,9 @@ final class Credentials {
         ProviderDescriptor descriptor = ProviderRegistry.standard().get(provider);
         String serverId = descriptor.serverId();
         Server server = settings == null || serverId == null ? null : settings.getServer(serverId);
-        if (server != null && server.getPassword() != null && !server.getPassword().isBlank()) {
+        if (server != null
+                && server.getPassword() != null
+                && !server.getPassword().isBlank()) {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
             for (SettingsProblem problem : result.getProblems()) {
                 if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {

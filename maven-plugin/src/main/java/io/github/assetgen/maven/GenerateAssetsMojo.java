@@ -12,7 +12,10 @@ import org.apache.maven.plugins.annotations.Mojo;
  * Validates every spec, restores what the cache holds, resumes open jobs and generates only what
  * is missing; writes the lock file and the reports; adds the output directory to the resources.
  */
-@Mojo(name = GenerateAssetsMojo.GOAL_NAME, defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true,
+@Mojo(
+        name = GenerateAssetsMojo.GOAL_NAME,
+        defaultPhase = LifecyclePhase.GENERATE_RESOURCES,
+        threadSafe = true,
         requiresProject = true)
 public class GenerateAssetsMojo extends AbstractAssetgenMojo {
 
@@ -22,8 +25,8 @@ public class GenerateAssetsMojo extends AbstractAssetgenMojo {
     void run(AssetBuild build) throws AssetgenException {
         // run from the lifecycle, plan-assets has just planned and printed: carry out that plan
         Object planned = project.getContextValue(PlanAssetsMojo.PLAN_KEY);
-        BuildSummary summary = planned instanceof Plan plan ? build.generate(plan)
-                : build.generate(validated(build), true);
+        BuildSummary summary =
+                planned instanceof Plan plan ? build.generate(plan) : build.generate(validated(build), true);
         addResourceDirectory();
         getLog().info("assetgen: " + summary.describe());
     }

@@ -33,7 +33,8 @@ final class ParameterParser {
         } catch (NumberFormatException e) {
             // reported below with the accepted form
         }
-        throw new IllegalArgumentException(parameter + " '" + text + "' must be a number of 0 or more (e.g. 200 or 1.50)");
+        throw new IllegalArgumentException(
+                parameter + " '" + text + "' must be a number of 0 or more (e.g. 200 or 1.50)");
     }
 
     /** A duration: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}. */
@@ -67,7 +68,7 @@ final class ParameterParser {
         } catch (NumberFormatException e) {
             // reported below with the accepted range
         }
-        throw new IllegalArgumentException("maxJobs of " + provider + " (" + PropertyNames.maxJobs(provider)
-                + ") is '" + text + "'; it must be a whole number from 1 to 32");
+        throw new IllegalArgumentException("maxJobs of " + provider + " (" + PropertyNames.maxJobs(provider) + ") is '"
+                + text + "'; it must be a whole number from 1 to 32");
     }
 }

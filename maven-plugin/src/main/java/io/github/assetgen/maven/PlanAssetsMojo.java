@@ -10,7 +10,10 @@ import org.apache.maven.plugins.annotations.Mojo;
  * Prints what a build would do for each asset (up to date, restore, resume, generate) and what it
  * would cost, without the network.
  */
-@Mojo(name = PlanAssetsMojo.GOAL_NAME, defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true,
+@Mojo(
+        name = PlanAssetsMojo.GOAL_NAME,
+        defaultPhase = LifecyclePhase.VALIDATE,
+        threadSafe = true,
         requiresProject = true)
 public class PlanAssetsMojo extends AbstractAssetgenMojo {
 

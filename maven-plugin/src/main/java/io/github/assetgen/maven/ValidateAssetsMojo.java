@@ -6,7 +6,10 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /** Validates every asset spec and reports all mistakes at once. Never uses the network. */
-@Mojo(name = ValidateAssetsMojo.GOAL_NAME, defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true,
+@Mojo(
+        name = ValidateAssetsMojo.GOAL_NAME,
+        defaultPhase = LifecyclePhase.VALIDATE,
+        threadSafe = true,
         requiresProject = true)
 public class ValidateAssetsMojo extends AbstractAssetgenMojo {
 

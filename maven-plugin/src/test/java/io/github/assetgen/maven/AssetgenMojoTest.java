@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.assetgen.core.api.LockFileDamagedException;
 import java.io.File;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.Basedir;
@@ -38,7 +38,8 @@ class AssetgenMojoTest {
 
         assertThat(log.at("info")).singleElement().asString().startsWith("Skipping");
         assertThat(log.all()).hasSize(1);
-        assertThat(mojo.project.getContextValue(AbstractAssetgenMojo.REQUESTS_KEY)).isNull();
+        assertThat(mojo.project.getContextValue(AbstractAssetgenMojo.REQUESTS_KEY))
+                .isNull();
     }
 
     @Test
@@ -87,10 +88,11 @@ class AssetgenMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isExactlyInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("2 error(s)");
-        assertThat(log.at("error")).containsExactly(
-                "src/main/assets/site.yaml:5:17: [hero] resolution '8K' is not supported by nano-banana-pro"
-                        + " (supported: 1K, 2K, 4K)",
-                "src/main/assets/site.yaml:9:5: [banner] unknown field 'aspectRato' (did you mean 'aspectRatio'?)");
+        assertThat(log.at("error"))
+                .containsExactly(
+                        "src/main/assets/site.yaml:5:17: [hero] resolution '8K' is not supported by nano-banana-pro"
+                                + " (supported: 1K, 2K, 4K)",
+                        "src/main/assets/site.yaml:9:5: [banner] unknown field 'aspectRato' (did you mean 'aspectRatio'?)");
     }
 
     @Test
@@ -128,12 +130,15 @@ class AssetgenMojoTest {
         mojo.setLog(log);
         deleteRecursively(mojo.outputDirectory.toPath());
         // the harness's stub project holds a fixed-size list; Maven's own is mutable
-        mojo.project.getBuild().setResources(new ArrayList<>(mojo.project.getBuild().getResources()));
+        mojo.project
+                .getBuild()
+                .setResources(new ArrayList<>(mojo.project.getBuild().getResources()));
 
         mojo.execute();
 
         assertThat(mojo.outputDirectory.toPath().resolve("tiny.png")).isRegularFile();
-        assertThat(mojo.project.getResources()).extracting(Resource::getDirectory)
+        assertThat(mojo.project.getResources())
+                .extracting(Resource::getDirectory)
                 .contains(mojo.outputDirectory.getAbsolutePath());
         long sameDirectory = mojo.project.getResources().stream()
                 .filter(r -> r.getDirectory().equals(mojo.outputDirectory.getAbsolutePath()))

@@ -14,7 +14,10 @@ final class CapturingLog implements Log {
     List<String> at(String level) {
         String prefix = level + ": ";
         synchronized (lines) {
-            return lines.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+            return lines.stream()
+                    .filter(l -> l.startsWith(prefix))
+                    .map(l -> l.substring(prefix.length()))
+                    .toList();
         }
     }
 

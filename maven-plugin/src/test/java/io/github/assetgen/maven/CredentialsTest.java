@@ -34,9 +34,12 @@ class CredentialsTest {
     void writeSettingsSecurity() throws Exception {
         // what `mvn --encrypt-master-password` writes to ~/.m2/settings-security.xml
         Path security = home.resolve("settings-security.xml");
-        Files.writeString(security, "<settingsSecurity><master>"
-                + cipher.encryptAndDecorate(MASTER_PASSWORD, DefaultSecDispatcher.SYSTEM_PROPERTY_SEC_LOCATION)
-                + "</master></settingsSecurity>", StandardCharsets.UTF_8);
+        Files.writeString(
+                security,
+                "<settingsSecurity><master>"
+                        + cipher.encryptAndDecorate(MASTER_PASSWORD, DefaultSecDispatcher.SYSTEM_PROPERTY_SEC_LOCATION)
+                        + "</master></settingsSecurity>",
+                StandardCharsets.UTF_8);
         decrypter = new DefaultSettingsDecrypter(new DefaultSecDispatcher(cipher, Map.of(), security.toString()));
     }
 
@@ -79,11 +82,11 @@ class CredentialsTest {
     void anEncryptedPasswordWithoutAMasterPasswordFailsWithoutShowingIt() throws Exception {
         String encrypted = cipher.encryptAndDecorate("server-token", MASTER_PASSWORD);
         Settings settings = settingsWith("assetgen-useapi", encrypted);
-        SettingsDecrypter noMaster = new DefaultSettingsDecrypter(new DefaultSecDispatcher(cipher, Map.of(),
-                home.resolve("missing-settings-security.xml").toString()));
+        SettingsDecrypter noMaster = new DefaultSettingsDecrypter(new DefaultSecDispatcher(
+                cipher, Map.of(), home.resolve("missing-settings-security.xml").toString()));
 
-        assertThatThrownBy(() -> new Credentials(settings, noMaster, Map.of("USEAPI_TOKEN", "env-token"))
-                        .find("useapi"))
+        assertThatThrownBy(
+                        () -> new Credentials(settings, noMaster, Map.of("USEAPI_TOKEN", "env-token")).find("useapi"))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("assetgen-useapi")
                 .hasMessageNotContaining("server-token")

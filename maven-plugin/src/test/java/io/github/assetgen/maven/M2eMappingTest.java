@@ -17,7 +17,8 @@ class M2eMappingTest {
     /** Goal name to the m2e action element the mapping gives it ("execute" or "ignore"). */
     private static Map<String, Element> actionsByGoal() throws Exception {
         Map<String, Element> actions = new HashMap<>();
-        try (InputStream in = M2eMappingTest.class.getResourceAsStream("/META-INF/m2e/lifecycle-mapping-metadata.xml")) {
+        try (InputStream in =
+                M2eMappingTest.class.getResourceAsStream("/META-INF/m2e/lifecycle-mapping-metadata.xml")) {
             assertThat(in).as("the mapping is packaged").isNotNull();
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -25,11 +26,15 @@ class M2eMappingTest {
             NodeList executions = document.getElementsByTagName("pluginExecution");
             for (int i = 0; i < executions.getLength(); i++) {
                 Element execution = (Element) executions.item(i);
-                Element action = (Element) ((Element) execution.getElementsByTagName("action").item(0))
-                        .getElementsByTagName("*").item(0);
+                Element action = (Element)
+                        ((Element) execution.getElementsByTagName("action").item(0))
+                                .getElementsByTagName("*")
+                                .item(0);
                 NodeList goals = execution.getElementsByTagName("goal");
                 for (int g = 0; g < goals.getLength(); g++) {
-                    assertThat(actions.put(goals.item(g).getTextContent().trim(), action)).as("mapped once").isNull();
+                    assertThat(actions.put(goals.item(g).getTextContent().trim(), action))
+                            .as("mapped once")
+                            .isNull();
                 }
             }
         }
@@ -49,6 +54,7 @@ class M2eMappingTest {
         Element validate = actionsByGoal().get("validate-assets");
 
         assertThat(validate.getTagName()).isEqualTo("execute");
-        assertThat(validate.getElementsByTagName("runOnIncremental").item(0).getTextContent()).isEqualTo("true");
+        assertThat(validate.getElementsByTagName("runOnIncremental").item(0).getTextContent())
+                .isEqualTo("true");
     }
 }

@@ -57,7 +57,6 @@ class ParameterParserTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxJobs of minimax (assetgen.minimax.maxJobs) is '33'; it must be a whole number"
                         + " from 1 to 32");
-        assertThatThrownBy(() -> ParameterParser.maxJobs("apixo", "many"))
-                .hasMessageContaining("'many'");
+        assertThatThrownBy(() -> ParameterParser.maxJobs("apixo", "many")).hasMessageContaining("'many'");
     }
 }

@@ -27,16 +27,20 @@ class ProvidersTest {
     @Test
     void noSetterNamesAProviderTheRegistryDoesNotKnow() {
         Set<String> setters = Arrays.stream(Providers.class.getDeclaredMethods())
-                .map(Method::getName).filter(name -> name.startsWith("set"))
+                .map(Method::getName)
+                .filter(name -> name.startsWith("set"))
                 .collect(Collectors.toSet());
         Set<String> expected = ProviderRegistry.standard().remote().stream()
-                .map(p -> setterName(p.name())).collect(Collectors.toSet());
+                .map(p -> setterName(p.name()))
+                .collect(Collectors.toSet());
         assertThat(setters).isEqualTo(expected);
     }
 
     @Test
     void anUnconfiguredProviderHasNoBlock() {
-        assertThat(new Providers().get(ProviderRegistry.standard().defaultProvider().name())).isNull();
+        assertThat(new Providers()
+                        .get(ProviderRegistry.standard().defaultProvider().name()))
+                .isNull();
     }
 
     private static Method setter(String provider) throws NoSuchMethodException {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class SiteSchemaTest {
 
-    private static final Path SITE_COPY = Path.of("..", "src", "site", "resources", "schema",
-            "assetgen-spec.schema.json");
+    private static final Path SITE_COPY =
+            Path.of("..", "src", "site", "resources", "schema", "assetgen-spec.schema.json");
 
     @Test
     void thePublishedSchemaIsTheGeneratedOne() throws Exception {

@@ -9,6 +9,7 @@ import io.github.assetgen.core.plan.Selection;
 import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.report.PlanTable;
 import io.github.assetgen.core.report.ReportWriter;
@@ -23,7 +24,6 @@ import io.github.assetgen.core.run.AssetResult;
 import io.github.assetgen.core.run.AssetRunner;
 import io.github.assetgen.core.run.AssetStatus;
 import io.github.assetgen.core.run.OutputPlacer;
-import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.specfile.Problem;
 import io.github.assetgen.core.specfile.SpecReader;
 import io.github.assetgen.core.specfile.SpecSet;
@@ -74,8 +74,8 @@ public final class AssetBuild {
      */
     public List<AssetRequest> validate() throws SpecErrorsException {
         SpecSet specs = new SpecReader().read(config.specDirectory(), config.projectBaseDir());
-        Validation validation = RuleBook.standard().validate(specs.assets(),
-                new ValidationContext(config.projectBaseDir(), config.placeholders()));
+        Validation validation = RuleBook.standard()
+                .validate(specs.assets(), new ValidationContext(config.projectBaseDir(), config.placeholders()));
         List<Problem> problems = Stream.concat(specs.problems().stream(), validation.problems().stream())
                 .sorted(Problem.BY_POSITION)
                 .toList();
@@ -108,10 +108,16 @@ public final class AssetBuild {
         String context = "cannot read the cache or lock file: ";
         try {
             Stores stores = stores();
-            DiskState state = new DiskState(lock.read(context), config.outputDirectory(), stores.cache(),
-                    stores.journal(), AssetBuild::resultRetention, OutputPlacer::placedPath, clock);
-            return new Planner(Pricing.standard()).plan(requests, state, Selection.of(config.only()), config.force(),
-                    config.offline());
+            DiskState state = new DiskState(
+                    lock.read(context),
+                    config.outputDirectory(),
+                    stores.cache(),
+                    stores.journal(),
+                    AssetBuild::resultRetention,
+                    OutputPlacer::placedPath,
+                    clock);
+            return new Planner(Pricing.standard())
+                    .plan(requests, state, Selection.of(config.only()), config.force(), config.offline());
         } catch (IOException e) {
             throw new BuildFaultException(context + e.getMessage(), e);
         }
@@ -127,8 +133,8 @@ public final class AssetBuild {
     public void checkBudget(Plan plan) throws BudgetExceededException {
         var problem = plan.budgetProblem(config.maxCredits(), config.maxUsd());
         if (problem.isPresent()) {
-            throw new BudgetExceededException(problem.get(), plan.credits(), plan.dollars(), config.maxCredits(),
-                    config.maxUsd());
+            throw new BudgetExceededException(
+                    problem.get(), plan.credits(), plan.dollars(), config.maxCredits(), config.maxUsd());
         }
     }
 
@@ -168,20 +174,32 @@ public final class AssetBuild {
             List<PlannedAsset> work = plan.assets().stream()
                     .filter(a -> a.action() == Action.RESTORE || a.action().needsNetwork() || runnerDecides(a))
                     .toList();
-            AssetRunner runner = new AssetRunner(clients(plan, stores), config.providers(), stores.cache(),
-                    stores.journal(), stores.locks(), config.outputDirectory(), config.cacheDirectory().resolve("tmp"),
-                    config.assetTimeout(), config.force(), clock, sleeper, new SecureRandom(), log);
+            AssetRunner runner = new AssetRunner(
+                    clients(plan, stores),
+                    config.providers(),
+                    stores.cache(),
+                    stores.journal(),
+                    stores.locks(),
+                    config.outputDirectory(),
+                    config.cacheDirectory().resolve("tmp"),
+                    config.assetTimeout(),
+                    config.force(),
+                    clock,
+                    sleeper,
+                    new SecureRandom(),
+                    log);
             List<AssetResult> results = new ArrayList<>(runner.run(work));
             for (PlannedAsset asset : plan.assets()) {
                 switch (asset.action()) {
                     case KEEP -> results.add(lock.keptResult(asset, lockEntries));
-                    case SKIP -> results.add(new AssetResult(asset, AssetStatus.SKIPPED, List.of(), List.of(),
-                            Duration.ZERO, asset.note()));
+                    case SKIP ->
+                        results.add(new AssetResult(
+                                asset, AssetStatus.SKIPPED, List.of(), List.of(), Duration.ZERO, asset.note()));
                     case BLOCKED -> {
                         if (!runnerDecides(asset)) {
                             log.error("[" + asset.id() + "] " + asset.note());
-                            results.add(new AssetResult(asset, AssetStatus.FAILED, List.of(), List.of(),
-                                    Duration.ZERO, asset.note()));
+                            results.add(new AssetResult(
+                                    asset, AssetStatus.FAILED, List.of(), List.of(), Duration.ZERO, asset.note()));
                         }
                     }
                     default -> {
@@ -192,8 +210,12 @@ public final class AssetBuild {
             results.sort(Comparator.comparing(AssetResult::id));
             BuildSummary summary = new BuildSummary(results, Spending.spent(results));
             lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
-            new ReportWriter().write(config.reportDirectory(), config.outputDirectory(), RunReports.outcomes(results),
-                    RunReports.summary(results, summary.spent(), Duration.between(start, clock.instant())));
+            new ReportWriter()
+                    .write(
+                            config.reportDirectory(),
+                            config.outputDirectory(),
+                            RunReports.outcomes(results),
+                            RunReports.summary(results, summary.spent(), Duration.between(start, clock.instant())));
             if (!summary.failures().isEmpty()) {
                 throw new AssetsFailedException(summary.failures());
             }
@@ -202,8 +224,8 @@ public final class AssetBuild {
             throw new BuildFaultException(context + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BuildFaultException("interrupted; jobs in flight are recorded and the next build resumes them",
-                    e);
+            throw new BuildFaultException(
+                    "interrupted; jobs in flight are recorded and the next build resumes them", e);
         }
     }
 
@@ -221,9 +243,11 @@ public final class AssetBuild {
     private void checkCredentials(Plan plan) throws MissingTokenException {
         Set<ProviderDescriptor> missing = new LinkedHashSet<>();
         for (PlannedAsset asset : plan.assets()) {
-            ProviderDescriptor provider = ProviderRegistry.standard().get(asset.request().provider());
+            ProviderDescriptor provider =
+                    ProviderRegistry.standard().get(asset.request().provider());
             ProviderSettings settings = config.providers().get(provider.name());
-            if (asset.action().needsNetwork() && provider.tokenVariable() != null
+            if (asset.action().needsNetwork()
+                    && provider.tokenVariable() != null
                     && (settings == null || settings.token() == null)) {
                 missing.add(provider);
             }
@@ -238,13 +262,19 @@ public final class AssetBuild {
                 .filter(a -> a.action().needsNetwork())
                 .map(a -> a.request().provider())
                 .collect(Collectors.toSet());
-        return ProviderRegistry.standard().createClients(needed, config.providers(), stores.fileIds(),
-                config.cacheDirectory().resolve("tmp"));
+        return ProviderRegistry.standard()
+                .createClients(
+                        needed,
+                        config.providers(),
+                        stores.fileIds(),
+                        config.cacheDirectory().resolve("tmp"));
     }
 
     /** How long a provider keeps a finished job's results; a day for a provider assetgen no longer knows. */
     private static Duration resultRetention(String provider) {
-        return ProviderRegistry.standard().find(provider).map(ProviderDescriptor::resultRetention)
+        return ProviderRegistry.standard()
+                .find(provider)
+                .map(ProviderDescriptor::resultRetention)
                 .orElse(Duration.ofHours(24));
     }
 

@@ -17,8 +17,12 @@ public final class BudgetExceededException extends UserErrorException {
      * @param maxCredits the credit budget, or null for none
      * @param maxUsd the dollar budget, or null for none
      */
-    BudgetExceededException(String message, BigDecimal estimatedCredits, BigDecimal estimatedUsd,
-            BigDecimal maxCredits, BigDecimal maxUsd) {
+    BudgetExceededException(
+            String message,
+            BigDecimal estimatedCredits,
+            BigDecimal estimatedUsd,
+            BigDecimal maxCredits,
+            BigDecimal maxUsd) {
         super(message, null);
         this.estimatedCredits = estimatedCredits;
         this.estimatedUsd = estimatedUsd;

@@ -45,8 +45,7 @@ final class BuildLock {
     }
 
     /** Writes the lock after this build (see {@link LockUpdate}). */
-    void write(LockFile previous, List<AssetResult> results, boolean coversAllAssets, Instant now)
-            throws IOException {
+    void write(LockFile previous, List<AssetResult> results, boolean coversAllAssets, Instant now) throws IOException {
         List<LockUpdate.Asset> assets = results.stream().map(BuildLock::record).toList();
         LockUpdate.apply(previous, assets, coversAllAssets, now).write(path(), config.reportDirectory());
     }
@@ -58,19 +57,32 @@ final class BuildLock {
             case RESTORED -> LockUpdate.Outcome.RESTORED;
             default -> LockUpdate.Outcome.UNCHANGED;
         };
-        List<LockFile.LockedFile> files = outcome == LockUpdate.Outcome.UNCHANGED ? List.of() : result.files().stream()
-                .map(f -> new LockFile.LockedFile(f.relativePath(), f.sha256(), f.size()))
-                .toList();
+        List<LockFile.LockedFile> files = outcome == LockUpdate.Outcome.UNCHANGED
+                ? List.of()
+                : result.files().stream()
+                        .map(f -> new LockFile.LockedFile(f.relativePath(), f.sha256(), f.size()))
+                        .toList();
         AssetRequest request = result.planned().request();
-        return new LockUpdate.Asset(result.id(), outcome, result.planned().key(), request.provider(), request.model(),
-                result.planned().cost().format(), files, result.jobIds());
+        return new LockUpdate.Asset(
+                result.id(),
+                outcome,
+                result.planned().key(),
+                request.provider(),
+                request.model(),
+                result.planned().cost().format(),
+                files,
+                result.jobIds());
     }
 
     /** The result of an up-to-date asset, described from its lock entry (no file is read again). */
     AssetResult keptResult(PlannedAsset asset, LockFile lock) {
         LockFile.Entry entry = lock.find(asset.id()).orElseThrow();
         List<OutputFile> files = entry.files().stream()
-                .map(f -> new OutputFile(f.path(), config.outputDirectory().resolve(f.path()), f.size(), f.sha256(),
+                .map(f -> new OutputFile(
+                        f.path(),
+                        config.outputDirectory().resolve(f.path()),
+                        f.size(),
+                        f.sha256(),
                         MediaFormat.fromExtension(f.path())))
                 .toList();
         return new AssetResult(asset, AssetStatus.KEPT, files, entry.jobIds(), Duration.ZERO, null);

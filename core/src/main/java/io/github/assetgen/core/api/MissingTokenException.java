@@ -13,12 +13,15 @@ public final class MissingTokenException extends UserErrorException {
 
     /** @param providers the providers without a token, in the order of the plan */
     MissingTokenException(List<ProviderDescriptor> providers) {
-        super(providers.stream()
-                .map(p -> "No token for " + p.name() + ": add a <server> with id '" + p.serverId()
-                        + "' and the token as <password> to settings.xml, or set the environment variable "
-                        + p.tokenVariable() + ".")
-                .collect(Collectors.joining("\n")) + "\nNothing was sent. To try the build without a token use"
-                + " -Dassetgen.placeholders=true.", null);
+        super(
+                providers.stream()
+                                .map(p -> "No token for " + p.name() + ": add a <server> with id '" + p.serverId()
+                                        + "' and the token as <password> to settings.xml, or set the environment variable "
+                                        + p.tokenVariable() + ".")
+                                .collect(Collectors.joining("\n"))
+                        + "\nNothing was sent. To try the build without a token use"
+                        + " -Dassetgen.placeholders=true.",
+                null);
         this.providers = providers.stream().map(ProviderDescriptor::name).toList();
     }
 

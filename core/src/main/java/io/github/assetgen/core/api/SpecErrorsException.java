@@ -12,8 +12,10 @@ public final class SpecErrorsException extends UserErrorException {
 
     /** @param problems every problem found, warnings included, in the order they were printed */
     SpecErrorsException(List<Problem> problems) {
-        super(problems.stream().filter(Problem::isError).count()
-                + " error(s) in the asset specs, listed above. Nothing was sent.", null);
+        super(
+                problems.stream().filter(Problem::isError).count()
+                        + " error(s) in the asset specs, listed above. Nothing was sent.",
+                null);
         this.problems = List.copyOf(problems);
     }
 

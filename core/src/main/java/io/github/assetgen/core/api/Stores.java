@@ -1,9 +1,9 @@
 package io.github.assetgen.core.api;
 
+import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.provider.FileIdMemory;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.store.AssetCache;
-import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.KeyLock;
 import io.github.assetgen.core.store.PersistentFileIdMemory;
@@ -41,9 +41,12 @@ final class Stores {
      *     appear in the build's output (Maven's log) rather than in a logger the user never sees
      */
     static Stores open(Path cacheDirectory, Path outputDirectory, Clock clock, BuildLog log) {
-        return new Stores(AssetCache.withDirectory(cacheDirectory, clock, log::warn),
-                Journal.withDirectory(cacheDirectory, clock, log::warn), KeyLock.withDirectory(cacheDirectory),
-                PersistentFileIdMemory.withDirectory(cacheDirectory), outputDirectory);
+        return new Stores(
+                AssetCache.withDirectory(cacheDirectory, clock, log::warn),
+                Journal.withDirectory(cacheDirectory, clock, log::warn),
+                KeyLock.withDirectory(cacheDirectory),
+                PersistentFileIdMemory.withDirectory(cacheDirectory),
+                outputDirectory);
     }
 
     AssetCache cache() {
@@ -74,7 +77,10 @@ final class Stores {
         cache.cleanStaleTemps(old);
         journal.cleanStaleTemps(old);
         // the placeholder's client renders into tmp/<its name> (see PlaceholderProvider.createClient)
-        deleteOldFiles(cache.directory().resolve("tmp").resolve(ProviderRegistry.standard().placeholder().name()),
+        deleteOldFiles(
+                cache.directory()
+                        .resolve("tmp")
+                        .resolve(ProviderRegistry.standard().placeholder().name()),
                 now.minus(Duration.ofDays(1)));
     }
 

@@ -2,8 +2,11 @@ package io.github.assetgen.core.api;
 
 /** A mistake the user can fix in specs, parameters, settings or committed files: BUILD FAILURE. */
 public abstract sealed class UserErrorException extends AssetgenException
-        permits SpecErrorsException, BudgetExceededException, MissingTokenException, AssetsFailedException,
-        LockFileDamagedException {
+        permits SpecErrorsException,
+                BudgetExceededException,
+                MissingTokenException,
+                AssetsFailedException,
+                LockFileDamagedException {
 
     private static final long serialVersionUID = 1L;
 

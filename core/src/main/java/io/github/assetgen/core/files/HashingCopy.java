@@ -55,7 +55,10 @@ final class HashingCopy {
 
     private static FileChannel open(Path destination) throws DestinationWriteException {
         try {
-            return FileChannel.open(destination, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+            return FileChannel.open(
+                    destination,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new DestinationWriteException(destination, e);

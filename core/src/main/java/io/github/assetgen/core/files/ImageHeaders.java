@@ -38,7 +38,8 @@ public final class ImageHeaders {
                 continue;
             }
             int length = be16(b, i + 2);
-            boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            boolean startOfFrame =
+                    marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (startOfFrame) {
                 return Optional.of(new int[] {be16(b, i + 7), be16(b, i + 5)});
             }

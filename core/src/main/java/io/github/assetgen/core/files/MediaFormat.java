@@ -40,8 +40,15 @@ public enum MediaFormat {
         if (length >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF) {
             return JPEG;
         }
-        if (length >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F'
-                && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P') {
+        if (length >= 12
+                && head[0] == 'R'
+                && head[1] == 'I'
+                && head[2] == 'F'
+                && head[3] == 'F'
+                && head[8] == 'W'
+                && head[9] == 'E'
+                && head[10] == 'B'
+                && head[11] == 'P') {
             return WEBP;
         }
         if (length >= 8 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p') {

@@ -48,7 +48,9 @@ public final class CacheKey {
         root.put("model", request.model());
         root.put("prompt", canonicalText(request.prompt()));
         root.put("parameters", sortedParameters(request.parameters()));
-        root.put("references", request.references().stream().map(InputFile::identity).toList());
+        root.put(
+                "references",
+                request.references().stream().map(InputFile::identity).toList());
         root.put("character", identity(request.character()));
         root.put("firstFrame", identity(request.firstFrame()));
         root.put("endFrame", identity(request.endFrame()));

@@ -42,8 +42,14 @@ public final class DiskState implements AssetState {
      * @param resultRetention how long each provider (by name) keeps a job's results fetchable
      * @param placement the runner's rule for where an output file lands
      */
-    public DiskState(LockFile lock, Path outputDirectory, AssetCache cache, Journal journal,
-            Function<String, Duration> resultRetention, Placement placement, Clock clock) {
+    public DiskState(
+            LockFile lock,
+            Path outputDirectory,
+            AssetCache cache,
+            Journal journal,
+            Function<String, Duration> resultRetention,
+            Placement placement,
+            Clock clock) {
         this.lock = lock;
         this.outputDirectory = outputDirectory;
         this.cache = cache;
@@ -57,7 +63,8 @@ public final class DiskState implements AssetState {
     public boolean isUpToDate(AssetRequest request, String key) {
         Optional<LockFile.Entry> entry = lock.find(request.id());
         try {
-            return entry.isPresent() && entry.get().key().equals(key)
+            return entry.isPresent()
+                    && entry.get().key().equals(key)
                     && locksTheOutputsAskedFor(entry.get(), request)
                     && LockFile.upToDate(entry.get(), outputDirectory);
         } catch (IOException e) {
@@ -78,8 +85,11 @@ public final class DiskState implements AssetState {
     @Override
     public Optional<OpenJob> openJob(String key) {
         try {
-            return journal.find(key).map(entry -> new OpenJob(entry.jobs(), entry.startedAt(),
-                    Journal.isExpired(entry, resultRetention.apply(entry.provider()), clock)));
+            return journal.find(key)
+                    .map(entry -> new OpenJob(
+                            entry.jobs(),
+                            entry.startedAt(),
+                            Journal.isExpired(entry, resultRetention.apply(entry.provider()), clock)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

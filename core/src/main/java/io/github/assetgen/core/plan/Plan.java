@@ -48,20 +48,25 @@ public record Plan(List<PlannedAsset> assets) {
     public Optional<String> budgetProblem(BigDecimal maxCredits, BigDecimal maxUsd) {
         StringBuilder problem = new StringBuilder();
         if (maxCredits != null && credits().compareTo(maxCredits) > 0) {
-            problem.append("the estimate of ").append(credits().toPlainString()).append(" credits exceeds maxCredits ")
+            problem.append("the estimate of ")
+                    .append(credits().toPlainString())
+                    .append(" credits exceeds maxCredits ")
                     .append(maxCredits.toPlainString());
         }
         if (maxUsd != null && dollars().compareTo(maxUsd) > 0) {
             if (problem.length() > 0) {
                 problem.append("; ");
             }
-            problem.append("the estimate of $").append(dollars().toPlainString()).append(" exceeds maxUsd $")
+            problem.append("the estimate of $")
+                    .append(dollars().toPlainString())
+                    .append(" exceeds maxUsd $")
                     .append(maxUsd.toPlainString());
         }
         if (problem.length() == 0) {
             return Optional.empty();
         }
         return Optional.of(problem.append(". Nothing was sent. Raise the budget (-Dassetgen.maxCredits=..., "
-                + "-Dassetgen.maxUsd=...) or generate fewer assets (-Dassetgen.only=<ids>).").toString());
+                        + "-Dassetgen.maxUsd=...) or generate fewer assets (-Dassetgen.only=<ids>).")
+                .toString());
     }
 }

@@ -1,8 +1,8 @@
 package io.github.assetgen.core.plan;
 
 import io.github.assetgen.core.key.CacheKey;
-import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.provider.Cost;
+import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.rules.Pricing;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +27,8 @@ public final class Planner {
      *     resumed rather than paid for again
      * @param offline nothing may be sent: what needs the network is blocked
      */
-    public Plan plan(List<AssetRequest> requests, AssetState state, Selection selection, boolean force,
-            boolean offline) {
+    public Plan plan(
+            List<AssetRequest> requests, AssetState state, Selection selection, boolean force, boolean offline) {
         List<PlannedAsset> planned = new ArrayList<>();
         for (AssetRequest request : requests) {
             planned.add(planOne(request, state, selection, force, offline));
@@ -36,8 +36,8 @@ public final class Planner {
         return new Plan(planned);
     }
 
-    private PlannedAsset planOne(AssetRequest request, AssetState state, Selection selection, boolean force,
-            boolean offline) {
+    private PlannedAsset planOne(
+            AssetRequest request, AssetState state, Selection selection, boolean force, boolean offline) {
         String key = CacheKey.of(request);
         Cost free = Cost.free();
         if (!selection.selects(request.id())) {
@@ -54,17 +54,33 @@ public final class Planner {
             OpenJob job = open.get();
             if (job.answered()) {
                 if (offline) {
-                    return new PlannedAsset(request, key, Action.BLOCKED, free, job,
+                    return new PlannedAsset(
+                            request,
+                            key,
+                            Action.BLOCKED,
+                            free,
+                            job,
                             "a job submitted by an earlier build is still open; build online to collect it");
                 }
                 // paid for already: collect it, even with force, rather than pay twice; the cost is
                 // recorded for the lock but not counted against this build's budget
-                return new PlannedAsset(request, key, Action.RESUME, pricing.estimate(request), job, job.expired()
-                        ? "the job is older than the provider keeps results; it will be polled once more"
-                        : null);
+                return new PlannedAsset(
+                        request,
+                        key,
+                        Action.RESUME,
+                        pricing.estimate(request),
+                        job,
+                        job.expired()
+                                ? "the job is older than the provider keeps results; it will be polled once more"
+                                : null);
             }
             if (!force) {
-                return new PlannedAsset(request, key, Action.BLOCKED, free, job,
+                return new PlannedAsset(
+                        request,
+                        key,
+                        Action.BLOCKED,
+                        free,
+                        job,
                         "a create request was sent at " + job.startedAt() + " and no answer is recorded."
                                 + " If another build is still running it, this build waits for it; if not, the"
                                 + " answer was lost and it may already be paid for. Check the provider's"
@@ -73,8 +89,8 @@ public final class Planner {
             }
         }
         if (offline) {
-            return new PlannedAsset(request, key, Action.BLOCKED, free, null,
-                    "not in the cache, and the build is offline");
+            return new PlannedAsset(
+                    request, key, Action.BLOCKED, free, null, "not in the cache, and the build is offline");
         }
         return new PlannedAsset(request, key, Action.GENERATE, pricing.estimate(request), open.orElse(null), null);
     }

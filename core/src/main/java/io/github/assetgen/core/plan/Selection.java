@@ -34,7 +34,8 @@ public final class Selection {
     }
 
     public boolean selects(String id) {
-        return patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matcher(id).matches());
+        return patterns.isEmpty()
+                || patterns.stream().anyMatch(p -> p.matcher(id).matches());
     }
 
     private static Pattern globToPattern(String glob) {

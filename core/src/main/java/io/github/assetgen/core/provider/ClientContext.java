@@ -16,8 +16,12 @@ import okhttp3.OkHttpClient;
  * @param workDirectory scratch space on the cache's file system
  * @param renderSize the size a request's model would render (what the placeholder draws at)
  */
-public record ClientContext(ProviderSettings settings, OkHttpClient connections, FileIdMemory fileIds,
-        Path workDirectory, Function<AssetRequest, RenderSize> renderSize) {
+public record ClientContext(
+        ProviderSettings settings,
+        OkHttpClient connections,
+        FileIdMemory fileIds,
+        Path workDirectory,
+        Function<AssetRequest, RenderSize> renderSize) {
 
     public ClientContext {
         Objects.requireNonNull(settings, "settings");

@@ -1,7 +1,6 @@
 package io.github.assetgen.core.provider;
 
 import io.github.assetgen.core.files.MediaFormat;
-
 import java.nio.file.Path;
 
 /**

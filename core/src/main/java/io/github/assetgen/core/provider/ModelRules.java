@@ -253,10 +253,34 @@ public record ModelRules(
         }
 
         public ModelRules build() {
-            return new ModelRules(provider, model, type, maxPrompt, promptOptimization, resolutions,
-                    defaultResolution, ratios, defaultRatio, qualities, defaultQuality, maxQuantity, fixedQuantity,
-                    seed, minSeed, maxSeed, size, references, mentions, character, firstFrame, endFrameOptions,
-                    options, defaultOption, imageToVideo, nativeOption, firstFrameSizes);
+            return new ModelRules(
+                    provider,
+                    model,
+                    type,
+                    maxPrompt,
+                    promptOptimization,
+                    resolutions,
+                    defaultResolution,
+                    ratios,
+                    defaultRatio,
+                    qualities,
+                    defaultQuality,
+                    maxQuantity,
+                    fixedQuantity,
+                    seed,
+                    minSeed,
+                    maxSeed,
+                    size,
+                    references,
+                    mentions,
+                    character,
+                    firstFrame,
+                    endFrameOptions,
+                    options,
+                    defaultOption,
+                    imageToVideo,
+                    nativeOption,
+                    firstFrameSizes);
         }
     }
 }

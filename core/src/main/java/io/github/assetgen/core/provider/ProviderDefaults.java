@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param readTimeout socket read timeout; must outlast a synchronous generation
  * @param maxJobs jobs in flight at once
  */
-public record ProviderDefaults(DefaultModels models, URI baseUrl, Duration firstPoll, Duration pollInterval,
-        Duration readTimeout, int maxJobs) {
+public record ProviderDefaults(
+        DefaultModels models,
+        URI baseUrl,
+        Duration firstPoll,
+        Duration pollInterval,
+        Duration readTimeout,
+        int maxJobs) {
 
     public ProviderDefaults {
         Objects.requireNonNull(models, "models");

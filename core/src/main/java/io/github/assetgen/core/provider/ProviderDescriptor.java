@@ -69,8 +69,8 @@ public interface ProviderDescriptor {
      *
      * @throws IllegalArgumentException for a malformed URL
      */
-    default ProviderSettings settings(Secret token, String baseUrl, Duration pollInterval, Duration retryDelay,
-            Integer maxJobs) {
+    default ProviderSettings settings(
+            Secret token, String baseUrl, Duration pollInterval, Duration retryDelay, Integer maxJobs) {
         ProviderDefaults defaults = defaults();
         URI uri = baseUrl == null || baseUrl.isBlank() ? defaults.baseUrl() : URI.create(baseUrl.trim());
         if (uri.getScheme() == null || uri.getHost() == null) {
@@ -79,8 +79,17 @@ public interface ProviderDescriptor {
         Duration interval = pollInterval == null ? defaults.pollInterval() : pollInterval;
         // a configured poll interval also shortens the first wait, so tests and proxies run fast
         Duration firstPoll = pollInterval == null ? defaults.firstPoll() : pollInterval;
-        return new ProviderSettings(name(), uri, token, tokenVariable(), firstPoll, interval, Duration.ofSeconds(10),
-                defaults.readTimeout(), retryDelay == null ? Duration.ofSeconds(10) : retryDelay, 4,
+        return new ProviderSettings(
+                name(),
+                uri,
+                token,
+                tokenVariable(),
+                firstPoll,
+                interval,
+                Duration.ofSeconds(10),
+                defaults.readTimeout(),
+                retryDelay == null ? Duration.ofSeconds(10) : retryDelay,
+                4,
                 maxJobs == null ? defaults.maxJobs() : maxJobs);
     }
 }

@@ -32,8 +32,8 @@ public class ProviderException extends Exception {
     private final int httpStatus;
     private final transient Duration retryAfter;
 
-    public ProviderException(Kind kind, String provider, int httpStatus, String message, Duration retryAfter,
-            Throwable cause) {
+    public ProviderException(
+            Kind kind, String provider, int httpStatus, String message, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.provider = provider;

@@ -14,8 +14,13 @@ import java.util.List;
  * @param account whether the spec's {@code account} field applies (several accounts behind one token)
  * @param mentions whether it reads {@code @ImageN} mentions of references in prompts
  */
-public record ProviderInputs(boolean urls, boolean localFiles, List<MediaFormat> localFormats, long maxLocalBytes,
-        boolean account, boolean mentions) {
+public record ProviderInputs(
+        boolean urls,
+        boolean localFiles,
+        List<MediaFormat> localFormats,
+        long maxLocalBytes,
+        boolean account,
+        boolean mentions) {
 
     /** The images a spec can name: PNG, JPEG and WebP. */
     public static final List<MediaFormat> IMAGES = List.of(MediaFormat.PNG, MediaFormat.JPEG, MediaFormat.WEBP);

@@ -47,9 +47,28 @@ public record ProviderSettings(
     }
 
     /** Settings that name no token variable (tests, and callers that build settings by hand). */
-    public ProviderSettings(String name, URI baseUrl, Secret token, Duration firstPollDelay, Duration pollInterval,
-            Duration connectTimeout, Duration readTimeout, Duration retryDelay, int maxRetries, int maxJobs) {
-        this(name, baseUrl, token, null, firstPollDelay, pollInterval, connectTimeout, readTimeout, retryDelay,
-                maxRetries, maxJobs);
+    public ProviderSettings(
+            String name,
+            URI baseUrl,
+            Secret token,
+            Duration firstPollDelay,
+            Duration pollInterval,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration retryDelay,
+            int maxRetries,
+            int maxJobs) {
+        this(
+                name,
+                baseUrl,
+                token,
+                null,
+                firstPollDelay,
+                pollInterval,
+                connectTimeout,
+                readTimeout,
+                retryDelay,
+                maxRetries,
+                maxJobs);
     }
 }

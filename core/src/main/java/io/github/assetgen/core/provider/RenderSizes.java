@@ -18,17 +18,38 @@ public final class RenderSizes {
      * APIXO (as {@code minimax-image-01}, at 1K) serve.
      */
     public static final Map<String, int[]> IMAGE_01_PRESETS = Map.of(
-            "1:1", new int[] {1024, 1024}, "16:9", new int[] {1280, 720}, "4:3", new int[] {1152, 864},
-            "3:2", new int[] {1248, 832}, "2:3", new int[] {832, 1248}, "3:4", new int[] {864, 1152},
-            "9:16", new int[] {720, 1280}, "21:9", new int[] {1344, 576});
+            "1:1",
+            new int[] {1024, 1024},
+            "16:9",
+            new int[] {1280, 720},
+            "4:3",
+            new int[] {1152, 864},
+            "3:2",
+            new int[] {1248, 832},
+            "2:3",
+            new int[] {832, 1248},
+            "3:4",
+            new int[] {864, 1152},
+            "9:16",
+            new int[] {720, 1280},
+            "21:9",
+            new int[] {1344, 576});
 
     /**
      * Landscape frame size per video resolution tier (9:16 swaps them). The documents name tiers
      * only; these are the usual 16:9 frames of each height.
      */
     private static final Map<String, int[]> VIDEO_TIERS = Map.of(
-            "512p", new int[] {910, 512}, "720p", new int[] {1280, 720}, "768p", new int[] {1366, 768},
-            "1080p", new int[] {1920, 1080}, "4k", new int[] {3840, 2160});
+            "512p",
+            new int[] {910, 512},
+            "720p",
+            new int[] {1280, 720},
+            "768p",
+            new int[] {1366, 768},
+            "1080p",
+            new int[] {1920, 1080},
+            "4k",
+            new int[] {3840, 2160});
 
     private static final Pattern OPTION = Pattern.compile("(?:veo-)?(\\d+p|4k)-(\\d+)sec");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,6})[*xX](\\d{1,6})");

@@ -34,8 +34,8 @@ public record AssetOutcome(
         String message) {
 
     /** Every status a report knows, in the order summaries list them. */
-    public static final List<String> STATUSES = List.of("kept", "restored", "generated", "failed", "skipped",
-            "planned");
+    public static final List<String> STATUSES =
+            List.of("kept", "restored", "generated", "failed", "skipped", "planned");
 
     private static final Set<String> KNOWN = Set.copyOf(STATUSES);
 

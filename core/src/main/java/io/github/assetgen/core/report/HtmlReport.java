@@ -46,8 +46,12 @@ final class HtmlReport {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>assetgen report</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        html.append("<header>\n<h1>assetgen</h1>\n<p>").append(escape(summaryLine(summary))).append("</p>\n</header>\n");
+                .append("<title>assetgen report</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
+        html.append("<header>\n<h1>assetgen</h1>\n<p>")
+                .append(escape(summaryLine(summary)))
+                .append("</p>\n</header>\n");
         html.append("<main>\n");
         for (AssetOutcome outcome : outcomes) {
             card(html, reportDir, outputDir, outcome);
@@ -57,40 +61,60 @@ final class HtmlReport {
     }
 
     private static String summaryLine(ReportSummary summary) {
-        StringBuilder line = new StringBuilder().append(summary.total()).append(summary.total() == 1 ? " asset" : " assets");
+        StringBuilder line =
+                new StringBuilder().append(summary.total()).append(summary.total() == 1 ? " asset" : " assets");
         for (Map.Entry<String, Integer> count : summary.counts().entrySet()) {
             if (count.getValue() > 0) {
                 line.append(" \u00b7 ").append(count.getValue()).append(' ').append(count.getKey());
             }
         }
-        line.append(" \u00b7 total ").append(summary.totalCost())
-                .append(" \u00b7 ").append(Markup.seconds(summary.durationMillis())).append(" s");
+        line.append(" \u00b7 total ")
+                .append(summary.totalCost())
+                .append(" \u00b7 ")
+                .append(Markup.seconds(summary.durationMillis()))
+                .append(" s");
         return line.toString();
     }
 
     private static void card(StringBuilder html, Path reportDir, Path outputDir, AssetOutcome outcome) {
         String status = escape(outcome.status());
-        html.append("<article id=\"asset-").append(escape(outcome.id())).append("\" class=\"").append(status)
+        html.append("<article id=\"asset-")
+                .append(escape(outcome.id()))
+                .append("\" class=\"")
+                .append(status)
                 .append("\">\n<div class=\"media\">\n");
         if (outcome.files().isEmpty()) {
             html.append("<div class=\"nomedia\">no file</div>\n");
         }
         for (OutcomeFile file : outcome.files()) {
-            String src = escape(relativeUrl(reportDir, file.absolutePath() != null ? file.absolutePath()
-                    : outputDir.resolve(file.path())));
+            String src = escape(relativeUrl(
+                    reportDir, file.absolutePath() != null ? file.absolutePath() : outputDir.resolve(file.path())));
             MediaFormat format = MediaFormat.fromExtension(file.path());
             if (format == MediaFormat.MP4) {
-                html.append("<video controls preload=\"metadata\" src=\"").append(src).append("\"></video>\n");
+                html.append("<video controls preload=\"metadata\" src=\"")
+                        .append(src)
+                        .append("\"></video>\n");
             } else if (format == MediaFormat.UNKNOWN) {
-                html.append("<a class=\"nomedia\" href=\"").append(src).append("\">").append(escape(file.path()))
+                html.append("<a class=\"nomedia\" href=\"")
+                        .append(src)
+                        .append("\">")
+                        .append(escape(file.path()))
                         .append("</a>\n");
             } else {
-                html.append("<img loading=\"lazy\" src=\"").append(src).append("\" alt=\"")
-                        .append(escape(outcome.prompt() == null ? outcome.id() : outcome.prompt())).append("\">\n");
+                html.append("<img loading=\"lazy\" src=\"")
+                        .append(src)
+                        .append("\" alt=\"")
+                        .append(escape(outcome.prompt() == null ? outcome.id() : outcome.prompt()))
+                        .append("\">\n");
             }
         }
-        html.append("</div>\n<div class=\"body\">\n<h2>").append(escape(outcome.id()))
-                .append(" <span class=\"badge ").append(status).append("\">").append(status).append("</span></h2>\n");
+        html.append("</div>\n<div class=\"body\">\n<h2>")
+                .append(escape(outcome.id()))
+                .append(" <span class=\"badge ")
+                .append(status)
+                .append("\">")
+                .append(status)
+                .append("</span></h2>\n");
         if (outcome.prompt() != null && !outcome.prompt().isEmpty()) {
             html.append("<p class=\"prompt\">").append(escape(outcome.prompt())).append("</p>\n");
         }
@@ -106,14 +130,20 @@ final class HtmlReport {
         term(html, "key", outcome.key());
         html.append("</dl>\n");
         if (outcome.message() != null) {
-            html.append("<p class=\"message\">").append(escape(outcome.message())).append("</p>\n");
+            html.append("<p class=\"message\">")
+                    .append(escape(outcome.message()))
+                    .append("</p>\n");
         }
         html.append("</div>\n</article>\n");
     }
 
     private static void term(StringBuilder html, String name, String value) {
         if (value != null) {
-            html.append("<dt>").append(name).append("</dt><dd>").append(escape(value)).append("</dd>\n");
+            html.append("<dt>")
+                    .append(name)
+                    .append("</dt><dd>")
+                    .append(escape(value))
+                    .append("</dd>\n");
         }
     }
 
@@ -121,7 +151,10 @@ final class HtmlReport {
     static String relativeUrl(Path reportDir, Path file) {
         Path relative;
         try {
-            relative = reportDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+            relative = reportDir
+                    .toAbsolutePath()
+                    .normalize()
+                    .relativize(file.toAbsolutePath().normalize());
         } catch (IllegalArgumentException e) {
             // another drive on Windows: no relative path exists
             return file.toAbsolutePath().toUri().toString();
@@ -140,8 +173,13 @@ final class HtmlReport {
         StringBuilder out = new StringBuilder();
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append((char) c);
             } else {
                 out.append('%').append(String.format(Locale.ROOT, "%02X", c));

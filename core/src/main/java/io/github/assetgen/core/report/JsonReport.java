@@ -39,7 +39,10 @@ final class JsonReport {
             ArrayNode files = asset.putArray("files");
             for (OutcomeFile file : outcome.files()) {
                 // the relative path only: the report stays the same wherever the project is checked out
-                files.addObject().put("path", file.path()).put("size", file.size()).put("sha256", file.sha256());
+                files.addObject()
+                        .put("path", file.path())
+                        .put("size", file.size())
+                        .put("sha256", file.sha256());
             }
             asset.put("cost", outcome.cost());
             asset.put("durationMillis", outcome.durationMillis());
@@ -47,9 +50,8 @@ final class JsonReport {
         }
         // "\n" everywhere, not the platform's line separator, so the file is the same on every OS
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(indenter)
-                .withArrayIndenter(indenter);
+        DefaultPrettyPrinter printer =
+                new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter);
         try {
             return MAPPER.writer(printer).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

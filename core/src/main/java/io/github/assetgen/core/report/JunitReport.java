@@ -14,24 +14,37 @@ final class JunitReport {
     private JunitReport() {}
 
     static String render(List<AssetOutcome> outcomes, ReportSummary summary) {
-        long failures = outcomes.stream().filter(o -> o.status().equals("failed")).count();
+        long failures =
+                outcomes.stream().filter(o -> o.status().equals("failed")).count();
         long skipped = outcomes.stream().filter(JunitReport::isSkipped).count();
         StringBuilder xml = new StringBuilder();
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<testsuite name=\"assetgen\" tests=\"").append(outcomes.size())
-                .append("\" failures=\"").append(failures)
-                .append("\" errors=\"0\" skipped=\"").append(skipped)
-                .append("\" time=\"").append(seconds(summary.durationMillis())).append("\">\n");
+        xml.append("<testsuite name=\"assetgen\" tests=\"")
+                .append(outcomes.size())
+                .append("\" failures=\"")
+                .append(failures)
+                .append("\" errors=\"0\" skipped=\"")
+                .append(skipped)
+                .append("\" time=\"")
+                .append(seconds(summary.durationMillis()))
+                .append("\">\n");
         for (AssetOutcome outcome : outcomes) {
-            xml.append("  <testcase classname=\"assetgen\" name=\"").append(escape(outcome.id()))
-                    .append("\" time=\"").append(seconds(outcome.durationMillis())).append("\">\n");
+            xml.append("  <testcase classname=\"assetgen\" name=\"")
+                    .append(escape(outcome.id()))
+                    .append("\" time=\"")
+                    .append(seconds(outcome.durationMillis()))
+                    .append("\">\n");
             if (outcome.status().equals("failed")) {
                 String message = outcome.message() == null ? "failed" : outcome.message();
-                xml.append("    <failure message=\"").append(escape(message)).append("\" type=\"assetgen.failed\">")
-                        .append(escape(message)).append("</failure>\n");
+                xml.append("    <failure message=\"")
+                        .append(escape(message))
+                        .append("\" type=\"assetgen.failed\">")
+                        .append(escape(message))
+                        .append("</failure>\n");
             } else if (isSkipped(outcome)) {
                 xml.append("    <skipped");
-                String message = outcome.message() != null ? outcome.message()
+                String message = outcome.message() != null
+                        ? outcome.message()
                         : outcome.status().equals("planned") ? "planned, not generated" : null;
                 if (message != null) {
                     xml.append(" message=\"").append(escape(message)).append('"');

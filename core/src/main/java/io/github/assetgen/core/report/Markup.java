@@ -25,11 +25,15 @@ final class Markup {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    if (Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
                             && Character.isLowSurrogate(text.charAt(i + 1))) {
                         out.append(c).append(text.charAt(++i));
-                    } else if (c == '\t' || c == '\n' || c == '\r'
-                            || (c >= 0x20 && c < 0xD800) || (c > 0xDFFF && c < 0xFFFE)) {
+                    } else if (c == '\t'
+                            || c == '\n'
+                            || c == '\r'
+                            || (c >= 0x20 && c < 0xD800)
+                            || (c > 0xDFFF && c < 0xFFFE)) {
                         out.append(c);
                     } else {
                         out.append('\uFFFD');

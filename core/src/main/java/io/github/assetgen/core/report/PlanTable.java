@@ -15,7 +15,9 @@ public final class PlanTable {
 
     /** The widest action label ("restore from cache"), so the model column lines up. */
     private static final int LABEL_WIDTH = Arrays.stream(Action.values())
-            .mapToInt(a -> a.label().length()).max().orElse(0);
+            .mapToInt(a -> a.label().length())
+            .max()
+            .orElse(0);
 
     private PlanTable() {}
 
@@ -26,9 +28,13 @@ public final class PlanTable {
         for (PlannedAsset asset : plan.assets()) {
             AssetRequest request = asset.request();
             StringBuilder line = new StringBuilder("  ")
-                    .append(pad(asset.id(), width)).append("  ")
-                    .append(pad(asset.action().label(), LABEL_WIDTH)).append("  ")
-                    .append(request.model()).append(" @ ").append(request.provider());
+                    .append(pad(asset.id(), width))
+                    .append("  ")
+                    .append(pad(asset.action().label(), LABEL_WIDTH))
+                    .append("  ")
+                    .append(request.model())
+                    .append(" @ ")
+                    .append(request.provider());
             if (asset.action() == Action.GENERATE) {
                 line.append("  ").append(asset.cost().format());
             }
@@ -49,8 +55,9 @@ public final class PlanTable {
         if (plan.unpriced().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("No price is known for " + plan.unpriced().stream().map(PlannedAsset::id)
-                .collect(Collectors.joining(", ")) + "; the estimate leaves them out.");
+        return Optional.of("No price is known for "
+                + plan.unpriced().stream().map(PlannedAsset::id).collect(Collectors.joining(", "))
+                + "; the estimate leaves them out.");
     }
 
     private static long count(Plan plan, Action action) {

@@ -32,7 +32,8 @@ public final class ReportWriter {
      */
     public void write(Path reportDir, Path outputDir, List<AssetOutcome> outcomes, ReportSummary summary)
             throws IOException {
-        List<AssetOutcome> sorted = outcomes.stream().sorted(Comparator.comparing(AssetOutcome::id)).toList();
+        List<AssetOutcome> sorted =
+                outcomes.stream().sorted(Comparator.comparing(AssetOutcome::id)).toList();
         Files.createDirectories(reportDir);
         writeAtomically(reportDir.resolve(JSON), JsonReport.render(sorted, summary));
         writeAtomically(reportDir.resolve(JUNIT), JunitReport.render(sorted, summary));

@@ -24,8 +24,17 @@ public final class RunReports {
         List<OutcomeFile> files = result.files().stream()
                 .map(f -> new OutcomeFile(f.relativePath(), f.path(), f.size(), f.sha256()))
                 .toList();
-        return new AssetOutcome(result.id(), result.status().label(), request.provider(), request.model(),
-                request.type().specName(), request.prompt(), result.planned().key(), files,
-                result.planned().cost().format(), result.took().toMillis(), result.message());
+        return new AssetOutcome(
+                result.id(),
+                result.status().label(),
+                request.provider(),
+                request.model(),
+                request.type().specName(),
+                request.prompt(),
+                result.planned().key(),
+                files,
+                result.planned().cost().format(),
+                result.took().toMillis(),
+                result.message());
     }
 }

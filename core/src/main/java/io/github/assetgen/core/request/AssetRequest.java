@@ -74,7 +74,19 @@ public record AssetRequest(
 
     /** The same request sent to another provider (used for placeholder renders). */
     public AssetRequest withProvider(String otherProvider) {
-        return new AssetRequest(id, otherProvider, type, model, prompt, parameters, references, character,
-                firstFrame, endFrame, account, outputs, position);
+        return new AssetRequest(
+                id,
+                otherProvider,
+                type,
+                model,
+                prompt,
+                parameters,
+                references,
+                character,
+                firstFrame,
+                endFrame,
+                account,
+                outputs,
+                position);
     }
 }

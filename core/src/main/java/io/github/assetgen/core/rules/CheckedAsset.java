@@ -1,10 +1,8 @@
 package io.github.assetgen.core.rules;
 
-import io.github.assetgen.core.provider.ModelRules;
-
-import java.util.Optional;
-import io.github.assetgen.core.provider.ProviderDescriptor;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.assetgen.core.provider.ModelRules;
+import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.request.InputFile;
 import io.github.assetgen.core.specfile.AssetSpec;
@@ -16,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One asset while the rule families check it: what it declares, what the families before have
@@ -29,22 +28,25 @@ final class CheckedAsset {
     final ValidationContext context;
     /** The well-typed, non-null values; a family removes a value it rejects so later ones skip it. */
     final Map<String, SpecValue> values = new LinkedHashMap<>();
+
     private final List<Problem> problems;
     private boolean failed;
 
     /** Null when missing and not defaulted, or wrong (already reported). */
     AssetType type;
+
     String provider;
     String model;
     /** The model's rules; null for the placeholder provider, an unknown model or an unresolved asset. */
     ModelRules rules;
+
     String prompt = "";
     Inputs inputs;
     /** The output file names, or null when they cannot be known. */
     List<String> outputs;
 
-    CheckedAsset(AssetSpec spec, ModelCatalog catalog, InputFiles files, ValidationContext context,
-            List<Problem> problems) {
+    CheckedAsset(
+            AssetSpec spec, ModelCatalog catalog, InputFiles files, ValidationContext context, List<Problem> problems) {
         this.spec = spec;
         this.catalog = catalog;
         this.files = files;

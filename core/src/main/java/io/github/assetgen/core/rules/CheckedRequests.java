@@ -1,8 +1,7 @@
 package io.github.assetgen.core.rules;
 
-import io.github.assetgen.core.provider.ModelRules;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.assetgen.core.provider.ModelRules;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.specfile.SpecValue;
 import java.util.LinkedHashMap;
@@ -23,14 +22,26 @@ final class CheckedRequests {
         Map<String, Object> parameters = a.rules == null ? rawParameters(a) : parameters(a, a.rules);
         String account = a.text("account");
         CheckedAsset.Inputs inputs = a.inputs;
-        return Optional.of(new AssetRequest(a.spec.id(), a.provider, a.type, a.model, a.prompt, parameters,
-                inputs.references, inputs.character, inputs.firstFrame, inputs.endFrame, account, a.outputs,
+        return Optional.of(new AssetRequest(
+                a.spec.id(),
+                a.provider,
+                a.type,
+                a.model,
+                a.prompt,
+                parameters,
+                inputs.references,
+                inputs.character,
+                inputs.firstFrame,
+                inputs.endFrame,
+                account,
+                a.outputs,
                 a.spec.position()));
     }
 
     private static Map<String, Object> parameters(CheckedAsset a, ModelRules rules) {
         Map<String, Object> p = new LinkedHashMap<>();
-        boolean sizeWins = a.values.containsKey("size") && !a.values.containsKey("resolution")
+        boolean sizeWins = a.values.containsKey("size")
+                && !a.values.containsKey("resolution")
                 && !a.values.containsKey("aspectRatio");
         if (rules.takes("aspectRatio") && !sizeWins) {
             p.put("aspectRatio", orDefault(a, "aspectRatio", rules.defaultAspectRatio()));
@@ -55,21 +66,27 @@ final class CheckedRequests {
             p.put("size", ModelCatalog.roundTo8(wh[0]) + "x" + ModelCatalog.roundTo8(wh[1]));
         }
         SpecValue optimise = a.values.get("promptOptimization");
-        p.put("promptOptimization", optimise == null ? rules.promptOptimizationDefault()
-                : optimise.node().booleanValue());
+        p.put(
+                "promptOptimization",
+                optimise == null
+                        ? rules.promptOptimizationDefault()
+                        : optimise.node().booleanValue());
         return p;
     }
 
     /** The placeholder provider takes parameters as written: it checks nothing but their types. */
     private static Map<String, Object> rawParameters(CheckedAsset a) {
         Map<String, Object> p = new LinkedHashMap<>();
-        for (String name : List.of("aspectRatio", "resolution", "quality", "quantity", "seed", "size", "options",
-                "promptOptimization")) {
+        for (String name : List.of(
+                "aspectRatio", "resolution", "quality", "quantity", "seed", "size", "options", "promptOptimization")) {
             SpecValue value = a.values.get(name);
             if (value != null) {
                 JsonNode node = value.node();
-                p.put(name, node.isBoolean() ? node.booleanValue()
-                        : node.isIntegralNumber() ? number(node) : node.asText());
+                p.put(
+                        name,
+                        node.isBoolean()
+                                ? node.booleanValue()
+                                : node.isIntegralNumber() ? number(node) : node.asText());
             }
         }
         return p;

@@ -33,23 +33,35 @@ final class IdAndShapeRules implements RuleFamily {
 
     /** The problem of an asset whose id an earlier asset of the project already has. */
     static Problem duplicateId(AssetSpec asset, AssetSpec first) {
-        return Problem.error(RuleId.ASSET_ID_DUPLICATE.id(), "id", asset.positionOf("id"), asset.id(), "id '"
-                + asset.id() + "' is already used at " + first.positionOf("id")
-                + "; ids must be unique in the project");
+        return Problem.error(
+                RuleId.ASSET_ID_DUPLICATE.id(),
+                "id",
+                asset.positionOf("id"),
+                asset.id(),
+                "id '"
+                        + asset.id() + "' is already used at " + first.positionOf("id")
+                        + "; ids must be unique in the project");
     }
 
     private static void checkId(CheckedAsset asset) {
         AssetSpec spec = asset.spec;
         SpecValue id = spec.fields().get("id");
         if (spec.id() == null || spec.id().isEmpty() || id == null || id.node().isNull()) {
-            asset.error(RuleId.ASSET_ID_MISSING, "id", spec.position(),
+            asset.error(
+                    RuleId.ASSET_ID_MISSING,
+                    "id",
+                    spec.position(),
                     "id is missing; give the asset an id such as 'hero'");
         } else if (!id.node().isTextual() && !id.node().isNumber()) {
             asset.error(RuleId.ASSET_ID_NOT_TEXT, "id", id.position(), "id must be text such as 'hero'");
         } else if (!ID.matcher(spec.id()).matches()) {
-            asset.error(RuleId.ASSET_ID_INVALID, "id", id.position(), "id '" + spec.id() + "' is not valid; use 1 to 64"
-                    + " lower-case letters, digits, '.', '_' or '-', starting with a letter or digit (pattern"
-                    + " [a-z0-9][a-z0-9._-]{0,63})");
+            asset.error(
+                    RuleId.ASSET_ID_INVALID,
+                    "id",
+                    id.position(),
+                    "id '" + spec.id() + "' is not valid; use 1 to 64"
+                            + " lower-case letters, digits, '.', '_' or '-', starting with a letter or digit (pattern"
+                            + " [a-z0-9][a-z0-9._-]{0,63})");
         }
     }
 
@@ -83,9 +95,13 @@ final class IdAndShapeRules implements RuleFamily {
                     for (int i = 0; i < node.size(); i++) {
                         JsonNode item = node.get(i);
                         if (!item.isTextual() || item.asText().isBlank()) {
-                            asset.error(RuleId.ASSET_BAD_LIST_ITEM, name, value.positionOf(i), name + "[" + i + "] is "
-                                    + (item.isTextual() || item.isNull() ? "empty" : CheckedAsset.shown(item))
-                                    + "; give a file path or an https URL");
+                            asset.error(
+                                    RuleId.ASSET_BAD_LIST_ITEM,
+                                    name,
+                                    value.positionOf(i),
+                                    name + "[" + i + "] is "
+                                            + (item.isTextual() || item.isNull() ? "empty" : CheckedAsset.shown(item))
+                                            + "; give a file path or an https URL");
                         }
                     }
                 }
@@ -104,14 +120,17 @@ final class IdAndShapeRules implements RuleFamily {
     private static AssetType resolveType(CheckedAsset asset) {
         String type = asset.text("type");
         if (type == null) {
-            return asset.spec.fields().containsKey("type") && !asset.values.containsKey("type")
-                    && !asset.isNull("type") ? null : AssetType.IMAGE;
+            return asset.spec.fields().containsKey("type") && !asset.values.containsKey("type") && !asset.isNull("type")
+                    ? null
+                    : AssetType.IMAGE;
         }
         AssetType parsed = AssetType.fromSpecName(type);
         if (parsed == null) {
             List<String> names = List.of("image", "video");
-            asset.error(RuleId.ASSET_UNSUPPORTED_TYPE, "type", "type '" + type
-                    + "' is not supported (supported: image, video)" + DidYouMean.hint(type, names));
+            asset.error(
+                    RuleId.ASSET_UNSUPPORTED_TYPE,
+                    "type",
+                    "type '" + type + "' is not supported (supported: image, video)" + DidYouMean.hint(type, names));
         }
         return parsed;
     }
@@ -121,12 +140,16 @@ final class IdAndShapeRules implements RuleFamily {
         ModelCatalog catalog = asset.catalog;
         if (provider == null) {
             return asset.spec.fields().containsKey("provider") && !asset.isNull("provider")
-                    ? null : catalog.defaultProvider().name();
+                    ? null
+                    : catalog.defaultProvider().name();
         }
         if (!catalog.providers().contains(provider)) {
-            asset.error(RuleId.ASSET_UNSUPPORTED_PROVIDER, "provider", "provider '" + provider
-                    + "' is not supported (supported: " + String.join(", ", catalog.providers()) + ")"
-                    + DidYouMean.hint(provider, catalog.providers()));
+            asset.error(
+                    RuleId.ASSET_UNSUPPORTED_PROVIDER,
+                    "provider",
+                    "provider '" + provider
+                            + "' is not supported (supported: " + String.join(", ", catalog.providers()) + ")"
+                            + DidYouMean.hint(provider, catalog.providers()));
             return null;
         }
         return provider;

@@ -1,11 +1,10 @@
 package io.github.assetgen.core.rules;
 
-import io.github.assetgen.core.provider.ModelRules;
-
-import io.github.assetgen.core.provider.ProviderInputs;
-import io.github.assetgen.core.provider.ProviderDescriptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.provider.ModelRules;
+import io.github.assetgen.core.provider.ProviderDescriptor;
+import io.github.assetgen.core.provider.ProviderInputs;
 import io.github.assetgen.core.request.InputFile;
 import io.github.assetgen.core.specfile.Position;
 import io.github.assetgen.core.specfile.SpecValue;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
  * the input files; runs even when type or provider is unknown, so every broken file shows at once.
  */
 final class InputFileRules implements RuleFamily {
-
 
     @Override
     public void check(CheckedAsset a) {
@@ -31,27 +29,36 @@ final class InputFileRules implements RuleFamily {
             for (int i = 0; i < refs.node().size(); i++) {
                 JsonNode item = refs.node().get(i);
                 if (item.isTextual() && !item.asText().isBlank()) {
-                    inputs.references.add(input(a, provider, refs.positionOf(i), "references",
-                            "references[" + i + "]", item.asText()));
+                    inputs.references.add(input(
+                            a, provider, refs.positionOf(i), "references", "references[" + i + "]", item.asText()));
                 }
             }
         }
         inputs.character = singleInput(a, provider, "character");
         inputs.firstFrame = singleInput(a, provider, "firstFrame");
         inputs.endFrame = singleInput(a, provider, "endFrame");
-        if (inputs.firstFrame != null && inputs.endFrame != null
+        if (inputs.firstFrame != null
+                && inputs.endFrame != null
                 && inputs.firstFrame.identity().equals(inputs.endFrame.identity())) {
-            a.error(RuleId.INPUT_SAME_AS_FIRST_FRAME, "endFrame",
+            a.error(
+                    RuleId.INPUT_SAME_AS_FIRST_FRAME,
+                    "endFrame",
                     "endFrame is the same image as firstFrame; the provider needs two different files");
         }
-        if (rules != null && inputs.firstFrame != null && inputs.firstFrame.isLocal()
+        if (rules != null
+                && inputs.firstFrame != null
+                && inputs.firstFrame.isLocal()
                 && !rules.firstFrameSizes().isEmpty()) {
             int[] dims = a.files.load(inputs.firstFrame.path()).dimensions();
             String actual = dims == null ? null : dims[0] + "x" + dims[1];
             if (actual == null || !rules.firstFrameSizes().contains(actual)) {
-                a.error(RuleId.INPUT_WRONG_FRAME_SIZE, "firstFrame", "firstFrame of " + rules.model()
-                        + " must be exactly " + CheckedAsset.orList(rules.firstFrameSizes()) + " pixels ("
-                        + (actual == null ? "its size cannot be read" : "it is " + actual) + "); resize the image");
+                a.error(
+                        RuleId.INPUT_WRONG_FRAME_SIZE,
+                        "firstFrame",
+                        "firstFrame of " + rules.model()
+                                + " must be exactly " + CheckedAsset.orList(rules.firstFrameSizes()) + " pixels ("
+                                + (actual == null ? "its size cannot be read" : "it is " + actual)
+                                + "); resize the image");
             }
         }
         return inputs;
@@ -68,19 +75,32 @@ final class InputFileRules implements RuleFamily {
      * @param at where the value was written (a list item's own position), for problems
      * @param label how messages name the value, e.g. {@code references[0]}
      */
-    private static InputFile input(CheckedAsset a, String provider, Position at, String field, String label,
-            String value) {
+    private static InputFile input(
+            CheckedAsset a, String provider, Position at, String field, String label, String value) {
         // the placeholder takes every input; with placeholders on, nothing is sent anywhere
-        ProviderDescriptor descriptor = provider == null || a.context.placeholders() ? null
+        ProviderDescriptor descriptor = provider == null || a.context.placeholders()
+                ? null
                 : a.catalog.provider(provider).orElse(null);
         ProviderInputs accepted = descriptor == null ? null : descriptor.inputs();
         if (value.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
             if (!value.startsWith("https://")) {
-                return rejected(a, RuleId.INPUT_NOT_HTTPS, field, at, label, value,
+                return rejected(
+                        a,
+                        RuleId.INPUT_NOT_HTTPS,
+                        field,
+                        at,
+                        label,
+                        value,
                         "is not an https URL; use https:// or a local file");
             }
             if (accepted != null && !accepted.acceptsUrls()) {
-                return rejected(a, RuleId.INPUT_URL_NOT_ACCEPTED, field, at, label, value,
+                return rejected(
+                        a,
+                        RuleId.INPUT_URL_NOT_ACCEPTED,
+                        field,
+                        at,
+                        label,
+                        value,
                         "is a URL, but " + descriptor.displayName() + " uploads local files only; save the image in"
                                 + " the project and give its path");
             }
@@ -90,29 +110,63 @@ final class InputFileRules implements RuleFamily {
         Path path = (base == null ? Path.of(value) : base.resolve(value)).normalize();
         InputFiles.LocalFile file = a.files.load(path);
         if (file.problem() != null) {
-            return rejected(a, RuleId.INPUT_UNREADABLE_FILE, field, at, label, value,
+            return rejected(
+                    a,
+                    RuleId.INPUT_UNREADABLE_FILE,
+                    field,
+                    at,
+                    label,
+                    value,
                     file.problem() + " (looked at " + a.shown(path) + ")");
         }
         if (file.format() == MediaFormat.UNKNOWN || file.format() == MediaFormat.MP4) {
-            return rejected(a, RuleId.INPUT_NOT_AN_IMAGE, field, at, label, value,
+            return rejected(
+                    a,
+                    RuleId.INPUT_NOT_AN_IMAGE,
+                    field,
+                    at,
+                    label,
+                    value,
                     "is not a PNG, JPEG or WebP image; convert it or choose another file");
         }
         if (accepted != null && !accepted.acceptsLocalFiles()) {
-            return rejected(a, RuleId.INPUT_LOCAL_FILE_NOT_ACCEPTED, field, at, label, value,
+            return rejected(
+                    a,
+                    RuleId.INPUT_LOCAL_FILE_NOT_ACCEPTED,
+                    field,
+                    at,
+                    label,
+                    value,
                     "is a local file, but " + descriptor.displayName() + " takes only https URLs; publish the image"
                             + " and give its https URL");
         }
         if (accepted != null) {
             if (!accepted.accepts(file.format())) {
-                return rejected(a, RuleId.INPUT_UNSUPPORTED_FORMAT, field, at, label, value,
+                return rejected(
+                        a,
+                        RuleId.INPUT_UNSUPPORTED_FORMAT,
+                        field,
+                        at,
+                        label,
+                        value,
                         "is " + formatName(file.format()) + ", but " + descriptor.displayName() + " takes "
                                 + CheckedAsset.orList(accepted.localFormats().stream()
-                                        .map(InputFileRules::formatName).toList()) + "; convert it");
+                                        .map(InputFileRules::formatName)
+                                        .toList())
+                                + "; convert it");
             }
             if (file.size() > accepted.maxLocalBytes()) {
-                return rejected(a, RuleId.INPUT_TOO_LARGE, field, at, label, value, "is "
-                        + file.size() / (1024 * 1024) + " MB; " + descriptor.displayName() + " takes images under "
-                        + accepted.maxLocalBytes() / (1024 * 1024) + " MB, make it smaller");
+                return rejected(
+                        a,
+                        RuleId.INPUT_TOO_LARGE,
+                        field,
+                        at,
+                        label,
+                        value,
+                        "is "
+                                + file.size() / (1024 * 1024) + " MB; " + descriptor.displayName()
+                                + " takes images under "
+                                + accepted.maxLocalBytes() / (1024 * 1024) + " MB, make it smaller");
             }
         }
         return InputFile.ofLocal(file.path(), file.sha256(), file.format().mediaType());
@@ -124,8 +178,8 @@ final class InputFileRules implements RuleFamily {
     }
 
     /** Reports why an input cannot be used, as {@code label 'value' why}; always null. */
-    private static InputFile rejected(CheckedAsset a, RuleId rule, String field, Position at, String label,
-            String value, String why) {
+    private static InputFile rejected(
+            CheckedAsset a, RuleId rule, String field, Position at, String label, String value, String why) {
         a.error(rule, field, at, label + " '" + value + "' " + why);
         return null;
     }

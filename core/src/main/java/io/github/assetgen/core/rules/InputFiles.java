@@ -41,8 +41,8 @@ final class InputFiles {
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            return new LocalFile(path, "cannot be read (" + e.getClass().getSimpleName() + ")", 0, null,
-                    MediaFormat.UNKNOWN, null);
+            return new LocalFile(
+                    path, "cannot be read (" + e.getClass().getSimpleName() + ")", 0, null, MediaFormat.UNKNOWN, null);
         }
         MediaFormat format = MediaFormat.sniff(bytes, bytes.length);
         Optional<int[]> dims = ImageHeaders.dimensions(bytes, format);

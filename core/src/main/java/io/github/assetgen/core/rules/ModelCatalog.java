@@ -45,8 +45,9 @@ public final class ModelCatalog {
 
     /** The rules of a provider's model; empty for unknown names and for the placeholder provider. */
     public Optional<ModelRules> find(String provider, String model) {
-        return registry.find(provider).flatMap(p -> p.models().stream().filter(m -> m.model().equals(model))
-                .findFirst());
+        return registry.find(provider)
+                .flatMap(p ->
+                        p.models().stream().filter(m -> m.model().equals(model)).findFirst());
     }
 
     /** Every provider name, the default ({@code useapi}) first. */
@@ -57,7 +58,9 @@ public final class ModelCatalog {
     /** The models a provider offers for a type, in document order. */
     public List<String> models(String provider, AssetType type) {
         return registry.find(provider).map(ProviderDescriptor::models).orElse(List.of()).stream()
-                .filter(m -> m.type() == type).map(ModelRules::model).toList();
+                .filter(m -> m.type() == type)
+                .map(ModelRules::model)
+                .toList();
     }
 
     /** Every model of every provider (for the JSON schema and "only supported by" hints). */
@@ -70,7 +73,9 @@ public final class ModelCatalog {
      * The placeholder provider borrows useapi's defaults so its renders have a realistic size.
      */
     public String defaultModel(String provider, AssetType type, boolean hasFirstFrame) {
-        return registry.find(provider).map(p -> p.defaults().models().forType(type, hasFirstFrame)).orElse(null);
+        return registry.find(provider)
+                .map(p -> p.defaults().models().forType(type, hasFirstFrame))
+                .orElse(null);
     }
 
     /** The pixel size (and duration) the named model would produce; see {@link ProviderRegistry#renderSize}. */

@@ -1,7 +1,6 @@
 package io.github.assetgen.core.rules;
 
 import io.github.assetgen.core.provider.ModelRules;
-
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.specfile.AssetSpec;
 import io.github.assetgen.core.specfile.Problem;
@@ -23,9 +22,13 @@ final class OutputRules implements RuleFamily {
 
     /** The problem of an asset that writes a file another asset of the project already writes. */
     static Problem collision(AssetSpec asset, String output, AssetSpec other) {
-        return Problem.error(RuleId.OUTPUT_COLLISION.id(), "output", asset.positionOf("output"), asset.id(),
-                "output '" + output + "' is also written by asset '" + other.id() + "' ("
-                        + other.positionOf("output") + "); give one of them another output");
+        return Problem.error(
+                RuleId.OUTPUT_COLLISION.id(),
+                "output",
+                asset.positionOf("output"),
+                asset.id(),
+                "output '" + output + "' is also written by asset '" + other.id() + "' (" + other.positionOf("output")
+                        + "); give one of them another output");
     }
 
     private static List<String> outputs(CheckedAsset a, AssetType type, ModelRules rules) {

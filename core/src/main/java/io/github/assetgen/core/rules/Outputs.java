@@ -43,9 +43,12 @@ final class Outputs {
         if (output.isBlank()) {
             throw new InvalidOutput(RuleId.OUTPUT_EMPTY, "output is empty; give a file name such as 'img/hero.png'");
         }
-        if (output.startsWith("/") || output.startsWith("\\") || DRIVE.matcher(output).matches()) {
-            throw new InvalidOutput(RuleId.OUTPUT_ABSOLUTE, "output '" + output
-                    + "' is absolute; give a path relative to the output directory");
+        if (output.startsWith("/")
+                || output.startsWith("\\")
+                || DRIVE.matcher(output).matches()) {
+            throw new InvalidOutput(
+                    RuleId.OUTPUT_ABSOLUTE,
+                    "output '" + output + "' is absolute; give a path relative to the output directory");
         }
         Deque<String> parts = new ArrayDeque<>();
         for (String part : output.split("[/\\\\]")) {
@@ -54,8 +57,9 @@ final class Outputs {
             }
             if (part.equals("..")) {
                 if (parts.isEmpty()) {
-                    throw new InvalidOutput(RuleId.OUTPUT_OUTSIDE_DIRECTORY, "output '" + output
-                            + "' leaves the output directory; remove the '..'");
+                    throw new InvalidOutput(
+                            RuleId.OUTPUT_OUTSIDE_DIRECTORY,
+                            "output '" + output + "' leaves the output directory; remove the '..'");
                 }
                 parts.removeLast();
             } else {
@@ -63,14 +67,16 @@ final class Outputs {
             }
         }
         if (parts.isEmpty()) {
-            throw new InvalidOutput(RuleId.OUTPUT_NO_FILE_NAME,
-                    "output '" + output + "' names no file; give a file name");
+            throw new InvalidOutput(
+                    RuleId.OUTPUT_NO_FILE_NAME, "output '" + output + "' names no file; give a file name");
         }
         String name = String.join("/", parts);
         List<String> allowed = EXTENSIONS.get(type);
         if (!allowed.contains(extension(name))) {
-            throw new InvalidOutput(RuleId.OUTPUT_WRONG_EXTENSION, "output '" + output + "' must end in ."
-                    + String.join(", .", allowed) + " for " + (type == AssetType.IMAGE ? "an image" : "a video"));
+            throw new InvalidOutput(
+                    RuleId.OUTPUT_WRONG_EXTENSION,
+                    "output '" + output + "' must end in ." + String.join(", .", allowed) + " for "
+                            + (type == AssetType.IMAGE ? "an image" : "a video"));
         }
         return name;
     }

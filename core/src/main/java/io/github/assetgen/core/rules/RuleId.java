@@ -117,7 +117,9 @@ public enum RuleId {
 
     /** Every rule id a problem can carry: the rule book's and the spec reader's. */
     public static Set<String> allIds() {
-        return Stream.concat(Arrays.stream(values()).map(RuleId::id), Arrays.stream(SpecRuleId.values())
-                .map(SpecRuleId::id)).collect(Collectors.toUnmodifiableSet());
+        return Stream.concat(
+                        Arrays.stream(values()).map(RuleId::id),
+                        Arrays.stream(SpecRuleId.values()).map(SpecRuleId::id))
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

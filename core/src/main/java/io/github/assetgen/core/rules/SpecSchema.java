@@ -39,11 +39,14 @@ public final class SpecSchema {
             Map.entry("id", "Unique id of the asset in the project: 1-64 of a-z, 0-9, '.', '_', '-'."),
             Map.entry("type", "What to make: image (default) or video."),
             Map.entry("provider", "Who makes it: " + providerList() + "."),
-            Map.entry("model", "The provider's model; defaults to the provider's default model for the type."
-                    + " The placeholder provider takes any model name and renders at the size that model would."),
+            Map.entry(
+                    "model",
+                    "The provider's model; defaults to the provider's default model for the type."
+                            + " The placeholder provider takes any model name and renders at the size that model would."),
             Map.entry("prompt", "What to make. Required for images and for videos without a first frame."),
-            Map.entry("promptOptimization", "Let the provider rewrite the prompt. Default true for useapi images,"
-                    + " false otherwise."),
+            Map.entry(
+                    "promptOptimization",
+                    "Let the provider rewrite the prompt. Default true for useapi images," + " false otherwise."),
             Map.entry("aspectRatio", "Aspect ratio; which ones a model takes depends on the model."),
             Map.entry("resolution", "Resolution tier (useapi and apixo images), depending on the model."),
             Map.entry("quality", "Quality of useapi gpt-image-2: low (default), medium or high."),
@@ -69,8 +72,10 @@ public final class SpecSchema {
         ObjectNode root = f.objectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("title", "assetgen asset spec");
-        root.put("description", "A spec file under src/main/assets/: optional defaults applied to every asset,"
-                + " and the list of assets.");
+        root.put(
+                "description",
+                "A spec file under src/main/assets/: optional defaults applied to every asset,"
+                        + " and the list of assets.");
         root.put("type", "object");
         ObjectNode properties = root.putObject("properties");
         ObjectNode defaults = properties.putObject("defaults");
@@ -83,14 +88,20 @@ public final class SpecSchema {
         root.putArray("required").add("assets");
         root.put("additionalProperties", false);
         // Assets that name no provider get it from defaults (useapi when defaults name none either).
-        root.set("if", f.objectNode()
-                .<ObjectNode>set("properties", f.objectNode().set("defaults", placeholderProvider(f)))
-                .set("required", f.arrayNode().add("defaults")));
+        root.set(
+                "if",
+                f.objectNode()
+                        .<ObjectNode>set("properties", f.objectNode().set("defaults", placeholderProvider(f)))
+                        .set("required", f.arrayNode().add("defaults")));
         ObjectNode providerless = f.objectNode();
         providerless.set("if", requiredProvider(f));
         providerless.set("else", catalogModel(f));
-        root.set("else", f.objectNode().set("properties", f.objectNode()
-                .set("assets", f.objectNode().set("items", providerless))));
+        root.set(
+                "else",
+                f.objectNode()
+                        .set(
+                                "properties",
+                                f.objectNode().set("assets", f.objectNode().set("items", providerless))));
 
         ObjectNode defs = root.putObject("$defs");
         ObjectNode asset = defs.putObject("asset");
@@ -103,8 +114,14 @@ public final class SpecSchema {
         ObjectNode defaultsDef = defs.putObject("defaults");
         defaultsDef.put("type", "object");
         defaultsDef.put("description", "Any asset field but id.");
-        defaultsDef.set("properties", fields(f, catalog,
-                SpecFields.ASSET_FIELDS.stream().filter(name -> !name.equals("id")).toList()));
+        defaultsDef.set(
+                "properties",
+                fields(
+                        f,
+                        catalog,
+                        SpecFields.ASSET_FIELDS.stream()
+                                .filter(name -> !name.equals("id"))
+                                .toList()));
         defaultsDef.put("additionalProperties", false);
         modelFollowsOwnProvider(f, defaultsDef);
         ObjectNode models = defs.putObject(CATALOG_MODEL);
@@ -147,13 +164,31 @@ public final class SpecSchema {
                 case "quality" -> enumOf(p, union(models, ModelRules::qualities));
                 case "options" -> enumOf(p, union(models, ModelRules::options));
                 case "promptOptimization" -> p.put("type", "boolean");
-                case "quantity" -> p.put("type", "integer").put("minimum", 1)
-                        .put("maximum", models.stream().mapToInt(ModelRules::maxQuantity).max().orElse(1));
-                case "seed" -> p.put("type", "integer")
-                        .put("minimum", models.stream().filter(ModelRules::seed).mapToLong(ModelRules::minSeed).min()
-                                .orElse(0))
-                        .put("maximum", models.stream().filter(ModelRules::seed).mapToLong(ModelRules::maxSeed).max()
-                                .orElse(Integer.MAX_VALUE));
+                case "quantity" ->
+                    p.put("type", "integer")
+                            .put("minimum", 1)
+                            .put(
+                                    "maximum",
+                                    models.stream()
+                                            .mapToInt(ModelRules::maxQuantity)
+                                            .max()
+                                            .orElse(1));
+                case "seed" ->
+                    p.put("type", "integer")
+                            .put(
+                                    "minimum",
+                                    models.stream()
+                                            .filter(ModelRules::seed)
+                                            .mapToLong(ModelRules::minSeed)
+                                            .min()
+                                            .orElse(0))
+                            .put(
+                                    "maximum",
+                                    models.stream()
+                                            .filter(ModelRules::seed)
+                                            .mapToLong(ModelRules::maxSeed)
+                                            .max()
+                                            .orElse(Integer.MAX_VALUE));
                 case "size" -> p.put("type", "string").put("pattern", "^[0-9]+[*xX][0-9]+$");
                 case "references" -> {
                     p.put("type", "array");
@@ -180,8 +215,9 @@ public final class SpecSchema {
     /** Matches an object whose provider is placeholder. */
     private static ObjectNode placeholderProvider(JsonNodeFactory f) {
         ObjectNode provider = f.objectNode();
-        provider.putObject("properties").putObject("provider").put("const",
-                ProviderRegistry.standard().placeholder().name());
+        provider.putObject("properties")
+                .putObject("provider")
+                .put("const", ProviderRegistry.standard().placeholder().name());
         provider.putArray("required").add("provider");
         return provider;
     }
@@ -203,8 +239,8 @@ public final class SpecSchema {
     private static String providerList() {
         ProviderRegistry registry = ProviderRegistry.standard();
         List<String> names = registry.all().stream()
-                .map(p -> p.name() + (p == registry.defaultProvider() ? " (default)"
-                        : p.remote() ? "" : " (local, free)"))
+                .map(p -> p.name()
+                        + (p == registry.defaultProvider() ? " (default)" : p.remote() ? "" : " (local, free)"))
                 .toList();
         return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }

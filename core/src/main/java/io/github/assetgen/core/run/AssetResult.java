@@ -9,8 +9,13 @@ import java.util.List;
  *
  * @param message the failure reason in the provider's words, or a note; null when there is none
  */
-public record AssetResult(PlannedAsset planned, AssetStatus status, List<OutputFile> files, List<String> jobIds,
-        Duration took, String message) {
+public record AssetResult(
+        PlannedAsset planned,
+        AssetStatus status,
+        List<OutputFile> files,
+        List<String> jobIds,
+        Duration took,
+        String message) {
 
     public AssetResult {
         files = List.copyOf(files);

@@ -60,6 +60,7 @@ public final class AssetRunner {
     private final ProviderGates gates;
     /** Jobs submitted and not yet stored, by asset id: what a Ctrl-C leaves behind. */
     private final Map<String, List<JobRef>> inFlight = new ConcurrentHashMap<>();
+
     private final RestoreStep restore;
     private final SubmitStep submit;
     private final PollStep poll;
@@ -72,9 +73,20 @@ public final class AssetRunner {
      * @param force regenerate even when another build cached the key meanwhile
      * @param random the jitter of retry delays
      */
-    public AssetRunner(Map<String, ProviderClient> clients, Map<String, ProviderSettings> settings, AssetCache cache,
-            Journal journal, KeyLock locks, Path outputDirectory, Path stagingDirectory, Duration assetTimeout,
-            boolean force, Clock clock, Sleeper sleeper, Random random, RunListener log) {
+    public AssetRunner(
+            Map<String, ProviderClient> clients,
+            Map<String, ProviderSettings> settings,
+            AssetCache cache,
+            Journal journal,
+            KeyLock locks,
+            Path outputDirectory,
+            Path stagingDirectory,
+            Duration assetTimeout,
+            boolean force,
+            Clock clock,
+            Sleeper sleeper,
+            Random random,
+            RunListener log) {
         this.clients = Map.copyOf(clients);
         this.settings = Map.copyOf(settings);
         this.cache = cache;
@@ -143,10 +155,15 @@ public final class AssetRunner {
         }
         // Maven's logger may already be gone during shutdown: stderr is what is left
         StringBuilder text = new StringBuilder("[assetgen] Build stopped with ")
-                .append(inFlight.size()).append(" asset(s) in flight:\n");
-        inFlight.forEach((id, jobs) -> text.append("[assetgen]   ").append(id).append(": ")
-                .append(jobs.isEmpty() ? "create request sent, no answer yet"
-                        : jobs.stream().map(JobRef::id).collect(Collectors.joining(", ")))
+                .append(inFlight.size())
+                .append(" asset(s) in flight:\n");
+        inFlight.forEach((id, jobs) -> text.append("[assetgen]   ")
+                .append(id)
+                .append(": ")
+                .append(
+                        jobs.isEmpty()
+                                ? "create request sent, no answer yet"
+                                : jobs.stream().map(JobRef::id).collect(Collectors.joining(", ")))
                 .append('\n'));
         text.append("[assetgen] They are recorded in the journal; the next build resumes them without paying again.");
         System.err.println(text);
@@ -169,7 +186,12 @@ public final class AssetRunner {
             return new AssetResult(asset, AssetStatus.FAILED, List.of(), ids(jobs), since(start), failure.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new AssetResult(asset, AssetStatus.FAILED, List.of(), ids(jobs), since(start),
+            return new AssetResult(
+                    asset,
+                    AssetStatus.FAILED,
+                    List.of(),
+                    ids(jobs),
+                    since(start),
                     "interrupted; any submitted job is recorded and the next build resumes it");
         } catch (IOException | UncheckedIOException e) {
             String message = "I/O error: " + e.getMessage();
@@ -205,8 +227,8 @@ public final class AssetRunner {
                 }
             }
             ProviderClient client = clientFor(provider);
-            RetryPolicy retry = RetryPolicy.forAsset(retryDelay(provider), random, clock, start.plus(assetTimeout),
-                    sleeper);
+            RetryPolicy retry =
+                    RetryPolicy.forAsset(retryDelay(provider), random, clock, start.plus(assetTimeout), sleeper);
             Optional<JournalEntry> open = journal.find(key);
             gates.enter(provider);
             try {
@@ -219,14 +241,15 @@ public final class AssetRunner {
                 } else {
                     SubmitResult submitted = submit.submit(asset, client, open, retry);
                     jobs.addAll(submitted.jobs());
-                    results = submitted.isComplete() ? submitted.immediateResults()
+                    results = submitted.isComplete()
+                            ? submitted.immediateResults()
                             : poll.collect(asset, client, jobs, retry);
                 }
                 CacheEntry entry = download.store(asset, client, jobs, results, retry);
                 journal.close(key);
                 AssetResult result = restore.place(asset, entry, AssetStatus.GENERATED, start);
-                log.info("[" + asset.id() + "] generated " + result.files().stream()
-                        .map(OutputFile::relativePath).collect(Collectors.joining(", ")) + " ("
+                log.info("[" + asset.id() + "] generated "
+                        + result.files().stream().map(OutputFile::relativePath).collect(Collectors.joining(", ")) + " ("
                         + asset.cost().format() + ", " + since(start).toSeconds() + " s)");
                 return result;
             } finally {

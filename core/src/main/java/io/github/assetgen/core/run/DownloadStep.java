@@ -48,8 +48,13 @@ final class DownloadStep {
     }
 
     /** Downloads every result into a staging folder and moves the set into the cache. */
-    CacheEntry store(PlannedAsset asset, ProviderClient client, List<JobRef> jobs, List<ResultLocation> results,
-            RetryPolicy retry) throws AssetFailure, IOException, InterruptedException {
+    CacheEntry store(
+            PlannedAsset asset,
+            ProviderClient client,
+            List<JobRef> jobs,
+            List<ResultLocation> results,
+            RetryPolicy retry)
+            throws AssetFailure, IOException, InterruptedException {
         int expected = asset.request().expectedFiles();
         if (results.size() < expected) {
             journal.close(asset.key());
@@ -63,16 +68,23 @@ final class DownloadStep {
         // a result is a finished file: a rate limit on its GET is a fault like any other, not busy job slots
         RetryPolicy downloads = retry.countingRateLimits();
         Files.createDirectories(stagingDirectory);
-        Path staging = Files.createTempDirectory(stagingDirectory,
-                AtomicFiles.TEMP_PREFIX + asset.key().substring(0, 12) + "-");
+        Path staging = Files.createTempDirectory(
+                stagingDirectory, AtomicFiles.TEMP_PREFIX + asset.key().substring(0, 12) + "-");
         try {
             List<Path> files = new ArrayList<>();
             for (int i = 0; i < expected; i++) {
-                files.add(download(client, results.get(i), staging.resolve((i + 1) + ".download"), downloads).path());
+                files.add(download(client, results.get(i), staging.resolve((i + 1) + ".download"), downloads)
+                        .path());
             }
-            return cache.store(asset.key(), files, new EntryMetadata(asset.request().provider(),
-                    asset.request().model(), asset.request().type(), asset.cost().format(),
-                    jobs.stream().map(JobRef::id).toList()));
+            return cache.store(
+                    asset.key(),
+                    files,
+                    new EntryMetadata(
+                            asset.request().provider(),
+                            asset.request().model(),
+                            asset.request().type(),
+                            asset.cost().format(),
+                            jobs.stream().map(JobRef::id).toList()));
         } finally {
             deleteRecursively(staging);
         }
@@ -86,8 +98,10 @@ final class DownloadStep {
             } catch (ProviderException e) {
                 Optional<Duration> wait = retry.next(e, attempt);
                 if (wait.isEmpty()) {
-                    throw new AssetFailure("could not download " + result + ": " + e.getMessage()
-                            + ". The job stays recorded; the next build downloads it again.", e);
+                    throw new AssetFailure(
+                            "could not download " + result + ": " + e.getMessage()
+                                    + ". The job stays recorded; the next build downloads it again.",
+                            e);
                 }
                 sleeper.sleep(wait.get());
             }

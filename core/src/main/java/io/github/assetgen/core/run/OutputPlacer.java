@@ -1,7 +1,7 @@
 package io.github.assetgen.core.run;
 
-import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.files.MediaFormat;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -35,7 +35,8 @@ public final class OutputPlacer {
      */
     public static String placedPath(String relativeOutput, MediaFormat format) {
         MediaFormat wanted = MediaFormat.fromExtension(relativeOutput);
-        return wanted == format || convertible(format, wanted) ? relativeOutput
+        return wanted == format || convertible(format, wanted)
+                ? relativeOutput
                 : withExtension(relativeOutput, format.extension());
     }
 
@@ -55,7 +56,8 @@ public final class OutputPlacer {
     }
 
     static boolean convertible(MediaFormat from, MediaFormat to) {
-        return (from == MediaFormat.PNG || from == MediaFormat.JPEG) && (to == MediaFormat.PNG || to == MediaFormat.JPEG);
+        return (from == MediaFormat.PNG || from == MediaFormat.JPEG)
+                && (to == MediaFormat.PNG || to == MediaFormat.JPEG);
     }
 
     private static byte[] convert(Path source, MediaFormat wanted) throws IOException {

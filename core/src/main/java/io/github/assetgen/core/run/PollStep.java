@@ -31,8 +31,13 @@ final class PollStep {
     private final RunListener log;
 
     /** @param assetTimeout how long an asset may take, named in the message of a job still running */
-    PollStep(Map<String, ProviderSettings> settings, Journal journal, ProviderGates gates, Duration assetTimeout,
-            Sleeper sleeper, RunListener log) {
+    PollStep(
+            Map<String, ProviderSettings> settings,
+            Journal journal,
+            ProviderGates gates,
+            Duration assetTimeout,
+            Sleeper sleeper,
+            RunListener log) {
         this.settings = settings;
         this.journal = journal;
         this.gates = gates;
@@ -61,8 +66,9 @@ final class PollStep {
         return results;
     }
 
-    private List<ResultLocation> pollUntilDone(PlannedAsset asset, ProviderClient client, JobRef job,
-            ProviderSettings providerSettings, RetryPolicy retry) throws AssetFailure, InterruptedException {
+    private List<ResultLocation> pollUntilDone(
+            PlannedAsset asset, ProviderClient client, JobRef job, ProviderSettings providerSettings, RetryPolicy retry)
+            throws AssetFailure, InterruptedException {
         String id = asset.id();
         String provider = asset.request().provider();
         Duration interval = providerSettings == null ? Duration.ofSeconds(5) : providerSettings.pollInterval();
@@ -77,8 +83,8 @@ final class PollStep {
                 if (state instanceof JobState.Failed failed) {
                     // the job is over: nothing to resume, so the journal entry closes
                     journal.close(asset.key());
-                    throw new AssetFailure((failed.moderated() ? "moderated by " : "failed at ") + provider + ": "
-                            + failed.message());
+                    throw new AssetFailure(
+                            (failed.moderated() ? "moderated by " : "failed at ") + provider + ": " + failed.message());
                 }
                 JobState.Running running = (JobState.Running) state;
                 if (running.label() != null && !running.label().equals(lastLabel)) {
@@ -92,11 +98,16 @@ final class PollStep {
                     case RATE_LIMITED, RETRYABLE -> wait = retry.delay(e, 1);
                     case PROVIDER_STOP -> {
                         gates.stop(provider, e.getMessage());
-                        throw new AssetFailure("could not poll " + job.id() + ": " + e.getMessage()
-                                + ". The job stays recorded; the next build resumes it.", e);
+                        throw new AssetFailure(
+                                "could not poll " + job.id() + ": " + e.getMessage()
+                                        + ". The job stays recorded; the next build resumes it.",
+                                e);
                     }
-                    default -> throw new AssetFailure("could not poll " + job.id() + ": " + e.getMessage()
-                            + ". The job stays recorded; the next build tries again.", e);
+                    default ->
+                        throw new AssetFailure(
+                                "could not poll " + job.id() + ": " + e.getMessage()
+                                        + ". The job stays recorded; the next build tries again.",
+                                e);
                 }
             } catch (IOException e) {
                 wait = interval;

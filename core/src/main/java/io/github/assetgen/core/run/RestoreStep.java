@@ -28,8 +28,7 @@ final class RestoreStep {
     private final Clock clock;
     private final RunListener log;
 
-    RestoreStep(AssetCache cache, Journal journal, KeyLock locks, OutputPlacer placer, Clock clock,
-            RunListener log) {
+    RestoreStep(AssetCache cache, Journal journal, KeyLock locks, OutputPlacer placer, Clock clock, RunListener log) {
         this.cache = cache;
         this.journal = journal;
         this.locks = locks;
@@ -75,8 +74,8 @@ final class RestoreStep {
         List<String> outputs = asset.request().outputs();
         List<CachedFile> files = entry.files();
         if (files.size() < outputs.size()) {
-            throw new AssetFailure("the cache entry holds " + files.size() + " file(s) but " + outputs.size()
-                    + " are expected");
+            throw new AssetFailure(
+                    "the cache entry holds " + files.size() + " file(s) but " + outputs.size() + " are expected");
         }
         List<OutputFile> written = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
@@ -87,7 +86,6 @@ final class RestoreStep {
             }
             written.add(placed);
         }
-        return new AssetResult(asset, status, written, entry.jobIds(), Duration.between(start, clock.instant()),
-                null);
+        return new AssetResult(asset, status, written, entry.jobIds(), Duration.between(start, clock.instant()), null);
     }
 }

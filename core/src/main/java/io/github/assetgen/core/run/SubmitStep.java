@@ -37,8 +37,13 @@ final class SubmitStep {
     private final RunListener log;
 
     /** @param inFlight jobs submitted and not yet stored, by asset id; kept up to date here */
-    SubmitStep(Journal journal, ProviderGates gates, Map<String, List<JobRef>> inFlight, boolean force,
-            Sleeper sleeper, RunListener log) {
+    SubmitStep(
+            Journal journal,
+            ProviderGates gates,
+            Map<String, List<JobRef>> inFlight,
+            boolean force,
+            Sleeper sleeper,
+            RunListener log) {
         this.journal = journal;
         this.gates = gates;
         this.inFlight = inFlight;
@@ -64,8 +69,8 @@ final class SubmitStep {
         }
         if (open.isPresent()) {
             if (!force) {
-                throw new AssetFailure(maybePaidMessage(request.id(),
-                        "an earlier build sent its create request and lost the answer"));
+                throw new AssetFailure(
+                        maybePaidMessage(request.id(), "an earlier build sent its create request and lost the answer"));
             }
             log.warn("[" + request.id() + "] force: sending the create request again although an"
                     + " earlier one may have been paid for");
@@ -81,7 +86,8 @@ final class SubmitStep {
             inFlight.put(request.id(), List.of());
             SubmitResult submitted;
             try {
-                log.debug("[" + request.id() + "] sending create request to " + provider + " (attempt " + attempt + ")");
+                log.debug(
+                        "[" + request.id() + "] sending create request to " + provider + " (attempt " + attempt + ")");
                 submitted = client.submit(request);
             } catch (ProviderException e) {
                 switch (e.kind()) {
@@ -104,8 +110,10 @@ final class SubmitStep {
                         inFlight.remove(request.id());
                         Optional<Duration> wait = retry.next(e, attempt);
                         if (wait.isEmpty()) {
-                            throw new AssetFailure(provider + " kept answering '" + e.getMessage() + "' after "
-                                    + attempt + " attempt(s); nothing was created, run the build again later", e);
+                            throw new AssetFailure(
+                                    provider + " kept answering '" + e.getMessage() + "' after " + attempt
+                                            + " attempt(s); nothing was created, run the build again later",
+                                    e);
                         }
                         log.info("[" + request.id() + "] " + provider + " is busy (" + e.getMessage() + "); waiting "
                                 + wait.get().toSeconds() + " s");

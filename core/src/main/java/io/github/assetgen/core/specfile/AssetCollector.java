@@ -32,7 +32,10 @@ final class AssetCollector {
             return;
         }
         if (!(root instanceof LocatedNode.Mapping file)) {
-            problems.add(SpecRuleId.WRONG_SHAPE.error(null, root.position(), null,
+            problems.add(SpecRuleId.WRONG_SHAPE.error(
+                    null,
+                    root.position(),
+                    null,
                     "a spec file must be a mapping with 'assets' (and optionally 'defaults'), but this file holds "
                             + root.kind()));
             return;
@@ -42,8 +45,14 @@ final class AssetCollector {
             if (!SpecFields.FILE_KEYS.contains(entry.key())) {
                 String hint = DidYouMean.hint(entry.key(), SpecFields.FILE_KEYS);
                 SpecRuleId rule = unknownRule(entry.key(), SpecRuleId.UNKNOWN_KEY);
-                problems.add(rule.error(entry.key(), entry.keyPosition(), null, unknown("top-level key", entry.key(),
-                        hint.isEmpty() ? " (a spec file has 'defaults' and 'assets')" : hint)));
+                problems.add(rule.error(
+                        entry.key(),
+                        entry.keyPosition(),
+                        null,
+                        unknown(
+                                "top-level key",
+                                entry.key(),
+                                hint.isEmpty() ? " (a spec file has 'defaults' and 'assets')" : hint)));
                 reportNestedDuplicates(entry.value(), null);
             }
         }
@@ -53,7 +62,10 @@ final class AssetCollector {
             return;
         }
         if (!(list.value() instanceof LocatedNode.Sequence sequence)) {
-            problems.add(SpecRuleId.WRONG_SHAPE.error(ASSETS, list.valuePosition(), null,
+            problems.add(SpecRuleId.WRONG_SHAPE.error(
+                    ASSETS,
+                    list.valuePosition(),
+                    null,
                     "'assets' must be a list of assets (each starting with '- id: ...'), but it is "
                             + list.value().kind()));
             reportNestedDuplicates(list.value(), null);
@@ -63,7 +75,10 @@ final class AssetCollector {
             if (item instanceof LocatedNode.Mapping asset) {
                 assets.add(asset(asset, defaults));
             } else {
-                problems.add(SpecRuleId.WRONG_SHAPE.error(null, item.position(), null,
+                problems.add(SpecRuleId.WRONG_SHAPE.error(
+                        null,
+                        item.position(),
+                        null,
                         "an asset must be a mapping of fields (like 'id: hero'), but this one is " + item.kind()));
                 reportNestedDuplicates(item, null);
             }
@@ -77,14 +92,18 @@ final class AssetCollector {
         }
         reportNestedDuplicates(entry.value(), null);
         if (!(entry.value() instanceof LocatedNode.Mapping mapping)) {
-            problems.add(SpecRuleId.WRONG_SHAPE.error(DEFAULTS, entry.valuePosition(), null,
-                    "'defaults' must be a mapping of asset fields, but it is " + entry.value().kind()));
+            problems.add(SpecRuleId.WRONG_SHAPE.error(
+                    DEFAULTS,
+                    entry.valuePosition(),
+                    null,
+                    "'defaults' must be a mapping of asset fields, but it is "
+                            + entry.value().kind()));
             return defaults;
         }
         for (LocatedNode.Entry field : mapping.entries().values()) {
             if (ID.equals(field.key())) {
-                problems.add(SpecRuleId.ID_IN_DEFAULTS.error(ID, field.keyPosition(), null,
-                        "'id' cannot be a default: each asset needs its own id"));
+                problems.add(SpecRuleId.ID_IN_DEFAULTS.error(
+                        ID, field.keyPosition(), null, "'id' cannot be a default: each asset needs its own id"));
             } else if (isKnownField(field, null)) {
                 defaults.put(field.key(), value(field, true));
             }
@@ -118,7 +137,10 @@ final class AssetCollector {
             return true;
         }
         SpecRuleId rule = unknownRule(field.key(), SpecRuleId.UNKNOWN_FIELD);
-        problems.add(rule.error(field.key(), field.keyPosition(), assetId,
+        problems.add(rule.error(
+                field.key(),
+                field.keyPosition(),
+                assetId,
                 unknown("field", field.key(), DidYouMean.hint(field.key(), SpecFields.ASSET_FIELDS))));
         return false;
     }
@@ -155,7 +177,10 @@ final class AssetCollector {
     private void reportDuplicates(LocatedNode.Mapping mapping, String assetId) {
         for (LocatedNode.Entry duplicate : mapping.duplicates()) {
             Position first = mapping.entries().get(duplicate.key()).keyPosition();
-            problems.add(SpecRuleId.DUPLICATE_KEY.error(duplicate.key(), duplicate.keyPosition(), assetId,
+            problems.add(SpecRuleId.DUPLICATE_KEY.error(
+                    duplicate.key(),
+                    duplicate.keyPosition(),
+                    assetId,
                     "duplicate key '" + duplicate.key() + "' (first written at line " + first.line() + ", column "
                             + first.column() + ")"));
         }

@@ -36,7 +36,9 @@ public final class DidYouMean {
 
     /** The hint as text: {@code " (did you mean 'x'?)"}, or an empty string. */
     public static String hint(String input, Collection<String> candidates) {
-        return suggest(input, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        return suggest(input, candidates)
+                .map(s -> " (did you mean '" + s + "'?)")
+                .orElse("");
     }
 
     /** Levenshtein distance with adjacent transpositions counted as one edit. */

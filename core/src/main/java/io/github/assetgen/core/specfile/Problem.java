@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param field the spec field or key the problem concerns, e.g. {@code resolution}, or {@code null}
  *     when it concerns a whole file or asset
  */
-public record Problem(Position position, String assetId, Severity severity, String message, String ruleId,
-        String field) {
+public record Problem(
+        Position position, String assetId, Severity severity, String message, String ruleId, String field) {
 
     /** Orders problems by file, line, column, then message, so output is stable. */
     public static final Comparator<Problem> BY_POSITION = Comparator.comparing(

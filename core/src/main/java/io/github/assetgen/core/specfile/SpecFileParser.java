@@ -73,9 +73,12 @@ final class SpecFileParser {
             }
             LocatedNode root = builder.value(first);
             if (parser.nextToken() != null) {
-                throw new Unsupported(SpecRuleId.MULTIPLE_DOCUMENTS, builder.tokenPosition(), yaml
-                        ? "a spec file holds one YAML document; move the document after '---' to its own file"
-                        : "unexpected content after the end of the top-level object");
+                throw new Unsupported(
+                        SpecRuleId.MULTIPLE_DOCUMENTS,
+                        builder.tokenPosition(),
+                        yaml
+                                ? "a spec file holds one YAML document; move the document after '---' to its own file"
+                                : "unexpected content after the end of the top-level object");
             }
             return new Parsed(Optional.of(root), Optional.empty());
         } catch (Unsupported e) {
@@ -84,8 +87,8 @@ final class SpecFileParser {
             return failed(yaml ? malformedYaml(e, source) : malformedJson(e, source));
         } catch (IOException | RuntimeException e) {
             // Parsers signal some limits (sizes, nesting) with unchecked exceptions; still the user's input.
-            return failed(SpecRuleId.MALFORMED.error(null, Position.startOf(source), null,
-                    "malformed " + format + ": " + clean(e.getMessage())));
+            return failed(SpecRuleId.MALFORMED.error(
+                    null, Position.startOf(source), null, "malformed " + format + ": " + clean(e.getMessage())));
         }
     }
 
@@ -101,10 +104,16 @@ final class SpecFileParser {
             StringBuilder message = new StringBuilder("malformed YAML: ")
                     .append(problem.isEmpty() ? "not valid YAML" : explain(problem));
             Mark contextMark = marked.getContextMark();
-            if (marked.getProblem() != null && marked.getContext() != null && contextMark != null
+            if (marked.getProblem() != null
+                    && marked.getContext() != null
+                    && contextMark != null
                     && !position(contextMark, source).equals(position)) {
-                message.append(" (").append(firstLine(marked.getContext())).append(" started at line ")
-                        .append(contextMark.getLine() + 1).append(", column ").append(contextMark.getColumn() + 1)
+                message.append(" (")
+                        .append(firstLine(marked.getContext()))
+                        .append(" started at line ")
+                        .append(contextMark.getLine() + 1)
+                        .append(", column ")
+                        .append(contextMark.getColumn() + 1)
                         .append(')');
             }
             return SpecRuleId.MALFORMED.error(null, position, null, message.toString());
@@ -182,7 +191,8 @@ final class SpecFileParser {
                 return NullNode.getInstance();
             case VALUE_TRUE:
             case VALUE_FALSE:
-                return BOOLEAN.matcher(text).matches() ? BooleanNode.valueOf(token == JsonToken.VALUE_TRUE)
+                return BOOLEAN.matcher(text).matches()
+                        ? BooleanNode.valueOf(token == JsonToken.VALUE_TRUE)
                         : TextNode.valueOf(text);
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
@@ -229,8 +239,11 @@ final class SpecFileParser {
             Position position = tokenPosition();
             if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
                 // Jackson hands an alias over as the anchor's name in plain text: a silent wrong value.
-                throw new Unsupported(SpecRuleId.ALIAS, position, "YAML aliases ('*" + parser.getText()
-                        + "') are not supported; put shared fields in 'defaults'");
+                throw new Unsupported(
+                        SpecRuleId.ALIAS,
+                        position,
+                        "YAML aliases ('*" + parser.getText()
+                                + "') are not supported; put shared fields in 'defaults'");
             }
             if (token == JsonToken.START_OBJECT) {
                 return mapping(position);

@@ -57,7 +57,10 @@ public final class SpecReader {
             return new SpecSet(assets, problems);
         }
         if (!Files.isDirectory(root)) {
-            problems.add(SpecRuleId.NOT_A_DIRECTORY.error(null, Position.startOf(displayName(root, base)), null,
+            problems.add(SpecRuleId.NOT_A_DIRECTORY.error(
+                    null,
+                    Position.startOf(displayName(root, base)),
+                    null,
                     "the spec directory is a file, not a directory"));
             return new SpecSet(assets, problems);
         }
@@ -89,7 +92,8 @@ public final class SpecReader {
 
     /** Strict UTF-8, so a file saved in another encoding is reported instead of read as garbage. */
     private static String decode(byte[] bytes) throws CharacterCodingException {
-        String text = StandardCharsets.UTF_8.newDecoder()
+        String text = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes))
@@ -100,11 +104,12 @@ public final class SpecReader {
     private static List<Path> specFiles(Path root, Path base, List<Problem> problems) {
         List<Path> files = new ArrayList<>();
         try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
+            Files.walkFileTree(
+                    root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE
+                            return !dir.equals(root) && isHidden(dir)
+                                    ? FileVisitResult.SKIP_SUBTREE
                                     : FileVisitResult.CONTINUE;
                         }
 
@@ -118,7 +123,9 @@ public final class SpecReader {
                             } else if (attrs.isSymbolicLink()) {
                                 // The walk follows links, so a link reaching here leads nowhere.
                                 problems.add(SpecRuleId.UNREADABLE.error(
-                                        null, Position.startOf(displayName(file, base)), null,
+                                        null,
+                                        Position.startOf(displayName(file, base)),
+                                        null,
                                         "cannot read: the symbolic link points to a file that does not exist"));
                             }
                             return FileVisitResult.CONTINUE;
@@ -128,15 +135,17 @@ public final class SpecReader {
                         public FileVisitResult visitFileFailed(Path file, IOException e) {
                             if (!isHidden(file)) {
                                 problems.add(SpecRuleId.UNREADABLE.error(
-                                        null, Position.startOf(displayName(file, base)), null,
+                                        null,
+                                        Position.startOf(displayName(file, base)),
+                                        null,
                                         "cannot read: " + describe(e)));
                             }
                             return FileVisitResult.CONTINUE;
                         }
                     });
         } catch (IOException e) {
-            problems.add(SpecRuleId.UNREADABLE.error(null, Position.startOf(displayName(root, base)), null,
-                    "cannot read: " + describe(e)));
+            problems.add(SpecRuleId.UNREADABLE.error(
+                    null, Position.startOf(displayName(root, base)), null, "cannot read: " + describe(e)));
         }
         files.sort(Comparator.comparing(file -> slashes(root.relativize(file))));
         return files;

@@ -1,10 +1,8 @@
 package io.github.assetgen.core.store;
 
-import io.github.assetgen.core.files.Hashing;
-
-import io.github.assetgen.core.files.AtomicFiles;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.request.AssetType;
 import java.io.IOException;
@@ -147,8 +145,16 @@ public final class AssetCache {
                 AtomicFiles.Copied copied = AtomicFiles.copyAndHash(source, staging.resolve(name));
                 stored.add(new CachedFile(name, entryDir.resolve(name), copied.sha256(), copied.size(), format));
             }
-            CacheEntry entry = new CacheEntry(key, entryDir, metadata.provider(), metadata.model(),
-                    metadata.type(), stored, metadata.credits(), metadata.jobIds(), clock.instant());
+            CacheEntry entry = new CacheEntry(
+                    key,
+                    entryDir,
+                    metadata.provider(),
+                    metadata.model(),
+                    metadata.type(),
+                    stored,
+                    metadata.credits(),
+                    metadata.jobIds(),
+                    clock.instant());
             // Written last, so a staging directory with entry.json holds every file it names.
             AtomicFiles.write(staging.resolve(ENTRY_JSON), StoreJson.toBytes(toJson(entry)));
             AtomicFiles.fsyncDirectory(staging);
@@ -182,8 +188,8 @@ public final class AssetCache {
      */
     public void restore(CacheEntry entry, List<Path> targets) throws IOException {
         if (targets.size() != entry.files().size()) {
-            throw new IllegalArgumentException("entry " + entry.key() + " has " + entry.files().size()
-                    + " files but " + targets.size() + " targets were given");
+            throw new IllegalArgumentException("entry " + entry.key() + " has "
+                    + entry.files().size() + " files but " + targets.size() + " targets were given");
         }
         List<Path> temps = new ArrayList<>();
         try {
@@ -198,8 +204,10 @@ public final class AssetCache {
                     throw corrupt(entry, file.name() + " is missing");
                 }
                 if (copied.size() != file.size() || !copied.sha256().equals(file.sha256())) {
-                    throw corrupt(entry, file.name() + " has SHA-256 " + copied.sha256() + " and size "
-                            + copied.size() + ", expected " + file.sha256() + " and " + file.size());
+                    throw corrupt(
+                            entry,
+                            file.name() + " has SHA-256 " + copied.sha256() + " and size " + copied.size()
+                                    + ", expected " + file.sha256() + " and " + file.size());
                 }
             }
             for (int i = 0; i < targets.size(); i++) {
@@ -239,8 +247,10 @@ public final class AssetCache {
      */
     private void quarantine(String key, Path entryDir, String damage) {
         String what = "Cache entry " + key + " is damaged (" + damage + ")";
-        Path aside = directory.resolve(STAGING_DIR).resolve(AtomicFiles.TEMP_PREFIX + "damaged-"
-                + AtomicFiles.randomTempName().substring(AtomicFiles.TEMP_PREFIX.length()));
+        Path aside = directory
+                .resolve(STAGING_DIR)
+                .resolve(AtomicFiles.TEMP_PREFIX + "damaged-"
+                        + AtomicFiles.randomTempName().substring(AtomicFiles.TEMP_PREFIX.length()));
         try {
             Files.createDirectories(aside.getParent());
             Files.move(entryDir, aside, StandardCopyOption.ATOMIC_MOVE);
@@ -280,17 +290,30 @@ public final class AssetCache {
 
     private static MediaFormat formatOf(Path source) throws IOException {
         MediaFormat sniffed = MediaFormat.sniff(source);
-        return sniffed != MediaFormat.UNKNOWN ? sniffed : MediaFormat.fromExtension(source.getFileName().toString());
+        return sniffed != MediaFormat.UNKNOWN
+                ? sniffed
+                : MediaFormat.fromExtension(source.getFileName().toString());
     }
 
     private static EntryJson toJson(CacheEntry entry) {
         List<EntryJson.FileJson> files = new ArrayList<>();
         for (CachedFile file : entry.files()) {
-            files.add(new EntryJson.FileJson(file.name(), file.sha256(), file.size(),
+            files.add(new EntryJson.FileJson(
+                    file.name(),
+                    file.sha256(),
+                    file.size(),
                     file.format().name().toLowerCase(Locale.ROOT)));
         }
-        return new EntryJson(EntryJson.FORMAT_VERSION, entry.key(), entry.provider(), entry.model(),
-                entry.type().specName(), files, entry.credits(), entry.jobIds(), entry.createdAt().toString());
+        return new EntryJson(
+                EntryJson.FORMAT_VERSION,
+                entry.key(),
+                entry.provider(),
+                entry.model(),
+                entry.type().specName(),
+                files,
+                entry.credits(),
+                entry.jobIds(),
+                entry.createdAt().toString());
     }
 
     private static CacheEntry readEntry(String key, Path entryDir) throws IOException, DamagedEntry {
@@ -309,22 +332,41 @@ public final class AssetCache {
             throw new DamagedEntry(ENTRY_JSON + " names key " + json.key());
         }
         AssetType type = AssetType.fromSpecName(json.type());
-        if (json.provider() == null || json.model() == null || type == null || json.files() == null
-                || json.files().isEmpty() || json.createdAt() == null) {
+        if (json.provider() == null
+                || json.model() == null
+                || type == null
+                || json.files() == null
+                || json.files().isEmpty()
+                || json.createdAt() == null) {
             throw new DamagedEntry(ENTRY_JSON + " lacks provider, model, type, files or createdAt");
         }
         List<CachedFile> files = new ArrayList<>();
         for (EntryJson.FileJson file : json.files()) {
-            if (file == null || file.name() == null || !FILE_NAME.matcher(file.name()).matches()
-                    || !Hashing.isSha256Hex(file.sha256()) || file.size() < 0) {
+            if (file == null
+                    || file.name() == null
+                    || !FILE_NAME.matcher(file.name()).matches()
+                    || !Hashing.isSha256Hex(file.sha256())
+                    || file.size() < 0) {
                 throw new DamagedEntry(ENTRY_JSON + " has a malformed file record");
             }
-            files.add(new CachedFile(file.name(), entryDir.resolve(file.name()), file.sha256(), file.size(),
+            files.add(new CachedFile(
+                    file.name(),
+                    entryDir.resolve(file.name()),
+                    file.sha256(),
+                    file.size(),
                     parseFormat(file.format())));
         }
         try {
-            return new CacheEntry(key, entryDir, json.provider(), json.model(), type, files, json.credits(),
-                    json.jobIds() == null ? List.of() : json.jobIds(), Instant.parse(json.createdAt()));
+            return new CacheEntry(
+                    key,
+                    entryDir,
+                    json.provider(),
+                    json.model(),
+                    type,
+                    files,
+                    json.credits(),
+                    json.jobIds() == null ? List.of() : json.jobIds(),
+                    Instant.parse(json.createdAt()));
         } catch (DateTimeParseException | NullPointerException e) {
             throw new DamagedEntry(ENTRY_JSON + " has a malformed createdAt or job id");
         }

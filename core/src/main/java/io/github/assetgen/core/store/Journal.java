@@ -1,10 +1,8 @@
 package io.github.assetgen.core.store;
 
-import io.github.assetgen.core.files.Hashing;
-
-import io.github.assetgen.core.files.AtomicFiles;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.provider.JobRef;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -75,15 +73,17 @@ public final class Journal {
         if (Files.exists(file)) {
             String what;
             try {
-                what = find(key).map(e -> "in state " + e.state() + " since " + e.startedAt()).orElse("");
+                what = find(key)
+                        .map(e -> "in state " + e.state() + " since " + e.startedAt())
+                        .orElse("");
             } catch (IOException unreadable) {
                 what = "but unreadable";
             }
-            throw new IllegalStateException("the journal already has a job for key " + key + " (" + file + ") "
-                    + what + "; resume it instead of submitting again");
+            throw new IllegalStateException("the journal already has a job for key " + key + " (" + file + ") " + what
+                    + "; resume it instead of submitting again");
         }
-        JournalEntry entry = new JournalEntry(key, JournalEntry.State.SUBMITTING, provider, assetId, model,
-                clock.instant(), List.of(), null);
+        JournalEntry entry = new JournalEntry(
+                key, JournalEntry.State.SUBMITTING, provider, assetId, model, clock.instant(), List.of(), null);
         write(entry);
         return entry;
     }
@@ -98,10 +98,17 @@ public final class Journal {
      * @throws IOException if the entry cannot be read or written
      */
     public JournalEntry recordSubmitted(String key, List<JobRef> jobs) throws IOException {
-        JournalEntry begun = find(key).orElseThrow(
-                () -> new IllegalStateException("no journal entry for key " + key + "; call begin first"));
-        JournalEntry entry = new JournalEntry(key, JournalEntry.State.SUBMITTED, begun.provider(), begun.assetId(),
-                begun.model(), begun.startedAt(), jobs, clock.instant());
+        JournalEntry begun = find(key)
+                .orElseThrow(() -> new IllegalStateException("no journal entry for key " + key + "; call begin first"));
+        JournalEntry entry = new JournalEntry(
+                key,
+                JournalEntry.State.SUBMITTED,
+                begun.provider(),
+                begun.assetId(),
+                begun.model(),
+                begun.startedAt(),
+                jobs,
+                clock.instant());
         write(entry);
         return entry;
     }
@@ -202,8 +209,15 @@ public final class Journal {
         for (JobRef job : entry.jobs()) {
             jobs.add(new JournalJson.JobJson(job.provider(), job.kind(), job.id()));
         }
-        JournalJson json = new JournalJson(JournalJson.FORMAT_VERSION, entry.state().name(), entry.key(),
-                entry.provider(), entry.assetId(), entry.model(), entry.startedAt().toString(), jobs,
+        JournalJson json = new JournalJson(
+                JournalJson.FORMAT_VERSION,
+                entry.state().name(),
+                entry.key(),
+                entry.provider(),
+                entry.assetId(),
+                entry.model(),
+                entry.startedAt().toString(),
+                jobs,
                 entry.submittedAt() == null ? null : entry.submittedAt().toString());
         AtomicFiles.write(fileOf(entry.key()), StoreJson.toBytes(json));
     }
@@ -218,14 +232,21 @@ public final class Journal {
             for (JournalJson.JobJson job : json.jobs() == null ? List.<JournalJson.JobJson>of() : json.jobs()) {
                 jobs.add(new JobRef(job.provider(), job.kind(), job.id()));
             }
-            return new JournalEntry(key, JournalEntry.State.valueOf(json.state()), json.provider(), json.assetId(),
-                    json.model(), Instant.parse(json.startedAt()), jobs,
+            return new JournalEntry(
+                    key,
+                    JournalEntry.State.valueOf(json.state()),
+                    json.provider(),
+                    json.assetId(),
+                    json.model(),
+                    Instant.parse(json.startedAt()),
+                    jobs,
                     json.submittedAt() == null ? null : Instant.parse(json.submittedAt()));
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException
-                | DateTimeParseException e) {
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException | DateTimeParseException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new IOException("journal file " + file + " is unreadable (" + why + "). It may record a paid job:"
-                    + " check the provider's task list, then delete the file to submit again.", e);
+            throw new IOException(
+                    "journal file " + file + " is unreadable (" + why + "). It may record a paid job:"
+                            + " check the provider's task list, then delete the file to submit again.",
+                    e);
         }
     }
 }

@@ -19,8 +19,15 @@ import java.util.Objects;
  * @param jobs the provider's job references; empty while SUBMITTING
  * @param submittedAt when the provider acknowledged the job; null while SUBMITTING
  */
-public record JournalEntry(String key, State state, String provider, String assetId, String model,
-        Instant startedAt, List<JobRef> jobs, Instant submittedAt) {
+public record JournalEntry(
+        String key,
+        State state,
+        String provider,
+        String assetId,
+        String model,
+        Instant startedAt,
+        List<JobRef> jobs,
+        Instant submittedAt) {
 
     /** How far a submission got before the build stopped. */
     public enum State {

@@ -5,11 +5,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /** The wire form of one journal file. */
-@JsonPropertyOrder({"formatVersion", "state", "key", "provider", "assetId", "model", "startedAt", "jobs",
-        "submittedAt"})
+@JsonPropertyOrder({"formatVersion", "state", "key", "provider", "assetId", "model", "startedAt", "jobs", "submittedAt"
+})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record JournalJson(int formatVersion, String state, String key, String provider, String assetId, String model,
-        String startedAt, List<JobJson> jobs, String submittedAt) {
+record JournalJson(
+        int formatVersion,
+        String state,
+        String key,
+        String provider,
+        String assetId,
+        String model,
+        String startedAt,
+        List<JobJson> jobs,
+        String submittedAt) {
 
     static final int FORMAT_VERSION = 1;
 

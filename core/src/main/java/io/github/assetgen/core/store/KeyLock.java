@@ -1,7 +1,6 @@
 package io.github.assetgen.core.store;
 
 import io.github.assetgen.core.files.Hashing;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -1,11 +1,9 @@
 package io.github.assetgen.core.store;
 
-import io.github.assetgen.core.files.Hashing;
-
-import io.github.assetgen.core.files.AtomicFiles;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.files.Hashing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -53,8 +51,15 @@ public final class LockFile {
      * @param jobIds the provider's job ids
      * @param generatedAt ISO-8601 instant of the generation; unchanged until the asset is regenerated
      */
-    public record Entry(String id, String key, String provider, String model, List<LockedFile> files,
-            String credits, List<String> jobIds, String generatedAt) {
+    public record Entry(
+            String id,
+            String key,
+            String provider,
+            String model,
+            List<LockedFile> files,
+            String credits,
+            List<String> jobIds,
+            String generatedAt) {
 
         public Entry {
             if (id == null || id.isBlank()) {
@@ -80,11 +85,14 @@ public final class LockFile {
 
         public LockedFile {
             Objects.requireNonNull(path, "path");
-            if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains(":")
-                    || Arrays.asList(path.split("/", -1)).stream().anyMatch(s -> s.isEmpty() || s.equals(".")
-                            || s.equals(".."))) {
-                throw new IllegalArgumentException("\"" + path
-                        + "\" is not a relative path inside the output directory with / separators");
+            if (path.isEmpty()
+                    || path.startsWith("/")
+                    || path.contains("\\")
+                    || path.contains(":")
+                    || Arrays.asList(path.split("/", -1)).stream()
+                            .anyMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."))) {
+                throw new IllegalArgumentException(
+                        "\"" + path + "\" is not a relative path inside the output directory with / separators");
             }
             if (!Hashing.isSha256Hex(sha256)) {
                 throw new IllegalArgumentException("\"" + sha256 + "\" is not a lower-case hex SHA-256");
@@ -103,7 +111,10 @@ public final class LockFile {
          * @throws IOException if the file cannot be read
          */
         public static LockedFile describe(Path outputDir, Path file) throws IOException {
-            Path relative = outputDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+            Path relative = outputDir
+                    .toAbsolutePath()
+                    .normalize()
+                    .relativize(file.toAbsolutePath().normalize());
             List<String> parts = new ArrayList<>();
             relative.forEach(part -> parts.add(part.toString()));
             return new LockedFile(String.join("/", parts), Hashing.sha256(file), Files.size(file));
@@ -150,11 +161,20 @@ public final class LockFile {
                 for (LockFileJson.FileJson f : a.files()) {
                     files.add(new LockedFile(f.path(), f.sha256(), f.size()));
                 }
-                entries.put(asset.getKey(), new Entry(asset.getKey(), a.key(), a.provider(), a.model(), files,
-                        a.credits(), a.jobIds(), a.generatedAt()));
+                entries.put(
+                        asset.getKey(),
+                        new Entry(
+                                asset.getKey(),
+                                a.key(),
+                                a.provider(),
+                                a.model(),
+                                files,
+                                a.credits(),
+                                a.jobIds(),
+                                a.generatedAt()));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new LockFileException(file, lineOf(bytes, asset.getKey()), 1,
-                        "asset \"" + asset.getKey() + "\": " + e.getMessage());
+                throw new LockFileException(
+                        file, lineOf(bytes, asset.getKey()), 1, "asset \"" + asset.getKey() + "\": " + e.getMessage());
             }
         }
         return new LockFile(entries);
@@ -209,8 +229,10 @@ public final class LockFile {
             for (LockedFile f : e.files()) {
                 files.add(new LockFileJson.FileJson(f.path(), f.sha256(), f.size()));
             }
-            assets.put(e.id(), new LockFileJson.AssetJson(e.key(), e.provider(), e.model(), files, e.credits(),
-                    e.jobIds(), e.generatedAt()));
+            assets.put(
+                    e.id(),
+                    new LockFileJson.AssetJson(
+                            e.key(), e.provider(), e.model(), files, e.credits(), e.jobIds(), e.generatedAt()));
         }
         try {
             return StoreJson.toBytes(new LockFileJson(LockFileJson.LOCK_VERSION, assets));

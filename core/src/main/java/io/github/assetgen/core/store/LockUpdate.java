@@ -36,8 +36,15 @@ public final class LockUpdate {
      * @param files the output files in output order; empty unless generated or restored
      * @param jobIds the provider's job ids
      */
-    public record Asset(String id, Outcome outcome, String key, String provider, String model, String cost,
-            List<LockFile.LockedFile> files, List<String> jobIds) {
+    public record Asset(
+            String id,
+            Outcome outcome,
+            String key,
+            String provider,
+            String model,
+            String cost,
+            List<LockFile.LockedFile> files,
+            List<String> jobIds) {
 
         public Asset {
             Objects.requireNonNull(id, "id");
@@ -64,12 +71,20 @@ public final class LockUpdate {
             if (asset.outcome() != Outcome.UNCHANGED) {
                 Optional<LockFile.Entry> before = previous.find(asset.id());
                 // a restore of the same key is the generation the lock already records: keep its date and cost
-                boolean sameGeneration = before.isPresent() && before.get().key().equals(asset.key())
+                boolean sameGeneration = before.isPresent()
+                        && before.get().key().equals(asset.key())
                         && asset.outcome() == Outcome.RESTORED;
                 String generatedAt = sameGeneration ? before.get().generatedAt() : now.toString();
                 String credits = sameGeneration ? before.get().credits() : asset.cost();
-                lock = lock.with(new LockFile.Entry(asset.id(), asset.key(), asset.provider(), asset.model(),
-                        asset.files(), credits, asset.jobIds(), generatedAt));
+                lock = lock.with(new LockFile.Entry(
+                        asset.id(),
+                        asset.key(),
+                        asset.provider(),
+                        asset.model(),
+                        asset.files(),
+                        credits,
+                        asset.jobIds(),
+                        generatedAt));
             }
         }
         return coversAllAssets ? lock.retainOnly(ids) : lock;

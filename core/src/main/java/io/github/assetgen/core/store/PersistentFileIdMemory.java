@@ -1,9 +1,7 @@
 package io.github.assetgen.core.store;
 
-import io.github.assetgen.core.files.Hashing;
-
 import io.github.assetgen.core.files.AtomicFiles;
-
+import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.provider.FileIdMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -121,8 +119,10 @@ public final class PersistentFileIdMemory implements FileIdMemory {
             throw new IllegalArgumentException("\"" + sha256 + "\" is not a lower-case hex SHA-256");
         }
         String accountSegment = account == null || account.isBlank() ? DEFAULT_ACCOUNT : segment(account);
-        return directory.resolve(segment(Objects.requireNonNull(provider, "provider")))
-                .resolve(accountSegment).resolve(sha256);
+        return directory
+                .resolve(segment(Objects.requireNonNull(provider, "provider")))
+                .resolve(accountSegment)
+                .resolve(sha256);
     }
 
     /**
@@ -134,8 +134,12 @@ public final class PersistentFileIdMemory implements FileIdMemory {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xff;
-            boolean plain = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
-                    || b == '-' || b == '@' || ((b == '.' || b == '_') && i > 0);
+            boolean plain = (b >= 'a' && b <= 'z')
+                    || (b >= 'A' && b <= 'Z')
+                    || (b >= '0' && b <= '9')
+                    || b == '-'
+                    || b == '@'
+                    || ((b == '.' || b == '_') && i > 0);
             if (plain) {
                 out.append((char) b);
             } else {

@@ -38,18 +38,32 @@ class BuildFailuresTest {
     }
 
     private void damageTheLock() throws Exception {
-        Files.writeString(project.resolve("assets.lock.json"), "{\n  \"lockVersion\": 1,\n  \"assets\": {\n",
+        Files.writeString(
+                project.resolve("assets.lock.json"),
+                "{\n  \"lockVersion\": 1,\n  \"assets\": {\n",
                 StandardCharsets.UTF_8);
     }
 
     /** A config whose useapi has no token, with these budgets. */
     private BuildConfig useapiConfig(BigDecimal maxCredits) {
-        ProviderSettings useapi = ProviderRegistry.standard().get("useapi").settings(null, null, null,
-                Duration.ofSeconds(1), null);
+        ProviderSettings useapi =
+                ProviderRegistry.standard().get("useapi").settings(null, null, null, Duration.ofSeconds(1), null);
         BuildConfig base = BuildFixtures.placeholderConfig(project);
-        return new BuildConfig(base.projectBaseDir(), base.specDirectory(), base.outputDirectory(),
-                base.cacheDirectory(), base.lockFile(), base.reportDirectory(), List.of(), false, maxCredits, null,
-                false, false, base.assetTimeout(), Map.of("useapi", useapi));
+        return new BuildConfig(
+                base.projectBaseDir(),
+                base.specDirectory(),
+                base.outputDirectory(),
+                base.cacheDirectory(),
+                base.lockFile(),
+                base.reportDirectory(),
+                List.of(),
+                false,
+                maxCredits,
+                null,
+                false,
+                false,
+                base.assetTimeout(),
+                Map.of("useapi", useapi));
     }
 
     @Test
@@ -65,8 +79,9 @@ class BuildFailuresTest {
                     assertThat(e.file()).isEqualTo(project.resolve("assets.lock.json"));
                     assertThat(e.line()).isPositive();
                     assertThat(e.column()).isPositive();
-                    assertThat(e.getMessage()).startsWith("cannot read the cache or lock file: "
-                            + e.file() + ":" + e.line() + ":" + e.column() + ": malformed lock file");
+                    assertThat(e.getMessage())
+                            .startsWith("cannot read the cache or lock file: " + e.file() + ":" + e.line() + ":"
+                                    + e.column() + ": malformed lock file");
                 })
                 .hasCauseInstanceOf(LockFileException.class);
     }
@@ -92,8 +107,11 @@ class BuildFailuresTest {
         AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());
 
         assertThatThrownBy(build::validate)
-                .isInstanceOfSatisfying(SpecErrorsException.class,
-                        e -> assertThat(e.errors()).singleElement().satisfies(p -> assertThat(p.isError()).isTrue()))
+                .isInstanceOfSatisfying(
+                        SpecErrorsException.class,
+                        e -> assertThat(e.errors())
+                                .singleElement()
+                                .satisfies(p -> assertThat(p.isError()).isTrue()))
                 .hasMessage("1 error(s) in the asset specs, listed above. Nothing was sent.");
     }
 
@@ -107,12 +125,13 @@ class BuildFailuresTest {
         List<AssetRequest> requests = build.validate();
 
         assertThatThrownBy(() -> build.generate(requests, false))
-                .isInstanceOfSatisfying(MissingTokenException.class,
+                .isInstanceOfSatisfying(
+                        MissingTokenException.class,
                         e -> assertThat(e.providers()).containsExactly("useapi"))
                 .hasMessageStartingWith("No token for useapi: add a <server> with id '"
                         + ProviderRegistry.standard().get("useapi").serverId() + "'")
-                .hasMessageEndingWith("Nothing was sent. To try the build without a token use"
-                        + " -Dassetgen.placeholders=true.");
+                .hasMessageEndingWith(
+                        "Nothing was sent. To try the build without a token use" + " -Dassetgen.placeholders=true.");
     }
 
     @Test
@@ -126,7 +145,9 @@ class BuildFailuresTest {
 
         assertThatThrownBy(() -> build.checkBudget(plan))
                 .isInstanceOfSatisfying(BudgetExceededException.class, e -> {
-                    assertThat(e.estimatedCredits()).isEqualByComparingTo(plan.credits()).isPositive();
+                    assertThat(e.estimatedCredits())
+                            .isEqualByComparingTo(plan.credits())
+                            .isPositive();
                     assertThat(e.maxCredits()).isEqualByComparingTo(BigDecimal.ZERO);
                     assertThat(e.maxUsd()).isNull();
                 })
@@ -137,14 +158,27 @@ class BuildFailuresTest {
     void failedAssetsCarryTheirResultsAfterTheRestWasKept() throws Exception {
         placeholderSpec();
         BuildConfig online = BuildFixtures.placeholderConfig(project);
-        BuildConfig offline = new BuildConfig(online.projectBaseDir(), online.specDirectory(), online.outputDirectory(),
-                online.cacheDirectory(), online.lockFile(), online.reportDirectory(), online.only(), false, null, null,
-                false, true, online.assetTimeout(), online.providers());
+        BuildConfig offline = new BuildConfig(
+                online.projectBaseDir(),
+                online.specDirectory(),
+                online.outputDirectory(),
+                online.cacheDirectory(),
+                online.lockFile(),
+                online.reportDirectory(),
+                online.only(),
+                false,
+                null,
+                null,
+                false,
+                true,
+                online.assetTimeout(),
+                online.providers());
         AssetBuild build = new AssetBuild(offline, BuildLog.silent());
         List<AssetRequest> requests = build.validate();
 
         assertThatThrownBy(() -> build.generate(requests, false))
-                .isInstanceOfSatisfying(AssetsFailedException.class,
+                .isInstanceOfSatisfying(
+                        AssetsFailedException.class,
                         e -> assertThat(e.failures()).extracting(r -> r.id()).containsExactly("hero"))
                 .hasMessage("1 asset(s) failed:\n  hero: not in the cache, and the build is offline"
                         + "\nEverything else was generated or restored, cached and locked.");

@@ -17,9 +17,20 @@ final class BuildFixtures {
     static BuildConfig placeholderConfig(Path project) {
         ProviderDescriptor descriptor = ProviderRegistry.standard().placeholder();
         ProviderSettings placeholder = descriptor.settings(null, null, Duration.ZERO, Duration.ofSeconds(1), null);
-        return new BuildConfig(project, project.resolve("src/main/assets"), project.resolve("target/out"),
-                project.resolve("cache"), project.resolve("assets.lock.json"), project.resolve("target/assetgen"),
-                List.of(), false, null, null, false, false, Duration.ofMinutes(1),
+        return new BuildConfig(
+                project,
+                project.resolve("src/main/assets"),
+                project.resolve("target/out"),
+                project.resolve("cache"),
+                project.resolve("assets.lock.json"),
+                project.resolve("target/assetgen"),
+                List.of(),
+                false,
+                null,
+                null,
+                false,
+                false,
+                Duration.ofMinutes(1),
                 Map.of(descriptor.name(), placeholder));
     }
 }

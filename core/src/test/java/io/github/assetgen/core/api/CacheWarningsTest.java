@@ -37,14 +37,21 @@ class CacheWarningsTest {
         assertThat(first.warnings).isEmpty();
         // The output is gone, so the next build goes to the cache and finds the entry damaged.
         Files.delete(output);
-        Files.writeString(project.resolve("cache").resolve(key.substring(0, 2)).resolve(key).resolve("entry.json"),
-                "{\"formatVersion\": 1, \"key\": ", StandardCharsets.UTF_8);
+        Files.writeString(
+                project.resolve("cache")
+                        .resolve(key.substring(0, 2))
+                        .resolve(key)
+                        .resolve("entry.json"),
+                "{\"formatVersion\": 1, \"key\": ",
+                StandardCharsets.UTF_8);
 
         CollectingLog second = new CollectingLog();
         AssetBuild secondBuild = new AssetBuild(BuildFixtures.placeholderConfig(project), second);
         secondBuild.generate(secondBuild.validate(), true);
 
-        assertThat(second.warnings).singleElement().asString()
+        assertThat(second.warnings)
+                .singleElement()
+                .asString()
                 .startsWith("Cache entry " + key + " is damaged (entry.json does not parse")
                 .endsWith("will be treated as missing.");
         assertThat(second.errors).isEmpty();

@@ -36,8 +36,9 @@ class PlanPrintTest {
 
         second.printPlan(second.plan(requests));
 
-        assertThat(log.infos).contains(
-                "  hero  restore from cache  nano-banana-2 @ placeholder",
-                "  logo  up to date          nano-banana-2 @ placeholder");
+        assertThat(log.infos)
+                .contains(
+                        "  hero  restore from cache  nano-banana-2 @ placeholder",
+                        "  logo  up to date          nano-banana-2 @ placeholder");
     }
 }

@@ -1,10 +1,9 @@
 package io.github.assetgen.core.files;
 
-import io.github.assetgen.core.store.StoreFixtures;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.assetgen.core.store.StoreFixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +35,8 @@ public class AtomicFilesTest {
 
     @Test
     void writeThroughAScratchDirectoryReplacesTheTargetAndLeavesNothingInEitherDirectory() throws IOException {
-        Path target = StoreFixtures.write(dir.resolve("project/assets.lock.json"), "old".getBytes(StandardCharsets.UTF_8));
+        Path target =
+                StoreFixtures.write(dir.resolve("project/assets.lock.json"), "old".getBytes(StandardCharsets.UTF_8));
         Path scratch = dir.resolve("project/target/assetgen");
 
         AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8), scratch);
@@ -47,11 +47,13 @@ public class AtomicFilesTest {
     }
 
     @Test
-    void writeThroughAScratchDirectoryOnAnotherFileSystemFallsBackToATemporaryFileBesideTheTarget()
-            throws IOException {
+    void writeThroughAScratchDirectoryOnAnotherFileSystemFallsBackToATemporaryFileBesideTheTarget() throws IOException {
         Path shm = Path.of("/dev/shm");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
-                && !Files.getFileStore(shm).equals(Files.getFileStore(dir)), "needs a second file system");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isDirectory(shm)
+                        && Files.isWritable(shm)
+                        && !Files.getFileStore(shm).equals(Files.getFileStore(dir)),
+                "needs a second file system");
         Path scratch = Files.createTempDirectory(shm, "assetgen-scratch");
         try {
             Path target = dir.resolve("assets.lock.json");
@@ -83,8 +85,8 @@ public class AtomicFilesTest {
 
         AtomicFiles.Copied written = AtomicFiles.write(dir.resolve("a.png"), png);
         AtomicFiles.Copied copied = AtomicFiles.copy(dir.resolve("a.png"), dir.resolve("b.bin"));
-        AtomicFiles.Copied text = AtomicFiles.write(dir.resolve("c.png"), "not a png".getBytes(StandardCharsets.UTF_8),
-                dir.resolve("scratch"));
+        AtomicFiles.Copied text = AtomicFiles.write(
+                dir.resolve("c.png"), "not a png".getBytes(StandardCharsets.UTF_8), dir.resolve("scratch"));
 
         AtomicFiles.Copied expected = new AtomicFiles.Copied(png.length, Hashing.sha256(png), MediaFormat.PNG);
         assertThat(written).isEqualTo(expected);
@@ -136,7 +138,8 @@ public class AtomicFilesTest {
         };
 
         assertThatThrownBy(() -> AtomicFiles.copyAndHash(new ByteArrayInputStream(new byte[10]), directory))
-                .isInstanceOfSatisfying(DestinationWriteException.class,
+                .isInstanceOfSatisfying(
+                        DestinationWriteException.class,
                         e -> assertThat(e.destination()).isEqualTo(directory));
         assertThatThrownBy(() -> AtomicFiles.copyAndHash(broken, dir.resolve("x.bin")))
                 .isNotInstanceOf(DestinationWriteException.class)
@@ -158,7 +161,8 @@ public class AtomicFilesTest {
     void cleanStaleTempsDeletesOnlyOldTemporaryFilesAndDirectories() throws IOException {
         Instant now = Instant.parse("2026-01-02T00:00:00Z");
         Path oldTemp = StoreFixtures.write(dir.resolve(".tmp-old"), new byte[] {1});
-        Path oldStaging = StoreFixtures.write(dir.resolve(".tmp-staging/1.png"), new byte[] {2}).getParent();
+        Path oldStaging = StoreFixtures.write(dir.resolve(".tmp-staging/1.png"), new byte[] {2})
+                .getParent();
         Path youngTemp = StoreFixtures.write(dir.resolve(".tmp-young"), new byte[] {3});
         Path oldRealFile = StoreFixtures.write(dir.resolve("hero.png"), new byte[] {4});
         FileTime old = FileTime.from(now.minusSeconds(7200));
@@ -183,7 +187,8 @@ public class AtomicFilesTest {
             Files.setLastModifiedTime(p, FileTime.from(now.minusSeconds(7200)));
         }
 
-        assertThat(AtomicFiles.cleanStaleTempsUnder(dir, now.minusSeconds(3600))).isEqualTo(2);
+        assertThat(AtomicFiles.cleanStaleTempsUnder(dir, now.minusSeconds(3600)))
+                .isEqualTo(2);
         assertThat(nested).doesNotExist();
         assertThat(top).doesNotExist();
         assertThat(kept).exists();
@@ -191,7 +196,8 @@ public class AtomicFilesTest {
 
     @Test
     void cleanStaleTempsOfAMissingDirectoryDoesNothing() throws IOException {
-        assertThat(AtomicFiles.cleanStaleTemps(dir.resolve("absent"), Instant.now())).isZero();
+        assertThat(AtomicFiles.cleanStaleTemps(dir.resolve("absent"), Instant.now()))
+                .isZero();
     }
 
     /** The names directly inside {@code dir}; shared by the store tests. */

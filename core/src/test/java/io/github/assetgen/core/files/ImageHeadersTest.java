@@ -15,7 +15,9 @@ class ImageHeadersTest {
     private static byte[] image(String format, int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertThat(ImageIO.write(image, format, bytes)).as("a writer for " + format).isTrue();
+        assertThat(ImageIO.write(image, format, bytes))
+                .as("a writer for " + format)
+                .isTrue();
         return bytes.toByteArray();
     }
 
@@ -47,8 +49,10 @@ class ImageHeadersTest {
     void aTruncatedHeaderOrAVideoHasNoSize() throws Exception {
         byte[] png = image("png", 31, 17);
 
-        assertThat(ImageHeaders.dimensions(Arrays.copyOf(png, 20), MediaFormat.PNG)).isEmpty();
-        assertThat(ImageHeaders.dimensions(Arrays.copyOf(webp(31, 17), 14), MediaFormat.WEBP)).isEmpty();
+        assertThat(ImageHeaders.dimensions(Arrays.copyOf(png, 20), MediaFormat.PNG))
+                .isEmpty();
+        assertThat(ImageHeaders.dimensions(Arrays.copyOf(webp(31, 17), 14), MediaFormat.WEBP))
+                .isEmpty();
         assertThat(ImageHeaders.dimensions(png, MediaFormat.MP4)).isEmpty();
     }
 }

@@ -39,8 +39,16 @@ class DiskStateTest {
         outputs = dir.resolve("out");
         Path hero = Files.createDirectories(outputs.resolve("img")).resolve("hero.png");
         Files.write(hero, new byte[] {1, 2, 3});
-        lock = LockFile.empty().with(new LockFile.Entry("hero", KEY, "useapi", "nano-banana-2",
-                List.of(LockFile.LockedFile.describe(outputs, hero)), "8 credits", List.of(), clock.instant().toString()));
+        lock = LockFile.empty()
+                .with(new LockFile.Entry(
+                        "hero",
+                        KEY,
+                        "useapi",
+                        "nano-banana-2",
+                        List.of(LockFile.LockedFile.describe(outputs, hero)),
+                        "8 credits",
+                        List.of(),
+                        clock.instant().toString()));
         cache = AssetCache.withDirectory(dir.resolve("cache"), clock, w -> {});
         journal = Journal.withDirectory(dir.resolve("cache"), clock, w -> {});
     }
@@ -55,7 +63,8 @@ class DiskStateTest {
 
     @Test
     void theLockedFileWhereTheSpecAsksForItIsUpToDate() {
-        assertThat(state(AS_ASKED, Duration.ofDays(1)).isUpToDate(askingFor("img/hero.png"), KEY)).isTrue();
+        assertThat(state(AS_ASKED, Duration.ofDays(1)).isUpToDate(askingFor("img/hero.png"), KEY))
+                .isTrue();
     }
 
     @Test
@@ -70,7 +79,8 @@ class DiskStateTest {
     void theUpToDateCheckFollowsThePlacementItIsGiven() {
         DiskState.Placement elsewhere = (asked, format) -> asked.replace(".png", "." + MediaFormat.JPEG.extension());
 
-        assertThat(state(elsewhere, Duration.ofDays(1)).isUpToDate(askingFor("img/hero.png"), KEY)).isFalse();
+        assertThat(state(elsewhere, Duration.ofDays(1)).isUpToDate(askingFor("img/hero.png"), KEY))
+                .isFalse();
     }
 
     @Test
@@ -78,10 +88,10 @@ class DiskStateTest {
         journal.begin(KEY, "useapi", "hero", "nano-banana-2");
         Clock later = Clock.offset(clock, Duration.ofHours(2));
 
-        assertThat(new DiskState(lock, outputs, cache, journal, p -> Duration.ofHours(1), AS_ASKED, later)
-                .openJob(KEY)).hasValueSatisfying(job -> assertThat(job.expired()).isTrue());
-        assertThat(new DiskState(lock, outputs, cache, journal, p -> Duration.ofHours(3), AS_ASKED, later)
-                .openJob(KEY)).hasValueSatisfying(job -> assertThat(job.expired()).isFalse());
+        assertThat(new DiskState(lock, outputs, cache, journal, p -> Duration.ofHours(1), AS_ASKED, later).openJob(KEY))
+                .hasValueSatisfying(job -> assertThat(job.expired()).isTrue());
+        assertThat(new DiskState(lock, outputs, cache, journal, p -> Duration.ofHours(3), AS_ASKED, later).openJob(KEY))
+                .hasValueSatisfying(job -> assertThat(job.expired()).isFalse());
         assertThat(state(AS_ASKED, Duration.ofDays(1)).isCached(KEY)).isFalse();
     }
 }

@@ -42,9 +42,20 @@ class PlannerTest {
     };
 
     private static AssetRequest image(String id, String resolution) {
-        return new AssetRequest(id, "useapi", AssetType.IMAGE, "nano-banana-2", "prompt " + id,
+        return new AssetRequest(
+                id,
+                "useapi",
+                AssetType.IMAGE,
+                "nano-banana-2",
+                "prompt " + id,
                 Map.of("resolution", resolution, "quantity", 1, "aspectRatio", "auto", "promptOptimization", true),
-                List.of(), null, null, null, null, List.of(id + ".png"), Position.startOf("a.yaml"));
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of(id + ".png"),
+                Position.startOf("a.yaml"));
     }
 
     private Plan plan(List<AssetRequest> requests, Selection selection, boolean force, boolean offline) {
@@ -63,7 +74,8 @@ class PlannerTest {
 
         Plan plan = plan(List.of(kept, restored, resumed, fresh), Selection.all(), false, false);
 
-        assertThat(plan.assets()).extracting(PlannedAsset::action)
+        assertThat(plan.assets())
+                .extracting(PlannedAsset::action)
                 .containsExactly(Action.KEEP, Action.RESTORE, Action.RESUME, Action.GENERATE);
         // only what is generated now counts against the budget: nano-banana-2 at 4K is 8 credits
         assertThat(plan.credits()).isEqualByComparingTo("8");
@@ -86,8 +98,10 @@ class PlannerTest {
         AssetRequest lost = image("lost", "1K");
         open.put(CacheKey.of(lost), new OpenJob(List.of(), Instant.parse("2026-11-20T10:00:00Z"), false));
 
-        PlannedAsset blocked = plan(List.of(lost), Selection.all(), false, false).assets().get(0);
-        PlannedAsset forced = plan(List.of(lost), Selection.all(), true, false).assets().get(0);
+        PlannedAsset blocked =
+                plan(List.of(lost), Selection.all(), false, false).assets().get(0);
+        PlannedAsset forced =
+                plan(List.of(lost), Selection.all(), true, false).assets().get(0);
 
         assertThat(blocked.action()).isEqualTo(Action.BLOCKED);
         assertThat(blocked.note()).contains("may already be paid for").contains("-Dassetgen.only=lost");
@@ -108,10 +122,14 @@ class PlannerTest {
 
     @Test
     void onlySelectsIdsAndGlobsAndSkipsTheRest() {
-        Plan plan = plan(List.of(image("hero", "1K"), image("icon-a", "1K"), image("icon-b", "1K"), image("logo", "1K")),
-                Selection.of(List.of("hero, icon-*")), false, false);
+        Plan plan = plan(
+                List.of(image("hero", "1K"), image("icon-a", "1K"), image("icon-b", "1K"), image("logo", "1K")),
+                Selection.of(List.of("hero, icon-*")),
+                false,
+                false);
 
-        assertThat(plan.assets()).extracting(PlannedAsset::action)
+        assertThat(plan.assets())
+                .extracting(PlannedAsset::action)
                 .containsExactly(Action.GENERATE, Action.GENERATE, Action.GENERATE, Action.SKIP);
     }
 
@@ -120,7 +138,8 @@ class PlannerTest {
         Plan plan = plan(List.of(image("a", "4K"), image("b", "4K")), Selection.all(), false, false);
 
         assertThat(plan.budgetProblem(new BigDecimal("16"), null)).isEmpty();
-        assertThat(plan.budgetProblem(new BigDecimal("15"), null)).hasValueSatisfying(problem -> assertThat(problem)
-                .startsWith("the estimate of 16 credits exceeds maxCredits 15. Nothing was sent."));
+        assertThat(plan.budgetProblem(new BigDecimal("15"), null))
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .startsWith("the estimate of 16 credits exceeds maxCredits 15. Nothing was sent."));
     }
 }

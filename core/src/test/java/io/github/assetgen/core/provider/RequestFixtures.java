@@ -74,7 +74,19 @@ public final class RequestFixtures {
 
     public AssetRequest build() {
         List<String> files = outputs.isEmpty() ? List.of("out." + type.defaultExtension()) : outputs;
-        return new AssetRequest("hero", provider, type, model, prompt, parameters, references, character,
-                firstFrame, endFrame, null, files, new Position("src/main/assets/site.yaml", 3, 5));
+        return new AssetRequest(
+                "hero",
+                provider,
+                type,
+                model,
+                prompt,
+                parameters,
+                references,
+                character,
+                firstFrame,
+                endFrame,
+                null,
+                files,
+                new Position("src/main/assets/site.yaml", 3, 5));
     }
 }

@@ -40,14 +40,54 @@ class ReportWriterTest {
         Path intro = Files.createDirectories(outputDir.resolve("video")).resolve("intro.mp4");
         Files.write(intro, new byte[] {4, 5});
         outcomes = List.of(
-                new AssetOutcome("intro", "restored", "useapi", "T2V-2.3", "video", "Slow dolly [Push in]", "bb22",
-                        List.of(new OutcomeFile("video/intro.mp4", intro, 2, "cafe")), "0 credits", 15, null),
-                new AssetOutcome("hero", "generated", "minimax", "image-01", "image", HOSTILE_PROMPT, "aa11",
-                        List.of(new OutcomeFile("img/hero.png", hero, 3, "beef")), "8 credits", 1200, null),
-                new AssetOutcome("broken", "failed", "apixo", "nano-banana-pro", "image", "A cat", "cc33", List.of(),
-                        "0 credits", 300, "moderated by the provider: <content> & \"policy\""),
-                new AssetOutcome("later", "skipped", "useapi", "nano-banana-2", "image", "Later", "dd44", List.of(),
-                        null, 0, "not selected by -Dassetgen.only"));
+                new AssetOutcome(
+                        "intro",
+                        "restored",
+                        "useapi",
+                        "T2V-2.3",
+                        "video",
+                        "Slow dolly [Push in]",
+                        "bb22",
+                        List.of(new OutcomeFile("video/intro.mp4", intro, 2, "cafe")),
+                        "0 credits",
+                        15,
+                        null),
+                new AssetOutcome(
+                        "hero",
+                        "generated",
+                        "minimax",
+                        "image-01",
+                        "image",
+                        HOSTILE_PROMPT,
+                        "aa11",
+                        List.of(new OutcomeFile("img/hero.png", hero, 3, "beef")),
+                        "8 credits",
+                        1200,
+                        null),
+                new AssetOutcome(
+                        "broken",
+                        "failed",
+                        "apixo",
+                        "nano-banana-pro",
+                        "image",
+                        "A cat",
+                        "cc33",
+                        List.of(),
+                        "0 credits",
+                        300,
+                        "moderated by the provider: <content> & \"policy\""),
+                new AssetOutcome(
+                        "later",
+                        "skipped",
+                        "useapi",
+                        "nano-banana-2",
+                        "image",
+                        "Later",
+                        "dd44",
+                        List.of(),
+                        null,
+                        0,
+                        "not selected by -Dassetgen.only"));
         summary = ReportSummary.of(outcomes, "8 credits", 1515);
     }
 
@@ -65,7 +105,8 @@ class ReportWriterTest {
     void theJsonListsEveryAssetSortedByIdWithItsFilesAndTheTotals() throws IOException {
         new ReportWriter().write(reportDir, outputDir, outcomes, summary);
 
-        JsonNode json = new ObjectMapper().readTree(reportDir.resolve("report.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(reportDir.resolve("report.json").toFile());
         assertThat(json.path("assets").findValuesAsText("id")).containsExactly("broken", "hero", "intro", "later");
         JsonNode hero = json.path("assets").get(1);
         assertThat(hero.path("status").asText()).isEqualTo("generated");
@@ -102,7 +143,9 @@ class ReportWriterTest {
         new ReportWriter().write(reportDir, outputDir, outcomes, summary);
 
         String html = Files.readString(reportDir.resolve("report.html"));
-        assertThat(html).doesNotContain("<script").doesNotContain("\u0001")
+        assertThat(html)
+                .doesNotContain("<script")
+                .doesNotContain("\u0001")
                 .contains("A &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")
                 .contains("moderated by the provider: &lt;content&gt; &amp; &quot;policy&quot;");
     }
@@ -112,13 +155,15 @@ class ReportWriterTest {
         new ReportWriter().write(reportDir, outputDir, outcomes, summary);
 
         String html = Files.readString(reportDir.resolve("report.html"));
-        assertThat(html).contains("<img loading=\"lazy\" src=\"../generated-assets/img/hero.png\"")
+        assertThat(html)
+                .contains("<img loading=\"lazy\" src=\"../generated-assets/img/hero.png\"")
                 .contains("<video controls preload=\"metadata\" src=\"../generated-assets/video/intro.mp4\">")
                 .contains("<span class=\"badge failed\">failed</span>")
                 .contains("<dt>cost</dt><dd>8 credits</dd>")
                 .contains("<dt>model</dt><dd>image-01</dd>")
                 .contains("<dt>provider</dt><dd>minimax</dd>");
-        assertThat(Path.of(reportDir.toString(), "../generated-assets/img/hero.png").normalize())
+        assertThat(Path.of(reportDir.toString(), "../generated-assets/img/hero.png")
+                        .normalize())
                 .isEqualTo(outputDir.resolve("img/hero.png"));
     }
 
@@ -127,14 +172,28 @@ class ReportWriterTest {
         new ReportWriter().write(reportDir, outputDir, outcomes, summary);
 
         String html = Files.readString(reportDir.resolve("report.html"));
-        assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<link")
-                .doesNotContain("@import").contains("<style>");
+        assertThat(html)
+                .doesNotContain("http://")
+                .doesNotContain("https://")
+                .doesNotContain("<link")
+                .doesNotContain("@import")
+                .contains("<style>");
     }
 
     @Test
     void aFileGivenOnlyByRelativePathIsFoundInTheOutputDirectoryAndItsNameIsUrlEncoded() throws IOException {
-        AssetOutcome spaced = new AssetOutcome("logo", "kept", "useapi", "image-01", "image", "Logo", "ee55",
-                List.of(new OutcomeFile("brand/my logo #1.png", null, 10, "abcd")), "0 credits", 1, null);
+        AssetOutcome spaced = new AssetOutcome(
+                "logo",
+                "kept",
+                "useapi",
+                "image-01",
+                "image",
+                "Logo",
+                "ee55",
+                List.of(new OutcomeFile("brand/my logo #1.png", null, 10, "abcd")),
+                "0 credits",
+                1,
+                null);
 
         new ReportWriter().write(reportDir, outputDir, List.of(spaced), ReportSummary.of(List.of(spaced), "0", 1));
 
@@ -146,7 +205,8 @@ class ReportWriterTest {
     void theJunitXmlIsValidAndHasOneTestCasePerAssetWithFailuresAndSkips() throws Exception {
         new ReportWriter().write(reportDir, outputDir, outcomes, summary);
 
-        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document xml = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(reportDir.resolve("TEST-assetgen.xml").toFile());
         Element suite = xml.getDocumentElement();
         assertThat(suite.getTagName()).isEqualTo("testsuite");
@@ -165,19 +225,21 @@ class ReportWriterTest {
         assertThat(hero.getAttribute("name")).isEqualTo("hero");
         assertThat(hero.getElementsByTagName("failure").getLength()).isZero();
         assertThat(hero.getElementsByTagName("system-out").item(0).getTextContent())
-                .contains("A <script>alert('x')</script>").contains("img/hero.png");
+                .contains("A <script>alert('x')</script>")
+                .contains("img/hero.png");
         Element later = (Element) cases.item(3);
         assertThat(later.getElementsByTagName("skipped").getLength()).isEqualTo(1);
     }
 
     @Test
     void aPlannedAssetIsASkippedTestCase() throws Exception {
-        AssetOutcome planned = new AssetOutcome("hero", "planned", "useapi", "image-01", "image", "A", "k", List.of(),
-                "4 credits", 0, null);
+        AssetOutcome planned = new AssetOutcome(
+                "hero", "planned", "useapi", "image-01", "image", "A", "k", List.of(), "4 credits", 0, null);
 
         new ReportWriter().write(reportDir, outputDir, List.of(planned), ReportSummary.of(List.of(planned), "4", 0));
 
-        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document xml = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(reportDir.resolve("TEST-assetgen.xml").toFile());
         assertThat(xml.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
         Element skipped = (Element) xml.getElementsByTagName("skipped").item(0);
@@ -191,25 +253,29 @@ class ReportWriterTest {
 
         new ReportWriter().write(reportDir, outputDir, List.of(only), ReportSummary.of(List.of(only), "0", 5));
 
-        assertThat(Files.readString(reportDir.resolve("report.json"))).contains("\"intro\"").doesNotContain("\"hero\"");
+        assertThat(Files.readString(reportDir.resolve("report.json")))
+                .contains("\"intro\"")
+                .doesNotContain("\"hero\"");
         assertThat(Files.readString(reportDir.resolve("report.html"))).doesNotContain("asset-hero");
     }
 
     @Test
     void theSummaryCountsEveryStatusAndListsMissingOnesAsZero() {
-        assertThat(summary.counts()).containsExactly(
-                org.assertj.core.api.Assertions.entry("kept", 0),
-                org.assertj.core.api.Assertions.entry("restored", 1),
-                org.assertj.core.api.Assertions.entry("generated", 1),
-                org.assertj.core.api.Assertions.entry("failed", 1),
-                org.assertj.core.api.Assertions.entry("skipped", 1),
-                org.assertj.core.api.Assertions.entry("planned", 0));
+        assertThat(summary.counts())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.entry("kept", 0),
+                        org.assertj.core.api.Assertions.entry("restored", 1),
+                        org.assertj.core.api.Assertions.entry("generated", 1),
+                        org.assertj.core.api.Assertions.entry("failed", 1),
+                        org.assertj.core.api.Assertions.entry("skipped", 1),
+                        org.assertj.core.api.Assertions.entry("planned", 0));
         assertThat(summary.total()).isEqualTo(4);
     }
 
     @Test
     void anUnknownStatusIsRefused() {
         assertThatThrownBy(() -> new AssetOutcome("x", "done", null, null, null, null, null, null, null, 0, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("done");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("done");
     }
 }

@@ -30,17 +30,23 @@ class FilesAndOutputsTest {
 
     @Test
     void missingReferenceFileIsAnErrorNamingWhereItLooked() {
-        singleError("input.unreadable-file", "references",
-                image("a").refs("refs/missing.png"), "references[0] 'refs/missing.png' does not exist",
+        singleError(
+                "input.unreadable-file",
+                "references",
+                image("a").refs("refs/missing.png"),
+                "references[0] 'refs/missing.png' does not exist",
                 dir.resolve("refs/missing.png").toString());
     }
 
     @Test
     void missingFilesInsideTheProjectAreShownRelativeToIt() {
-        var validation = io.github.assetgen.core.rules.RuleBook.standard().validate(
-                java.util.List.of(image("a").refs("refs/missing.png").build()), new ValidationContext(dir, false));
-        assertThat(errors(validation)).containsExactly("references[0] 'refs/missing.png' does not exist (looked at "
-                + Path.of("refs", "missing.png") + ")");
+        var validation = io.github.assetgen.core.rules.RuleBook.standard()
+                .validate(
+                        java.util.List.of(image("a").refs("refs/missing.png").build()),
+                        new ValidationContext(dir, false));
+        assertThat(errors(validation))
+                .containsExactly("references[0] 'refs/missing.png' does not exist (looked at "
+                        + Path.of("refs", "missing.png") + ")");
         rules(validation.errors()).containsExactly(tuple("input.unreadable-file", "references"));
     }
 
@@ -53,38 +59,56 @@ class FilesAndOutputsTest {
     @Test
     void fileThatIsNotAnImageIsAnErrorWhateverItsName() {
         TestSpecs.write(dir, "fake.png", "<html>not a png</html>".getBytes());
-        singleError("input.not-an-image", "references",
-                image("a").refs("fake.png"), "'fake.png' is not a PNG, JPEG or WebP image");
+        singleError(
+                "input.not-an-image",
+                "references",
+                image("a").refs("fake.png"),
+                "'fake.png' is not a PNG, JPEG or WebP image");
     }
 
     @Test
     void imageFileIsRecognisedByItsBytesNotItsName() {
         png(dir, "really-a-png.jpg", 4, 4);
-        assertThat(request(image("a").refs("really-a-png.jpg")).references().get(0).mediaType()).isEqualTo("image/png");
+        assertThat(request(image("a").refs("really-a-png.jpg"))
+                        .references()
+                        .get(0)
+                        .mediaType())
+                .isEqualTo("image/png");
     }
 
     @Test
     void referencesResolveAgainstTheSpecFilesFolder() {
         png(dir, "refs/a.png", 4, 4);
         var request = request(image("a").refs("refs/../refs/a.png"));
-        assertThat(request.references().get(0).path()).isEqualTo(dir.resolve("refs/a.png").toAbsolutePath());
+        assertThat(request.references().get(0).path())
+                .isEqualTo(dir.resolve("refs/a.png").toAbsolutePath());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://example.com/a.png", "ftp://example.com/a.png"})
     void urlsMustBeHttps(String url) {
-        singleError("input.not-https", "references",
-                asset(dir, "a").with("provider", "minimax").with("prompt", "p").refs(url), "is not an https URL");
+        singleError(
+                "input.not-https",
+                "references",
+                asset(dir, "a").with("provider", "minimax").with("prompt", "p").refs(url),
+                "is not an https URL");
     }
 
     @Test
     void useapiNeedsLocalFiles() {
-        singleError("input.url-not-accepted", "references",
-                image("a").refs("https://example.com/a.png"), "is a URL, but useapi uploads local files only;"
-                + " save the image in the project and give its path");
-        singleError("input.url-not-accepted", "firstFrame",
-                asset(dir, "v").with("type", "video").with("model", "I2V-01")
-                .with("firstFrame", "https://example.com/a.png"), "firstFrame 'https://example.com/a.png' is a URL");
+        singleError(
+                "input.url-not-accepted",
+                "references",
+                image("a").refs("https://example.com/a.png"),
+                "is a URL, but useapi uploads local files only;" + " save the image in the project and give its path");
+        singleError(
+                "input.url-not-accepted",
+                "firstFrame",
+                asset(dir, "v")
+                        .with("type", "video")
+                        .with("model", "I2V-01")
+                        .with("firstFrame", "https://example.com/a.png"),
+                "firstFrame 'https://example.com/a.png' is a URL");
     }
 
     @Test
@@ -94,25 +118,34 @@ class FilesAndOutputsTest {
 
     @Test
     void quantityExpandsOutputsWithNumberedStems() {
-        assertThat(request(image("hero").with("quantity", 3).with("output", "img/hero.webp")).outputs())
+        assertThat(request(image("hero").with("quantity", 3).with("output", "img/hero.webp"))
+                        .outputs())
                 .containsExactly("img/hero-1.webp", "img/hero-2.webp", "img/hero-3.webp");
         assertThat(request(image("icon").with("quantity", 2)).outputs()).containsExactly("icon-1.png", "icon-2.png");
     }
 
     @ParameterizedTest
-    @CsvSource({"img/hero.png, img/hero.png", "./img//hero.jpg, img/hero.jpg", "img/../hero.jpeg, hero.jpeg",
-        "img\\\\hero.PNG, img/hero.PNG"})
+    @CsvSource({
+        "img/hero.png, img/hero.png",
+        "./img//hero.jpg, img/hero.jpg",
+        "img/../hero.jpeg, hero.jpeg",
+        "img\\\\hero.PNG, img/hero.PNG"
+    })
     void outputsAreNormalised(String output, String expected) {
         assertThat(request(image("a").with("output", output)).outputs()).containsExactly(expected);
     }
 
     @ParameterizedTest
-    @CsvSource({"output.outside-directory, ../hero.png, leaves the output directory",
+    @CsvSource({
+        "output.outside-directory, ../hero.png, leaves the output directory",
         "output.outside-directory, img/../../hero.png, leaves the output directory",
-        "output.absolute, /tmp/hero.png, is absolute", "output.absolute, C:/hero.png, is absolute",
+        "output.absolute, /tmp/hero.png, is absolute",
+        "output.absolute, C:/hero.png, is absolute",
         "output.wrong-extension, hero.gif, must end in .png, .jpg, .jpeg, .webp",
-        "output.wrong-extension, hero, must end in", "output.wrong-extension, img/.png, must end in",
-        "output.empty, '  ', output is empty"})
+        "output.wrong-extension, hero, must end in",
+        "output.wrong-extension, img/.png, must end in",
+        "output.empty, '  ', output is empty"
+    })
     void outputsThatLeaveTheDirectoryOrHaveTheWrongExtensionAreErrors(String rule, String output, String fragment) {
         singleError(rule, "output", image("a").with("output", output), fragment);
     }
@@ -126,8 +159,8 @@ class FilesAndOutputsTest {
         Problem problem = validation.errors().get(0);
         assertThat(problem.position()).isEqualTo(second.at("id"));
         assertThat(problem).extracting(Problem::ruleId, Problem::field).containsExactly("asset.id-duplicate", "id");
-        assertThat(problem.message()).isEqualTo("id 'hero' is already used at " + first.at("id")
-                + "; ids must be unique in the project");
+        assertThat(problem.message())
+                .isEqualTo("id 'hero' is already used at " + first.at("id") + "; ids must be unique in the project");
         assertThat(validation.requests()).hasSize(1);
     }
 
@@ -136,8 +169,9 @@ class FilesAndOutputsTest {
         TestSpecs many = image("many").with("quantity", 2).with("output", "x.png");
         TestSpecs clash = image("clash").with("output", "X-2.png");
         var validation = validate(many, clash);
-        assertThat(errors(validation)).containsExactly("output 'X-2.png' is also written by asset 'many' ("
-                + many.at("output") + "); give one of them another output");
+        assertThat(errors(validation))
+                .containsExactly("output 'X-2.png' is also written by asset 'many' (" + many.at("output")
+                        + "); give one of them another output");
         rules(validation.errors()).containsExactly(tuple("output.collision", "output"));
         assertThat(validation.errors().get(0).position()).isEqualTo(clash.at("output"));
         assertThat(validation.requests()).extracting(r -> r.id()).containsExactly("many");
@@ -145,6 +179,8 @@ class FilesAndOutputsTest {
 
     @Test
     void differentOutputsDoNotClash() {
-        assertThat(validate(image("a").with("output", "x.png"), image("b").with("output", "x.jpg")).hasErrors()).isFalse();
+        assertThat(validate(image("a").with("output", "x.png"), image("b").with("output", "x.jpg"))
+                        .hasErrors())
+                .isFalse();
     }
 }

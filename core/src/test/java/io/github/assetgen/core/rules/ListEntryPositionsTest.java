@@ -34,7 +34,10 @@ class ListEntryPositionsTest {
         SpecSet set = new SpecReader().read(specs, project);
         assertThat(set.problems()).isEmpty();
         Validation validation = RuleBook.standard().validate(set.assets(), new ValidationContext(project, false));
-        return validation.problems().stream().sorted(Problem.BY_POSITION).map(Problem::format).toList();
+        return validation.problems().stream()
+                .sorted(Problem.BY_POSITION)
+                .map(Problem::format)
+                .toList();
     }
 
     private static String lookedAt(String file) {
@@ -67,18 +70,20 @@ class ListEntryPositionsTest {
                 """);
 
         String file = "src/main/assets/site.yaml:";
-        assertThat(problems).containsExactly(
-                file + "5:7: [inherits] references[1] 'refs/gone.png' does not exist" + lookedAt("refs/gone.png"),
-                file + "11:9: [hero] references[1] 'refs/missing.png' does not exist"
-                        + lookedAt("refs/missing.png"),
-                file + "12:9: [hero] references[2] 'notes.txt' is not a PNG, JPEG or WebP image; convert it or"
-                        + " choose another file",
-                file + "13:9: [hero] references[3] 'https://cdn.example/style.png' is a URL, but useapi uploads"
-                        + " local files only; save the image in the project and give its path",
-                file + "14:9: [hero] references[4] is empty; give a file path or an https URL",
-                file + "15:9: [hero] references[5] is 42; give a file path or an https URL",
-                file + "18:32: [flow] references[1] 'refs/missing.png' does not exist"
-                        + lookedAt("refs/missing.png"));
+        assertThat(problems)
+                .containsExactly(
+                        file + "5:7: [inherits] references[1] 'refs/gone.png' does not exist"
+                                + lookedAt("refs/gone.png"),
+                        file + "11:9: [hero] references[1] 'refs/missing.png' does not exist"
+                                + lookedAt("refs/missing.png"),
+                        file + "12:9: [hero] references[2] 'notes.txt' is not a PNG, JPEG or WebP image; convert it or"
+                                + " choose another file",
+                        file + "13:9: [hero] references[3] 'https://cdn.example/style.png' is a URL, but useapi uploads"
+                                + " local files only; save the image in the project and give its path",
+                        file + "14:9: [hero] references[4] is empty; give a file path or an https URL",
+                        file + "15:9: [hero] references[5] is 42; give a file path or an https URL",
+                        file + "18:32: [flow] references[1] 'refs/missing.png' does not exist"
+                                + lookedAt("refs/missing.png"));
     }
 
     @Test
@@ -109,14 +114,18 @@ class ListEntryPositionsTest {
                 """);
 
         String file = "src/main/assets/site.json:";
-        assertThat(problems).containsExactly(
-                file + "9:9: [hero] references[1] 'https://cdn.example/style.png' is a URL, but useapi uploads"
-                        + " local files only; save the image in the project and give its path",
-                file + "10:9: [hero] references[2] 'refs/missing.png' does not exist" + lookedAt("refs/missing.png"),
-                file + "17:21: [clip] firstFrame of Sora-2 must be exactly 1280x720 or 720x1280 pixels (it is 4x4);"
-                        + " resize the image",
-                file + "20:36: [subjects] references[1] 'notes.txt' is not a PNG, JPEG or WebP image; convert it or"
-                        + " choose another file");
+        assertThat(problems)
+                .containsExactly(
+                        file + "9:9: [hero] references[1] 'https://cdn.example/style.png' is a URL, but useapi uploads"
+                                + " local files only; save the image in the project and give its path",
+                        file + "10:9: [hero] references[2] 'refs/missing.png' does not exist"
+                                + lookedAt("refs/missing.png"),
+                        file
+                                + "17:21: [clip] firstFrame of Sora-2 must be exactly 1280x720 or 720x1280 pixels (it is 4x4);"
+                                + " resize the image",
+                        file
+                                + "20:36: [subjects] references[1] 'notes.txt' is not a PNG, JPEG or WebP image; convert it or"
+                                + " choose another file");
     }
 
     @Test
@@ -130,7 +139,8 @@ class ListEntryPositionsTest {
                       - refs/ok.png
                 """);
 
-        assertThat(problems).containsExactly("src/main/assets/apixo.yaml:6:9: [panda] references[0] 'refs/ok.png' is"
-                + " a local file, but apixo takes only https URLs; publish the image and give its https URL");
+        assertThat(problems)
+                .containsExactly("src/main/assets/apixo.yaml:6:9: [panda] references[0] 'refs/ok.png' is"
+                        + " a local file, but apixo takes only https URLs; publish the image and give its https URL");
     }
 }

@@ -40,7 +40,8 @@ class MinimaxAndApixoImageRulesTest {
     void minimaxImageDefaultsAreExplicit() {
         var request = request(minimax());
         assertThat(request.model()).isEqualTo("image-01");
-        assertThat(request.parameters()).isEqualTo(Map.of("aspectRatio", "1:1", "quantity", 1, "promptOptimization", false));
+        assertThat(request.parameters())
+                .isEqualTo(Map.of("aspectRatio", "1:1", "quantity", 1, "promptOptimization", false));
     }
 
     @ParameterizedTest
@@ -51,8 +52,11 @@ class MinimaxAndApixoImageRulesTest {
 
     @Test
     void minimaxRejectsOtherAspectRatios() {
-        singleError("model.unsupported-value", "aspectRatio",
-                minimax().with("aspectRatio", "5:4"), "aspectRatio '5:4' is not supported by image-01");
+        singleError(
+                "model.unsupported-value",
+                "aspectRatio",
+                minimax().with("aspectRatio", "5:4"),
+                "aspectRatio '5:4' is not supported by image-01");
     }
 
     @ParameterizedTest
@@ -69,36 +73,56 @@ class MinimaxAndApixoImageRulesTest {
 
     @Test
     void minimaxPromptIsAtMost1500Characters() {
-        assertThat(request(minimax().with("prompt", TestSpecs.repeat(1500))).prompt()).hasSize(1500);
-        singleError("prompt.too-long", "prompt",
-                minimax().with("prompt", TestSpecs.repeat(1501)), "prompt is 1501 characters; image-01 takes at most 1500");
+        assertThat(request(minimax().with("prompt", TestSpecs.repeat(1500))).prompt())
+                .hasSize(1500);
+        singleError(
+                "prompt.too-long",
+                "prompt",
+                minimax().with("prompt", TestSpecs.repeat(1501)),
+                "prompt is 1501 characters; image-01 takes at most 1500");
     }
 
     @Test
     void minimaxSeedIsANonNegativeInt() {
         assertThat(request(minimax().with("seed", 2147483647L)).parameters()).containsEntry("seed", 2147483647);
-        singleError("model.out-of-range", "seed",
-                minimax().with("seed", 2147483648L), "seed 2147483648 is out of range for image-01");
-        singleError("model.out-of-range", "seed",
-                minimax().with("seed", -1), "seed -1 is out of range for image-01 (supported: 0 to 2147483647)");
+        singleError(
+                "model.out-of-range",
+                "seed",
+                minimax().with("seed", 2147483648L),
+                "seed 2147483648 is out of range for image-01");
+        singleError(
+                "model.out-of-range",
+                "seed",
+                minimax().with("seed", -1),
+                "seed -1 is out of range for image-01 (supported: 0 to 2147483647)");
     }
 
     @Test
     void minimaxTakesOneSubjectReferenceAsFileOrUrl() {
         png(dir, "girl.png", 4, 4);
         png(dir, "boy.png", 5, 5);
-        assertThat(request(minimax().refs("girl.png")).references().get(0).isLocal()).isTrue();
-        assertThat(request(minimax().refs("https://cdn.example.com/girl.jpg")).references().get(0).url())
+        assertThat(request(minimax().refs("girl.png")).references().get(0).isLocal())
+                .isTrue();
+        assertThat(request(minimax().refs("https://cdn.example.com/girl.jpg"))
+                        .references()
+                        .get(0)
+                        .url())
                 .isEqualTo("https://cdn.example.com/girl.jpg");
-        singleError("model.too-many-references", "references",
-                minimax().refs("girl.png", "boy.png"), "references has 2 files; image-01 takes at most 1");
+        singleError(
+                "model.too-many-references",
+                "references",
+                minimax().refs("girl.png", "boy.png"),
+                "references has 2 files; image-01 takes at most 1");
     }
 
     @Test
     void minimaxRejectsWebpAndFilesOverTenMegabytes() {
         webp(dir, "girl.webp", 10, 10);
-        singleError("input.unsupported-format", "references",
-                minimax().refs("girl.webp"), "is WebP, but MiniMax takes JPEG or PNG");
+        singleError(
+                "input.unsupported-format",
+                "references",
+                minimax().refs("girl.webp"),
+                "is WebP, but MiniMax takes JPEG or PNG");
         byte[] big = new byte[10 * 1024 * 1024 + 1];
         byte[] header = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
         System.arraycopy(header, 0, big, 0, header.length);
@@ -110,8 +134,10 @@ class MinimaxAndApixoImageRulesTest {
     void minimaxTakesNoResolutionOrSize() {
         var errors = errors(validate(minimax().with("resolution", "1K").with("size", "1024x1024")));
         assertThat(errors).hasSize(2).allMatch(e -> e.contains("is not supported by image-01"));
-        rules(validate(minimax().with("resolution", "1K").with("size", "1024x1024")).errors()).containsExactly(
-                tuple("model.unsupported-field", "resolution"), tuple("model.unsupported-field", "size"));
+        rules(validate(minimax().with("resolution", "1K").with("size", "1024x1024"))
+                        .errors())
+                .containsExactly(
+                        tuple("model.unsupported-field", "resolution"), tuple("model.unsupported-field", "size"));
     }
 
     // ---------------------------------------------------------------- APIXO minimax-image-01
@@ -120,27 +146,33 @@ class MinimaxAndApixoImageRulesTest {
     void apixoDefaultsGiveTheDefault1024Square() {
         var request = request(apixo());
         assertThat(request.model()).isEqualTo("minimax-image-01");
-        assertThat(request.parameters()).isEqualTo(Map.of("resolution", "1K", "aspectRatio", "1:1", "quantity", 1,
-                "promptOptimization", false));
+        assertThat(request.parameters())
+                .isEqualTo(
+                        Map.of("resolution", "1K", "aspectRatio", "1:1", "quantity", 1, "promptOptimization", false));
         assertThat(ModelCatalog.standard().renderSize(request)).isEqualTo(new RenderSize(1024, 1024, 0));
     }
 
     @ParameterizedTest
     @CsvSource({"1, true", "9, true", "0, false", "10, false"})
     void apixoQuantityIsOneToNine(int quantity, boolean ok) {
-        assertThat(errors(validate(apixo().with("quantity", quantity))).isEmpty()).isEqualTo(ok);
+        assertThat(errors(validate(apixo().with("quantity", quantity))).isEmpty())
+                .isEqualTo(ok);
     }
 
     @Test
     void apixoResolutionIs1kOr2k() {
         assertThat(request(apixo().with("resolution", "2K")).parameters()).containsEntry("resolution", "2K");
-        singleError("model.unsupported-value", "resolution",
-                apixo().with("resolution", "4K"), "resolution '4K' is not supported by minimax-image-01 (supported: 1K, 2K)");
+        singleError(
+                "model.unsupported-value",
+                "resolution",
+                apixo().with("resolution", "4K"),
+                "resolution '4K' is not supported by minimax-image-01 (supported: 1K, 2K)");
     }
 
     @Test
     void apixoPromptIsOneTo1500Characters() {
-        assertThat(request(apixo().with("prompt", TestSpecs.repeat(1500))).prompt()).hasSize(1500);
+        assertThat(request(apixo().with("prompt", TestSpecs.repeat(1500))).prompt())
+                .hasSize(1500);
         singleError("prompt.too-long", "prompt", apixo().with("prompt", TestSpecs.repeat(1501)), "takes at most 1500");
         singleError("prompt.missing", "prompt", apixo().with("prompt", ""), "prompt is required");
     }
@@ -153,8 +185,12 @@ class MinimaxAndApixoImageRulesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"511x1024, model.out-of-range", "1024x2049, model.out-of-range", "1024-1024, model.malformed-size",
-        "big, model.malformed-size"})
+    @CsvSource({
+        "511x1024, model.out-of-range",
+        "1024x2049, model.out-of-range",
+        "1024-1024, model.malformed-size",
+        "big, model.malformed-size"
+    })
     void apixoSizeOutsideTheRulesIsAnError(String size, String rule) {
         singleError(rule, "size", apixo().with("size", size), "size '" + size + "'");
     }
@@ -163,7 +199,8 @@ class MinimaxAndApixoImageRulesTest {
     void apixoSizeNotAMultipleOfEightWarnsAboutRounding() {
         var validation = validate(apixo().with("size", "1001x1020"));
         assertThat(errors(validation)).isEmpty();
-        assertThat(warnings(validation)).containsExactly("size '1001x1020' will be rounded to 1000x1024 (sides are multiples of 8)");
+        assertThat(warnings(validation))
+                .containsExactly("size '1001x1020' will be rounded to 1000x1024 (sides are multiples of 8)");
         rules(validation.problems()).containsExactly(tuple("model.size-rounded", "size"));
         assertThat(validation.requests().get(0).parameters()).containsEntry("size", "1000x1024");
     }
@@ -171,30 +208,43 @@ class MinimaxAndApixoImageRulesTest {
     @Test
     void apixoSizeWithResolutionOrAspectRatioWarnsThatSizeIsIgnored() {
         var validation = validate(apixo().with("size", "1024x1024").with("aspectRatio", "16:9"));
-        assertThat(warnings(validation)).containsExactly(
-                "size '1024x1024' is ignored because resolution/aspectRatio take precedence; remove one of them");
+        assertThat(warnings(validation))
+                .containsExactly(
+                        "size '1024x1024' is ignored because resolution/aspectRatio take precedence; remove one of them");
         rules(validation.problems()).containsExactly(tuple("model.size-ignored", "size"));
-        assertThat(validation.requests().get(0).parameters()).doesNotContainKey("size")
-                .containsEntry("aspectRatio", "16:9").containsEntry("resolution", "1K");
+        assertThat(validation.requests().get(0).parameters())
+                .doesNotContainKey("size")
+                .containsEntry("aspectRatio", "16:9")
+                .containsEntry("resolution", "1K");
     }
 
     @Test
     void apixoSeedIsMinusOneTo2147483647() {
         assertThat(request(apixo().with("seed", -1)).parameters()).containsEntry("seed", -1);
         assertThat(request(apixo().with("seed", 2147483647L)).parameters()).containsEntry("seed", 2147483647);
-        singleError("model.out-of-range", "seed",
-                apixo().with("seed", -2), "seed -2 is out of range for minimax-image-01 (supported: -1 to 2147483647)");
+        singleError(
+                "model.out-of-range",
+                "seed",
+                apixo().with("seed", -2),
+                "seed -2 is out of range for minimax-image-01 (supported: -1 to 2147483647)");
         singleError("model.out-of-range", "seed", apixo().with("seed", 2147483648L), "seed 2147483648 is out of range");
     }
 
     @Test
     void apixoImageToImageTakesExactlyOneUrl() {
         png(dir, "ref.png", 4, 4);
-        assertThat(request(apixo().refs("https://example.com/ref.png")).references()).hasSize(1);
-        singleError("model.too-many-references", "references",
-                apixo().refs("https://example.com/a.png", "https://example.com/b.png"), "takes at most 1");
-        singleError("input.local-file-not-accepted", "references",
-                apixo().refs("ref.png"), "references[0] 'ref.png' is a local file, but apixo takes only https URLs");
+        assertThat(request(apixo().refs("https://example.com/ref.png")).references())
+                .hasSize(1);
+        singleError(
+                "model.too-many-references",
+                "references",
+                apixo().refs("https://example.com/a.png", "https://example.com/b.png"),
+                "takes at most 1");
+        singleError(
+                "input.local-file-not-accepted",
+                "references",
+                apixo().refs("ref.png"),
+                "references[0] 'ref.png' is a local file, but apixo takes only https URLs");
     }
 
     @Test
@@ -211,8 +261,12 @@ class MinimaxAndApixoImageRulesTest {
         var stillChecked = TestSpecs.validate(true, apixo().refs("ref.png").with("resolution", "4K"));
         assertThat(errors(stillChecked)).hasSize(1);
         rules(stillChecked.errors()).containsExactly(tuple("model.unsupported-value", "resolution"));
-        var url = TestSpecs.validate(true, asset(dir, "u").with("model", "nano-banana-2").with("prompt", "p")
-                .refs("https://example.com/a.png"));
+        var url = TestSpecs.validate(
+                true,
+                asset(dir, "u")
+                        .with("model", "nano-banana-2")
+                        .with("prompt", "p")
+                        .refs("https://example.com/a.png"));
         assertThat(errors(url)).isEmpty();
     }
 }

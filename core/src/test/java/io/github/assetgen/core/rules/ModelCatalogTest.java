@@ -23,8 +23,20 @@ class ModelCatalogTest {
         for (int i = 0; i < parameters.length; i += 2) {
             map.put(parameters[i], parameters[i + 1]);
         }
-        return new AssetRequest("a", provider, type, model, "p", map, List.of(), null, null, null, null,
-                List.of("a." + type.defaultExtension()), new Position("s.yaml", 1, 1));
+        return new AssetRequest(
+                "a",
+                provider,
+                type,
+                model,
+                "p",
+                map,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of("a." + type.defaultExtension()),
+                new Position("s.yaml", 1, 1));
     }
 
     @Test
@@ -44,16 +56,25 @@ class ModelCatalogTest {
 
     @Test
     void findIsExactAndPerProvider() {
-        assertThat(catalog.find("useapi", "gpt-image-2")).get().extracting(ModelRules::maxReferences).isEqualTo(16);
+        assertThat(catalog.find("useapi", "gpt-image-2"))
+                .get()
+                .extracting(ModelRules::maxReferences)
+                .isEqualTo(16);
         assertThat(catalog.find("useapi", "GPT-IMAGE-2")).isEmpty();
         assertThat(catalog.find("apixo", "gpt-image-2")).isEmpty();
         assertThat(catalog.find("nobody", "gpt-image-2")).isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource({"useapi, IMAGE, false, image-01", "useapi, VIDEO, false, T2V-01", "useapi, VIDEO, true, I2V-01",
-        "minimax, IMAGE, false, image-01", "minimax, VIDEO, true, MiniMax-Hailuo-2.3",
-        "apixo, IMAGE, false, minimax-image-01", "placeholder, VIDEO, false, T2V-01"})
+    @CsvSource({
+        "useapi, IMAGE, false, image-01",
+        "useapi, VIDEO, false, T2V-01",
+        "useapi, VIDEO, true, I2V-01",
+        "minimax, IMAGE, false, image-01",
+        "minimax, VIDEO, true, MiniMax-Hailuo-2.3",
+        "apixo, IMAGE, false, minimax-image-01",
+        "placeholder, VIDEO, false, T2V-01"
+    })
     void defaultModels(String provider, AssetType type, boolean firstFrame, String model) {
         assertThat(catalog.defaultModel(provider, type, firstFrame)).isEqualTo(model);
     }
@@ -69,7 +90,8 @@ class ModelCatalogTest {
         "useapi, nano-banana-2, 512P, auto, 512, 512", "useapi, image-01, HD, 16:9, 1280, 720",
         "useapi, seedream-5.0, 3K, 4:3, 3072, 2304", "useapi, gpt-image-1.5, High, 3:2, 1024, 683",
         "minimax, image-01, , 21:9, 1344, 576", "apixo, minimax-image-01, 2K, 21:9, 2048, 880",
-        "apixo, minimax-image-01, 1K, 3:4, 864, 1152"})
+        "apixo, minimax-image-01, 1K, 3:4, 864, 1152"
+    })
     void imageRenderSizes(String provider, String model, String resolution, String ratio, int width, int height) {
         AssetRequest request = resolution == null
                 ? request(provider, AssetType.IMAGE, model, "aspectRatio", ratio)
@@ -96,7 +118,8 @@ class ModelCatalogTest {
         "useapi, T2V-01, , , 1280, 720, 6", "useapi, 02, 512p-10sec, , 910, 512, 10",
         "useapi, 02, 768p-10sec, , 1366, 768, 10", "useapi, T2V-2.3, 1080p-6sec, , 1920, 1080, 6",
         "useapi, Sora-2, 720p-12sec, 9:16, 720, 1280, 12", "useapi, Veo-3.1, veo-4k-8sec, 16:9, 3840, 2160, 8",
-        "useapi, Veo-3.1, , , 1280, 720, 8", "minimax, I2V-01, , , 1280, 720, 6"})
+        "useapi, Veo-3.1, , , 1280, 720, 8", "minimax, I2V-01, , , 1280, 720, 6"
+    })
     void videoRenderSizes(String provider, String model, String option, String ratio, int w, int h, int seconds) {
         Map<String, Object> parameters = new HashMap<>();
         if (option != null) {
@@ -105,15 +128,28 @@ class ModelCatalogTest {
         if (ratio != null) {
             parameters.put("aspectRatio", ratio);
         }
-        AssetRequest request = new AssetRequest("v", provider, AssetType.VIDEO, model, "", parameters, List.of(),
-                null, null, null, null, List.of("v.mp4"), new Position("s", 1, 1));
+        AssetRequest request = new AssetRequest(
+                "v",
+                provider,
+                AssetType.VIDEO,
+                model,
+                "",
+                parameters,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of("v.mp4"),
+                new Position("s", 1, 1));
         assertThat(catalog.renderSize(request)).isEqualTo(new RenderSize(w, h, seconds));
     }
 
     @Test
     void placeholderUsesTheNamedModelOfAnyProviderForItsSize() {
-        assertThat(catalog.renderSize(request("placeholder", AssetType.IMAGE, "nano-banana-pro", "resolution", "2K",
-                "aspectRatio", "1:1"))).isEqualTo(new RenderSize(2048, 2048, 0));
+        assertThat(catalog.renderSize(request(
+                        "placeholder", AssetType.IMAGE, "nano-banana-pro", "resolution", "2K", "aspectRatio", "1:1")))
+                .isEqualTo(new RenderSize(2048, 2048, 0));
         assertThat(catalog.renderSize(request("placeholder", AssetType.IMAGE, "minimax-image-01")))
                 .isEqualTo(new RenderSize(1024, 1024, 0));
     }

@@ -22,40 +22,58 @@ class ResolverTest {
 
     @Test
     void everyParameterOfAUseapiImageIsExplicit() {
-        AssetRequest request = request(asset(dir, "a").with("model", "gpt-image-2").with("prompt", "p"));
-        assertThat(request.parameters()).isEqualTo(Map.of("aspectRatio", "16:9", "resolution", "1K", "quality", "low",
-                "quantity", 1, "promptOptimization", true));
+        AssetRequest request =
+                request(asset(dir, "a").with("model", "gpt-image-2").with("prompt", "p"));
+        assertThat(request.parameters())
+                .isEqualTo(Map.of(
+                        "aspectRatio",
+                        "16:9",
+                        "resolution",
+                        "1K",
+                        "quality",
+                        "low",
+                        "quantity",
+                        1,
+                        "promptOptimization",
+                        true));
     }
 
     @Test
     void defaultModelIsImage01WithItsDefaults() {
         AssetRequest request = request(asset(dir, "a").with("prompt", "p"));
         assertThat(request.model()).isEqualTo("image-01");
-        assertThat(request.parameters()).isEqualTo(Map.of("aspectRatio", "16:9", "resolution", "HD", "quantity", 1,
-                "promptOptimization", true));
+        assertThat(request.parameters())
+                .isEqualTo(
+                        Map.of("aspectRatio", "16:9", "resolution", "HD", "quantity", 1, "promptOptimization", true));
     }
 
     @Test
     void videoParametersAreExplicit() {
-        AssetRequest request = request(asset(dir, "v").with("type", "video").with("model", "Sora-2").with("prompt", "p"));
+        AssetRequest request = request(
+                asset(dir, "v").with("type", "video").with("model", "Sora-2").with("prompt", "p"));
         assertThat(request.type()).isEqualTo(AssetType.VIDEO);
-        assertThat(request.parameters()).isEqualTo(Map.of("aspectRatio", "16:9", "options", "720p-4sec",
-                "promptOptimization", false));
+        assertThat(request.parameters())
+                .isEqualTo(Map.of("aspectRatio", "16:9", "options", "720p-4sec", "promptOptimization", false));
     }
 
     @Test
     void promptIsCanonical() {
-        AssetRequest request = request(asset(dir, "a").with("model", "nano-banana-2")
-                .with("prompt", "Cafe\u0301\r\nline two @IMAGE01").refs(png(dir, "r.png", 4, 4).getFileName().toString()));
+        AssetRequest request = request(asset(dir, "a")
+                .with("model", "nano-banana-2")
+                .with("prompt", "Cafe\u0301\r\nline two @IMAGE01")
+                .refs(png(dir, "r.png", 4, 4).getFileName().toString()));
         assertThat(request.prompt()).isEqualTo("Caf\u00e9\nline two @Image1");
     }
 
     @Test
     void localFilesAreHashedWithTheirMediaTypeAndAbsolutePath() throws Exception {
         Path file = png(dir, "refs/style.png", 6, 6);
-        AssetRequest request = request(asset(dir, "a").with("model", "nano-banana-2").with("prompt", "p")
+        AssetRequest request = request(asset(dir, "a")
+                .with("model", "nano-banana-2")
+                .with("prompt", "p")
                 .refs("refs/style.png", "./refs/style.png"));
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        String expected =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         assertThat(request.references()).hasSize(2).allSatisfy(ref -> {
             assertThat(ref.path()).isEqualTo(file.toAbsolutePath());
             assertThat(ref.sha256()).isEqualTo(expected);
@@ -65,8 +83,8 @@ class ResolverTest {
 
     @Test
     void urlsAreKeptAsWritten() {
-        AssetRequest request = request(asset(dir, "a").with("provider", "apixo").with("prompt", "p")
-                .refs("https://example.com/ref.png?v=1"));
+        AssetRequest request = request(
+                asset(dir, "a").with("provider", "apixo").with("prompt", "p").refs("https://example.com/ref.png?v=1"));
         assertThat(request.references().get(0).url()).isEqualTo("https://example.com/ref.png?v=1");
         assertThat(request.references().get(0).isLocal()).isFalse();
     }
@@ -82,7 +100,8 @@ class ResolverTest {
 
     @Test
     void accountOutputsAndPositionAreCarried() {
-        TestSpecs spec = asset(dir, "hero").with("prompt", "p").with("account", "42").with("output", "img/h.jpg");
+        TestSpecs spec =
+                asset(dir, "hero").with("prompt", "p").with("account", "42").with("output", "img/h.jpg");
         AssetRequest request = request(spec);
         assertThat(request.account()).isEqualTo("42");
         assertThat(request.outputs()).containsExactly("img/h.jpg");
@@ -91,9 +110,15 @@ class ResolverTest {
 
     @Test
     void explicitValuesWinOverDefaults() {
-        AssetRequest request = request(asset(dir, "a").with("model", "nano-banana-pro").with("prompt", "p")
-                .with("resolution", "4K").with("aspectRatio", "21:9").with("quantity", 2).with("promptOptimization", false));
-        assertThat(request.parameters()).isEqualTo(Map.of("aspectRatio", "21:9", "resolution", "4K", "quantity", 2,
-                "promptOptimization", false));
+        AssetRequest request = request(asset(dir, "a")
+                .with("model", "nano-banana-pro")
+                .with("prompt", "p")
+                .with("resolution", "4K")
+                .with("aspectRatio", "21:9")
+                .with("quantity", 2)
+                .with("promptOptimization", false));
+        assertThat(request.parameters())
+                .isEqualTo(
+                        Map.of("aspectRatio", "21:9", "resolution", "4K", "quantity", 2, "promptOptimization", false));
     }
 }

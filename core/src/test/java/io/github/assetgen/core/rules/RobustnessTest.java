@@ -20,9 +20,27 @@ class RobustnessTest {
     @TempDir
     Path dir;
 
-    private static final List<Object> ODD_VALUES = Arrays.asList(null, "", " ", "x", 0, -1, 99999999999L, 1.5, true,
-            List.of(), Arrays.asList("", null), Map.of("a", 1), "https://example.com/a.png", "http://x", "../../etc",
-            "@Image0 @image99999999999999999999", "16:9", "2K", "768p-6sec", "1024x1024");
+    private static final List<Object> ODD_VALUES = Arrays.asList(
+            null,
+            "",
+            " ",
+            "x",
+            0,
+            -1,
+            99999999999L,
+            1.5,
+            true,
+            List.of(),
+            Arrays.asList("", null),
+            Map.of("a", 1),
+            "https://example.com/a.png",
+            "http://x",
+            "../../etc",
+            "@Image0 @image99999999999999999999",
+            "16:9",
+            "2K",
+            "768p-6sec",
+            "1024x1024");
 
     @Test
     void everyFieldWithEveryOddValueOnEveryModelGivesProblemsNotExceptions() {
@@ -35,15 +53,22 @@ class RobustnessTest {
                     continue;
                 }
                 for (Object value : ODD_VALUES) {
-                    TestSpecs spec = asset(dir, "a" + n++).with("provider", model.provider())
-                            .with("type", model.type().specName()).with("model", model.model()).with("prompt", "p");
+                    TestSpecs spec = asset(dir, "a" + n++)
+                            .with("provider", model.provider())
+                            .with("type", model.type().specName())
+                            .with("model", model.model())
+                            .with("prompt", "p");
                     assets.add(spec.with(field, value));
                 }
             }
         }
-        assets.add(asset(dir, null).with("provider", "placeholder").with("type", "video").with("firstFrame", "a.png"));
+        assets.add(asset(dir, null)
+                .with("provider", "placeholder")
+                .with("type", "video")
+                .with("firstFrame", "a.png"));
         Validation[] result = new Validation[1];
-        assertThatCode(() -> result[0] = TestSpecs.validate(assets.toArray(TestSpecs[]::new))).doesNotThrowAnyException();
+        assertThatCode(() -> result[0] = TestSpecs.validate(assets.toArray(TestSpecs[]::new)))
+                .doesNotThrowAnyException();
         Validation validation = result[0];
         assertThat(validation.hasErrors()).isTrue();
         assertThat(validation.requests()).isNotEmpty();

@@ -32,8 +32,10 @@ class RuleIdTest {
 
     @Test
     void idsAreUniqueAndTheConstantNamesFollowThem() {
-        List<String> ids = Stream.concat(Arrays.stream(RuleId.values()).map(RuleId::id),
-                Arrays.stream(SpecRuleId.values()).map(SpecRuleId::id)).toList();
+        List<String> ids = Stream.concat(
+                        Arrays.stream(RuleId.values()).map(RuleId::id),
+                        Arrays.stream(SpecRuleId.values()).map(SpecRuleId::id))
+                .toList();
         assertThat(ids).doesNotHaveDuplicates().hasSize(RuleId.allIds().size());
         for (RuleId rule : RuleId.values()) {
             assertThat(rule.name()).isEqualTo(constantName(rule.id()));
@@ -89,8 +91,11 @@ class RuleIdTest {
         SpecSet set = new SpecReader().read(specs, project);
         Validation validation = RuleBook.standard().validate(set.assets(), new ValidationContext(project, false));
 
-        List<Problem> problems = Stream.concat(set.problems().stream(), validation.problems().stream()).toList();
-        assertThat(problems).extracting(Problem::ruleId).allMatch(RuleId.allIds()::contains)
+        List<Problem> problems = Stream.concat(set.problems().stream(), validation.problems().stream())
+                .toList();
+        assertThat(problems)
+                .extracting(Problem::ruleId)
+                .allMatch(RuleId.allIds()::contains)
                 .extracting(id -> id.substring(0, id.indexOf('.')))
                 .contains("spec", "asset", "model", "prompt", "input", "output");
     }

@@ -33,7 +33,8 @@ class SpecSchemaTest {
             Files.writeString(committed, generated, StandardCharsets.UTF_8);
         }
         assertThat(Files.readString(committed, StandardCharsets.UTF_8))
-                .as("core/%s is out of date; regenerate it with: mvn -B -q -pl core test -Dtest=SpecSchemaTest -D%s=true",
+                .as(
+                        "core/%s is out of date; regenerate it with: mvn -B -q -pl core test -Dtest=SpecSchemaTest -D%s=true",
                         SpecSchema.RESOURCE, REGENERATE)
                 .isEqualTo(generated);
     }
@@ -51,13 +52,17 @@ class SpecSchemaTest {
         JsonNode properties = TestSpecs.JSON.readTree(SpecSchema.generate()).at("/$defs/asset/properties");
         assertThat(properties.size()).isEqualTo(SpecFields.ASSET_FIELDS.size());
         for (String field : SpecFields.ASSET_FIELDS) {
-            assertThat(properties.get(field).get("description").asText()).as(field).isNotBlank();
+            assertThat(properties.get(field).get("description").asText())
+                    .as(field)
+                    .isNotBlank();
             assertThat(properties.get(field).get("type").asText()).as(field).isNotBlank();
         }
         JsonNode models = TestSpecs.JSON.readTree(SpecSchema.generate()).at("/$defs/catalogModel/enum");
-        assertThat(models.toString()).contains("nano-banana-pro", "Veo-3.1-S2V-Fast", "MiniMax-Hailuo-02",
-                "minimax-image-01");
-        assertThat(properties.at("/model/examples")).as("offered for completion").isEqualTo(models);
+        assertThat(models.toString())
+                .contains("nano-banana-pro", "Veo-3.1-S2V-Fast", "MiniMax-Hailuo-02", "minimax-image-01");
+        assertThat(properties.at("/model/examples"))
+                .as("offered for completion")
+                .isEqualTo(models);
         assertThat(properties.at("/options/enum").toString()).contains("512p-10sec", "veo-4k-8sec", "720p-6sec");
     }
 
@@ -104,7 +109,9 @@ class SpecSchemaTest {
                     quantity: "2"
                 """;
         List<Error> errors = schema().validate(yaml, InputFormat.YAML);
-        assertThat(errors).extracting(e -> e.getInstanceLocation() + " " + e.getMessage()).hasSize(5)
+        assertThat(errors)
+                .extracting(e -> e.getInstanceLocation() + " " + e.getMessage())
+                .hasSize(5)
                 .anyMatch(m -> m.contains("required property 'id'"))
                 .anyMatch(m -> m.contains("resolutoin"))
                 .anyMatch(m -> m.contains("provider") && m.contains("enumeration"))
@@ -166,12 +173,17 @@ class SpecSchemaTest {
                   - id: a
                 """;
 
-        assertThat(schema().validate(yaml, InputFormat.YAML)).extracting(e -> e.getInstanceLocation().toString())
+        assertThat(schema().validate(yaml, InputFormat.YAML))
+                .extracting(e -> e.getInstanceLocation().toString())
                 .containsExactly("/assets/0/model");
-        assertThat(schema().validate(noDefaults, InputFormat.YAML)).extracting(e -> e.getInstanceLocation().toString())
+        assertThat(schema().validate(noDefaults, InputFormat.YAML))
+                .extracting(e -> e.getInstanceLocation().toString())
                 .containsExactlyInAnyOrder("/assets/0/model", "/assets/2/model");
         assertThat(schema().validate(defaultsProvider, InputFormat.YAML))
                 .extracting(e -> e.getInstanceLocation() + " " + e.getMessage())
-                .singleElement().asString().startsWith("/defaults/model").contains("enumeration");
+                .singleElement()
+                .asString()
+                .startsWith("/defaults/model")
+                .contains("enumeration");
     }
 }

@@ -89,7 +89,10 @@ final class TestSpecs {
     }
 
     static List<String> warnings(Validation validation) {
-        return validation.problems().stream().filter(p -> !p.isError()).map(Problem::message).toList();
+        return validation.problems().stream()
+                .filter(p -> !p.isError())
+                .map(Problem::message)
+                .toList();
     }
 
     /** The rule id and field of each problem, in order, to assert on. */

@@ -1,19 +1,19 @@
 package io.github.assetgen.core.run;
 
-import io.github.assetgen.core.provider.http.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ProviderException.Kind;
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
-import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.specfile.Position;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.EntryMetadata;
@@ -59,22 +59,52 @@ class AssetRunnerTest {
     }
 
     private AssetRunner runner(ScriptedClient client, int maxJobs, boolean force) {
-        ProviderSettings settings = new ProviderSettings("useapi", URI.create("http://127.0.0.1:1"), null,
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), 2, maxJobs);
+        ProviderSettings settings = new ProviderSettings(
+                "useapi",
+                URI.create("http://127.0.0.1:1"),
+                null,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                2,
+                maxJobs);
         Sleeper sleeper = duration -> {
             sleeps.add(duration);
             clock.advance(duration);
         };
-        return new AssetRunner(Map.of("useapi", client), Map.of("useapi", settings), cache, journal,
-                KeyLock.withDirectory(cacheDir), outputDir, cacheDir.resolve("tmp"), Duration.ofMinutes(30), force,
-                clock, sleeper, new Random(7), RunListener.silent());
+        return new AssetRunner(
+                Map.of("useapi", client),
+                Map.of("useapi", settings),
+                cache,
+                journal,
+                KeyLock.withDirectory(cacheDir),
+                outputDir,
+                cacheDir.resolve("tmp"),
+                Duration.ofMinutes(30),
+                force,
+                clock,
+                sleeper,
+                new Random(7),
+                RunListener.silent());
     }
 
     private static AssetRequest request(String id) {
-        return new AssetRequest(id, "useapi", AssetType.IMAGE, "nano-banana-2", "a prompt for " + id,
-                Map.of("quantity", 1, "resolution", "1K"), List.of(), null, null, null, null,
-                List.of("img/" + id + ".png"), Position.startOf("a.yaml"));
+        return new AssetRequest(
+                id,
+                "useapi",
+                AssetType.IMAGE,
+                "nano-banana-2",
+                "a prompt for " + id,
+                Map.of("quantity", 1, "resolution", "1K"),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of("img/" + id + ".png"),
+                Position.startOf("a.yaml"));
     }
 
     private static PlannedAsset planned(AssetRequest request, Action action) {
@@ -89,8 +119,13 @@ class AssetRunnerTest {
 
     /** Planned while a "submitting" journal entry of this key had no answer recorded. */
     private PlannedAsset awaitingAnAnswer(AssetRequest request) {
-        return new PlannedAsset(request, CacheKey.of(request), Action.BLOCKED, Cost.free(),
-                new io.github.assetgen.core.plan.OpenJob(List.of(), clock.instant(), false), "lost?");
+        return new PlannedAsset(
+                request,
+                CacheKey.of(request),
+                Action.BLOCKED,
+                Cost.free(),
+                new io.github.assetgen.core.plan.OpenJob(List.of(), clock.instant(), false),
+                "lost?");
     }
 
     private static PlannedAsset generate(String id) {
@@ -101,8 +136,10 @@ class AssetRunnerTest {
     private Path storedInCache(String key, String jobId) throws java.io.IOException {
         Path file = temp.resolve("made.png");
         Files.write(file, ScriptedClient.png(1));
-        cache.store(key, List.of(file), new EntryMetadata("useapi", "nano-banana-2", AssetType.IMAGE, "4 credits",
-                List.of(jobId)));
+        cache.store(
+                key,
+                List.of(file),
+                new EntryMetadata("useapi", "nano-banana-2", AssetType.IMAGE, "4 credits", List.of(jobId)));
         return file;
     }
 
@@ -115,7 +152,9 @@ class AssetRunnerTest {
 
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(AssetStatus.GENERATED);
-            assertThat(r.files()).singleElement().satisfies(f -> assertThat(f.relativePath()).isEqualTo("img/hero.png"));
+            assertThat(r.files())
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.relativePath()).isEqualTo("img/hero.png"));
             assertThat(r.jobIds()).containsExactly("user:1-minimax:acct-image:hero-1");
         });
         assertThat(outputDir.resolve("img/hero.png")).isRegularFile();
@@ -129,8 +168,11 @@ class AssetRunnerTest {
 
     @Test
     void anAnsweredRateLimitWaitsTheProvidersDelayThenSendsTheCreateAgain() throws Exception {
-        ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
-                new ProviderException(Kind.RATE_LIMITED, "useapi", 429, "queue full", Duration.ofSeconds(25), null));
+        ScriptedClient client = new ScriptedClient("useapi")
+                .failSubmit(
+                        "hero",
+                        new ProviderException(
+                                Kind.RATE_LIMITED, "useapi", 429, "queue full", Duration.ofSeconds(25), null));
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
 
@@ -141,8 +183,8 @@ class AssetRunnerTest {
 
     @Test
     void aRateLimitWithoutADelayWaitsOneToThreeTimesTheRetryDelay() throws Exception {
-        ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
-                new ProviderException(Kind.RATE_LIMITED, "useapi", 429, "busy", null, null));
+        ScriptedClient client = new ScriptedClient("useapi")
+                .failSubmit("hero", new ProviderException(Kind.RATE_LIMITED, "useapi", 429, "busy", null, null));
 
         runner(client, 1, false).run(List.of(generate("hero")));
 
@@ -151,8 +193,8 @@ class AssetRunnerTest {
 
     @Test
     void aRateLimitIsWaitedOutPastSixAnswersBecauseTheAccountsOtherJobsWillFinish() throws Exception {
-        ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
-                times(12, Kind.RATE_LIMITED, 429, Duration.ofSeconds(20)));
+        ScriptedClient client = new ScriptedClient("useapi")
+                .failSubmit("hero", times(12, Kind.RATE_LIMITED, 429, Duration.ofSeconds(20)));
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
 
@@ -163,8 +205,8 @@ class AssetRunnerTest {
 
     @Test
     void aRateLimitThatOutlastsTheAssetTimeoutFailsSayingNothingWasCreated() throws Exception {
-        ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
-                times(100, Kind.RATE_LIMITED, 429, Duration.ofMinutes(1)));
+        ScriptedClient client = new ScriptedClient("useapi")
+                .failSubmit("hero", times(100, Kind.RATE_LIMITED, 429, Duration.ofMinutes(1)));
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
 
@@ -177,8 +219,7 @@ class AssetRunnerTest {
 
     @Test
     void anUnavailableProviderIsTriedSixTimesForACreateThenTheAssetFails() throws Exception {
-        ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
-                times(10, Kind.RETRYABLE, 503, null));
+        ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero", times(10, Kind.RETRYABLE, 503, null));
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
 
@@ -189,18 +230,20 @@ class AssetRunnerTest {
 
     @Test
     void aLostAnswerFailsTheAssetSaysItMayBePaidAndKeepsTheJournalEntrySubmitting() throws Exception {
-        ScriptedClient client = new ScriptedClient("useapi").failSubmit("hero",
-                new ProviderException(Kind.MAYBE_SUBMITTED, "useapi", 0, "read timed out", null, null));
+        ScriptedClient client = new ScriptedClient("useapi")
+                .failSubmit(
+                        "hero", new ProviderException(Kind.MAYBE_SUBMITTED, "useapi", 0, "read timed out", null, null));
         PlannedAsset hero = generate("hero");
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(hero));
 
         assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
-        assertThat(results.get(0).message()).contains("may already be paid for")
+        assertThat(results.get(0).message())
+                .contains("may already be paid for")
                 .contains("-Dassetgen.force=true -Dassetgen.only=hero");
         assertThat(client.submits).hasValue(1);
-        assertThat(journal.find(hero.key())).hasValueSatisfying(
-                entry -> assertThat(entry.state()).isEqualTo(JournalEntry.State.SUBMITTING));
+        assertThat(journal.find(hero.key()))
+                .hasValueSatisfying(entry -> assertThat(entry.state()).isEqualTo(JournalEntry.State.SUBMITTING));
     }
 
     @Test
@@ -224,9 +267,10 @@ class AssetRunnerTest {
         PlannedAsset blocked = awaitingAnAnswer(request);
         ScriptedClient client = new ScriptedClient("useapi");
         // the other build holds the key while its create request is on the wire
-        KeyLock.Handle otherBuild = KeyLock.withDirectory(cacheDir).acquire(key, Duration.ZERO).orElseThrow();
-        java.util.concurrent.CompletableFuture<List<AssetResult>> run = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> {
+        KeyLock.Handle otherBuild =
+                KeyLock.withDirectory(cacheDir).acquire(key, Duration.ZERO).orElseThrow();
+        java.util.concurrent.CompletableFuture<List<AssetResult>> run =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {
                         return runner(client, 1, false).run(List.of(blocked));
                     } catch (Exception e) {
@@ -308,8 +352,10 @@ class AssetRunnerTest {
     void aSynchronousAnswerRecordedAsResultUrlsIsDownloadedOnResumeWithoutPolling() throws Exception {
         PlannedAsset hero = planned(request("hero"), Action.RESUME);
         journal.begin(hero.key(), "useapi", "hero", "nano-banana-2");
-        journal.recordSubmitted(hero.key(), List.of(
-                new JobRef("useapi", SubmitStep.RESULT_URL, "https://cdn.example/answered-before-the-kill.png")));
+        journal.recordSubmitted(
+                hero.key(),
+                List.of(new JobRef(
+                        "useapi", SubmitStep.RESULT_URL, "https://cdn.example/answered-before-the-kill.png")));
         ScriptedClient client = new ScriptedClient("useapi");
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(hero));
@@ -324,28 +370,31 @@ class AssetRunnerTest {
         // whichever asset gets the single job slot first meets the 412
         ScriptedClient client = new ScriptedClient("useapi");
         for (String id : List.of("a", "b", "c")) {
-            client.failSubmit(id, new ProviderException(Kind.PROVIDER_STOP, "useapi", 412, "Insufficient credits",
-                    null, null));
+            client.failSubmit(
+                    id, new ProviderException(Kind.PROVIDER_STOP, "useapi", 412, "Insufficient credits", null, null));
         }
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(generate("a"), generate("b"), generate("c")));
 
         assertThat(client.submits).hasValue(1);
         assertThat(results).allSatisfy(r -> assertThat(r.status()).isEqualTo(AssetStatus.FAILED));
-        assertThat(results).filteredOn(r -> r.message().startsWith("not sent: useapi was stopped earlier in this build"))
+        assertThat(results)
+                .filteredOn(r -> r.message().startsWith("not sent: useapi was stopped earlier in this build"))
                 .hasSize(2);
     }
 
     @Test
     void aModeratedAssetFailsWithTheProvidersWordsWhileTheOthersLand() throws Exception {
-        ScriptedClient client = new ScriptedClient("useapi")
-                .endWith("bad", new JobState.Failed("status 7: moderated", true));
+        ScriptedClient client =
+                new ScriptedClient("useapi").endWith("bad", new JobState.Failed("status 7: moderated", true));
         PlannedAsset bad = generate("bad");
 
         List<AssetResult> results = runner(client, 2, false).run(List.of(generate("good"), bad));
 
-        assertThat(results).extracting(AssetResult::id, AssetResult::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("bad", AssetStatus.FAILED),
+        assertThat(results)
+                .extracting(AssetResult::id, AssetResult::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("bad", AssetStatus.FAILED),
                         org.assertj.core.groups.Tuple.tuple("good", AssetStatus.GENERATED));
         assertThat(results.get(0).message()).isEqualTo("moderated by useapi: status 7: moderated");
         // the job is over: nothing is left to resume
@@ -355,7 +404,8 @@ class AssetRunnerTest {
     @Test
     void jobsInFlightNeverExceedTheProvidersMaxJobs() throws Exception {
         ScriptedClient client = new ScriptedClient("useapi").pollsBeforeDone(2);
-        List<PlannedAsset> work = IntStream.range(0, 8).mapToObj(i -> generate("asset-" + i)).toList();
+        List<PlannedAsset> work =
+                IntStream.range(0, 8).mapToObj(i -> generate("asset-" + i)).toList();
 
         List<AssetResult> results = runner(client, 2, false).run(work);
 
@@ -373,16 +423,19 @@ class AssetRunnerTest {
 
         assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
         assertThat(results.get(0).message()).contains("still running").contains("next build resumes it");
-        assertThat(journal.find(hero.key())).hasValueSatisfying(
-                entry -> assertThat(entry.jobs()).extracting(JobRef::id)
+        assertThat(journal.find(hero.key()))
+                .hasValueSatisfying(entry -> assertThat(entry.jobs())
+                        .extracting(JobRef::id)
                         .containsExactly("user:1-minimax:acct-image:hero-1"));
     }
 
     @Test
     void pollErrorsThatAreRetryableAreWaitedOut() throws Exception {
         int[] failures = {2};
-        ScriptedClient client = new ScriptedClient("useapi").failPolls(job -> failures[0]-- > 0
-                ? new ProviderException(Kind.RETRYABLE, "useapi", 503, "unavailable", null, null) : null);
+        ScriptedClient client = new ScriptedClient("useapi")
+                .failPolls(job -> failures[0]-- > 0
+                        ? new ProviderException(Kind.RETRYABLE, "useapi", 503, "unavailable", null, null)
+                        : null);
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
 
@@ -400,7 +453,8 @@ class AssetRunnerTest {
 
         assertThat(results.get(0).status()).isEqualTo(AssetStatus.RESTORED);
         assertThat(Files.readAllBytes(outputDir.resolve("img/hero.png"))).isEqualTo(Files.readAllBytes(file));
-        assertThat(client.submits.get() + client.polls.get() + client.downloads.get()).isZero();
+        assertThat(client.submits.get() + client.polls.get() + client.downloads.get())
+                .isZero();
     }
 
     @Test
@@ -415,13 +469,26 @@ class AssetRunnerTest {
 
         assertThat(results.get(0).status()).isEqualTo(AssetStatus.RESTORED);
         assertThat(journal.find(hero.key())).isEmpty();
-        assertThat(client.submits.get() + client.polls.get() + client.downloads.get()).isZero();
+        assertThat(client.submits.get() + client.polls.get() + client.downloads.get())
+                .isZero();
     }
 
     @Test
     void aPngResultAskedForAsJpegIsConvertedSoTheExtensionMatchesTheContent() throws Exception {
-        AssetRequest jpeg = new AssetRequest("photo", "useapi", AssetType.IMAGE, "nano-banana-2", "p", Map.of(),
-                List.of(), null, null, null, null, List.of("photo.jpg"), Position.startOf("a.yaml"));
+        AssetRequest jpeg = new AssetRequest(
+                "photo",
+                "useapi",
+                AssetType.IMAGE,
+                "nano-banana-2",
+                "p",
+                Map.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of("photo.jpg"),
+                Position.startOf("a.yaml"));
         ScriptedClient client = new ScriptedClient("useapi");
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(planned(jpeg, Action.GENERATE)));
@@ -430,7 +497,8 @@ class AssetRunnerTest {
         byte[] head = Files.readAllBytes(written);
         assertThat(io.github.assetgen.core.files.MediaFormat.sniff(head, head.length))
                 .isEqualTo(io.github.assetgen.core.files.MediaFormat.JPEG);
-        assertThat(results.get(0).files().get(0).sha256()).isEqualTo(io.github.assetgen.core.files.Hashing.sha256(written));
+        assertThat(results.get(0).files().get(0).sha256())
+                .isEqualTo(io.github.assetgen.core.files.Hashing.sha256(written));
     }
 
     /** A clock that tests move forward, so timeouts need no real waiting. */
@@ -461,5 +529,4 @@ class AssetRunnerTest {
             return now;
         }
     }
-
 }

@@ -1,9 +1,9 @@
 package io.github.assetgen.core.run;
 
+import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
-import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ResultLocation;
@@ -98,8 +98,11 @@ final class ScriptedClient implements ProviderClient {
         if (failure != null) {
             throw failure;
         }
-        String assetId = job.id().substring(job.id().lastIndexOf(':') + 1, job.id().lastIndexOf('-'));
-        int seen = runningPolls.computeIfAbsent(job.id(), id -> new AtomicInteger()).incrementAndGet();
+        String assetId =
+                job.id().substring(job.id().lastIndexOf(':') + 1, job.id().lastIndexOf('-'));
+        int seen = runningPolls
+                .computeIfAbsent(job.id(), id -> new AtomicInteger())
+                .incrementAndGet();
         if (seen < pollsBeforeDone) {
             return new JobState.Running("processing", 50);
         }
@@ -121,7 +124,8 @@ final class ScriptedClient implements ProviderClient {
             throw new UncheckedIOException(e);
         }
         active.decrementAndGet();
-        return new DownloadedFile(target, MediaFormat.PNG, png.length, HexFormat.of().formatHex(new byte[32]));
+        return new DownloadedFile(
+                target, MediaFormat.PNG, png.length, HexFormat.of().formatHex(new byte[32]));
     }
 
     static byte[] png(int seed) {

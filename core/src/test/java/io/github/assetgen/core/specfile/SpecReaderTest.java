@@ -129,11 +129,13 @@ class SpecReaderTest {
         SpecSet set = read();
 
         SpecValue block = set.assets().get(0).field("references").orElseThrow();
-        assertThat(block.itemPositions()).extracting(Position::toString)
+        assertThat(block.itemPositions())
+                .extracting(Position::toString)
                 .containsExactly("src/main/assets/a.yaml:6:9", "src/main/assets/a.yaml:7:11");
         SpecValue inherited = set.assets().get(1).field("references").orElseThrow();
         assertThat(inherited.inherited()).isTrue();
-        assertThat(inherited.itemPositions()).extracting(Position::toString)
+        assertThat(inherited.itemPositions())
+                .extracting(Position::toString)
                 .containsExactly("src/main/assets/a.yaml:2:16", "src/main/assets/a.yaml:2:25");
         assertThat(inherited.positionOf(2)).as("no such item: the list itself").isEqualTo(inherited.position());
     }
@@ -154,7 +156,12 @@ class SpecReaderTest {
 
         AssetSpec a = only(reader.read(elsewhere, project));
 
-        String absolute = elsewhere.toAbsolutePath().normalize().resolve("a.yaml").toString().replace('\\', '/');
+        String absolute = elsewhere
+                .toAbsolutePath()
+                .normalize()
+                .resolve("a.yaml")
+                .toString()
+                .replace('\\', '/');
         assertThat(a.position().source()).isEqualTo(absolute);
     }
 
@@ -172,9 +179,13 @@ class SpecReaderTest {
 
         assertThat(set.problems()).isEmpty();
         assertThat(set.assets()).extracting(AssetSpec::id).containsExactly("a", "b", "o", "z");
-        assertThat(set.assets()).extracting(asset -> asset.position().source()).containsExactly(
-                "src/main/assets/a.json", "src/main/assets/a/b.yaml", "src/main/assets/m/n/o.yml",
-                "src/main/assets/z.yaml");
+        assertThat(set.assets())
+                .extracting(asset -> asset.position().source())
+                .containsExactly(
+                        "src/main/assets/a.json",
+                        "src/main/assets/a/b.yaml",
+                        "src/main/assets/m/n/o.yml",
+                        "src/main/assets/z.yaml");
     }
 
     @Test
@@ -237,8 +248,8 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(formatted(set)).containsExactly(
-                "src/main/assets/latin1.yaml:1:1: the file is not valid UTF-8 text; save it as UTF-8");
+        assertThat(formatted(set))
+                .containsExactly("src/main/assets/latin1.yaml:1:1: the file is not valid UTF-8 text; save it as UTF-8");
         rules(set).containsExactly(tuple("spec.not-utf8", null));
         assertThat(set.assets()).extracting(AssetSpec::id).containsExactly("ok");
     }
@@ -251,7 +262,9 @@ class SpecReaderTest {
         } catch (UnsupportedOperationException e) {
             assumeThat(false).as("POSIX permissions").isTrue();
         }
-        assumeThat(Files.isReadable(file)).as("running as a user that permissions apply to").isFalse();
+        assumeThat(Files.isReadable(file))
+                .as("running as a user that permissions apply to")
+                .isFalse();
 
         SpecSet set = read();
 
@@ -272,8 +285,9 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(formatted(set)).containsExactly(
-                "src/main/assets/gone.yaml:1:1: cannot read: the symbolic link points to a file that does not exist");
+        assertThat(formatted(set))
+                .containsExactly(
+                        "src/main/assets/gone.yaml:1:1: cannot read: the symbolic link points to a file that does not exist");
         rules(set).containsExactly(tuple("spec.unreadable", null));
         assertThat(set.assets()).extracting(AssetSpec::id).containsExactly("ok");
     }
@@ -356,8 +370,8 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(formatted(set)).containsExactly(
-                "src/main/assets/a.yaml:2:3: 'id' cannot be a default: each asset needs its own id");
+        assertThat(formatted(set))
+                .containsExactly("src/main/assets/a.yaml:2:3: 'id' cannot be a default: each asset needs its own id");
         rules(set).containsExactly(tuple("spec.id-in-defaults", "id"));
         assertThat(only(set).id()).isEqualTo("a");
     }
@@ -368,8 +382,9 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(formatted(set)).containsExactly(
-                "src/main/assets/a.yaml:1:1: 'defaults' must be a mapping of asset fields, but it is a list");
+        assertThat(formatted(set))
+                .containsExactly(
+                        "src/main/assets/a.yaml:1:1: 'defaults' must be a mapping of asset fields, but it is a list");
         rules(set).containsExactly(tuple("spec.wrong-shape", "defaults"));
         assertThat(only(set).fields()).containsOnlyKeys("id");
     }
@@ -382,8 +397,8 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(formatted(set)).containsExactly(
-                "src/main/assets/a.yaml:3:5: [hero] unknown field 'promt' (did you mean 'prompt'?)");
+        assertThat(formatted(set))
+                .containsExactly("src/main/assets/a.yaml:3:5: [hero] unknown field 'promt' (did you mean 'prompt'?)");
         rules(set).containsExactly(tuple("spec.unknown-field", "promt"));
         assertThat(only(set).fields()).containsOnlyKeys("id");
     }
@@ -392,8 +407,8 @@ class SpecReaderTest {
     void fieldNamesAreCaseSensitive() throws IOException {
         write("a.yaml", "assets:\n  - id: hero\n    Prompt: A lighthouse\n");
 
-        assertThat(formatted(read())).containsExactly(
-                "src/main/assets/a.yaml:3:5: [hero] unknown field 'Prompt' (did you mean 'prompt'?)");
+        assertThat(formatted(read()))
+                .containsExactly("src/main/assets/a.yaml:3:5: [hero] unknown field 'Prompt' (did you mean 'prompt'?)");
         rules(read()).containsExactly(tuple("spec.unknown-field", "Prompt"));
     }
 
@@ -411,8 +426,8 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(formatted(set)).containsExactly(
-                "src/main/assets/a.yaml:2:5: unknown field 'promt' (did you mean 'prompt'?)");
+        assertThat(formatted(set))
+                .containsExactly("src/main/assets/a.yaml:2:5: unknown field 'promt' (did you mean 'prompt'?)");
         rules(set).containsExactly(tuple("spec.unknown-field", "promt"));
         assertThat(only(set).id()).isNull();
     }
@@ -423,8 +438,8 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(formatted(set)).containsExactly(
-                "src/main/assets/a.yaml:2:3: unknown field 'modle' (did you mean 'model'?)");
+        assertThat(formatted(set))
+                .containsExactly("src/main/assets/a.yaml:2:3: unknown field 'modle' (did you mean 'model'?)");
         rules(set).containsExactly(tuple("spec.unknown-field", "modle"));
         assertThat(only(set).fields()).containsOnlyKeys("id");
     }
@@ -433,10 +448,11 @@ class SpecReaderTest {
     void anUnknownTopLevelKeyIsAProblem() throws IOException {
         write("a.yaml", "asset:\n  - id: a\nproviders: {}\n");
 
-        assertThat(formatted(read())).containsExactly(
-                "src/main/assets/a.yaml:1:1: unknown top-level key 'asset' (did you mean 'assets'?)",
-                "src/main/assets/a.yaml:3:1: unknown top-level key 'providers' "
-                        + "(a spec file has 'defaults' and 'assets')");
+        assertThat(formatted(read()))
+                .containsExactly(
+                        "src/main/assets/a.yaml:1:1: unknown top-level key 'asset' (did you mean 'assets'?)",
+                        "src/main/assets/a.yaml:3:1: unknown top-level key 'providers' "
+                                + "(a spec file has 'defaults' and 'assets')");
         rules(read()).containsExactly(tuple("spec.unknown-key", "asset"), tuple("spec.unknown-key", "providers"));
     }
 
@@ -444,8 +460,8 @@ class SpecReaderTest {
     void aYamlMergeKeyIsExplained() throws IOException {
         write("a.yaml", "assets:\n  - id: a\n    <<: {model: x}\n");
 
-        assertThat(formatted(read())).containsExactly(
-                "src/main/assets/a.yaml:3:5: [a] YAML merge keys ('<<') are not supported; "
+        assertThat(formatted(read()))
+                .containsExactly("src/main/assets/a.yaml:3:5: [a] YAML merge keys ('<<') are not supported; "
                         + "put shared fields in 'defaults'");
         rules(read()).containsExactly(tuple("spec.merge-key", "<<"));
     }
@@ -457,11 +473,12 @@ class SpecReaderTest {
         write("list.yaml", "- id: a\n");
         write("text.json", "\"hello\"");
 
-        assertThat(formatted(read())).containsExactly(
-                "src/main/assets/list.yaml:1:1: a spec file must be a mapping with 'assets' (and optionally "
-                        + "'defaults'), but this file holds a list",
-                "src/main/assets/text.json:1:1: a spec file must be a mapping with 'assets' (and optionally "
-                        + "'defaults'), but this file holds text");
+        assertThat(formatted(read()))
+                .containsExactly(
+                        "src/main/assets/list.yaml:1:1: a spec file must be a mapping with 'assets' (and optionally "
+                                + "'defaults'), but this file holds a list",
+                        "src/main/assets/text.json:1:1: a spec file must be a mapping with 'assets' (and optionally "
+                                + "'defaults'), but this file holds text");
         rules(read()).containsExactly(tuple("spec.wrong-shape", null), tuple("spec.wrong-shape", null));
     }
 
@@ -471,8 +488,9 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(formatted(set)).containsExactly("src/main/assets/a.yaml:1:1: 'assets' must be a list of assets "
-                + "(each starting with '- id: ...'), but it is a mapping");
+        assertThat(formatted(set))
+                .containsExactly("src/main/assets/a.yaml:1:1: 'assets' must be a list of assets "
+                        + "(each starting with '- id: ...'), but it is a mapping");
         rules(set).containsExactly(tuple("spec.wrong-shape", "assets"));
         assertThat(set.assets()).isEmpty();
     }
@@ -483,11 +501,12 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(formatted(set)).containsExactly(
-                "src/main/assets/a.yaml:2:5: an asset must be a mapping of fields (like 'id: hero'), "
-                        + "but this one is text",
-                "src/main/assets/a.yaml:3:4: an asset must be a mapping of fields (like 'id: hero'), "
-                        + "but this one is empty");
+        assertThat(formatted(set))
+                .containsExactly(
+                        "src/main/assets/a.yaml:2:5: an asset must be a mapping of fields (like 'id: hero'), "
+                                + "but this one is text",
+                        "src/main/assets/a.yaml:3:4: an asset must be a mapping of fields (like 'id: hero'), "
+                                + "but this one is empty");
         rules(set).containsExactly(tuple("spec.wrong-shape", null), tuple("spec.wrong-shape", null));
         assertThat(set.assets()).extracting(AssetSpec::id).containsExactly("ok");
     }
@@ -498,8 +517,9 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(formatted(set)).containsExactly(
-                "src/main/assets/a.yaml:4:5: [hero] duplicate key 'prompt' (first written at line 3, column 5)");
+        assertThat(formatted(set))
+                .containsExactly(
+                        "src/main/assets/a.yaml:4:5: [hero] duplicate key 'prompt' (first written at line 3, column 5)");
         rules(set).containsExactly(tuple("spec.duplicate-key", "prompt"));
         assertThat(only(set).text("prompt")).contains("first");
     }
@@ -508,9 +528,10 @@ class SpecReaderTest {
     void duplicateKeysAreFoundInJsonAndAtEveryLevel() throws IOException {
         write("a.json", "{\"assets\": [], \"assets\": [],\n \"defaults\": {\"model\": \"a\", \"model\": \"b\"}}");
 
-        assertThat(formatted(read())).containsExactly(
-                "src/main/assets/a.json:1:16: duplicate key 'assets' (first written at line 1, column 2)",
-                "src/main/assets/a.json:2:29: duplicate key 'model' (first written at line 2, column 15)");
+        assertThat(formatted(read()))
+                .containsExactly(
+                        "src/main/assets/a.json:1:16: duplicate key 'assets' (first written at line 1, column 2)",
+                        "src/main/assets/a.json:2:29: duplicate key 'model' (first written at line 2, column 15)");
         rules(read()).containsExactly(tuple("spec.duplicate-key", "assets"), tuple("spec.duplicate-key", "model"));
     }
 
@@ -522,8 +543,9 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(formatted(set)).containsExactly("src/main/assets/bad.yaml:3:14: malformed YAML: mapping values "
-                + "are not allowed here (quote a value that contains ': ')");
+        assertThat(formatted(set))
+                .containsExactly("src/main/assets/bad.yaml:3:14: malformed YAML: mapping values "
+                        + "are not allowed here (quote a value that contains ': ')");
         rules(set).containsExactly(tuple("spec.malformed", null));
         assertThat(set.assets()).isEmpty();
     }
@@ -532,8 +554,9 @@ class SpecReaderTest {
     void tabIndentationIsACleanProblem() throws IOException {
         write("tab.yaml", "assets:\n  - id: hero\n\tprompt: x\n");
 
-        assertThat(formatted(read())).containsExactly("src/main/assets/tab.yaml:3:1: malformed YAML: a tab character "
-                + "cannot be used for indentation; indent with spaces");
+        assertThat(formatted(read()))
+                .containsExactly("src/main/assets/tab.yaml:3:1: malformed YAML: a tab character "
+                        + "cannot be used for indentation; indent with spaces");
         rules(read()).containsExactly(tuple("spec.malformed", null));
     }
 
@@ -541,9 +564,10 @@ class SpecReaderTest {
     void badIndentationIsExplained() throws IOException {
         write("indent.yaml", "assets:\n  - id: hero\n   prompt: x\n");
 
-        assertThat(formatted(read())).containsExactly("src/main/assets/indent.yaml:3:4: malformed YAML: this line's "
-                + "indentation does not match the lines above it (while parsing a block collection started at "
-                + "line 2, column 3)");
+        assertThat(formatted(read()))
+                .containsExactly("src/main/assets/indent.yaml:3:4: malformed YAML: this line's "
+                        + "indentation does not match the lines above it (while parsing a block collection started at "
+                        + "line 2, column 3)");
         rules(read()).containsExactly(tuple("spec.malformed", null));
     }
 
@@ -551,7 +575,9 @@ class SpecReaderTest {
     void anUnclosedQuoteNamesWhereTheQuoteStarted() throws IOException {
         write("quote.yaml", "assets:\n  - id: hero\n    prompt: \"unclosed\n");
 
-        assertThat(formatted(read())).singleElement().asString()
+        assertThat(formatted(read()))
+                .singleElement()
+                .asString()
                 .startsWith("src/main/assets/quote.yaml:4:1: malformed YAML: found unexpected end of stream")
                 .endsWith("(while scanning a quoted scalar started at line 3, column 13)");
         rules(read()).containsExactly(tuple("spec.malformed", null));
@@ -561,8 +587,9 @@ class SpecReaderTest {
     void aPromptStartingWithAnImageMentionIsToldToUseQuotes() throws IOException {
         write("at.yaml", "assets:\n  - id: hero\n    prompt: @Image1 at dusk\n");
 
-        assertThat(formatted(read())).containsExactly("src/main/assets/at.yaml:3:13: malformed YAML: a value cannot "
-                + "start with '@'; put the value in quotes");
+        assertThat(formatted(read()))
+                .containsExactly("src/main/assets/at.yaml:3:13: malformed YAML: a value cannot "
+                        + "start with '@'; put the value in quotes");
         rules(read()).containsExactly(tuple("spec.malformed", null));
     }
 
@@ -570,8 +597,9 @@ class SpecReaderTest {
     void aListAsAKeyIsACleanProblem() throws IOException {
         write("key.yaml", "? [a, b]\n: c\n");
 
-        assertThat(formatted(read())).containsExactly(
-                "src/main/assets/key.yaml:1:4: malformed YAML: a key must be plain text, not a list or mapping");
+        assertThat(formatted(read()))
+                .containsExactly(
+                        "src/main/assets/key.yaml:1:4: malformed YAML: a key must be plain text, not a list or mapping");
         rules(read()).containsExactly(tuple("spec.malformed", null));
     }
 
@@ -580,10 +608,11 @@ class SpecReaderTest {
         write("comment.json", "// assets\n{}");
         write("nan.json", "{\"assets\": [{\"id\": \"a\", \"seed\": NaN}]}");
 
-        assertThat(formatted(read())).containsExactly(
-                "src/main/assets/comment.json:1:1: malformed JSON: unexpected character ('/' (code 47)): maybe a "
-                        + "(non-standard) comment?",
-                "src/main/assets/nan.json:1:36: malformed JSON: non-standard token 'NaN'");
+        assertThat(formatted(read()))
+                .containsExactly(
+                        "src/main/assets/comment.json:1:1: malformed JSON: unexpected character ('/' (code 47)): maybe a "
+                                + "(non-standard) comment?",
+                        "src/main/assets/nan.json:1:36: malformed JSON: non-standard token 'NaN'");
         rules(read()).containsExactly(tuple("spec.malformed", null), tuple("spec.malformed", null));
     }
 
@@ -593,8 +622,9 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(formatted(set)).containsExactly("src/main/assets/bad.json:3:16: malformed JSON: unexpected "
-                + "character ('}' (code 125)): was expecting double-quote to start field name");
+        assertThat(formatted(set))
+                .containsExactly("src/main/assets/bad.json:3:16: malformed JSON: unexpected "
+                        + "character ('}' (code 125)): was expecting double-quote to start field name");
         rules(set).containsExactly(tuple("spec.malformed", null));
         assertThat(set.assets()).isEmpty();
     }
@@ -606,8 +636,9 @@ class SpecReaderTest {
         Problem problem = read().problems().get(0);
 
         assertThat(problem.position()).hasToString("src/main/assets/cut.json:4:1");
-        assertThat(problem.message()).isEqualTo("malformed JSON: unexpected end-of-input: expected close marker for "
-                + "Array (start marker at line 2, column 13)");
+        assertThat(problem.message())
+                .isEqualTo("malformed JSON: unexpected end-of-input: expected close marker for "
+                        + "Array (start marker at line 2, column 13)");
     }
 
     @Test
@@ -618,7 +649,8 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(set.problems()).extracting(p -> p.position().source())
+        assertThat(set.problems())
+                .extracting(p -> p.position().source())
                 .containsExactly("src/main/assets/a.yaml", "src/main/assets/b.yaml");
         assertThat(set.problems().get(0).message()).startsWith("malformed YAML: ");
         assertThat(set.problems().get(1).format())
@@ -630,7 +662,8 @@ class SpecReaderTest {
     void problemsOfAMalformedFileAreNotMixedWithItsShapeProblems() throws IOException {
         write("a.yaml", "assets:\n  - id: a\n    promt: x\n    prompt: a: b\n");
 
-        assertThat(read().problems()).singleElement()
+        assertThat(read().problems())
+                .singleElement()
                 .satisfies(problem -> assertThat(problem.message()).startsWith("malformed YAML: "));
     }
 
@@ -640,8 +673,9 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(formatted(set)).containsExactly("src/main/assets/a.yaml:4:1: a spec file holds one YAML document; "
-                + "move the document after '---' to its own file");
+        assertThat(formatted(set))
+                .containsExactly("src/main/assets/a.yaml:4:1: a spec file holds one YAML document; "
+                        + "move the document after '---' to its own file");
         rules(set).containsExactly(tuple("spec.multiple-documents", null));
         assertThat(set.assets()).isEmpty();
     }
@@ -650,8 +684,9 @@ class SpecReaderTest {
     void trailingJsonContentIsAProblem() throws IOException {
         write("a.json", "{\"assets\": []}\n{\"assets\": []}\n");
 
-        assertThat(formatted(read())).containsExactly(
-                "src/main/assets/a.json:2:1: unexpected content after the end of the top-level object");
+        assertThat(formatted(read()))
+                .containsExactly(
+                        "src/main/assets/a.json:2:1: unexpected content after the end of the top-level object");
         rules(read()).containsExactly(tuple("spec.multiple-documents", null));
     }
 
@@ -659,8 +694,9 @@ class SpecReaderTest {
     void aYamlAliasIsAProblemRatherThanItsAnchorNameAsText() throws IOException {
         write("a.yaml", "defaults:\n  references: &refs [a.png]\nassets:\n  - id: a\n    references: *refs\n");
 
-        assertThat(formatted(read())).containsExactly("src/main/assets/a.yaml:5:17: YAML aliases ('*refs') are not "
-                + "supported; put shared fields in 'defaults'");
+        assertThat(formatted(read()))
+                .containsExactly("src/main/assets/a.yaml:5:17: YAML aliases ('*refs') are not "
+                        + "supported; put shared fields in 'defaults'");
         rules(read()).containsExactly(tuple("spec.alias", null));
     }
 
@@ -669,9 +705,11 @@ class SpecReaderTest {
         write("b.yaml", "assets:\n  - id: b\n    sede: 1\n    promt: x\n");
         write("a.yaml", "asset: []\ndefaults:\n  id: x\n");
 
-        assertThat(read().problems()).extracting(p -> p.position().toString()).containsExactly(
-                "src/main/assets/a.yaml:1:1", "src/main/assets/a.yaml:3:3",
-                "src/main/assets/b.yaml:3:5", "src/main/assets/b.yaml:4:5");
+        assertThat(read().problems())
+                .extracting(p -> p.position().toString())
+                .containsExactly(
+                        "src/main/assets/a.yaml:1:1", "src/main/assets/a.yaml:3:3",
+                        "src/main/assets/b.yaml:3:5", "src/main/assets/b.yaml:4:5");
     }
 
     // --- scalar types ---
@@ -718,12 +756,15 @@ class SpecReaderTest {
 
     @Test
     void blockAndFlowListsGiveTheSameList() throws IOException {
-        write("a.yaml", "assets:\n  - id: flow\n    references: [a.png, b.png]\n"
-                + "  - id: block\n    references:\n      - a.png\n      - b.png\n");
+        write(
+                "a.yaml",
+                "assets:\n  - id: flow\n    references: [a.png, b.png]\n"
+                        + "  - id: block\n    references:\n      - a.png\n      - b.png\n");
 
         SpecSet set = read();
 
-        assertThat(node(set.assets().get(0), "references")).isEqualTo(node(set.assets().get(1), "references"));
+        assertThat(node(set.assets().get(0), "references"))
+                .isEqualTo(node(set.assets().get(1), "references"));
     }
 
     @Test
@@ -750,9 +791,12 @@ class SpecReaderTest {
         assertThat(set.problems()).isEmpty();
         AssetSpec yaml = set.assets().get(0);
         AssetSpec json = set.assets().get(1);
-        assertThat(yaml.fields().keySet()).containsExactlyElementsOf(json.fields().keySet());
-        yaml.fields().forEach((name, value) ->
-                assertThat(value.node()).as(name).isEqualTo(json.fields().get(name).node()));
+        assertThat(yaml.fields().keySet())
+                .containsExactlyElementsOf(json.fields().keySet());
+        yaml.fields()
+                .forEach((name, value) -> assertThat(value.node())
+                        .as(name)
+                        .isEqualTo(json.fields().get(name).node()));
     }
 
     @Test
@@ -763,6 +807,8 @@ class SpecReaderTest {
     }
 
     private static JsonNode node(AssetSpec asset, String field) {
-        return asset.field(field).orElseThrow(() -> new AssertionError("no field " + field)).node();
+        return asset.field(field)
+                .orElseThrow(() -> new AssertionError("no field " + field))
+                .node();
     }
 }

@@ -1,7 +1,5 @@
 package io.github.assetgen.core.store;
 
-import io.github.assetgen.core.files.AtomicFilesTest;
-
 import static io.github.assetgen.core.files.AtomicFilesTest.namesIn;
 import static io.github.assetgen.core.store.StoreFixtures.key;
 import static io.github.assetgen.core.store.StoreFixtures.png;
@@ -75,8 +73,14 @@ class AssetCacheTest {
         assertThat(found.files().get(0).sha256()).isEqualTo(StoreFixtures.sha256(png("first image")));
         assertThat(found.files().get(1).size()).isEqualTo(png("second image").length);
         assertThat(found.files()).extracting(CachedFile::format).containsOnly(MediaFormat.PNG);
-        assertThat(found).extracting(CacheEntry::provider, CacheEntry::model, CacheEntry::type, CacheEntry::credits,
-                CacheEntry::jobIds, CacheEntry::createdAt)
+        assertThat(found)
+                .extracting(
+                        CacheEntry::provider,
+                        CacheEntry::model,
+                        CacheEntry::type,
+                        CacheEntry::credits,
+                        CacheEntry::jobIds,
+                        CacheEntry::createdAt)
                 .containsExactly("useapi", "image-01", AssetType.IMAGE, "0.5 credits", List.of("job-1"), NOW);
 
         Path out = root.resolve("project/assets/img");
@@ -101,7 +105,8 @@ class AssetCacheTest {
 
     @Test
     void theFileExtensionComesFromTheBytesNotTheSourceName() throws IOException {
-        Path jpeg = StoreFixtures.write(root.resolve("download.png"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1});
+        Path jpeg = StoreFixtures.write(
+                root.resolve("download.png"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1});
 
         CacheEntry entry = cache().store(KEY, List.of(jpeg), META);
 
@@ -123,11 +128,14 @@ class AssetCacheTest {
 
         assertThat(cache.find(KEY)).isEmpty();
         assertThat(entryDir()).doesNotExist();
-        assertThat(cache.store(KEY, downloads("again"), META).files().get(0).size()).isEqualTo(png("again").length);
+        assertThat(cache.store(KEY, downloads("again"), META).files().get(0).size())
+                .isEqualTo(png("again").length);
         assertThat(cache.find(KEY)).isPresent();
-        assertThat(warnings).containsExactly("Cache entry " + KEY + " is damaged (1.png has " + png("a long").length
-                + " bytes, expected " + png("a long enough image body").length + "); it was taken out of the cache and"
-                + " will be treated as missing.");
+        assertThat(warnings)
+                .containsExactly("Cache entry " + KEY + " is damaged (1.png has " + png("a long").length
+                        + " bytes, expected " + png("a long enough image body").length
+                        + "); it was taken out of the cache and"
+                        + " will be treated as missing.");
     }
 
     @Test
@@ -196,7 +204,8 @@ class AssetCacheTest {
 
     @Test
     void leftoversOfAStagingDirectoryAreIgnoredAndCleanedLater() throws IOException {
-        Path leftover = StoreFixtures.write(cacheDir().resolve("tmp/.tmp-deadbeef/1.png"), png("half")).getParent();
+        Path leftover = StoreFixtures.write(cacheDir().resolve("tmp/.tmp-deadbeef/1.png"), png("half"))
+                .getParent();
         Files.writeString(leftover.resolve("entry.json"), "{\"key\": \"" + KEY + "\"");
         AssetCache cache = cache();
 
@@ -247,7 +256,9 @@ class AssetCacheTest {
             assertThat(hashes).containsOnly(kept.get().files().get(0).sha256());
             assertThat(namesIn(entryDir().getParent())).containsExactly(KEY);
             assertThat(namesIn(cacheDir().resolve("tmp"))).isEmpty();
-            assertThat(warnings).as("no thread saw another's entry half-written").isEmpty();
+            assertThat(warnings)
+                    .as("no thread saw another's entry half-written")
+                    .isEmpty();
         } finally {
             pool.shutdownNow();
         }

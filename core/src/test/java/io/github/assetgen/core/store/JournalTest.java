@@ -1,11 +1,10 @@
 package io.github.assetgen.core.store;
 
-import io.github.assetgen.core.files.AtomicFilesTest;
-
 import static io.github.assetgen.core.store.StoreFixtures.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.assetgen.core.files.AtomicFilesTest;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.store.JournalEntry.State;
 import java.io.IOException;
@@ -59,7 +58,8 @@ class JournalTest {
         assertThat(nextBuild.state()).isEqualTo(State.SUBMITTED);
         assertThat(nextBuild.jobs()).containsExactly(JOB);
         assertThat(nextBuild.submittedAt()).isEqualTo(T0.plusSeconds(2));
-        assertThat(nextBuild).extracting(JournalEntry::provider, JournalEntry::assetId, JournalEntry::model)
+        assertThat(nextBuild)
+                .extracting(JournalEntry::provider, JournalEntry::assetId, JournalEntry::model)
                 .containsExactly("useapi", "hero", "image-01");
     }
 

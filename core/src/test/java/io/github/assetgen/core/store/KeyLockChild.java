@@ -12,7 +12,8 @@ public final class KeyLockChild {
     private KeyLockChild() {}
 
     public static void main(String[] args) throws Exception {
-        Optional<KeyLock.Handle> handle = KeyLock.withDirectory(Path.of(args[0])).tryAcquire(args[1]);
+        Optional<KeyLock.Handle> handle =
+                KeyLock.withDirectory(Path.of(args[0])).tryAcquire(args[1]);
         System.out.println(handle.isPresent() ? "LOCKED" : "BUSY");
         System.out.flush();
         if (handle.isPresent()) {

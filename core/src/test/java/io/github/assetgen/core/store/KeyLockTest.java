@@ -54,7 +54,9 @@ class KeyLockTest {
         try {
             KeyLock.Handle held = locks.tryAcquire(KEY).orElseThrow();
 
-            assertThat(other.submit(() -> locks.acquire(KEY, Duration.ofMillis(100))).get()).isEmpty();
+            assertThat(other.submit(() -> locks.acquire(KEY, Duration.ofMillis(100)))
+                            .get())
+                    .isEmpty();
 
             Future<Optional<KeyLock.Handle>> waiting = other.submit(() -> locks.acquire(KEY, Duration.ofSeconds(10)));
             Thread.sleep(100);
@@ -81,7 +83,8 @@ class KeyLockTest {
                 done.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < 20; i++) {
-                        try (KeyLock.Handle h = KeyLock.withDirectory(cacheDir).acquire(KEY, Duration.ofSeconds(30))
+                        try (KeyLock.Handle h = KeyLock.withDirectory(cacheDir)
+                                .acquire(KEY, Duration.ofSeconds(30))
                                 .orElseThrow()) {
                             assertThat(h.key()).isEqualTo(KEY);
                             mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
@@ -104,7 +107,8 @@ class KeyLockTest {
 
     @Test
     void anotherProcessCannotTakeAKeyThisProcessHolds() throws Exception {
-        try (KeyLock.Handle held = KeyLock.withDirectory(cacheDir).tryAcquire(KEY).orElseThrow()) {
+        try (KeyLock.Handle held =
+                KeyLock.withDirectory(cacheDir).tryAcquire(KEY).orElseThrow()) {
             Process child = startChild();
             try {
                 assertThat(firstLine(child)).isEqualTo("BUSY");
@@ -140,14 +144,22 @@ class KeyLockTest {
         // Only the two class directories are needed: KeyLock depends on the JDK alone.
         String classpath = location(KeyLockChild.class) + File.pathSeparator + location(KeyLock.class);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-                KeyLockChild.class.getName(), cacheDir.toString(), KEY)
+        return new ProcessBuilder(
+                        java,
+                        "-Xshare:auto",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        classpath,
+                        KeyLockChild.class.getName(),
+                        cacheDir.toString(),
+                        KEY)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
     }
 
     private static String location(Class<?> type) throws Exception {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
     }
 
     private static String firstLine(Process child) throws IOException {

@@ -23,11 +23,24 @@ class LockFileTest {
     private static final String SHA_1 = "1".repeat(64);
     private static final String SHA_2 = "2".repeat(64);
 
-    private static final Entry HERO = new Entry("hero", KEY_A, "useapi", "image-01",
-            List.of(new LockedFile("img/hero.png", SHA_1, 1234)), "0.5 credits", List.of("user:1-image:abc"),
+    private static final Entry HERO = new Entry(
+            "hero",
+            KEY_A,
+            "useapi",
+            "image-01",
+            List.of(new LockedFile("img/hero.png", SHA_1, 1234)),
+            "0.5 credits",
+            List.of("user:1-image:abc"),
             "2026-03-04T05:06:07Z");
-    private static final Entry INTRO = new Entry("intro", KEY_B, "minimax", "MiniMax-Hailuo-02",
-            List.of(new LockedFile("video/intro.mp4", SHA_2, 99)), null, List.of(), "2026-03-05T00:00:00Z");
+    private static final Entry INTRO = new Entry(
+            "intro",
+            KEY_B,
+            "minimax",
+            "MiniMax-Hailuo-02",
+            List.of(new LockedFile("video/intro.mp4", SHA_2, 99)),
+            null,
+            List.of(),
+            "2026-03-05T00:00:00Z");
 
     private static final String GOLDEN = """
             {
@@ -173,18 +186,22 @@ class LockFileTest {
     void anEmptyOrFutureLockFileIsAnError() throws IOException {
         Path file = dir.resolve(LockFile.FILE_NAME);
         Files.writeString(file, "");
-        assertThatThrownBy(() -> LockFile.read(file)).isInstanceOf(LockFileException.class)
+        assertThatThrownBy(() -> LockFile.read(file))
+                .isInstanceOf(LockFileException.class)
                 .hasMessageStartingWith(file + ":1:");
 
         Files.writeString(file, "{\"lockVersion\": 2, \"assets\": {}}\n");
-        assertThatThrownBy(() -> LockFile.read(file)).isInstanceOf(LockFileException.class)
+        assertThatThrownBy(() -> LockFile.read(file))
+                .isInstanceOf(LockFileException.class)
                 .hasMessageContaining("lockVersion 2 is not supported");
     }
 
     @Test
     void lockedPathsMustBeRelativeWithForwardSlashes() {
         for (String bad : List.of("/abs.png", "a\\b.png", "../up.png", "a//b.png", "C:/x.png", "a/./b.png", "")) {
-            assertThatThrownBy(() -> new LockedFile(bad, SHA_1, 1)).as(bad).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new LockedFile(bad, SHA_1, 1))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -195,8 +212,9 @@ class LockFileTest {
 
         LockedFile locked = LockedFile.describe(out, file);
 
-        assertThat(locked).isEqualTo(new LockedFile("img/sub/hero.png", StoreFixtures.sha256(png("pixels")),
-                png("pixels").length));
+        assertThat(locked)
+                .isEqualTo(
+                        new LockedFile("img/sub/hero.png", StoreFixtures.sha256(png("pixels")), png("pixels").length));
     }
 
     @Test
@@ -204,8 +222,15 @@ class LockFileTest {
         Path out = dir.resolve("out");
         Path a = StoreFixtures.write(out.resolve("img/a.png"), png("alpha"));
         Path b = StoreFixtures.write(out.resolve("img/b.png"), png("bravo"));
-        Entry entry = new Entry("pair", KEY_A, "useapi", "image-01",
-                List.of(LockedFile.describe(out, a), LockedFile.describe(out, b)), null, List.of(), "2026-01-01T00:00:00Z");
+        Entry entry = new Entry(
+                "pair",
+                KEY_A,
+                "useapi",
+                "image-01",
+                List.of(LockedFile.describe(out, a), LockedFile.describe(out, b)),
+                null,
+                List.of(),
+                "2026-01-01T00:00:00Z");
 
         assertThat(LockFile.upToDate(entry, out)).isTrue();
 

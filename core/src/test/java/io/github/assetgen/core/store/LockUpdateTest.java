@@ -16,15 +16,29 @@ class LockUpdateTest {
     private static final String KEY_B = "b".repeat(64);
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
     private static final LockedFile HERO_PNG = new LockedFile("img/hero.png", "1".repeat(64), 12);
-    private static final Entry HERO = new Entry("hero", KEY_A, "useapi", "nano-banana-2", List.of(HERO_PNG),
-            "8 credits", List.of("job-1"), "2026-01-01T00:00:00Z");
-    private static final Entry LOGO = new Entry("logo", KEY_B, "useapi", "nano-banana-2",
-            List.of(new LockedFile("logo.png", "2".repeat(64), 3)), "8 credits", List.of(), "2026-01-02T00:00:00Z");
+    private static final Entry HERO = new Entry(
+            "hero",
+            KEY_A,
+            "useapi",
+            "nano-banana-2",
+            List.of(HERO_PNG),
+            "8 credits",
+            List.of("job-1"),
+            "2026-01-01T00:00:00Z");
+    private static final Entry LOGO = new Entry(
+            "logo",
+            KEY_B,
+            "useapi",
+            "nano-banana-2",
+            List.of(new LockedFile("logo.png", "2".repeat(64), 3)),
+            "8 credits",
+            List.of(),
+            "2026-01-02T00:00:00Z");
     private static final LockFile PREVIOUS = LockFile.empty().with(HERO).with(LOGO);
 
     private static Asset hero(Outcome outcome, String key) {
-        return new Asset("hero", outcome, key, "useapi", "nano-banana-2", "4 credits", List.of(HERO_PNG),
-                List.of("job-2"));
+        return new Asset(
+                "hero", outcome, key, "useapi", "nano-banana-2", "4 credits", List.of(HERO_PNG), List.of("job-2"));
     }
 
     @Test
@@ -40,7 +54,8 @@ class LockUpdateTest {
     @Test
     void aGenerationOrARestoreOfANewKeyIsRecordedAsMadeNowAtItsPlannedCost() {
         for (Outcome outcome : List.of(Outcome.GENERATED, Outcome.RESTORED)) {
-            Entry hero = LockUpdate.apply(PREVIOUS, List.of(hero(outcome, KEY_B)), false, NOW).find("hero")
+            Entry hero = LockUpdate.apply(PREVIOUS, List.of(hero(outcome, KEY_B)), false, NOW)
+                    .find("hero")
                     .orElseThrow();
 
             assertThat(hero.key()).isEqualTo(KEY_B);

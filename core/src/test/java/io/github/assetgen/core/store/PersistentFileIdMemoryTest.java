@@ -47,7 +47,8 @@ class PersistentFileIdMemoryTest {
         assertThat(memory.find("useapi", "../../evil", SHA)).contains("id-1");
         assertThat(memory.find("useapi", null, SHA)).isEmpty();
         try (var all = Files.walk(cacheDir)) {
-            assertThat(all.filter(Files::isRegularFile)).allMatch(p -> p.startsWith(cacheDir.resolve("uploads/useapi")));
+            assertThat(all.filter(Files::isRegularFile))
+                    .allMatch(p -> p.startsWith(cacheDir.resolve("uploads/useapi")));
         }
     }
 
@@ -64,7 +65,8 @@ class PersistentFileIdMemoryTest {
         memory.forget("useapi", "acct", SHA, "file-gone");
 
         assertThat(memory.find("useapi", "acct", SHA)).isEmpty();
-        assertThat(PersistentFileIdMemory.withDirectory(cacheDir).find("useapi", "acct", SHA)).isEmpty();
+        assertThat(PersistentFileIdMemory.withDirectory(cacheDir).find("useapi", "acct", SHA))
+                .isEmpty();
         assertThat(uploadsFile("acct")).doesNotExist();
         try (var left = Files.list(uploadsFile("acct").getParent())) {
             assertThat(left).as("no temporary file left behind").isEmpty();
@@ -85,7 +87,8 @@ class PersistentFileIdMemoryTest {
         assertThat(uploadsFile("acct")).hasContent("file-fresh");
         assertThat(staleBuild.find("useapi", "acct", SHA)).contains("file-fresh");
         assertThat(otherBuild.find("useapi", "acct", SHA)).contains("file-fresh");
-        assertThat(PersistentFileIdMemory.withDirectory(cacheDir).find("useapi", "acct", SHA)).contains("file-fresh");
+        assertThat(PersistentFileIdMemory.withDirectory(cacheDir).find("useapi", "acct", SHA))
+                .contains("file-fresh");
     }
 
     @Test

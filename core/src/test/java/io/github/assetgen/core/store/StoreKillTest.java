@@ -1,16 +1,13 @@
 package io.github.assetgen.core.store;
 
-import io.github.assetgen.core.files.AtomicFilesTest;
-
-import io.github.assetgen.core.files.Hashing;
-
-import io.github.assetgen.core.files.AtomicFiles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.files.AtomicFilesTest;
+import io.github.assetgen.core.files.Hashing;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -38,13 +35,21 @@ class StoreKillTest {
         Path cacheDir = root.resolve("cache");
         Path output = root.resolve("out/asset.png");
         Files.createDirectories(root.resolve("work"));
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classpath(), StoreKillChild.class.getName(),
-                cacheDir.toString(), output.toString(), root.resolve("work").toString())
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xshare:auto",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        classpath(),
+                        StoreKillChild.class.getName(),
+                        cacheDir.toString(),
+                        output.toString(),
+                        root.resolve("work").toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("READY");
             assertThat(out.readLine()).isEqualTo("STORED 0");
             assertThat(out.readLine()).isEqualTo("STORED 1");
@@ -70,14 +75,19 @@ class StoreKillTest {
         }
         assertThat(warnings).as("no entry was left damaged").isEmpty();
         // A kill mid-write leaves temporaries, recognisable by name and removed by the cleaners.
-        AtomicFiles.cleanStaleTempsUnder(output.getParent(), java.time.Instant.now().plusSeconds(60));
+        AtomicFiles.cleanStaleTempsUnder(
+                output.getParent(), java.time.Instant.now().plusSeconds(60));
         cache.cleanStaleTemps(java.time.Instant.now().plusSeconds(60));
         assertThat(AtomicFilesTest.namesIn(cacheDir.resolve("tmp"))).isEmpty();
-        assertThat(AtomicFilesTest.namesIn(output.getParent())).containsAnyOf("asset.png").hasSize(1);
+        assertThat(AtomicFilesTest.namesIn(output.getParent()))
+                .containsAnyOf("asset.png")
+                .hasSize(1);
         if (Files.exists(output)) {
             String sha = Hashing.sha256(output);
-            assertThat(sha).isIn(StoreFixtures.sha256(StoreKillChild.content((byte) 'a')),
-                    StoreFixtures.sha256(StoreKillChild.content((byte) 'b')));
+            assertThat(sha)
+                    .isIn(
+                            StoreFixtures.sha256(StoreKillChild.content((byte) 'a')),
+                            StoreFixtures.sha256(StoreKillChild.content((byte) 'b')));
         }
     }
 
@@ -90,14 +100,16 @@ class StoreKillTest {
     }
 
     private static String classpath() throws Exception {
-        Class<?>[] needed = {StoreKillChild.class, AssetCache.class, ObjectMapper.class, JsonParser.class,
-            JsonPropertyOrder.class};
+        Class<?>[] needed = {
+            StoreKillChild.class, AssetCache.class, ObjectMapper.class, JsonParser.class, JsonPropertyOrder.class
+        };
         StringBuilder cp = new StringBuilder();
         for (Class<?> type : needed) {
             if (cp.length() > 0) {
                 cp.append(File.pathSeparator);
             }
-            cp.append(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            cp.append(Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI()));
         }
         return cp.toString();
     }

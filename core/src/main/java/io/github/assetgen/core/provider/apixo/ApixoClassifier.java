@@ -23,10 +23,18 @@ final class ApixoClassifier implements ResponseClassifier {
         if (status >= 200 && status <= 299) {
             return success;
         }
-        Outcome.Failure failure = Outcome.forStatus(PROVIDER, ApixoProvider.TOKEN_VARIABLE, status,
-                ProviderMessages.fromBody(success.body().toString()), null);
+        Outcome.Failure failure = Outcome.forStatus(
+                PROVIDER,
+                ApixoProvider.TOKEN_VARIABLE,
+                status,
+                ProviderMessages.fromBody(success.body().toString()),
+                null);
         if (status == 403) {
-            return new Outcome.Failure(failure.kind(), status, failure.providerMessage(), null,
+            return new Outcome.Failure(
+                    failure.kind(),
+                    status,
+                    failure.providerMessage(),
+                    null,
                     "APIXO refuses this request: its content policy, or the key lacks permission for the model");
         }
         return failure;

@@ -61,8 +61,11 @@ public final class ApixoClient implements ProviderClient {
     @Override
     public SubmitResult submit(AssetRequest request) throws ProviderException {
         if (request.type() != AssetType.IMAGE || !MODEL.equals(request.model())) {
-            throw caller.exception(Kind.REJECTED, 0, "[" + request.id() + "] apixo supports only images with model "
-                    + MODEL + ", not " + request.type().specName() + " with model " + request.model());
+            throw caller.exception(
+                    Kind.REJECTED,
+                    0,
+                    "[" + request.id() + "] apixo supports only images with model " + MODEL + ", not "
+                            + request.type().specName() + " with model " + request.model());
         }
         JobRef job = caller.call(new GenerateTaskEndpoint(request.id(), MODEL, ApixoRequests.image(request)));
         return SubmitResult.ofJobs(List.of(job));

@@ -29,28 +29,51 @@ public final class ApixoProvider implements ProviderDescriptor {
 
     /** The name specs use. */
     static final String NAME = "apixo";
+
     static final String TOKEN_VARIABLE = "APIXO_API_KEY";
 
     private static final BigDecimal PER_IMAGE = new BigDecimal("0.0035");
 
-    private static final ProviderDefaults DEFAULTS = new ProviderDefaults(new DefaultModels("minimax-image-01", null,
-            null), URI.create("https://api.apixo.ai"), Duration.ofSeconds(15), Duration.ofSeconds(4),
-            Duration.ofSeconds(60), 4);
+    private static final ProviderDefaults DEFAULTS = new ProviderDefaults(
+            new DefaultModels("minimax-image-01", null, null),
+            URI.create("https://api.apixo.ai"),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(60),
+            4);
 
     // it fetches inputs itself: no uploads, so no local files
-    private static final ProviderInputs INPUTS = new ProviderInputs(true, false, ProviderInputs.IMAGES,
-            Long.MAX_VALUE, false, false);
+    private static final ProviderInputs INPUTS =
+            new ProviderInputs(true, false, ProviderInputs.IMAGES, Long.MAX_VALUE, false, false);
 
     /** 2K presets by aspect ratio (1K uses image-01's own). */
     private static final Map<String, int[]> PRESETS_2K = Map.of(
-            "1:1", new int[] {2048, 2048}, "16:9", new int[] {2048, 1152}, "4:3", new int[] {2048, 1536},
-            "3:2", new int[] {2048, 1368}, "2:3", new int[] {1368, 2048}, "3:4", new int[] {1536, 2048},
-            "9:16", new int[] {1152, 2048}, "21:9", new int[] {2048, 880});
+            "1:1",
+            new int[] {2048, 2048},
+            "16:9",
+            new int[] {2048, 1152},
+            "4:3",
+            new int[] {2048, 1536},
+            "3:2",
+            new int[] {2048, 1368},
+            "2:3",
+            new int[] {1368, 2048},
+            "3:4",
+            new int[] {1536, 2048},
+            "9:16",
+            new int[] {1152, 2048},
+            "21:9",
+            new int[] {2048, 880});
 
-    private static final List<ModelRules> MODELS = List.of(
-            ModelRules.builder(NAME, "minimax-image-01", AssetType.IMAGE, 1500).resolutions("1K", "1K", "2K")
-                    .ratios("1:1", "1:1", "16:9", "4:3", "3:2", "2:3", "3:4", "9:16", "21:9").quantity(9)
-                    .seed(-1, Integer.MAX_VALUE).size().references(1).build());
+    private static final List<ModelRules> MODELS =
+            List.of(ModelRules.builder(NAME, "minimax-image-01", AssetType.IMAGE, 1500)
+                    .resolutions("1K", "1K", "2K")
+                    .ratios("1:1", "1:1", "16:9", "4:3", "3:2", "2:3", "3:4", "9:16", "21:9")
+                    .quantity(9)
+                    .seed(-1, Integer.MAX_VALUE)
+                    .size()
+                    .references(1)
+                    .build());
 
     @Override
     public String name() {
@@ -95,7 +118,8 @@ public final class ApixoProvider implements ProviderDescriptor {
         }
         String ratio = RenderSizes.aspectRatio(model, request, "1:1");
         String resolution = RenderSizes.resolution(model, request, "1K");
-        boolean preset = request.parameter("resolution").isPresent() || request.parameter("aspectRatio").isPresent();
+        boolean preset = request.parameter("resolution").isPresent()
+                || request.parameter("aspectRatio").isPresent();
         Optional<int[]> size = request.text("size").flatMap(RenderSizes::parseSize);
         if (!preset && size.isPresent()) {
             return new RenderSize(RenderSizes.roundTo8(size.get()[0]), RenderSizes.roundTo8(size.get()[1]), 0);

@@ -23,8 +23,11 @@ final class ApixoRequests {
         List<String> urls = new ArrayList<>();
         for (InputFile file : request.references()) {
             if (file.isLocal()) {
-                throw new ProviderException(Kind.REJECTED, ApixoClassifier.PROVIDER, "[" + request.id()
-                        + "] APIXO takes reference images only as https URLs, not local files like " + file.path());
+                throw new ProviderException(
+                        Kind.REJECTED,
+                        ApixoClassifier.PROVIDER,
+                        "[" + request.id() + "] APIXO takes reference images only as https URLs, not local files like "
+                                + file.path());
             }
             urls.add(file.url());
         }

@@ -2,10 +2,10 @@ package io.github.assetgen.core.provider.apixo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.JobRef;
+import io.github.assetgen.core.provider.apixo.ApixoWire.GenerateRequest;
 import io.github.assetgen.core.provider.http.CreateEndpoint;
 import io.github.assetgen.core.provider.http.HttpJson;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
-import io.github.assetgen.core.provider.apixo.ApixoWire.GenerateRequest;
 
 /** {@code POST /api/v1/generateTask/{model}}: starts a task (APIXO pre-charges it) and answers its id. */
 record GenerateTaskEndpoint(String assetId, String model, GenerateRequest request) implements CreateEndpoint<JobRef> {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.JobState;
 import io.github.assetgen.core.provider.ResultLocation;
-import io.github.assetgen.core.provider.http.ReadEndpoint;
-import io.github.assetgen.core.provider.http.HttpJson;
-import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 import io.github.assetgen.core.provider.apixo.ApixoWire.ResultJson;
 import io.github.assetgen.core.provider.apixo.ApixoWire.TaskStatus;
+import io.github.assetgen.core.provider.http.HttpJson;
+import io.github.assetgen.core.provider.http.ReadEndpoint;
+import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -59,14 +59,17 @@ record StatusTaskEndpoint(String model, String taskId) implements ReadEndpoint<J
      */
     static boolean isModeration(String failCode) {
         String code = failCode == null ? "" : failCode.toUpperCase(Locale.ROOT);
-        return code.equals("CONTENT_VIOLATION") || code.startsWith("NSFW") || code.contains("SENSITIVE")
+        return code.equals("CONTENT_VIOLATION")
+                || code.startsWith("NSFW")
+                || code.contains("SENSITIVE")
                 || code.contains("PROHIBITED");
     }
 
     private static List<ResultLocation> resultUrls(TaskStatus status) {
         ResultJson result;
         try {
-            result = status.resultJson() == null ? null
+            result = status.resultJson() == null
+                    ? null
                     : HttpJson.mapper().readValue(status.resultJson(), ResultJson.class);
         } catch (JsonProcessingException e) {
             throw new UnexpectedAnswerException("task " + status.taskId()

@@ -63,21 +63,29 @@ public final class Downloader {
         }
         // The query of a CDN URL is often a signature; keep it out of messages.
         String action = "downloading " + target.getFileName() + " from " + httpUrl.host() + httpUrl.encodedPath();
-        Request request = new Request.Builder().url(httpUrl).get()
+        Request request = new Request.Builder()
+                .url(httpUrl)
+                .get()
                 .tag(HttpClientFactory.WithoutCredentials.class, HttpClientFactory.WithoutCredentials.INSTANCE)
                 .build();
         try (Response response = caller.client().newCall(request).execute()) {
             if (!response.isSuccessful()) {
-                String message = ProviderMessages.fromBody(response.peekBody(4096).string());
-                throw caller.toException(action, caller.failureFor(response.code(), message,
-                        HttpCaller.parseRetryAfter(response.header("Retry-After"))), null);
+                String message =
+                        ProviderMessages.fromBody(response.peekBody(4096).string());
+                throw caller.toException(
+                        action,
+                        caller.failureFor(
+                                response.code(), message, HttpCaller.parseRetryAfter(response.header("Retry-After"))),
+                        null);
             }
             long expected = response.body().contentLength();
             return store(response.body().byteStream(), expected, target, action);
         } catch (IOException e) {
-            throw caller.toException(action,
-                    new Outcome.Failure(Kind.RETRYABLE, 0, "the download broke off (" + HttpCaller.describe(e) + ")",
-                            null, null), e);
+            throw caller.toException(
+                    action,
+                    new Outcome.Failure(
+                            Kind.RETRYABLE, 0, "the download broke off (" + HttpCaller.describe(e) + ")", null, null),
+                    e);
         }
     }
 
@@ -86,8 +94,8 @@ public final class Downloader {
         // MiniMax may send a data URL; only the part after the comma is base64.
         int comma = base64.startsWith("data:") ? base64.indexOf(',') : -1;
         String payload = comma >= 0 ? base64.substring(comma + 1) : base64;
-        InputStream decoded = Base64.getMimeDecoder()
-                .wrap(new ByteArrayInputStream(payload.getBytes(StandardCharsets.US_ASCII)));
+        InputStream decoded =
+                Base64.getMimeDecoder().wrap(new ByteArrayInputStream(payload.getBytes(StandardCharsets.US_ASCII)));
         try {
             return store(decoded, -1, target, action);
         } catch (IOException e) {
@@ -108,12 +116,18 @@ public final class Downloader {
             try {
                 copied = AtomicFiles.copyAndHash(in, temp);
             } catch (DestinationWriteException e) {
-                throw rejected(action, "cannot write " + temp + " (" + HttpCaller.describe(e.getCause()) + ")",
-                        e.getCause());
+                throw rejected(
+                        action, "cannot write " + temp + " (" + HttpCaller.describe(e.getCause()) + ")", e.getCause());
             }
             if (expectedLength >= 0 && copied.size() != expectedLength) {
-                throw caller.toException(action, new Outcome.Failure(Kind.RETRYABLE, 0,
-                        "the body ended after " + copied.size() + " of " + expectedLength + " bytes", null, null),
+                throw caller.toException(
+                        action,
+                        new Outcome.Failure(
+                                Kind.RETRYABLE,
+                                0,
+                                "the body ended after " + copied.size() + " of " + expectedLength + " bytes",
+                                null,
+                                null),
                         null);
             }
             moveIntoPlace(temp, target, action);

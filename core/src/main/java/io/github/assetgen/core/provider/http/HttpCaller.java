@@ -48,8 +48,8 @@ public final class HttpCaller {
      * @param sleeper how to wait between retries
      * @param classifier the provider's reading of 2xx bodies ({@link ResponseClassifier#ACCEPT_ALL} if none)
      */
-    public HttpCaller(ProviderSettings settings, HttpClientFactory clients, Sleeper sleeper,
-            ResponseClassifier classifier) {
+    public HttpCaller(
+            ProviderSettings settings, HttpClientFactory clients, Sleeper sleeper, ResponseClassifier classifier) {
         this(settings, clients, sleeper, classifier, null);
     }
 
@@ -61,8 +61,12 @@ public final class HttpCaller {
      * @param diagnosticHeader a response header quoted in every failure read from an answer (MiniMax's
      *     {@code Trace-Id}, which its support asks for), or null for none
      */
-    public HttpCaller(ProviderSettings settings, HttpClientFactory clients, Sleeper sleeper,
-            ResponseClassifier classifier, String diagnosticHeader) {
+    public HttpCaller(
+            ProviderSettings settings,
+            HttpClientFactory clients,
+            Sleeper sleeper,
+            ResponseClassifier classifier,
+            String diagnosticHeader) {
         this.diagnosticHeader = diagnosticHeader;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.client = clients.forProvider(settings);
@@ -141,8 +145,12 @@ public final class HttpCaller {
         if (diagnostic == null || diagnostic.isBlank()) {
             return e;
         }
-        return new ProviderException(e.kind(), e.provider(), e.httpStatus(),
-                e.getMessage() + " [" + diagnosticHeader + ": " + redact(diagnostic.trim()) + "]", e.retryAfter(),
+        return new ProviderException(
+                e.kind(),
+                e.provider(),
+                e.httpStatus(),
+                e.getMessage() + " [" + diagnosticHeader + ": " + redact(diagnostic.trim()) + "]",
+                e.retryAfter(),
                 e.getCause());
     }
 
@@ -150,7 +158,9 @@ public final class HttpCaller {
         HttpUrl url = url(endpoint.path());
         HttpBody body = endpoint.body();
         RequestBody requestBody = body == null ? null : toRequestBody(body, endpoint.kind() == CallKind.CREATE);
-        if (requestBody == null && !endpoint.method().equals("GET") && !endpoint.method().equals("HEAD")
+        if (requestBody == null
+                && !endpoint.method().equals("GET")
+                && !endpoint.method().equals("HEAD")
                 && !endpoint.method().equals("DELETE")) {
             requestBody = RequestBody.create(new byte[0], null);
         }
@@ -174,7 +184,9 @@ public final class HttpCaller {
         }
         JsonNode json;
         try {
-            json = text.isBlank() ? MissingNode.getInstance() : HttpJson.mapper().readTree(text);
+            json = text.isBlank()
+                    ? MissingNode.getInstance()
+                    : HttpJson.mapper().readTree(text);
         } catch (IOException malformed) {
             throw unreadableAnswer(endpoint, "the answer is not JSON: " + ProviderMessages.fromBody(text), malformed);
         }
@@ -183,12 +195,14 @@ public final class HttpCaller {
 
     /** Turns a failure outcome into the exception the scheduler acts on. */
     ProviderException toException(String action, Outcome.Failure failure, Throwable cause) {
-        StringBuilder message = new StringBuilder(action).append(switch (failure.kind()) {
-            case RATE_LIMITED -> " was rate limited";
-            case REJECTED -> " was rejected";
-            case PROVIDER_STOP -> " was refused";
-            default -> " failed";
-        });
+        StringBuilder message = new StringBuilder(action)
+                .append(
+                        switch (failure.kind()) {
+                            case RATE_LIMITED -> " was rate limited";
+                            case REJECTED -> " was rejected";
+                            case PROVIDER_STOP -> " was refused";
+                            default -> " failed";
+                        });
         if (failure.httpStatus() > 0) {
             message.append(" (HTTP ").append(failure.httpStatus()).append(')');
         }
@@ -198,8 +212,13 @@ public final class HttpCaller {
         if (failure.advice() != null) {
             message.append("; ").append(failure.advice());
         }
-        return new ProviderException(failure.kind(), provider(), failure.httpStatus(), redact(message.toString()),
-                failure.retryAfter(), cause);
+        return new ProviderException(
+                failure.kind(),
+                provider(),
+                failure.httpStatus(),
+                redact(message.toString()),
+                failure.retryAfter(),
+                cause);
     }
 
     /**
@@ -209,41 +228,66 @@ public final class HttpCaller {
      */
     private static Outcome.Failure createSafe(Endpoint<?> endpoint, Outcome.Failure failure) {
         int status = failure.httpStatus();
-        boolean unknownServerError = status >= 500 && status != 502 && status != 503 && status != 504
-                && status != 596;
+        boolean unknownServerError = status >= 500 && status != 502 && status != 503 && status != 504 && status != 596;
         if (endpoint.kind() != CallKind.CREATE || failure.kind() != Kind.RETRYABLE || !unknownServerError) {
             return failure;
         }
-        return new Outcome.Failure(Kind.MAYBE_SUBMITTED, status, failure.providerMessage(), null,
+        return new Outcome.Failure(
+                Kind.MAYBE_SUBMITTED,
+                status,
+                failure.providerMessage(),
+                null,
                 ProviderMessages.retryOnPurpose(endpoint.assetId()));
     }
 
     private ProviderException noAnswer(Endpoint<?> endpoint, boolean requestStarted, IOException e) {
         String what = describe(e);
         if (!requestStarted) {
-            return toException(endpoint.actionDescription(), new Outcome.Failure(Kind.RETRYABLE, 0,
-                    "could not reach " + settings.baseUrl().getHost() + " (" + what + "); nothing was sent", null, null),
+            return toException(
+                    endpoint.actionDescription(),
+                    new Outcome.Failure(
+                            Kind.RETRYABLE,
+                            0,
+                            "could not reach " + settings.baseUrl().getHost() + " (" + what + "); nothing was sent",
+                            null,
+                            null),
                     e);
         }
         if (endpoint.kind() == CallKind.CREATE) {
-            return toException(endpoint.actionDescription(), new Outcome.Failure(Kind.MAYBE_SUBMITTED, 0,
-                    "the request was sent but no answer came back (" + what + ")", null,
-                    ProviderMessages.retryOnPurpose(endpoint.assetId())), e);
+            return toException(
+                    endpoint.actionDescription(),
+                    new Outcome.Failure(
+                            Kind.MAYBE_SUBMITTED,
+                            0,
+                            "the request was sent but no answer came back (" + what + ")",
+                            null,
+                            ProviderMessages.retryOnPurpose(endpoint.assetId())),
+                    e);
         }
-        return toException(endpoint.actionDescription(),
-                new Outcome.Failure(Kind.RETRYABLE, 0, "no answer (" + what + ")", null, null), e);
+        return toException(
+                endpoint.actionDescription(),
+                new Outcome.Failure(Kind.RETRYABLE, 0, "no answer (" + what + ")", null, null),
+                e);
     }
 
     private ProviderException unreadableAnswer(Endpoint<?> endpoint, String problem, Throwable cause) {
         // A 2xx to a create means the provider took the job; without a readable id we cannot tell
         // which, so the asset may be paid for. A read can simply be asked again.
         if (endpoint.kind() == CallKind.CREATE) {
-            return toException(endpoint.actionDescription(), new Outcome.Failure(Kind.MAYBE_SUBMITTED, 200,
-                    "the provider accepted the request but its answer could not be read: " + problem, null,
-                    ProviderMessages.retryOnPurpose(endpoint.assetId())), cause);
+            return toException(
+                    endpoint.actionDescription(),
+                    new Outcome.Failure(
+                            Kind.MAYBE_SUBMITTED,
+                            200,
+                            "the provider accepted the request but its answer could not be read: " + problem,
+                            null,
+                            ProviderMessages.retryOnPurpose(endpoint.assetId())),
+                    cause);
         }
-        return toException(endpoint.actionDescription(),
-                new Outcome.Failure(Kind.RETRYABLE, 200, "unexpected answer: " + problem, null, null), cause);
+        return toException(
+                endpoint.actionDescription(),
+                new Outcome.Failure(Kind.RETRYABLE, 200, "unexpected answer: " + problem, null, null),
+                cause);
     }
 
     static String describe(IOException e) {

@@ -77,7 +77,8 @@ public final class HttpClientFactory {
         }
 
         private boolean isProviderHost(HttpUrl url) {
-            return url.scheme().equals(base.scheme()) && url.host().equalsIgnoreCase(base.host())
+            return url.scheme().equals(base.scheme())
+                    && url.host().equalsIgnoreCase(base.host())
                     && url.port() == base.port();
         }
     }

@@ -36,7 +36,8 @@ public final class HttpJson {
             return MAPPER.treeToValue(body, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             throw new UnexpectedAnswerException("the answer does not have the expected shape ("
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                            ? j.getOriginalMessage()
                             : e.getMessage())
                     + ")");
         }

@@ -39,13 +39,17 @@ public sealed interface Outcome {
      * @param providerMessage the message taken from the body
      * @param retryAfter the parsed {@code Retry-After}, or null
      */
-    public static Failure forStatus(String provider, String tokenVariable, int httpStatus, String providerMessage,
-            Duration retryAfter) {
+    public static Failure forStatus(
+            String provider, String tokenVariable, int httpStatus, String providerMessage, Duration retryAfter) {
         if (httpStatus == 429) {
             return new Failure(Kind.RATE_LIMITED, httpStatus, providerMessage, retryAfter, null);
         }
         if (httpStatus == 401) {
-            return new Failure(Kind.PROVIDER_STOP, httpStatus, providerMessage, null,
+            return new Failure(
+                    Kind.PROVIDER_STOP,
+                    httpStatus,
+                    providerMessage,
+                    null,
                     ProviderMessages.checkToken(provider, tokenVariable));
         }
         if (httpStatus == 402 || httpStatus == 412) {

@@ -48,8 +48,15 @@ public final class RetryPolicy {
     private final Instant deadline;
     private final Sleeper sleeper;
 
-    private RetryPolicy(Duration baseDelay, int maxBackOffMultiple, int maxRetries, boolean rateLimitsCount,
-            Random jitter, Clock clock, Instant deadline, Sleeper sleeper) {
+    private RetryPolicy(
+            Duration baseDelay,
+            int maxBackOffMultiple,
+            int maxRetries,
+            boolean rateLimitsCount,
+            Random jitter,
+            Clock clock,
+            Instant deadline,
+            Sleeper sleeper) {
         this.baseDelay = baseDelay;
         this.maxBackOffMultiple = maxBackOffMultiple;
         this.maxRetries = Math.max(0, maxRetries);
@@ -66,8 +73,8 @@ public final class RetryPolicy {
      * asset step around the request holds the deadline.
      */
     static RetryPolicy forRequests(int maxRetries, Duration baseDelay, Sleeper sleeper) {
-        return new RetryPolicy(baseDelay, MAX_BACKOFF_MULTIPLE, maxRetries, true, null, Clock.systemUTC(), null,
-                sleeper);
+        return new RetryPolicy(
+                baseDelay, MAX_BACKOFF_MULTIPLE, maxRetries, true, null, Clock.systemUTC(), null, sleeper);
     }
 
     /**
@@ -77,8 +84,8 @@ public final class RetryPolicy {
      * @param baseDelay the provider's configured retry delay (10 s by default)
      * @param deadline when the asset's timeout runs out
      */
-    public static RetryPolicy forAsset(Duration baseDelay, Random jitter, Clock clock, Instant deadline,
-            Sleeper sleeper) {
+    public static RetryPolicy forAsset(
+            Duration baseDelay, Random jitter, Clock clock, Instant deadline, Sleeper sleeper) {
         return new RetryPolicy(baseDelay, 1, ASSET_ATTEMPTS - 1, false, jitter, clock, deadline, sleeper);
     }
 

@@ -1,8 +1,8 @@
 package io.github.assetgen.core.provider.minimax;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.assetgen.core.provider.http.ReadEndpoint;
 import io.github.assetgen.core.provider.http.HttpJson;
+import io.github.assetgen.core.provider.http.ReadEndpoint;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 import io.github.assetgen.core.provider.minimax.MinimaxWire.FileResponse;
 import java.net.URLEncoder;
@@ -24,7 +24,9 @@ record FileRetrieveEndpoint(String fileId) implements ReadEndpoint<String> {
     @Override
     public String parse(JsonNode body) {
         FileResponse answer = HttpJson.read(body, FileResponse.class);
-        if (answer.file() == null || answer.file().downloadUrl() == null || answer.file().downloadUrl().isBlank()) {
+        if (answer.file() == null
+                || answer.file().downloadUrl() == null
+                || answer.file().downloadUrl().isBlank()) {
             throw new UnexpectedAnswerException("the answer has no file.download_url");
         }
         return answer.file().downloadUrl().trim();

@@ -45,7 +45,8 @@ record ImageGenerationEndpoint(String assetId, ImageRequest request, boolean bas
     @Override
     public SubmitResult parse(JsonNode body) throws ProviderException {
         ImageResponse answer = HttpJson.read(body, ImageResponse.class);
-        List<String> items = answer.data() == null ? null
+        List<String> items = answer.data() == null
+                ? null
                 : base64 ? answer.data().imageBase64() : answer.data().imageUrls();
         List<ResultLocation> results = new ArrayList<>();
         for (String item : items == null ? List.<String>of() : items) {
@@ -55,9 +56,15 @@ record ImageGenerationEndpoint(String assetId, ImageRequest request, boolean bas
         }
         if (results.isEmpty()) {
             Integer failed = count(answer.metadata(), "failed_count");
-            throw new ProviderException(Kind.REJECTED, MinimaxClassifier.PROVIDER, 200, actionDescription()
-                    + " returned no image" + (failed == null ? "" : " (failed_count " + failed + ")")
-                    + "; MiniMax drops images its moderation refuses: change the prompt", null, null);
+            throw new ProviderException(
+                    Kind.REJECTED,
+                    MinimaxClassifier.PROVIDER,
+                    200,
+                    actionDescription()
+                            + " returned no image" + (failed == null ? "" : " (failed_count " + failed + ")")
+                            + "; MiniMax drops images its moderation refuses: change the prompt",
+                    null,
+                    null);
         }
         String id = answer.id() == null || answer.id().isBlank() ? "unknown" : answer.id();
         return SubmitResult.completed(List.of(new JobRef(MinimaxClassifier.PROVIDER, "image", id)), results);

@@ -34,17 +34,37 @@ final class MinimaxClassifier implements ResponseClassifier {
         return switch (code) {
             // Answered, so waiting and sending again cannot pay twice.
             case 1002 -> new Outcome.Failure(Kind.RATE_LIMITED, httpStatus, said, null, null);
-            case 1004 -> new Outcome.Failure(Kind.PROVIDER_STOP, httpStatus, said, null,
-                    ProviderMessages.checkToken(PROVIDER, MinimaxProvider.TOKEN_VARIABLE)
-                            + "; a MiniMax key only works on its own region's host:"
-                            + " https://api.minimax.io (international) or https://api.minimaxi.com (mainland China),"
-                            + " set with assetgen.minimax.baseUrl");
-            case 1008 -> new Outcome.Failure(Kind.PROVIDER_STOP, httpStatus, said, null,
-                    "insufficient balance: " + ProviderMessages.outOfCredits());
-            case 1026 -> new Outcome.Failure(Kind.REJECTED, httpStatus, said, null,
-                    "MiniMax's moderation flagged the input: change the prompt or the reference images");
-            case 1027 -> new Outcome.Failure(Kind.REJECTED, httpStatus, said, null,
-                    "MiniMax's moderation flagged the output: change the prompt");
+            case 1004 ->
+                new Outcome.Failure(
+                        Kind.PROVIDER_STOP,
+                        httpStatus,
+                        said,
+                        null,
+                        ProviderMessages.checkToken(PROVIDER, MinimaxProvider.TOKEN_VARIABLE)
+                                + "; a MiniMax key only works on its own region's host:"
+                                + " https://api.minimax.io (international) or https://api.minimaxi.com (mainland China),"
+                                + " set with assetgen.minimax.baseUrl");
+            case 1008 ->
+                new Outcome.Failure(
+                        Kind.PROVIDER_STOP,
+                        httpStatus,
+                        said,
+                        null,
+                        "insufficient balance: " + ProviderMessages.outOfCredits());
+            case 1026 ->
+                new Outcome.Failure(
+                        Kind.REJECTED,
+                        httpStatus,
+                        said,
+                        null,
+                        "MiniMax's moderation flagged the input: change the prompt or the reference images");
+            case 1027 ->
+                new Outcome.Failure(
+                        Kind.REJECTED,
+                        httpStatus,
+                        said,
+                        null,
+                        "MiniMax's moderation flagged the output: change the prompt");
             case 1000, 1001, 1024, 1033 -> new Outcome.Failure(Kind.RETRYABLE, httpStatus, said, null, null);
             default -> new Outcome.Failure(Kind.REJECTED, httpStatus, said, null, null);
         };

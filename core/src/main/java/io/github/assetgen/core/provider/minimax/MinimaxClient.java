@@ -55,8 +55,8 @@ public final class MinimaxClient implements ProviderClient {
      * @param sleeper how to wait between retries of reads
      * @param imageFormat whether images come back as URLs or base64
      */
-    public MinimaxClient(ProviderSettings settings, HttpClientFactory clients, Sleeper sleeper,
-            ImageFormat imageFormat) {
+    public MinimaxClient(
+            ProviderSettings settings, HttpClientFactory clients, Sleeper sleeper, ImageFormat imageFormat) {
         this.caller = new HttpCaller(settings, clients, sleeper, new MinimaxClassifier(), TRACE_HEADER);
         this.downloader = new Downloader(caller);
         this.imageFormat = Objects.requireNonNull(imageFormat, "imageFormat");
@@ -78,8 +78,8 @@ public final class MinimaxClient implements ProviderClient {
             return SubmitResult.ofJobs(List.of(job));
         }
         boolean base64 = imageFormat == ImageFormat.BASE64;
-        return caller.call(new ImageGenerationEndpoint(request.id(),
-                MinimaxRequests.image(request, base64 ? "base64" : "url"), base64));
+        return caller.call(new ImageGenerationEndpoint(
+                request.id(), MinimaxRequests.image(request, base64 ? "base64" : "url"), base64));
     }
 
     /**
@@ -91,9 +91,12 @@ public final class MinimaxClient implements ProviderClient {
     @Override
     public JobState poll(JobRef job) throws ProviderException {
         if (!"video".equals(job.kind())) {
-            throw caller.exception(Kind.REJECTED, 0, "minimax " + job.kind() + " " + job.id()
-                    + " cannot be polled: MiniMax returns images in the create answer only, and their results"
-                    + " were not kept; generate the asset again");
+            throw caller.exception(
+                    Kind.REJECTED,
+                    0,
+                    "minimax " + job.kind() + " " + job.id()
+                            + " cannot be polled: MiniMax returns images in the create answer only, and their results"
+                            + " were not kept; generate the asset again");
         }
         VideoQueryEndpoint.Answer answer = caller.call(new VideoQueryEndpoint(job.id()));
         if (answer.unfinished() != null) {

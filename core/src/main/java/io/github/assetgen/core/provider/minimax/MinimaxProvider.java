@@ -32,6 +32,7 @@ public final class MinimaxProvider implements ProviderDescriptor {
 
     /** The name specs use. */
     static final String NAME = "minimax";
+
     static final String TOKEN_VARIABLE = "MINIMAX_API_KEY";
 
     /** Local files go inline as data URLs, which MiniMax takes up to 10 MB. */
@@ -41,35 +42,52 @@ public final class MinimaxProvider implements ProviderDescriptor {
     // request would look lost
     private static final ProviderDefaults DEFAULTS = new ProviderDefaults(
             new DefaultModels("image-01", "MiniMax-Hailuo-2.3", "MiniMax-Hailuo-2.3"),
-            URI.create("https://api.minimax.io"), Duration.ofSeconds(20), Duration.ofSeconds(20),
-            Duration.ofMinutes(5), 2);
+            URI.create("https://api.minimax.io"),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(20),
+            Duration.ofMinutes(5),
+            2);
 
-    private static final ProviderInputs INPUTS = new ProviderInputs(true, true,
-            List.of(MediaFormat.JPEG, MediaFormat.PNG), MAX_INLINE_BYTES, false, false);
+    private static final ProviderInputs INPUTS =
+            new ProviderInputs(true, true, List.of(MediaFormat.JPEG, MediaFormat.PNG), MAX_INLINE_BYTES, false, false);
 
     private static final List<String> RATIOS = List.of("1:1", "16:9", "4:3", "3:2", "2:3", "3:4", "9:16", "21:9");
     private static final List<String> HAILUO_23_OPTIONS = List.of("768p-6sec", "768p-10sec", "1080p-6sec");
-    private static final List<String> HAILUO_02_OPTIONS = List.of(
-            "512p-6sec", "512p-10sec", "768p-6sec", "768p-10sec", "1080p-6sec");
+    private static final List<String> HAILUO_02_OPTIONS =
+            List.of("512p-6sec", "512p-10sec", "768p-6sec", "768p-10sec", "1080p-6sec");
 
     private static final List<ModelRules> MODELS = modelTable();
 
     private static List<ModelRules> modelTable() {
         List<ModelRules> models = new ArrayList<>();
-        models.add(ModelRules.builder(NAME, "image-01", AssetType.IMAGE, 1500).ratios("1:1", RATIOS)
-                .quantity(9).seed(0, Integer.MAX_VALUE).references(1).build());
-        models.add(video("MiniMax-Hailuo-2.3").firstFrame(FrameRule.OPTIONAL)
-                .options(HAILUO_23_OPTIONS, "768p-6sec").build());
-        models.add(video("MiniMax-Hailuo-02").firstFrame(FrameRule.OPTIONAL)
-                .options(HAILUO_02_OPTIONS, "768p-6sec").imageToVideoOnly("512p-6sec", "512p-10sec")
-                .endFrame(HAILUO_02_OPTIONS.toArray(String[]::new)).build());
-        models.add(video("MiniMax-Hailuo-2.3-Fast").firstFrame(FrameRule.REQUIRED)
-                .options(HAILUO_23_OPTIONS, "768p-6sec").build());
+        models.add(ModelRules.builder(NAME, "image-01", AssetType.IMAGE, 1500)
+                .ratios("1:1", RATIOS)
+                .quantity(9)
+                .seed(0, Integer.MAX_VALUE)
+                .references(1)
+                .build());
+        models.add(video("MiniMax-Hailuo-2.3")
+                .firstFrame(FrameRule.OPTIONAL)
+                .options(HAILUO_23_OPTIONS, "768p-6sec")
+                .build());
+        models.add(video("MiniMax-Hailuo-02")
+                .firstFrame(FrameRule.OPTIONAL)
+                .options(HAILUO_02_OPTIONS, "768p-6sec")
+                .imageToVideoOnly("512p-6sec", "512p-10sec")
+                .endFrame(HAILUO_02_OPTIONS.toArray(String[]::new))
+                .build());
+        models.add(video("MiniMax-Hailuo-2.3-Fast")
+                .firstFrame(FrameRule.REQUIRED)
+                .options(HAILUO_23_OPTIONS, "768p-6sec")
+                .build());
         for (String model : List.of("T2V-01", "T2V-01-Director")) {
             models.add(video(model).options(List.of("720p-6sec"), "720p-6sec").build());
         }
         for (String model : List.of("I2V-01", "I2V-01-Director", "I2V-01-live", "S2V-01")) {
-            models.add(video(model).firstFrame(FrameRule.REQUIRED).options(List.of("720p-6sec"), "720p-6sec").build());
+            models.add(video(model)
+                    .firstFrame(FrameRule.REQUIRED)
+                    .options(List.of("720p-6sec"), "720p-6sec")
+                    .build());
         }
         return List.copyOf(models);
     }

@@ -76,8 +76,10 @@ final class MinimaxRequests {
         if (options != null) {
             Matcher m = OPTIONS.matcher(options.trim());
             if (!m.matches()) {
-                throw rejected(request, "options '" + options
-                        + "' is not one MiniMax understands (expected e.g. 768p-6sec or 1080p-6sec)");
+                throw rejected(
+                        request,
+                        "options '" + options
+                                + "' is not one MiniMax understands (expected e.g. 768p-6sec or 1080p-6sec)");
             }
             resolution = m.group(1) + "P";
             duration = Integer.valueOf(m.group(2));
@@ -95,8 +97,10 @@ final class MinimaxRequests {
             if (!request.references().isEmpty()) {
                 // Only subject-to-video models take references; sending the rest would pay for a
                 // video that silently ignored them.
-                throw rejected(request, "model " + request.model() + " takes no references; use firstFrame"
-                        + " (and endFrame), or a subject-to-video model such as S2V-01");
+                throw rejected(
+                        request,
+                        "model " + request.model() + " takes no references; use firstFrame"
+                                + " (and endFrame), or a subject-to-video model such as S2V-01");
             }
             if (request.firstFrame() != null) {
                 firstFrame = wireImage(request, request.firstFrame());
@@ -127,8 +131,13 @@ final class MinimaxRequests {
             String mediaType = file.mediaType() == null ? "image/png" : file.mediaType();
             return "data:" + mediaType + ";base64," + Base64.getEncoder().encodeToString(bytes);
         } catch (IOException e) {
-            throw new ProviderException(Kind.REJECTED, MinimaxClassifier.PROVIDER, 0,
-                    "[" + request.id() + "] cannot read " + file.path() + ": " + e.getMessage(), null, e);
+            throw new ProviderException(
+                    Kind.REJECTED,
+                    MinimaxClassifier.PROVIDER,
+                    0,
+                    "[" + request.id() + "] cannot read " + file.path() + ": " + e.getMessage(),
+                    null,
+                    e);
         }
     }
 

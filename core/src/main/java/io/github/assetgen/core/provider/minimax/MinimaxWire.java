@@ -29,7 +29,8 @@ final class MinimaxWire {
             @JsonProperty("subject_reference") List<ImageSubject> subjectReference) {}
 
     /** An image-generation subject: one picture, as an https URL or a data URL. */
-    record ImageSubject(String type, @JsonProperty("image_file") String imageFile) {}
+    record ImageSubject(
+            String type, @JsonProperty("image_file") String imageFile) {}
 
     /** Body of {@code POST /v1/video_generation}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -48,7 +49,9 @@ final class MinimaxWire {
 
     /** The status every MiniMax answer carries; 0 is success (failures come with HTTP 200 too). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record BaseResp(@JsonProperty("status_code") Integer statusCode, @JsonProperty("status_msg") String statusMsg) {}
+    record BaseResp(
+            @JsonProperty("status_code") Integer statusCode,
+            @JsonProperty("status_msg") String statusMsg) {}
 
     /** Answer of {@code POST /v1/image_generation}. */
     @JsonIgnoreProperties(ignoreUnknown = true)

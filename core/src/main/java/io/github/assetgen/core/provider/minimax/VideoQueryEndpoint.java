@@ -2,8 +2,8 @@ package io.github.assetgen.core.provider.minimax;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.JobState;
-import io.github.assetgen.core.provider.http.ReadEndpoint;
 import io.github.assetgen.core.provider.http.HttpJson;
+import io.github.assetgen.core.provider.http.ReadEndpoint;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 import io.github.assetgen.core.provider.minimax.MinimaxWire.BaseResp;
 import io.github.assetgen.core.provider.minimax.MinimaxWire.VideoQueryResponse;
@@ -49,11 +49,17 @@ record VideoQueryEndpoint(String taskId) implements ReadEndpoint<VideoQueryEndpo
         }
         if (isFailed(status)) {
             BaseResp base = answer.baseResp();
-            String said = base == null || base.statusMsg() == null || base.statusMsg().isBlank()
-                    ? "no reason given" : base.statusMsg();
+            String said =
+                    base == null || base.statusMsg() == null || base.statusMsg().isBlank()
+                            ? "no reason given"
+                            : base.statusMsg();
             int code = base == null || base.statusCode() == null ? 0 : base.statusCode();
-            return new Answer(null, new JobState.Failed("MiniMax video task " + taskId + " failed (status " + status
-                    + (code == 0 ? "" : ", status_code " + code) + "): " + said, MinimaxClassifier.isModeration(code)));
+            return new Answer(
+                    null,
+                    new JobState.Failed(
+                            "MiniMax video task " + taskId + " failed (status " + status
+                                    + (code == 0 ? "" : ", status_code " + code) + "): " + said,
+                            MinimaxClassifier.isModeration(code)));
         }
         return new Answer(null, new JobState.Running(status.isEmpty() ? "unknown" : status, null));
     }

@@ -55,8 +55,8 @@ final class Mp4Renderer {
         Picture picture = Picture.create(width, height, ColorSpace.RGB);
         try (SeekableByteChannel channel = NIOUtils.writableChannel(target.toFile())) {
             // timescale = frames and frame duration = seconds: the video lasts exactly `seconds`
-            SequenceEncoder encoder = new SequenceEncoder(channel, Rational.R(frames, seconds), Format.MOV,
-                    Codec.H264, null);
+            SequenceEncoder encoder =
+                    new SequenceEncoder(channel, Rational.R(frames, seconds), Format.MOV, Codec.H264, null);
             for (int i = 0; i < frames; i++) {
                 painter.paintFrame(base, frame, i, frames, seconds);
                 toPicture(frame, picture);

@@ -47,12 +47,14 @@ public final class PlaceholderClient implements ProviderClient {
 
     /** Larger images would need hundreds of megabytes of heap. */
     static final long MAX_IMAGE_PIXELS = 40_000_000L;
+
     static final int MAX_IMAGE_SIDE = 8192;
     static final int MAX_VIDEO_SIDE = 4096;
     static final int MAX_VIDEO_SECONDS = 120;
 
     /** Bump when the pictures change, so old renders in the work directory are not reused. */
     private static final String RENDER_VERSION = "1";
+
     private static final String KIND = "render";
     private static final float JPEG_QUALITY = 0.9f;
 
@@ -92,8 +94,13 @@ public final class PlaceholderClient implements ProviderClient {
                 results.add(ResultLocation.ofLocalFile(file));
             }
         } catch (IOException | RuntimeException e) {
-            throw new ProviderException(ProviderException.Kind.REJECTED, NAME, 0,
-                    "could not render placeholder for '" + request.id() + "': " + e, null, e);
+            throw new ProviderException(
+                    ProviderException.Kind.REJECTED,
+                    NAME,
+                    0,
+                    "could not render placeholder for '" + request.id() + "': " + e,
+                    null,
+                    e);
         }
         return SubmitResult.completed(List.of(new JobRef(NAME, KIND, renderId)), results);
     }
@@ -102,7 +109,9 @@ public final class PlaceholderClient implements ProviderClient {
     @Override
     public JobState poll(JobRef job) throws ProviderException {
         if (!NAME.equals(job.provider())) {
-            throw new ProviderException(ProviderException.Kind.REJECTED, NAME,
+            throw new ProviderException(
+                    ProviderException.Kind.REJECTED,
+                    NAME,
                     "job " + job.id() + " belongs to provider " + job.provider() + ", not " + NAME);
         }
         Pattern name = Pattern.compile(Pattern.quote(job.id()) + "-(\\d{1,6})\\.(png|jpg|mp4)");
@@ -112,14 +121,22 @@ public final class PlaceholderClient implements ProviderClient {
                     .sorted(Comparator.comparingInt(p -> index(name, p)))
                     .toList();
         } catch (IOException e) {
-            throw new ProviderException(ProviderException.Kind.RETRYABLE, NAME, 0,
-                    "could not list " + workDirectory + ": " + e.getMessage(), null, e);
+            throw new ProviderException(
+                    ProviderException.Kind.RETRYABLE,
+                    NAME,
+                    0,
+                    "could not list " + workDirectory + ": " + e.getMessage(),
+                    null,
+                    e);
         }
         if (files.isEmpty()) {
-            return new JobState.Failed("placeholder render " + job.id() + " is no longer in " + workDirectory
-                    + "; run the build again to render it anew", false);
+            return new JobState.Failed(
+                    "placeholder render " + job.id() + " is no longer in " + workDirectory
+                            + "; run the build again to render it anew",
+                    false);
         }
-        return new JobState.Succeeded(files.stream().map(ResultLocation::ofLocalFile).toList());
+        return new JobState.Succeeded(
+                files.stream().map(ResultLocation::ofLocalFile).toList());
     }
 
     /** Copies a render to {@code target} through a temporary file beside it, then an atomic move. */
@@ -127,18 +144,28 @@ public final class PlaceholderClient implements ProviderClient {
     public DownloadedFile download(ResultLocation result, Path target) throws ProviderException {
         Path source = result.localFile();
         if (source == null) {
-            throw new ProviderException(ProviderException.Kind.REJECTED, NAME,
-                    "the placeholder only copies local renders, not " + result);
+            throw new ProviderException(
+                    ProviderException.Kind.REJECTED, NAME, "the placeholder only copies local renders, not " + result);
         }
         try {
             AtomicFiles.Copied copied = AtomicFiles.copy(source, target);
             return new DownloadedFile(target, copied.format(), copied.size(), copied.sha256());
         } catch (NoSuchFileException e) {
-            throw new ProviderException(ProviderException.Kind.REJECTED, NAME, 0,
-                    "placeholder render " + source + " is gone; run the build again to render it anew", null, e);
+            throw new ProviderException(
+                    ProviderException.Kind.REJECTED,
+                    NAME,
+                    0,
+                    "placeholder render " + source + " is gone; run the build again to render it anew",
+                    null,
+                    e);
         } catch (IOException e) {
-            throw new ProviderException(ProviderException.Kind.REJECTED, NAME, 0,
-                    "could not copy placeholder render " + source + " to " + target + ": " + e, null, e);
+            throw new ProviderException(
+                    ProviderException.Kind.REJECTED,
+                    NAME,
+                    0,
+                    "could not copy placeholder render " + source + " to " + target + ": " + e,
+                    null,
+                    e);
         }
     }
 
@@ -155,9 +182,13 @@ public final class PlaceholderClient implements ProviderClient {
         try {
             size = sizer.sizeOf(request);
         } catch (IllegalArgumentException e) {
-            throw new ProviderException(ProviderException.Kind.REJECTED, NAME, 0,
+            throw new ProviderException(
+                    ProviderException.Kind.REJECTED,
+                    NAME,
+                    0,
                     "no placeholder size for '" + request.id() + "' (" + request.model() + "): " + e.getMessage(),
-                    null, e);
+                    null,
+                    e);
         }
         String problem = null;
         if (request.type() == AssetType.VIDEO) {
@@ -167,19 +198,22 @@ public final class PlaceholderClient implements ProviderClient {
                 problem = "a video of " + size.width() + "x" + size.height() + " (at most " + MAX_VIDEO_SIDE
                         + " pixels a side)";
             }
-        } else if (size.width() > MAX_IMAGE_SIDE || size.height() > MAX_IMAGE_SIDE
+        } else if (size.width() > MAX_IMAGE_SIDE
+                || size.height() > MAX_IMAGE_SIDE
                 || (long) size.width() * size.height() > MAX_IMAGE_PIXELS) {
             problem = "an image of " + size.width() + "x" + size.height() + " (at most " + MAX_IMAGE_SIDE
                     + " pixels a side and " + MAX_IMAGE_PIXELS / 1_000_000 + " megapixels)";
         }
         if (problem != null) {
-            throw new ProviderException(ProviderException.Kind.REJECTED, NAME,
+            throw new ProviderException(
+                    ProviderException.Kind.REJECTED,
+                    NAME,
                     "the placeholder cannot render " + problem + " for '" + request.id() + "' (" + request.model()
                             + ")");
         }
         if (request.type() == AssetType.VIDEO) {
-            return new PlaceholderSizer.Size(Mp4Renderer.even(size.width()), Mp4Renderer.even(size.height()),
-                    size.durationSeconds());
+            return new PlaceholderSizer.Size(
+                    Mp4Renderer.even(size.width()), Mp4Renderer.even(size.height()), size.durationSeconds());
         }
         return new PlaceholderSizer.Size(size.width(), size.height(), 0);
     }
@@ -207,14 +241,15 @@ public final class PlaceholderClient implements ProviderClient {
         identity.append(field.length()).append(':').append(field).append('\n');
     }
 
-    private void render(AssetRequest request, PlaceholderSizer.Size size, int index, int count, MediaFormat format,
-            Path file) throws IOException {
+    private void render(
+            AssetRequest request, PlaceholderSizer.Size size, int index, int count, MediaFormat format, Path file)
+            throws IOException {
         String header = "PLACEHOLDER \u00b7 " + size.width() + "\u00d7" + size.height()
                 + (request.type() == AssetType.VIDEO ? " \u00b7 " + size.durationSeconds() + " s" : "");
-        String footer = request.model() + " \u00b7 " + request.id()
-                + (count > 1 ? " \u00b7 " + (index + 1) + "/" + count : "");
-        PlaceholderPainter painter = new PlaceholderPainter(size.width(), size.height(), request.prompt(), index,
-                header, footer);
+        String footer =
+                request.model() + " \u00b7 " + request.id() + (count > 1 ? " \u00b7 " + (index + 1) + "/" + count : "");
+        PlaceholderPainter painter =
+                new PlaceholderPainter(size.width(), size.height(), request.prompt(), index, header, footer);
         Path temp = AtomicFiles.createTempBeside(file);
         try {
             if (format == MediaFormat.MP4) {

@@ -101,7 +101,10 @@ final class PlaceholderPainter {
                 int x = width - margin() - fm.stringWidth(counter);
                 int y = margin() + fm.getAscent();
                 g.setColor(new Color(0, 0, 0, 160));
-                g.fillRect(x - fm.getHeight() / 4, y - fm.getAscent(), fm.stringWidth(counter) + fm.getHeight() / 2,
+                g.fillRect(
+                        x - fm.getHeight() / 4,
+                        y - fm.getAscent(),
+                        fm.stringWidth(counter) + fm.getHeight() / 2,
                         fm.getHeight());
                 g.setColor(Color.WHITE);
                 g.drawString(counter, x, y);
@@ -144,8 +147,8 @@ final class PlaceholderPainter {
         int span = Math.max(width, height);
         // a constant number of shapes keeps the cost independent of the prompt and size
         for (int i = 0; i < SHAPES; i++) {
-            Color tint = Color.getHSBColor(hue + (random.nextFloat() - 0.5f) * 0.3f, 0.6f,
-                    0.35f + random.nextFloat() * 0.35f);
+            Color tint = Color.getHSBColor(
+                    hue + (random.nextFloat() - 0.5f) * 0.3f, 0.6f, 0.35f + random.nextFloat() * 0.35f);
             g.setColor(new Color(tint.getRed(), tint.getGreen(), tint.getBlue(), 70 + random.nextInt(80)));
             int size = (int) (span * (0.1 + random.nextDouble() * 0.5));
             int x = (int) (random.nextDouble() * width) - size / 2;

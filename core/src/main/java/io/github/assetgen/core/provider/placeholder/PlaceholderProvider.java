@@ -24,8 +24,8 @@ public final class PlaceholderProvider implements ProviderDescriptor {
     /** The name specs use. */
     static final String NAME = "placeholder";
 
-    private static final ProviderInputs INPUTS = new ProviderInputs(true, true, ProviderInputs.IMAGES, Long.MAX_VALUE,
-            false, false);
+    private static final ProviderInputs INPUTS =
+            new ProviderInputs(true, true, ProviderInputs.IMAGES, Long.MAX_VALUE, false, false);
 
     private final ProviderDefaults defaults;
 
@@ -34,8 +34,12 @@ public final class PlaceholderProvider implements ProviderDescriptor {
      *     model renders at a realistic size
      */
     public PlaceholderProvider(DefaultModels models) {
-        this.defaults = new ProviderDefaults(Objects.requireNonNull(models, "models"),
-                URI.create("http://placeholder.invalid"), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(60),
+        this.defaults = new ProviderDefaults(
+                Objects.requireNonNull(models, "models"),
+                URI.create("http://placeholder.invalid"),
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ofSeconds(60),
                 Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
@@ -89,15 +93,17 @@ public final class PlaceholderProvider implements ProviderDescriptor {
 
     @Override
     public RenderSize renderSize(ModelRules model, AssetRequest request) {
-        throw new IllegalArgumentException("the placeholder has no models of its own; it renders at the size of "
-                + model.provider() + "'s");
+        throw new IllegalArgumentException(
+                "the placeholder has no models of its own; it renders at the size of " + model.provider() + "'s");
     }
 
     @Override
     public ProviderClient createClient(ClientContext context) {
-        return new PlaceholderClient(request -> {
-            RenderSize size = context.renderSize().apply(request);
-            return new PlaceholderSizer.Size(size.width(), size.height(), size.durationSeconds());
-        }, context.workDirectory().resolve(NAME));
+        return new PlaceholderClient(
+                request -> {
+                    RenderSize size = context.renderSize().apply(request);
+                    return new PlaceholderSizer.Size(size.width(), size.height(), size.durationSeconds());
+                },
+                context.workDirectory().resolve(NAME));
     }
 }

@@ -120,10 +120,15 @@ public final class ProviderRegistry {
      * model no provider knows renders at 1024x1024 (6 s for videos).
      */
     public RenderSize renderSize(AssetRequest request) {
-        Optional<ModelRules> own = find(request.provider()).flatMap(p -> p.models().stream()
-                .filter(m -> m.model().equals(request.model())).findFirst());
-        Optional<ModelRules> found = own.isPresent() ? own : models().stream()
-                .filter(m -> m.model().equals(request.model()) && m.type() == request.type()).findFirst();
+        Optional<ModelRules> own = find(request.provider())
+                .flatMap(p -> p.models().stream()
+                        .filter(m -> m.model().equals(request.model()))
+                        .findFirst());
+        Optional<ModelRules> found = own.isPresent()
+                ? own
+                : models().stream()
+                        .filter(m -> m.model().equals(request.model()) && m.type() == request.type())
+                        .findFirst();
         if (found.isEmpty()) {
             return new RenderSize(1024, 1024, request.type() == AssetType.VIDEO ? 6 : 0);
         }
@@ -135,8 +140,8 @@ public final class ProviderRegistry {
      *
      * @param workDirectory scratch space on the cache's file system (placeholder renders)
      */
-    public Map<String, ProviderClient> createClients(Set<String> names, Map<String, ProviderSettings> settings,
-            FileIdMemory fileIds, Path workDirectory) {
+    public Map<String, ProviderClient> createClients(
+            Set<String> names, Map<String, ProviderSettings> settings, FileIdMemory fileIds, Path workDirectory) {
         // one connection pool for the whole build; each client derives its own timeouts from it
         OkHttpClient connections = new OkHttpClient();
         Map<String, ProviderClient> clients = new LinkedHashMap<>();
@@ -144,8 +149,10 @@ public final class ProviderRegistry {
             ProviderDescriptor provider = get(name);
             ProviderSettings own = settings.get(name);
             ProviderSettings effective = own != null ? own : provider.settings(null, null, null, null, null);
-            clients.put(name, provider.createClient(new ClientContext(effective, connections, fileIds, workDirectory,
-                    this::renderSize)));
+            clients.put(
+                    name,
+                    provider.createClient(
+                            new ClientContext(effective, connections, fileIds, workDirectory, this::renderSize)));
         }
         return clients;
     }

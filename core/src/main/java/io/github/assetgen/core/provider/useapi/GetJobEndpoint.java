@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
 import io.github.assetgen.core.provider.ResultLocation;
-import io.github.assetgen.core.provider.http.ReadEndpoint;
 import io.github.assetgen.core.provider.http.HttpJson;
+import io.github.assetgen.core.provider.http.ReadEndpoint;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +49,8 @@ final class GetJobEndpoint implements ReadEndpoint<JobState> {
                 : status != null && (status == COMPLETED || status == FAILED || MODERATED.contains(status));
         if (!done) {
             JsonNode percent = answer.get("percent");
-            return new JobState.Running(label != null ? label : "status " + status,
+            return new JobState.Running(
+                    label != null ? label : "status " + status,
                     percent != null && percent.canConvertToInt() ? percent.asInt() : null);
         }
         if (status != null && status == COMPLETED) {

@@ -13,7 +13,8 @@ final class RequestFields {
     /** Copies the named parameters that are set, under the same wire name and JSON type. */
     static void copyParameters(AssetRequest request, List<String> names, ObjectNode body) {
         for (String name : names) {
-            request.parameter(name).ifPresent(value -> body.set(name, HttpJson.mapper().valueToTree(value)));
+            request.parameter(name)
+                    .ifPresent(value -> body.set(name, HttpJson.mapper().valueToTree(value)));
         }
     }
 

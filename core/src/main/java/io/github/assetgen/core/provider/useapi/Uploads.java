@@ -33,8 +33,11 @@ final class Uploads {
 
     String fileId(InputFile file, AssetRequest request) throws ProviderException {
         if (!file.isLocal()) {
-            throw caller.exception(Kind.REJECTED, 0, "'" + request.id() + "': useapi takes local files only, not "
-                    + file.url() + "; download it into the project and name the file instead");
+            throw caller.exception(
+                    Kind.REJECTED,
+                    0,
+                    "'" + request.id() + "': useapi takes local files only, not " + file.url()
+                            + "; download it into the project and name the file instead");
         }
         String account = request.account() == null ? "" : request.account();
         Optional<String> known = memory.find(UseapiClient.NAME, account, file.sha256());
@@ -49,10 +52,11 @@ final class Uploads {
         }
         try {
             // Another thread may have finished the same upload between our lookup and putIfAbsent.
-            String fileId = memory.find(UseapiClient.NAME, account, file.sha256()).orElse(null);
+            String fileId =
+                    memory.find(UseapiClient.NAME, account, file.sha256()).orElse(null);
             if (fileId == null) {
-                fileId = caller.call(new UploadFileEndpoint(file.path(), file.mediaType(), request.account(),
-                        request.id()));
+                fileId = caller.call(
+                        new UploadFileEndpoint(file.path(), file.mediaType(), request.account(), request.id()));
                 // Marked before it is remembered, so no thread finds the id without knowing it is fresh.
                 uploadedHere.add(fileId);
                 memory.remember(UseapiClient.NAME, account, file.sha256(), fileId);
@@ -97,7 +101,12 @@ final class Uploads {
     }
 
     private static String rethrow(ProviderException failed) throws ProviderException {
-        throw new ProviderException(failed.kind(), failed.provider(), failed.httpStatus(), failed.getMessage(),
-                failed.retryAfter(), failed);
+        throw new ProviderException(
+                failed.kind(),
+                failed.provider(),
+                failed.httpStatus(),
+                failed.getMessage(),
+                failed.retryAfter(),
+                failed);
     }
 }

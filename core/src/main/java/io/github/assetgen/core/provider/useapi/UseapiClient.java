@@ -88,8 +88,9 @@ public final class UseapiClient implements ProviderClient {
      * safe: useapi answers 400 before it starts anything, so the first create took no job and cost
      * nothing. Whatever fails now is thrown with the first 400 suppressed.
      */
-    private SubmitResult createWithFreshUploads(AssetRequest request, List<InputFile> inputs, List<String> fileIds,
-            ProviderException first) throws ProviderException {
+    private SubmitResult createWithFreshUploads(
+            AssetRequest request, List<InputFile> inputs, List<String> fileIds, ProviderException first)
+            throws ProviderException {
         List<String> freshIds = new ArrayList<>(fileIds);
         try {
             // All forgotten before any is resolved again: the same bytes may fill two slots.
@@ -115,8 +116,13 @@ public final class UseapiClient implements ProviderClient {
                             + " once more with the new file ids, so this rejection is about the request itself)"
                     : " (on a second attempt, after the input files remembered from an earlier build were"
                             + " uploaded again)";
-            ProviderException failure = new ProviderException(second.kind(), second.provider(), second.httpStatus(),
-                    second.getMessage() + hint, second.retryAfter(), second.getCause());
+            ProviderException failure = new ProviderException(
+                    second.kind(),
+                    second.provider(),
+                    second.httpStatus(),
+                    second.getMessage() + hint,
+                    second.retryAfter(),
+                    second.getCause());
             failure.addSuppressed(first);
             throw failure;
         }
@@ -146,19 +152,20 @@ public final class UseapiClient implements ProviderClient {
         if (request.type() == AssetType.IMAGE) {
             int references = request.references().size();
             String character = request.character() == null ? null : fileIds.get(references);
-            return SubmitResult.ofJobs(caller.call(
-                    new CreateImageEndpoint(request, fileIds.subList(0, references), character)));
+            return SubmitResult.ofJobs(
+                    caller.call(new CreateImageEndpoint(request, fileIds.subList(0, references), character)));
         }
         int subjects = fileIds.size() - (request.endFrame() == null ? 0 : 1);
         String endFrame = request.endFrame() == null ? null : fileIds.get(subjects);
-        return SubmitResult.ofJobs(List.of(caller.call(
-                new CreateVideoEndpoint(request, fileIds.subList(0, subjects), endFrame))));
+        return SubmitResult.ofJobs(
+                List.of(caller.call(new CreateVideoEndpoint(request, fileIds.subList(0, subjects), endFrame))));
     }
 
     @Override
     public JobState poll(JobRef job) throws ProviderException {
         if (!job.kind().equals(IMAGE) && !job.kind().equals(VIDEO)) {
-            throw caller.exception(Kind.REJECTED, 0, "useapi has no job kind '" + job.kind() + "' (job " + job.id() + ")");
+            throw caller.exception(
+                    Kind.REJECTED, 0, "useapi has no job kind '" + job.kind() + "' (job " + job.id() + ")");
         }
         if (job.id().isEmpty() || job.id().matches(".*[/?#\\s].*")) {
             throw caller.exception(Kind.REJECTED, 0, "'" + job.id() + "' is not a useapi " + job.kind() + " id");
@@ -171,8 +178,10 @@ public final class UseapiClient implements ProviderClient {
         } catch (ProviderException e) {
             if (job.kind().equals(VIDEO) && e.httpStatus() == 404) {
                 // useapi: a 404 on a video "most often means that the video was moderated and removed".
-                return new JobState.Failed("useapi no longer finds video " + job.id()
-                        + ": it was most likely moderated and removed after it was generated", true);
+                return new JobState.Failed(
+                        "useapi no longer finds video " + job.id()
+                                + ": it was most likely moderated and removed after it was generated",
+                        true);
             }
             throw e;
         }

@@ -42,7 +42,8 @@ final class UseapiPrices {
         price(3, "midjourney-v7", ANY);
         price(3, "midjourney-niji7", ANY);
         // videos: credits per video
-        for (String model : List.of("T2V-01", "I2V-01", "I2V-01-live", "S2V-01", "T2V-01-Director", "I2V-01-Director")) {
+        for (String model :
+                List.of("T2V-01", "I2V-01", "I2V-01-live", "S2V-01", "T2V-01-Director", "I2V-01-Director")) {
             price(25, model, ANY);
         }
         for (String model : List.of("02", "T2V-2.3", "I2V-2.3")) {
@@ -77,10 +78,13 @@ final class UseapiPrices {
     /** Which row of the model's table applies: quality/resolution, resolution, option, or none. */
     private String variant(AssetRequest request) {
         if (request.model().equals("gpt-image-2")) {
-            return request.text("quality").orElse("low") + "/" + request.text("resolution").orElse("1K");
+            return request.text("quality").orElse("low") + "/"
+                    + request.text("resolution").orElse("1K");
         }
-        return request.text("resolution").or(() -> request.text("options"))
-                .filter(v -> credits.containsKey(key(request.model(), v))).orElse(ANY);
+        return request.text("resolution")
+                .or(() -> request.text("options"))
+                .filter(v -> credits.containsKey(key(request.model(), v)))
+                .orElse(ANY);
     }
 
     private void price(long amount, String model, String... variants) {

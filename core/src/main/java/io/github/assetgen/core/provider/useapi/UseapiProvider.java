@@ -27,24 +27,29 @@ public final class UseapiProvider implements ProviderDescriptor {
 
     /** The name specs use. */
     static final String NAME = "useapi";
+
     static final String TOKEN_VARIABLE = "USEAPI_TOKEN";
 
     // an account runs 1-2 jobs at a time; a spare slot helps when hailuoai answers 502 but queues
     private static final ProviderDefaults DEFAULTS = new ProviderDefaults(
-            new DefaultModels("image-01", "T2V-01", "I2V-01"), URI.create("https://api.useapi.net"),
-            Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(60), 2);
+            new DefaultModels("image-01", "T2V-01", "I2V-01"),
+            URI.create("https://api.useapi.net"),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(60),
+            2);
 
     // uploads take PNG, JPEG and WebP; no URL inputs: every file goes through /files/
-    private static final ProviderInputs INPUTS = new ProviderInputs(false, true, ProviderInputs.IMAGES, Long.MAX_VALUE,
-            true, true);
+    private static final ProviderInputs INPUTS =
+            new ProviderInputs(false, true, ProviderInputs.IMAGES, Long.MAX_VALUE, true, true);
 
     /**
      * Long side in pixels per image resolution. The documents give no pixel sizes; these are the
      * usual meanings (HD is 1280x720-class; gpt-image-1.5's Low/Medium/High are quality tiers at 1024).
      */
     private static final Map<String, Integer> LONG_SIDE = Map.of(
-            "512P", 512, "1K", 1024, "2K", 2048, "3K", 3072, "4K", 4096, "HD", 1280,
-            "Low", 1024, "Medium", 1024, "High", 1024);
+            "512P", 512, "1K", 1024, "2K", 2048, "3K", 3072, "4K", 4096, "HD", 1280, "Low", 1024, "Medium", 1024,
+            "High", 1024);
 
     private final UseapiPrices prices = new UseapiPrices();
 

@@ -65,7 +65,8 @@ public final class HttpSharedCache implements SharedCache {
     public HttpSharedCache(SharedCacheConfig config, OkHttpClient shared) {
         this.base = HttpUrl.get(config.baseUrl());
         this.client = SharedCacheClient.build(shared, config);
-        this.redactor = new Redactor(config.credentials() == null ? null : config.credentials().password(),
+        this.redactor = new Redactor(
+                config.credentials() == null ? null : config.credentials().password(),
                 config.proxy() == null ? null : config.proxy().password());
     }
 
@@ -100,7 +101,9 @@ public final class HttpSharedCache implements SharedCache {
         try {
             return Optional.of(ManifestJson.parse(bytes, key));
         } catch (IOException e) {
-            throw new SharedCacheException(SharedCacheException.Reason.BAD_MANIFEST, 200,
+            throw new SharedCacheException(
+                    SharedCacheException.Reason.BAD_MANIFEST,
+                    200,
                     redactor.apply("shared cache manifest " + location(url) + " is unreadable: " + e.getMessage()),
                     null);
         }
@@ -118,7 +121,8 @@ public final class HttpSharedCache implements SharedCache {
         Path absolute = target.toAbsolutePath();
         Path temp = createTemp(absolute);
         try {
-            try (Response response = execute(new Request.Builder().url(url).get().build())) {
+            try (Response response =
+                    execute(new Request.Builder().url(url).get().build())) {
                 requireSuccess(response, url);
                 long announced = response.body().contentLength();
                 if (announced > file.size()) {
@@ -128,9 +132,13 @@ public final class HttpSharedCache implements SharedCache {
                 AtomicFiles.Copied received =
                         AtomicFiles.copyAndHash(response.body().byteStream(), temp, file.size() + 1);
                 if (received.size() != file.size()) {
-                    throw mismatch(key, file, url, received.size() > file.size()
-                            ? "the server sent more than " + file.size() + " bytes"
-                            : "the server sent " + received.size() + " bytes");
+                    throw mismatch(
+                            key,
+                            file,
+                            url,
+                            received.size() > file.size()
+                                    ? "the server sent more than " + file.size() + " bytes"
+                                    : "the server sent " + received.size() + " bytes");
                 }
                 if (!received.sha256().equals(file.sha256())) {
                     throw mismatch(key, file, url, "the bytes received have SHA-256 " + received.sha256());
@@ -173,8 +181,10 @@ public final class HttpSharedCache implements SharedCache {
             }
             Path local = files.get(file.sha256());
             if (local == null) {
-                throw local("cannot save entry " + key + ": " + location(url) + " lacks file " + file.name()
-                        + " and no local copy was given", null);
+                throw local(
+                        "cannot save entry " + key + ": " + location(url) + " lacks file " + file.name()
+                                + " and no local copy was given",
+                        null);
             }
             requireLocalMatches(key, file, local);
             put(url, RequestBody.create(local.toFile(), OCTETS));
@@ -194,7 +204,8 @@ public final class HttpSharedCache implements SharedCache {
     }
 
     private void put(HttpUrl url, RequestBody body) throws SharedCacheException {
-        try (Response response = execute(new Request.Builder().url(url).put(body).build())) {
+        try (Response response =
+                execute(new Request.Builder().url(url).put(body).build())) {
             if (response.code() != 409) {
                 requireSuccess(response, url);
                 return;
@@ -203,7 +214,8 @@ public final class HttpSharedCache implements SharedCache {
         // RFC 4918 9.7.1: WebDAV without nginx's create_full_put_path (Apache httpd's mod_dav) answers
         // 409 to a PUT whose parent collection is missing. Only then, make the parents and try once more.
         makeParents(url);
-        try (Response response = execute(new Request.Builder().url(url).put(body).build())) {
+        try (Response response =
+                execute(new Request.Builder().url(url).put(body).build())) {
             requireSuccess(response, url);
         }
     }
@@ -215,7 +227,8 @@ public final class HttpSharedCache implements SharedCache {
         for (int i = base.pathSegments().size() - 1; i < segments.size() - 1; i++) {
             relative.append(segments.get(i)).append('/');
             HttpUrl collection = base.resolve(relative.toString());
-            execute(new Request.Builder().url(collection).method("MKCOL", null).build()).close();
+            execute(new Request.Builder().url(collection).method("MKCOL", null).build())
+                    .close();
         }
     }
 
@@ -253,8 +266,11 @@ public final class HttpSharedCache implements SharedCache {
         } else {
             reason = SharedCacheException.Reason.UNEXPECTED_STATUS;
         }
-        throw new SharedCacheException(reason, code,
-                redactor.apply("shared cache: " + method + " " + location(url) + " answered " + answer + hint), null);
+        throw new SharedCacheException(
+                reason,
+                code,
+                redactor.apply("shared cache: " + method + " " + location(url) + " answered " + answer + hint),
+                null);
     }
 
     private SharedCacheException transport(String method, HttpUrl url, IOException e) {
@@ -262,16 +278,20 @@ public final class HttpSharedCache implements SharedCache {
                 ? SharedCacheException.Reason.TIMEOUT
                 : SharedCacheException.Reason.UNREACHABLE;
         String what = (reason == SharedCacheException.Reason.TIMEOUT ? "timed out, " : "")
-                + (e.getMessage() == null ? "" : e.getMessage() + " ") + "(" + e.getClass().getSimpleName() + ")";
+                + (e.getMessage() == null ? "" : e.getMessage() + " ") + "("
+                + e.getClass().getSimpleName() + ")";
         // OkHttp's exceptions never carry request headers, so the cause holds no credentials
-        return new SharedCacheException(reason, 0,
-                redactor.apply("shared cache: " + method + " " + location(url) + " failed: " + what), e);
+        return new SharedCacheException(
+                reason, 0, redactor.apply("shared cache: " + method + " " + location(url) + " failed: " + what), e);
     }
 
     private SharedCacheVerificationException mismatch(String key, Manifest.FileRef file, HttpUrl url, String what) {
-        return new SharedCacheVerificationException(key, file.name(), redactor.apply("shared cache entry " + key
-                + ": file " + file.name() + " from " + location(url) + " is not the file its manifest names ("
-                + file.size() + " bytes, SHA-256 " + file.sha256() + "): " + what + "; it was not placed"));
+        return new SharedCacheVerificationException(
+                key,
+                file.name(),
+                redactor.apply("shared cache entry " + key
+                        + ": file " + file.name() + " from " + location(url) + " is not the file its manifest names ("
+                        + file.size() + " bytes, SHA-256 " + file.sha256() + "): " + what + "; it was not placed"));
     }
 
     private SharedCacheException local(String message, Throwable cause) {
@@ -294,8 +314,12 @@ public final class HttpSharedCache implements SharedCache {
     }
 
     private static SharedCacheException tooLarge(HttpUrl url) {
-        return new SharedCacheException(SharedCacheException.Reason.BAD_MANIFEST, 200, "shared cache manifest "
-                + location(url) + " is larger than " + MAX_MANIFEST_BYTES + " bytes; it is no manifest", null);
+        return new SharedCacheException(
+                SharedCacheException.Reason.BAD_MANIFEST,
+                200,
+                "shared cache manifest " + location(url) + " is larger than " + MAX_MANIFEST_BYTES
+                        + " bytes; it is no manifest",
+                null);
     }
 
     private void requireLocalMatches(String key, Manifest.FileRef file, Path local) throws SharedCacheException {
@@ -303,8 +327,10 @@ public final class HttpSharedCache implements SharedCache {
             long size = Files.size(local);
             String sha256 = Hashing.sha256(local);
             if (size != file.size() || !sha256.equals(file.sha256())) {
-                throw local("cannot save entry " + key + ": local file " + local + " is not " + file.name()
-                        + " of the manifest (" + size + " bytes, SHA-256 " + sha256 + ")", null);
+                throw local(
+                        "cannot save entry " + key + ": local file " + local + " is not " + file.name()
+                                + " of the manifest (" + size + " bytes, SHA-256 " + sha256 + ")",
+                        null);
             }
         } catch (IOException e) {
             throw local("cannot save entry " + key + ": cannot read " + local + ": " + e, e);

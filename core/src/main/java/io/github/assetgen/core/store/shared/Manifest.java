@@ -65,7 +65,8 @@ public record Manifest(
 
         public FileRef {
             requireText(name, "file name");
-            if (name.equals(".") || name.equals("..")
+            if (name.equals(".")
+                    || name.equals("..")
                     || name.chars().anyMatch(c -> c == '/' || c == '\\' || c < 0x20)) {
                 throw new IllegalArgumentException("a manifest file name must be a plain file name, got: " + name);
             }

@@ -44,11 +44,21 @@ record ManifestJson(
     static byte[] toBytes(Manifest manifest) throws JsonProcessingException {
         List<FileJson> files = new ArrayList<>();
         for (Manifest.FileRef file : manifest.files()) {
-            files.add(new FileJson(file.name(), file.sha256(), file.size(),
+            files.add(new FileJson(
+                    file.name(),
+                    file.sha256(),
+                    file.size(),
                     file.format().name().toLowerCase(Locale.ROOT)));
         }
-        ManifestJson json = new ManifestJson(Manifest.FORMAT_VERSION, manifest.key(), manifest.provider(),
-                manifest.model(), manifest.type(), files, manifest.credits(), manifest.jobIds(),
+        ManifestJson json = new ManifestJson(
+                Manifest.FORMAT_VERSION,
+                manifest.key(),
+                manifest.provider(),
+                manifest.model(),
+                manifest.type(),
+                files,
+                manifest.credits(),
+                manifest.jobIds(),
                 manifest.createdAt().toString());
         return (MAPPER.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -80,8 +90,15 @@ record ManifestJson(
             for (FileJson file : json.files()) {
                 files.add(new Manifest.FileRef(file.name(), file.sha256(), file.size(), formatOf(file.format())));
             }
-            return new Manifest(json.key(), json.provider(), json.model(), json.type(), files, json.credits(),
-                    json.jobIds(), Instant.parse(String.valueOf(json.createdAt())));
+            return new Manifest(
+                    json.key(),
+                    json.provider(),
+                    json.model(),
+                    json.type(),
+                    files,
+                    json.credits(),
+                    json.jobIds(),
+                    Instant.parse(String.valueOf(json.createdAt())));
         } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
             throw new IOException(e.getMessage());
         }

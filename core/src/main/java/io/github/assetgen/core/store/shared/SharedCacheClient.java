@@ -55,15 +55,16 @@ final class SharedCacheClient {
 
         BasicAuth(HttpUrl base, SharedCacheConfig.Credentials credentials) {
             this.base = base;
-            this.header = Credentials.basic(credentials.username(), credentials.password().reveal(),
-                    StandardCharsets.UTF_8);
+            this.header = Credentials.basic(
+                    credentials.username(), credentials.password().reveal(), StandardCharsets.UTF_8);
         }
 
         @Override
         public Response intercept(Chain chain) throws IOException {
             Request request = chain.request();
             HttpUrl url = request.url();
-            boolean own = url.scheme().equals(base.scheme()) && url.host().equalsIgnoreCase(base.host())
+            boolean own = url.scheme().equals(base.scheme())
+                    && url.host().equalsIgnoreCase(base.host())
                     && url.port() == base.port();
             Request.Builder builder = request.newBuilder();
             if (own) {
@@ -88,8 +89,8 @@ final class SharedCacheClient {
 
         Selector(SharedCacheConfig.Proxy proxy) {
             this.proxy = proxy;
-            this.through = new java.net.Proxy(java.net.Proxy.Type.HTTP,
-                    InetSocketAddress.createUnresolved(proxy.host(), proxy.port()));
+            this.through = new java.net.Proxy(
+                    java.net.Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port()));
         }
 
         @Override
@@ -121,7 +122,10 @@ final class SharedCacheClient {
                 return null; // these credentials were refused already; asking again would loop
             }
             String header = Credentials.basic(username, password.reveal(), StandardCharsets.UTF_8);
-            return response.request().newBuilder().header("Proxy-Authorization", header).build();
+            return response.request()
+                    .newBuilder()
+                    .header("Proxy-Authorization", header)
+                    .build();
         }
     }
 }

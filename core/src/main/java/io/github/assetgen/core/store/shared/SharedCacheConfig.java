@@ -49,23 +49,30 @@ public record SharedCacheConfig(
 
     /** A read-only, anonymous, direct configuration with the default timeouts. */
     public static SharedCacheConfig of(String baseUrl) {
-        return new SharedCacheConfig(baseUrl, false, null, null, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
-                DEFAULT_WRITE_TIMEOUT, DEFAULT_CALL_TIMEOUT);
+        return new SharedCacheConfig(
+                baseUrl,
+                false,
+                null,
+                null,
+                DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_READ_TIMEOUT,
+                DEFAULT_WRITE_TIMEOUT,
+                DEFAULT_CALL_TIMEOUT);
     }
 
     public SharedCacheConfig withSave(boolean newSave) {
-        return new SharedCacheConfig(baseUrl, newSave, credentials, proxy, connectTimeout, readTimeout,
-                writeTimeout, callTimeout);
+        return new SharedCacheConfig(
+                baseUrl, newSave, credentials, proxy, connectTimeout, readTimeout, writeTimeout, callTimeout);
     }
 
     public SharedCacheConfig withCredentials(Credentials newCredentials) {
-        return new SharedCacheConfig(baseUrl, save, newCredentials, proxy, connectTimeout, readTimeout,
-                writeTimeout, callTimeout);
+        return new SharedCacheConfig(
+                baseUrl, save, newCredentials, proxy, connectTimeout, readTimeout, writeTimeout, callTimeout);
     }
 
     public SharedCacheConfig withProxy(Proxy newProxy) {
-        return new SharedCacheConfig(baseUrl, save, credentials, newProxy, connectTimeout, readTimeout,
-                writeTimeout, callTimeout);
+        return new SharedCacheConfig(
+                baseUrl, save, credentials, newProxy, connectTimeout, readTimeout, writeTimeout, callTimeout);
     }
 
     public SharedCacheConfig withTimeouts(Duration connect, Duration read, Duration write, Duration call) {
@@ -121,7 +128,10 @@ public record SharedCacheConfig(
             if (text == null || text.isBlank()) {
                 return List.of();
             }
-            return Arrays.stream(text.split("[|,]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            return Arrays.stream(text.split("[|,]"))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
         }
 
         /** Whether {@code host} is reached directly rather than through this proxy. */
@@ -136,8 +146,8 @@ public record SharedCacheConfig(
         }
 
         private static boolean matches(String pattern, String host) {
-            String regex = Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote)
-                    .collect(Collectors.joining(".*"));
+            String regex =
+                    Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
             return host.matches(regex);
         }
     }
@@ -162,7 +172,13 @@ public record SharedCacheConfig(
 
     /** A URL fit for a message: no user, no password, no query, no fragment. */
     static String redacted(HttpUrl url) {
-        return url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
+        return url.newBuilder()
+                .username("")
+                .password("")
+                .query(null)
+                .fragment(null)
+                .build()
+                .toString();
     }
 
     private static Duration positive(Duration value, String name) {

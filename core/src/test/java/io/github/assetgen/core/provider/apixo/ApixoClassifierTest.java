@@ -20,7 +20,8 @@ class ApixoClassifierTest {
     @ParameterizedTest(name = "code {0} in a 200 answer is {1}")
     @CsvSource({
         "400, REJECTED", "401, PROVIDER_STOP", "402, PROVIDER_STOP", "403, REJECTED", "404, REJECTED",
-        "429, RATE_LIMITED", "500, RETRYABLE", "502, RETRYABLE", "503, RETRYABLE", "504, RETRYABLE"})
+        "429, RATE_LIMITED", "500, RETRYABLE", "502, RETRYABLE", "503, RETRYABLE", "504, RETRYABLE"
+    })
     void anEnvelopeCodeIsClassifiedLikeThatHttpStatus(int code, Kind kind) throws Exception {
         Outcome outcome = classify("{\"code\":" + code + ",\"message\":\"said by apixo\"}");
 
@@ -33,14 +34,16 @@ class ApixoClassifierTest {
 
     @Test
     void codeTwoHundredOrNoCodeIsASuccess() throws Exception {
-        assertThat(classify("{\"code\":200,\"message\":\"success\",\"data\":{}}")).isInstanceOf(Outcome.Success.class);
+        assertThat(classify("{\"code\":200,\"message\":\"success\",\"data\":{}}"))
+                .isInstanceOf(Outcome.Success.class);
         assertThat(classify("{\"data\":{}}")).isInstanceOf(Outcome.Success.class);
     }
 
     @Test
     void aBadRequestNamesTheFieldFromDataError() throws Exception {
-        Outcome.Failure f = (Outcome.Failure) classify(
-                "{\"code\":400,\"message\":\"Invalid request\",\"data\":{\"error\":\"Missing required field: input.prompt\"}}");
+        Outcome.Failure f = (Outcome.Failure)
+                classify(
+                        "{\"code\":400,\"message\":\"Invalid request\",\"data\":{\"error\":\"Missing required field: input.prompt\"}}");
 
         assertThat(f.providerMessage()).isEqualTo("Invalid request: Missing required field: input.prompt");
     }

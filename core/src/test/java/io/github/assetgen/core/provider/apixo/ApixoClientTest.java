@@ -43,7 +43,11 @@ class ApixoClientTest {
     }
 
     private static MockResponse answer(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private static MockResponse ok(String body) {
@@ -62,13 +66,17 @@ class ApixoClientTest {
     private static AssetRequest textToImage() {
         return RequestFixtures.image("apixo", "minimax-image-01")
                 .prompt("a cinematic panda standing in a rainy neon alley")
-                .param("resolution", "2K").param("aspectRatio", "16:9").param("quantity", 3)
-                .param("promptOptimization", false).param("seed", -1)
+                .param("resolution", "2K")
+                .param("aspectRatio", "16:9")
+                .param("quantity", 3)
+                .param("promptOptimization", false)
+                .param("seed", -1)
                 .outputs("hero-1.png", "hero-2.png", "hero-3.png")
                 .build();
     }
 
-    private static final String ACCEPTED = "{\"code\":200,\"message\":\"success\",\"data\":{\"taskId\":\"task_12345678\"}}";
+    private static final String ACCEPTED =
+            "{\"code\":200,\"message\":\"success\",\"data\":{\"taskId\":\"task_12345678\"}}";
 
     @Test
     void aCreateSendsTheQuickstartBodyAndAnswersTheTask() throws Exception {
@@ -96,10 +104,14 @@ class ApixoClientTest {
         client().submit(RequestFixtures.image("apixo", "minimax-image-01")
                 .prompt("transform this image into a watercolor illustration")
                 .reference(InputFile.ofUrl("https://example.com/reference.png"))
-                .param("size", "1280x720").param("quantity", 3).param("promptOptimization", true).param("seed", 42)
+                .param("size", "1280x720")
+                .param("quantity", 3)
+                .param("promptOptimization", true)
+                .param("seed", 42)
                 .build());
 
-        assertThat(JSON.readTree(server.takeRequest().getBody().utf8()).get("input")).isEqualTo(JSON.readTree("""
+        assertThat(JSON.readTree(server.takeRequest().getBody().utf8()).get("input"))
+                .isEqualTo(JSON.readTree("""
                 {"mode":"image-to-image","prompt":"transform this image into a watercolor illustration",
                  "image_urls":["https://example.com/reference.png"],"size":"1280x720","num_images":3,
                  "prompt_optimizer":true,"seed":42}"""));
@@ -120,9 +132,10 @@ class ApixoClientTest {
         JobState second = client.poll(TASK);
 
         assertThat(first).isEqualTo(new JobState.Running("processing", null));
-        assertThat(second).isEqualTo(new JobState.Succeeded(List.of(
-                ResultLocation.ofUrl("https://file.apixo.ai/image-1.png"),
-                ResultLocation.ofUrl("https://file.apixo.ai/image-2.png"))));
+        assertThat(second)
+                .isEqualTo(new JobState.Succeeded(List.of(
+                        ResultLocation.ofUrl("https://file.apixo.ai/image-1.png"),
+                        ResultLocation.ofUrl("https://file.apixo.ai/image-2.png"))));
         RecordedRequest poll = server.takeRequest();
         assertThat(poll.getMethod()).isEqualTo("GET");
         assertThat(poll.getTarget()).isEqualTo("/api/v1/statusTask/minimax-image-01?taskId=task_12345678");
@@ -157,8 +170,14 @@ class ApixoClientTest {
 
     @ParameterizedTest(name = "code {0} inside an HTTP 200 is {1}")
     @CsvSource({
-        "400, REJECTED", "401, PROVIDER_STOP", "402, PROVIDER_STOP", "403, REJECTED", "429, RATE_LIMITED",
-        "500, MAYBE_SUBMITTED", "503, RETRYABLE"})
+        "400, REJECTED",
+        "401, PROVIDER_STOP",
+        "402, PROVIDER_STOP",
+        "403, REJECTED",
+        "429, RATE_LIMITED",
+        "500, MAYBE_SUBMITTED",
+        "503, RETRYABLE"
+    })
     void theEnvelopeCodeIsCheckedEvenOnHttp200(int code, Kind kind) {
         server.enqueue(ok("{\"code\":" + code + ",\"message\":\"apixo says\",\"data\":{\"error\":\"the detail\"}}"));
 
@@ -166,17 +185,29 @@ class ApixoClientTest {
 
         assertThat(e.kind()).isEqualTo(kind);
         assertThat(e.httpStatus()).isEqualTo(code);
-        assertThat(e.getMessage()).startsWith("submitting image 'hero' to apixo").contains("apixo says: the detail");
+        assertThat(e.getMessage())
+                .startsWith("submitting image 'hero' to apixo")
+                .contains("apixo says: the detail");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "HTTP {0} on a create is {1}")
     @CsvSource({
-        "400, REJECTED", "401, PROVIDER_STOP", "402, PROVIDER_STOP", "403, REJECTED", "429, RATE_LIMITED",
-        "500, MAYBE_SUBMITTED", "502, RETRYABLE", "503, RETRYABLE", "504, RETRYABLE"})
+        "400, REJECTED",
+        "401, PROVIDER_STOP",
+        "402, PROVIDER_STOP",
+        "403, REJECTED",
+        "429, RATE_LIMITED",
+        "500, MAYBE_SUBMITTED",
+        "502, RETRYABLE",
+        "503, RETRYABLE",
+        "504, RETRYABLE"
+    })
     void httpFailuresOnACreateAreClassifiedAndNotRepeated(int status, Kind kind) {
-        server.enqueue(answer(status, "{\"code\":" + status + ",\"message\":\"Invalid request\","
-                + "\"data\":{\"error\":\"Missing required field: input.prompt\"}}"));
+        server.enqueue(answer(
+                status,
+                "{\"code\":" + status + ",\"message\":\"Invalid request\","
+                        + "\"data\":{\"error\":\"Missing required field: input.prompt\"}}"));
 
         ProviderException e = failure(() -> client().submit(textToImage()));
 
@@ -198,8 +229,11 @@ class ApixoClientTest {
 
     @Test
     void aRateLimitKeepsTheDelayApixoAskedFor() {
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "12")
-                .body("{\"code\":429,\"message\":\"Too many requests\"}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "12")
+                .body("{\"code\":429,\"message\":\"Too many requests\"}")
+                .build());
 
         ProviderException e = failure(() -> client().submit(textToImage()));
 
@@ -239,7 +273,9 @@ class ApixoClientTest {
 
     @Test
     void aDroppedConnectionOnCreateIsMaybeSubmittedAndSentExactlyOnce() {
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         server.enqueue(ok(ACCEPTED));
 
         ProviderException e = failure(() -> client().submit(textToImage()));
@@ -251,8 +287,8 @@ class ApixoClientTest {
 
     @Test
     void aKeyEchoedBackByApixoNeverReachesTheMessage() {
-        server.enqueue(answer(401, "{\"code\":401,\"message\":\"Invalid or missing API key " + TestSettings.TOKEN
-                + "\"}"));
+        server.enqueue(
+                answer(401, "{\"code\":401,\"message\":\"Invalid or missing API key " + TestSettings.TOKEN + "\"}"));
 
         ProviderException e = failure(() -> client().submit(textToImage()));
 
@@ -262,10 +298,12 @@ class ApixoClientTest {
 
     @Test
     void anotherModelOrAVideoIsRefusedBeforeAnythingIsSent() {
-        ProviderException model = failure(() -> client().submit(
-                RequestFixtures.image("apixo", "nano-banana-2").prompt("p").build()));
-        ProviderException video = failure(() -> client().submit(
-                RequestFixtures.video("apixo", "minimax-image-01").prompt("p").build()));
+        ProviderException model = failure(() -> client().submit(RequestFixtures.image("apixo", "nano-banana-2")
+                .prompt("p")
+                .build()));
+        ProviderException video = failure(() -> client().submit(RequestFixtures.video("apixo", "minimax-image-01")
+                .prompt("p")
+                .build()));
 
         assertThat(model.kind()).isEqualTo(Kind.REJECTED);
         assertThat(model.getMessage()).contains("nano-banana-2", "minimax-image-01");

@@ -23,8 +23,11 @@ class ApixoRequestsTest {
     void textToImageBodyMatchesTheQuickstartFieldByField() throws Exception {
         var request = RequestFixtures.image("apixo", "minimax-image-01")
                 .prompt("a cinematic panda standing in a rainy neon alley")
-                .param("resolution", "2K").param("aspectRatio", "16:9").param("quantity", 3)
-                .param("promptOptimization", false).param("seed", -1)
+                .param("resolution", "2K")
+                .param("aspectRatio", "16:9")
+                .param("quantity", 3)
+                .param("promptOptimization", false)
+                .param("seed", -1)
                 .build();
 
         assertThat(json(ApixoRequests.image(request))).isEqualTo(JSON.readTree("""
@@ -38,7 +41,10 @@ class ApixoRequestsTest {
         var request = RequestFixtures.image("apixo", "minimax-image-01")
                 .prompt("transform this image into a watercolor illustration")
                 .reference(InputFile.ofUrl("https://example.com/reference.png"))
-                .param("size", "1280x720").param("quantity", 3).param("promptOptimization", true).param("seed", 42)
+                .param("size", "1280x720")
+                .param("quantity", 3)
+                .param("promptOptimization", true)
+                .param("seed", 42)
                 .build();
 
         assertThat(json(ApixoRequests.image(request))).isEqualTo(JSON.readTree("""
@@ -50,7 +56,8 @@ class ApixoRequestsTest {
 
     @Test
     void onlyParametersTheRequestHoldsAreSent() throws Exception {
-        var request = RequestFixtures.image("apixo", "minimax-image-01").prompt("p").build();
+        var request =
+                RequestFixtures.image("apixo", "minimax-image-01").prompt("p").build();
 
         assertThat(json(ApixoRequests.image(request))).isEqualTo(JSON.readTree("""
                 {"request_type":"async","input":{"mode":"text-to-image","prompt":"p"}}"""));
@@ -59,13 +66,14 @@ class ApixoRequestsTest {
     @Test
     void aLocalReferenceIsRejectedBecauseApixoFetchesByUrl() {
         Path local = Path.of("/tmp/ref.png").toAbsolutePath();
-        var request = RequestFixtures.image("apixo", "minimax-image-01").prompt("p")
-                .reference(InputFile.ofLocal(local, "abc", "image/png")).build();
+        var request = RequestFixtures.image("apixo", "minimax-image-01")
+                .prompt("p")
+                .reference(InputFile.ofLocal(local, "abc", "image/png"))
+                .build();
 
-        assertThatThrownBy(() -> ApixoRequests.image(request))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED);
-                    assertThat(e.getMessage()).contains("[hero]", "https URLs", local.toString());
-                });
+        assertThatThrownBy(() -> ApixoRequests.image(request)).isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED);
+            assertThat(e.getMessage()).contains("[hero]", "https URLs", local.toString());
+        });
     }
 }

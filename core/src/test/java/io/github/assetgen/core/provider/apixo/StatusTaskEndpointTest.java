@@ -17,13 +17,17 @@ class StatusTaskEndpointTest {
 
     @Test
     void successParsesResultJsonASecondTime() {
-        TaskStatus status = new TaskStatus("t", "success",
+        TaskStatus status = new TaskStatus(
+                "t",
+                "success",
                 "{\"resultUrls\":[\"https://file.apixo.ai/image-1.png\",\"https://file.apixo.ai/image-2.png\"]}",
-                null, null);
+                null,
+                null);
 
-        assertThat(StatusTaskEndpoint.state(status)).isEqualTo(new JobState.Succeeded(List.of(
-                ResultLocation.ofUrl("https://file.apixo.ai/image-1.png"),
-                ResultLocation.ofUrl("https://file.apixo.ai/image-2.png"))));
+        assertThat(StatusTaskEndpoint.state(status))
+                .isEqualTo(new JobState.Succeeded(List.of(
+                        ResultLocation.ofUrl("https://file.apixo.ai/image-1.png"),
+                        ResultLocation.ofUrl("https://file.apixo.ai/image-2.png"))));
     }
 
     @ParameterizedTest
@@ -43,10 +47,17 @@ class StatusTaskEndpointTest {
 
     @ParameterizedTest
     @CsvSource({
-        "UPSTREAM_ERROR, false", "CONTENT_VIOLATION, true", "NSFW_DETECTED, true", "NSFW, true",
-        "SensitiveContentDetected, true", "InputImageSensitiveContentDetected, true",
-        "InputOutputSensitiveContentDetected, true", "ProhibitedContentDetected, true",
-        "INSUFFICIENT_BALANCE, false", "SOMETHING_NEW, false"})
+        "UPSTREAM_ERROR, false",
+        "CONTENT_VIOLATION, true",
+        "NSFW_DETECTED, true",
+        "NSFW, true",
+        "SensitiveContentDetected, true",
+        "InputImageSensitiveContentDetected, true",
+        "InputOutputSensitiveContentDetected, true",
+        "ProhibitedContentDetected, true",
+        "INSUFFICIENT_BALANCE, false",
+        "SOMETHING_NEW, false"
+    })
     void aFailedTaskCarriesItsCodeAndWhetherItWasModerated(String failCode, boolean moderated) {
         JobState state = StatusTaskEndpoint.state(new TaskStatus("t", "failed", null, failCode, "Generation failed"));
 

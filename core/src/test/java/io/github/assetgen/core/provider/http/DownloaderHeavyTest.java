@@ -3,8 +3,8 @@ package io.github.assetgen.core.provider.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.provider.ResultLocation;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -55,11 +55,12 @@ class DownloaderHeavyTest {
         http.start();
         try {
             URI base = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
-            Downloader downloader = new Downloader(
-                    TestSettings.caller(TestSettings.forUri("useapi", base, 0), new RecordingSleeper()));
+            Downloader downloader =
+                    new Downloader(TestSettings.caller(TestSettings.forUri("useapi", base, 0), new RecordingSleeper()));
             Path target = dir.resolve("big.png");
 
-            DownloadedFile file = downloader.download(ResultLocation.ofUrl(base.resolve("/big.png").toString()), target);
+            DownloadedFile file = downloader.download(
+                    ResultLocation.ofUrl(base.resolve("/big.png").toString()), target);
 
             MessageDigest expected = MessageDigest.getInstance("SHA-256");
             for (long offset = 0; offset < SIZE; offset += CHUNK) {

@@ -3,8 +3,8 @@ package io.github.assetgen.core.provider.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ProviderException.Kind;
 import io.github.assetgen.core.provider.ResultLocation;
@@ -73,7 +73,8 @@ class DownloaderTest {
         cdn.enqueue(body(bytes));
         Path target = dir.resolve("hero.png");
 
-        DownloadedFile file = downloader(0).download(ResultLocation.ofUrl(cdn.url("/out/hero.png").toString()), target);
+        DownloadedFile file = downloader(0)
+                .download(ResultLocation.ofUrl(cdn.url("/out/hero.png").toString()), target);
 
         assertThat(file.path()).isEqualTo(target);
         assertThat(file.size()).isEqualTo(100_000);
@@ -97,12 +98,16 @@ class DownloaderTest {
 
     @Test
     void aBodyShorterThanItsContentLengthFailsAndLeavesNoFile() throws Exception {
-        cdn.enqueue(new MockResponse.Builder().body(new Buffer().write(png(100)))
+        cdn.enqueue(new MockResponse.Builder()
+                .body(new Buffer().write(png(100)))
                 .setHeader("Content-Length", "5000")
-                .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
+                .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
 
-        ProviderException e = catchThrowableOfType(ProviderException.class,
-                () -> downloader(0).download(ResultLocation.ofUrl(cdn.url("/v.mp4").toString()), dir.resolve("v.mp4")));
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
+                () -> downloader(0)
+                        .download(ResultLocation.ofUrl(cdn.url("/v.mp4").toString()), dir.resolve("v.mp4")));
 
         assertThat(e.kind()).isEqualTo(Kind.RETRYABLE);
         assertThat(e.getMessage()).startsWith("downloading v.mp4 from");
@@ -112,13 +117,16 @@ class DownloaderTest {
     @Test
     void aConnectionDroppedMidBodyIsRetriedAndTheSecondAttemptWins() throws Exception {
         byte[] bytes = png(200_000);
-        cdn.enqueue(new MockResponse.Builder().body(new Buffer().write(bytes))
+        cdn.enqueue(new MockResponse.Builder()
+                .body(new Buffer().write(bytes))
                 .throttleBody(50_000, 1, TimeUnit.MILLISECONDS)
-                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         cdn.enqueue(body(bytes));
         Path target = dir.resolve("hero.png");
 
-        DownloadedFile file = downloader(2).download(ResultLocation.ofUrl(cdn.url("/hero.png").toString()), target);
+        DownloadedFile file =
+                downloader(2).download(ResultLocation.ofUrl(cdn.url("/hero.png").toString()), target);
 
         assertThat(file.sha256()).isEqualTo(sha256(bytes));
         assertThat(cdn.getRequestCount()).isEqualTo(2);
@@ -128,12 +136,16 @@ class DownloaderTest {
 
     @Test
     void aConnectionDroppedMidBodyWithoutRetriesLeavesNoFile() throws Exception {
-        cdn.enqueue(new MockResponse.Builder().body(new Buffer().write(png(200_000)))
+        cdn.enqueue(new MockResponse.Builder()
+                .body(new Buffer().write(png(200_000)))
                 .throttleBody(50_000, 1, TimeUnit.MILLISECONDS)
-                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
 
-        ProviderException e = catchThrowableOfType(ProviderException.class,
-                () -> downloader(0).download(ResultLocation.ofUrl(cdn.url("/x.png").toString()), dir.resolve("x.png")));
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
+                () -> downloader(0)
+                        .download(ResultLocation.ofUrl(cdn.url("/x.png").toString()), dir.resolve("x.png")));
 
         assertThat(e.kind()).isEqualTo(Kind.RETRYABLE);
         assertThat(leftovers()).isEmpty();
@@ -142,11 +154,13 @@ class DownloaderTest {
     @Test
     void aSlowBodyStillCompletes() throws Exception {
         byte[] bytes = png(16 * 1024);
-        cdn.enqueue(new MockResponse.Builder().body(new Buffer().write(bytes))
-                .throttleBody(1024, 20, TimeUnit.MILLISECONDS).build());
+        cdn.enqueue(new MockResponse.Builder()
+                .body(new Buffer().write(bytes))
+                .throttleBody(1024, 20, TimeUnit.MILLISECONDS)
+                .build());
 
-        DownloadedFile file = downloader(0).download(ResultLocation.ofUrl(cdn.url("/s.png").toString()),
-                dir.resolve("s.png"));
+        DownloadedFile file =
+                downloader(0).download(ResultLocation.ofUrl(cdn.url("/s.png").toString()), dir.resolve("s.png"));
 
         assertThat(file.size()).isEqualTo(bytes.length);
         assertThat(file.sha256()).isEqualTo(sha256(bytes));
@@ -154,11 +168,16 @@ class DownloaderTest {
 
     @Test
     void anExpiredResultUrlIsRejectedWithoutRetry() throws Exception {
-        cdn.enqueue(new MockResponse.Builder().code(403).body("<Error>AccessDenied</Error>").build());
+        cdn.enqueue(new MockResponse.Builder()
+                .code(403)
+                .body("<Error>AccessDenied</Error>")
+                .build());
 
-        ProviderException e = catchThrowableOfType(ProviderException.class,
-                () -> downloader(3).download(ResultLocation.ofUrl(cdn.url("/old.png?sig=abc").toString()),
-                        dir.resolve("old.png")));
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
+                () -> downloader(3)
+                        .download(
+                                ResultLocation.ofUrl(cdn.url("/old.png?sig=abc").toString()), dir.resolve("old.png")));
 
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
         assertThat(e.getMessage()).contains("AccessDenied").doesNotContain("sig=abc");
@@ -187,8 +206,8 @@ class DownloaderTest {
         String base64 = Base64.getEncoder().encodeToString(jpeg);
 
         DownloadedFile plain = downloader(0).download(ResultLocation.ofBase64(base64), dir.resolve("a.jpg"));
-        DownloadedFile dataUrl = downloader(0).download(ResultLocation.ofBase64("data:image/jpeg;base64," + base64),
-                dir.resolve("sub/b.jpg"));
+        DownloadedFile dataUrl = downloader(0)
+                .download(ResultLocation.ofBase64("data:image/jpeg;base64," + base64), dir.resolve("sub/b.jpg"));
 
         assertThat(plain.format()).isEqualTo(MediaFormat.JPEG);
         assertThat(plain.sha256()).isEqualTo(sha256(jpeg));
@@ -198,7 +217,8 @@ class DownloaderTest {
 
     @Test
     void invalidBase64IsRejectedAndLeavesNoFile() throws Exception {
-        ProviderException e = catchThrowableOfType(ProviderException.class,
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
                 () -> downloader(0).download(ResultLocation.ofBase64("!!!not base64!!!"), dir.resolve("x.png")));
 
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
@@ -229,17 +249,24 @@ class DownloaderTest {
         Downloader downloader = downloader(0);
         String url = cdn.url("/r").toString();
 
-        assertThat(downloader.download(ResultLocation.ofUrl(url), dir.resolve("1.png")).format())
+        assertThat(downloader
+                        .download(ResultLocation.ofUrl(url), dir.resolve("1.png"))
+                        .format())
                 .isEqualTo(MediaFormat.MP4);
-        assertThat(downloader.download(ResultLocation.ofUrl(url), dir.resolve("2.png")).format())
+        assertThat(downloader
+                        .download(ResultLocation.ofUrl(url), dir.resolve("2.png"))
+                        .format())
                 .isEqualTo(MediaFormat.WEBP);
-        assertThat(downloader.download(ResultLocation.ofUrl(url), dir.resolve("3.png")).format())
+        assertThat(downloader
+                        .download(ResultLocation.ofUrl(url), dir.resolve("3.png"))
+                        .format())
                 .isEqualTo(MediaFormat.UNKNOWN);
     }
 
     @Test
     void aUrlThatIsNotHttpIsRejected() throws Exception {
-        ProviderException e = catchThrowableOfType(ProviderException.class,
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
                 () -> downloader(0).download(ResultLocation.ofUrl("ftp://example.org/a.png"), dir.resolve("a.png")));
 
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);

@@ -31,7 +31,11 @@ class HttpCallerTest {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private ProviderException failure(HttpCaller caller, Endpoint<?> endpoint) {
@@ -75,9 +79,20 @@ class HttpCallerTest {
 
     @ParameterizedTest(name = "HTTP {0} to a create is {1}")
     @CsvSource({
-        "400, REJECTED", "404, REJECTED", "422, REJECTED", "418, REJECTED", "403, REJECTED",
-        "401, PROVIDER_STOP", "402, PROVIDER_STOP", "412, PROVIDER_STOP", "596, PROVIDER_STOP",
-        "500, MAYBE_SUBMITTED", "502, RETRYABLE", "503, RETRYABLE", "504, RETRYABLE", "599, MAYBE_SUBMITTED",
+        "400, REJECTED",
+        "404, REJECTED",
+        "422, REJECTED",
+        "418, REJECTED",
+        "403, REJECTED",
+        "401, PROVIDER_STOP",
+        "402, PROVIDER_STOP",
+        "412, PROVIDER_STOP",
+        "596, PROVIDER_STOP",
+        "500, MAYBE_SUBMITTED",
+        "502, RETRYABLE",
+        "503, RETRYABLE",
+        "504, RETRYABLE",
+        "599, MAYBE_SUBMITTED",
         "429, RATE_LIMITED"
     })
     void eachStatusHasItsKind(int status, Kind kind) {
@@ -89,7 +104,9 @@ class HttpCallerTest {
         assertThat(e.httpStatus()).isEqualTo(status);
         assertThat(e.provider()).isEqualTo("useapi");
         assertThat(e.getMessage()).startsWith("testing POST /create").contains("provider says no");
-        assertThat(server.getRequestCount()).as("a create is never repeated by the caller").isEqualTo(1);
+        assertThat(server.getRequestCount())
+                .as("a create is never repeated by the caller")
+                .isEqualTo(1);
     }
 
     @Test
@@ -98,15 +115,22 @@ class HttpCallerTest {
         server.enqueue(json(596, "{\"error\":\"Unusual account activities detected.\"}"));
 
         assertThat(failure(caller(0), JsonEndpoint.create("/c", "{}")).getMessage())
-                .contains("Insufficient credits.").contains("out of credits").contains("recharge");
+                .contains("Insufficient credits.")
+                .contains("out of credits")
+                .contains("recharge");
         assertThat(failure(caller(0), JsonEndpoint.create("/c", "{}")).getMessage())
-                .contains("Unusual account activities").contains("on hold").contains("few hours");
+                .contains("Unusual account activities")
+                .contains("on hold")
+                .contains("few hours");
     }
 
     @Test
     void rateLimitHonoursRetryAfterSeconds() {
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "17")
-                .body("{\"error\":\"YOU CAN QUEUE 3 JOBS AT ONCE\"}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "17")
+                .body("{\"error\":\"YOU CAN QUEUE 3 JOBS AT ONCE\"}")
+                .build());
 
         ProviderException e = failure(caller(0), JsonEndpoint.create("/c", "{}"));
 
@@ -154,7 +178,11 @@ class HttpCallerTest {
 
     @Test
     void aGetWaitsTheRetryAfterOfA429() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3").body("{}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "3")
+                .body("{}")
+                .build());
         server.enqueue(json(200, "{}"));
 
         caller(1).call(JsonEndpoint.get("/poll"));
@@ -176,21 +204,28 @@ class HttpCallerTest {
 
     @Test
     void aCreateWhoseAnswerIsLostIsMaybeSubmittedAndSentOnlyOnce() throws Exception {
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         server.enqueue(json(200, "{\"videoId\":\"second\"}"));
 
         ProviderException e = failure(caller(3), JsonEndpoint.create("/v1/minimax/videos/create", "{}"));
 
         assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
-        assertThat(e.getMessage()).contains("may already be paid for")
-                .contains("-Dassetgen.force").contains("-Dassetgen.only=hero");
+        assertThat(e.getMessage())
+                .contains("may already be paid for")
+                .contains("-Dassetgen.force")
+                .contains("-Dassetgen.only=hero");
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(sleeper.delays()).isEmpty();
     }
 
     @Test
     void aCreateThatTimesOutWaitingForTheAnswerIsMaybeSubmitted() throws Exception {
-        server.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).body("{}").build());
+        server.enqueue(new MockResponse.Builder()
+                .headersDelay(5, TimeUnit.SECONDS)
+                .body("{}")
+                .build());
 
         ProviderException e = failure(caller(3), JsonEndpoint.create("/c", "{}"));
 
@@ -200,7 +235,10 @@ class HttpCallerTest {
 
     @Test
     void aGetThatTimesOutIsRetried() throws Exception {
-        server.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).body("{}").build());
+        server.enqueue(new MockResponse.Builder()
+                .headersDelay(5, TimeUnit.SECONDS)
+                .body("{}")
+                .build());
         server.enqueue(json(200, "{\"ok\":1}"));
 
         JsonNode body = caller(1).call(JsonEndpoint.get("/poll"));
@@ -211,7 +249,9 @@ class HttpCallerTest {
 
     @Test
     void anUploadWhoseAnswerIsLostIsSentAgainBecauseItCostsNothing() throws Exception {
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         server.enqueue(json(200, "{\"fileID\":\"f\"}"));
 
         JsonNode body = caller(1).call(JsonEndpoint.upload("/files/", new byte[] {1, 2, 3}));
@@ -293,33 +333,47 @@ class HttpCallerTest {
         ProviderException e = failure(caller(0), JsonEndpoint.create("/c", "{}"));
 
         assertThat(e.kind()).isEqualTo(Kind.PROVIDER_STOP);
-        assertThat(e.getMessage()).doesNotContain(TestSettings.TOKEN).doesNotContain("fakeTestToken")
+        assertThat(e.getMessage())
+                .doesNotContain(TestSettings.TOKEN)
+                .doesNotContain("fakeTestToken")
                 .contains("Unauthorized token ****")
-                .contains("assetgen-useapi").contains("USEAPI_TOKEN");
+                .contains("assetgen-useapi")
+                .contains("USEAPI_TOKEN");
         assertThat(String.valueOf(e)).doesNotContain("fakeTestToken");
     }
 
     @Test
     void theProviderMessageComesFromMessageFieldsOrRawText() {
-        server.enqueue(json(400, "{\"code\":400,\"message\":\"Invalid request\",\"data\":{\"error\":\"Missing field\"}}"));
-        server.enqueue(new MockResponse.Builder().code(400).body("  plain\n text  ").build());
-        server.enqueue(new MockResponse.Builder().code(400).body("x".repeat(5000)).build());
+        server.enqueue(
+                json(400, "{\"code\":400,\"message\":\"Invalid request\",\"data\":{\"error\":\"Missing field\"}}"));
+        server.enqueue(
+                new MockResponse.Builder().code(400).body("  plain\n text  ").build());
+        server.enqueue(
+                new MockResponse.Builder().code(400).body("x".repeat(5000)).build());
 
         assertThat(failure(caller(0), JsonEndpoint.create("/c", "{}")).getMessage())
                 .endsWith("(HTTP 400): Invalid request: Missing field");
-        assertThat(failure(caller(0), JsonEndpoint.create("/c", "{}")).getMessage()).endsWith(": plain text");
-        assertThat(failure(caller(0), JsonEndpoint.create("/c", "{}")).getMessage()).hasSizeLessThan(400).endsWith("…");
+        assertThat(failure(caller(0), JsonEndpoint.create("/c", "{}")).getMessage())
+                .endsWith(": plain text");
+        assertThat(failure(caller(0), JsonEndpoint.create("/c", "{}")).getMessage())
+                .hasSizeLessThan(400)
+                .endsWith("…");
     }
 
     @Test
     void aClassifierCanTurnA200IntoAFailure() {
         server.enqueue(json(200, "{\"base_resp\":{\"status_code\":1008,\"status_msg\":\"insufficient balance\"}}"));
-        ResponseClassifier minimaxLike = success -> success.body().path("base_resp").path("status_code").asInt() == 1008
-                ? new Outcome.Failure(Kind.PROVIDER_STOP, success.httpStatus(), "insufficient balance", null,
-                        ProviderMessages.outOfCredits())
-                : success;
-        HttpCaller caller = new HttpCaller(TestSettings.forServer("minimax", server, 0), new HttpClientFactory(),
-                sleeper, minimaxLike);
+        ResponseClassifier minimaxLike =
+                success -> success.body().path("base_resp").path("status_code").asInt() == 1008
+                        ? new Outcome.Failure(
+                                Kind.PROVIDER_STOP,
+                                success.httpStatus(),
+                                "insufficient balance",
+                                null,
+                                ProviderMessages.outOfCredits())
+                        : success;
+        HttpCaller caller = new HttpCaller(
+                TestSettings.forServer("minimax", server, 0), new HttpClientFactory(), sleeper, minimaxLike);
 
         ProviderException e = failure(caller, JsonEndpoint.create("/c", "{}"));
 
@@ -335,13 +389,20 @@ class HttpCallerTest {
 
         failure(caller(5), JsonEndpoint.get("/poll"));
 
-        assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20),
-                Duration.ofSeconds(40), Duration.ofSeconds(80), Duration.ofSeconds(80));
+        assertThat(sleeper.delays())
+                .containsExactly(
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(40),
+                        Duration.ofSeconds(80),
+                        Duration.ofSeconds(80));
     }
 
     @Test
     void aGetWhoseConnectionIsResetIsRetried() throws Exception {
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         server.enqueue(json(200, "{\"status\":1}"));
 
         JsonNode body = caller(1).call(JsonEndpoint.get("/poll"));
@@ -352,9 +413,11 @@ class HttpCallerTest {
 
     @Test
     void aCreateWhoseAnswerBreaksOffMidBodyIsMaybeSubmitted() {
-        server.enqueue(new MockResponse.Builder().body("{\"imageIds\":[\"" + "x".repeat(20_000) + "\"]}")
+        server.enqueue(new MockResponse.Builder()
+                .body("{\"imageIds\":[\"" + "x".repeat(20_000) + "\"]}")
                 .throttleBody(4096, 1, TimeUnit.MILLISECONDS)
-                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
 
         ProviderException e = failure(caller(3), JsonEndpoint.create("/c", "{}"));
 
@@ -364,9 +427,13 @@ class HttpCallerTest {
 
     @Test
     void aRetryAfterThatIsNotSecondsIsIgnored() {
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT")
-                .body("{}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT")
+                .body("{}")
+                .build());
 
-        assertThat(failure(caller(0), JsonEndpoint.create("/c", "{}")).retryAfter()).isNull();
+        assertThat(failure(caller(0), JsonEndpoint.create("/c", "{}")).retryAfter())
+                .isNull();
     }
 }

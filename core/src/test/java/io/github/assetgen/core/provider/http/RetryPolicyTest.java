@@ -53,17 +53,21 @@ class RetryPolicyTest {
         RetryPolicy retry = forAsset(Duration.ofMinutes(30));
 
         assertThat(retry.next(failure(Kind.RETRYABLE, 503, null), 5)).isPresent();
-        assertThat(retry.next(failure(Kind.RETRYABLE, 503, null), RetryPolicy.ASSET_ATTEMPTS)).isEmpty();
+        assertThat(retry.next(failure(Kind.RETRYABLE, 503, null), RetryPolicy.ASSET_ATTEMPTS))
+                .isEmpty();
         assertThat(retry.next(failure(Kind.RATE_LIMITED, 429, null), 100)).isPresent();
-        assertThat(retry.countingRateLimits().next(failure(Kind.RATE_LIMITED, 429, null), 6)).isEmpty();
+        assertThat(retry.countingRateLimits().next(failure(Kind.RATE_LIMITED, 429, null), 6))
+                .isEmpty();
     }
 
     @Test
     void noWaitEndsAfterTheAssetsDeadline() {
         RetryPolicy retry = forAsset(Duration.ofSeconds(30));
 
-        assertThat(retry.next(failure(Kind.RATE_LIMITED, 429, Duration.ofSeconds(30)), 1)).isPresent();
-        assertThat(retry.next(failure(Kind.RATE_LIMITED, 429, Duration.ofSeconds(31)), 1)).isEmpty();
+        assertThat(retry.next(failure(Kind.RATE_LIMITED, 429, Duration.ofSeconds(30)), 1))
+                .isPresent();
+        assertThat(retry.next(failure(Kind.RATE_LIMITED, 429, Duration.ofSeconds(31)), 1))
+                .isEmpty();
         assertThat(retry.fits(Duration.ofSeconds(31))).isFalse();
     }
 

@@ -20,9 +20,22 @@ public final class TestSettings {
 
     public static ProviderSettings forUri(String provider, URI baseUrl, int maxRetries) {
         // the real token variable, so advice after a 401 reads as it does in a build
-        String tokenVariable = ProviderRegistry.standard().find(provider).map(p -> p.tokenVariable()).orElse(null);
-        return new ProviderSettings(provider, baseUrl, Secret.of(TOKEN), tokenVariable, Duration.ZERO, Duration.ZERO,
-                Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(10), maxRetries, 2);
+        String tokenVariable = ProviderRegistry.standard()
+                .find(provider)
+                .map(p -> p.tokenVariable())
+                .orElse(null);
+        return new ProviderSettings(
+                provider,
+                baseUrl,
+                Secret.of(TOKEN),
+                tokenVariable,
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                maxRetries,
+                2);
     }
 
     public static HttpCaller caller(ProviderSettings settings, Sleeper sleeper) {

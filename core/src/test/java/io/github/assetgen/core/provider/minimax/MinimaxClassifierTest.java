@@ -21,7 +21,8 @@ class MinimaxClassifierTest {
     @CsvSource({
         "1002, RATE_LIMITED", "1004, PROVIDER_STOP", "1008, PROVIDER_STOP", "1026, REJECTED", "1027, REJECTED",
         "1000, RETRYABLE", "1001, RETRYABLE", "1024, RETRYABLE", "1033, RETRYABLE", "2013, REJECTED",
-        "2049, REJECTED"})
+        "2049, REJECTED"
+    })
     void everyBusinessCodeFamilyHasItsKind(int code, Kind kind) throws Exception {
         Outcome outcome = classify("{\"base_resp\":{\"status_code\":" + code + ",\"status_msg\":\"said by minimax\"}}");
 
@@ -59,7 +60,8 @@ class MinimaxClassifierTest {
 
     @Test
     void aRefusedKeyPointsAtTheRegionHostAndWhereTheKeyComesFrom() throws Exception {
-        Outcome.Failure f = (Outcome.Failure) classify("{\"base_resp\":{\"status_code\":1004,\"status_msg\":\"invalid\"}}");
+        Outcome.Failure f =
+                (Outcome.Failure) classify("{\"base_resp\":{\"status_code\":1004,\"status_msg\":\"invalid\"}}");
 
         assertThat(f.advice()).contains("MINIMAX_API_KEY", "assetgen-minimax", "api.minimaxi.com", "api.minimax.io");
     }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
-import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ProviderException.Kind;
 import io.github.assetgen.core.provider.RequestFixtures;
@@ -39,8 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MinimaxClientTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PNG_BASE64 = Base64.getEncoder().encodeToString(
-            new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
+    private static final String PNG_BASE64 = Base64.getEncoder()
+            .encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
 
     @StartStop
     MockWebServer server = new MockWebServer();
@@ -51,8 +51,8 @@ class MinimaxClientTest {
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
     private MinimaxClient client(ImageFormat format, int maxRetries) {
-        return new MinimaxClient(TestSettings.forServer("minimax", server, maxRetries), new HttpClientFactory(),
-                sleeper, format);
+        return new MinimaxClient(
+                TestSettings.forServer("minimax", server, maxRetries), new HttpClientFactory(), sleeper, format);
     }
 
     private MinimaxClient client() {
@@ -60,8 +60,12 @@ class MinimaxClientTest {
     }
 
     private static MockResponse answer(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
-                .setHeader("Trace-Id", "trace-7f3a").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .setHeader("Trace-Id", "trace-7f3a")
+                .body(body)
+                .build();
     }
 
     private static MockResponse ok(String body) {
@@ -80,14 +84,18 @@ class MinimaxClientTest {
     private static AssetRequest imageRequest() {
         return RequestFixtures.image("minimax", "image-01")
                 .prompt("men Dressing in white t shirt, full-body stand front view image :25, outdoor")
-                .param("aspectRatio", "16:9").param("quantity", 3).param("promptOptimization", true)
+                .param("aspectRatio", "16:9")
+                .param("quantity", 3)
+                .param("promptOptimization", true)
                 .outputs("hero-1.png", "hero-2.png", "hero-3.png")
                 .build();
     }
 
     private static AssetRequest videoRequest() {
-        return RequestFixtures.video("minimax", "MiniMax-Hailuo-02").prompt("Slow dolly over a misty harbour")
-                .param("options", "768p-6sec").param("promptOptimization", false)
+        return RequestFixtures.video("minimax", "MiniMax-Hailuo-02")
+                .prompt("Slow dolly over a misty harbour")
+                .param("options", "768p-6sec")
+                .param("promptOptimization", false)
                 .firstFrame(InputFile.ofUrl("https://example.com/first.png"))
                 .endFrame(InputFile.ofUrl("https://example.com/last.png"))
                 .build();
@@ -115,8 +123,11 @@ class MinimaxClientTest {
                  "aspect_ratio":"16:9","response_format":"url","n":3,"prompt_optimizer":true}"""));
         assertThat(result.isComplete()).isTrue();
         assertThat(result.jobs()).containsExactly(new JobRef("minimax", "image", "03ff3cd0a8b6"));
-        assertThat(result.immediateResults()).containsExactly(ResultLocation.ofUrl("https://cdn.example/1.jpeg"),
-                ResultLocation.ofUrl("https://cdn.example/2.jpeg"), ResultLocation.ofUrl("https://cdn.example/3.jpeg"));
+        assertThat(result.immediateResults())
+                .containsExactly(
+                        ResultLocation.ofUrl("https://cdn.example/1.jpeg"),
+                        ResultLocation.ofUrl("https://cdn.example/2.jpeg"),
+                        ResultLocation.ofUrl("https://cdn.example/3.jpeg"));
     }
 
     @Test
@@ -126,20 +137,29 @@ class MinimaxClientTest {
                  "base_resp":{"status_code":0,"status_msg":"success"}}""".formatted(PNG_BASE64)));
         MinimaxClient client = client(ImageFormat.BASE64, 0);
 
-        SubmitResult result = client.submit(RequestFixtures.image("minimax", "image-01").prompt("p").build());
+        SubmitResult result = client.submit(
+                RequestFixtures.image("minimax", "image-01").prompt("p").build());
         DownloadedFile file = client.download(result.immediateResults().get(0), dir.resolve("out/hero.png"));
 
-        assertThat(JSON.readTree(server.takeRequest().getBody().utf8()).get("response_format").asText())
+        assertThat(JSON.readTree(server.takeRequest().getBody().utf8())
+                        .get("response_format")
+                        .asText())
                 .isEqualTo("base64");
         assertThat(result.immediateResults()).containsExactly(ResultLocation.ofBase64(PNG_BASE64));
         assertThat(file.format()).isEqualTo(MediaFormat.PNG);
-        assertThat(Files.readAllBytes(file.path())).isEqualTo(Base64.getDecoder().decode(PNG_BASE64));
+        assertThat(Files.readAllBytes(file.path()))
+                .isEqualTo(Base64.getDecoder().decode(PNG_BASE64));
     }
 
     @ParameterizedTest(name = "metadata {0}")
-    @ValueSource(strings = {
-        "{\"failed_count\":\"1\",\"success_count\":\"2\"}", "{\"failed_count\":1,\"success_count\":2}",
-        "{\"failed_count\":\"n/a\"}", "{}", "null"})
+    @ValueSource(
+            strings = {
+                "{\"failed_count\":\"1\",\"success_count\":\"2\"}",
+                "{\"failed_count\":1,\"success_count\":2}",
+                "{\"failed_count\":\"n/a\"}",
+                "{}",
+                "null"
+            })
     void fewerImagesThanAskedForAreStillReturnedWhateverTheMetadataLooksLike(String metadata) throws Exception {
         server.enqueue(ok("""
                 {"id":"partial","data":{"image_urls":["https://cdn.example/1.jpeg","https://cdn.example/2.jpeg"]},
@@ -166,23 +186,27 @@ class MinimaxClientTest {
     @ParameterizedTest(name = "base_resp {0} on a create is {1}")
     @CsvSource({
         "1002, RATE_LIMITED", "1004, PROVIDER_STOP", "1008, PROVIDER_STOP", "1026, REJECTED", "1027, REJECTED",
-        "1000, RETRYABLE", "1001, RETRYABLE", "1024, RETRYABLE", "1033, RETRYABLE", "2013, REJECTED"})
+        "1000, RETRYABLE", "1001, RETRYABLE", "1024, RETRYABLE", "1033, RETRYABLE", "2013, REJECTED"
+    })
     void businessErrorsInA200AreClassifiedAndQuoteTheTraceId(int code, Kind kind) {
-        server.enqueue(ok("{\"id\":\"\",\"base_resp\":{\"status_code\":" + code + ",\"status_msg\":\"minimax says\"}}"));
+        server.enqueue(
+                ok("{\"id\":\"\",\"base_resp\":{\"status_code\":" + code + ",\"status_msg\":\"minimax says\"}}"));
 
         ProviderException e = failure(() -> client().submit(imageRequest()));
 
         assertThat(e.kind()).isEqualTo(kind);
         assertThat(e.httpStatus()).isEqualTo(200);
-        assertThat(e.getMessage()).startsWith("submitting image 'hero' to minimax")
-                .contains("minimax says (status_code " + code + ")").endsWith("[Trace-Id: trace-7f3a]");
+        assertThat(e.getMessage())
+                .startsWith("submitting image 'hero' to minimax")
+                .contains("minimax says (status_code " + code + ")")
+                .endsWith("[Trace-Id: trace-7f3a]");
         assertThat(server.getRequestCount()).as("a create is sent once").isEqualTo(1);
     }
 
     @Test
     void aKeyEchoedBackByMiniMaxNeverReachesTheMessage() {
-        server.enqueue(ok("{\"base_resp\":{\"status_code\":1004,\"status_msg\":\"invalid api key "
-                + TestSettings.TOKEN + "\"}}"));
+        server.enqueue(ok("{\"base_resp\":{\"status_code\":1004,\"status_msg\":\"invalid api key " + TestSettings.TOKEN
+                + "\"}}"));
 
         ProviderException e = failure(() -> client().submit(imageRequest()));
 
@@ -196,18 +220,23 @@ class MinimaxClientTest {
         Path face = Files.write(dir.resolve("face.png"), png);
         server.enqueue(ok(IMAGE_ANSWER));
 
-        client().submit(RequestFixtures.image("minimax", "image-01").prompt("A girl by the window")
-                .reference(InputFile.ofLocal(face, "sha", "image/png")).build());
+        client().submit(RequestFixtures.image("minimax", "image-01")
+                .prompt("A girl by the window")
+                .reference(InputFile.ofLocal(face, "sha", "image/png"))
+                .build());
 
         JsonNode body = JSON.readTree(server.takeRequest().getBody().utf8());
-        assertThat(body.get("subject_reference")).isEqualTo(JSON.readTree(
-                "[{\"type\":\"character\",\"image_file\":\"data:image/png;base64," + PNG_BASE64 + "\"}]"));
+        assertThat(body.get("subject_reference"))
+                .isEqualTo(JSON.readTree(
+                        "[{\"type\":\"character\",\"image_file\":\"data:image/png;base64," + PNG_BASE64 + "\"}]"));
     }
 
     @Test
     void aVideoGoesCreateThenQueryThenRetrieve() throws Exception {
-        server.enqueue(ok("{\"task_id\":\"106916112212032\",\"base_resp\":{\"status_code\":0,\"status_msg\":\"success\"}}"));
-        server.enqueue(ok("{\"task_id\":\"106916112212032\",\"status\":\"Processing\",\"base_resp\":{\"status_code\":0}}"));
+        server.enqueue(
+                ok("{\"task_id\":\"106916112212032\",\"base_resp\":{\"status_code\":0,\"status_msg\":\"success\"}}"));
+        server.enqueue(
+                ok("{\"task_id\":\"106916112212032\",\"status\":\"Processing\",\"base_resp\":{\"status_code\":0}}"));
         server.enqueue(ok("""
                 {"task_id":"106916112212032","status":"Success","file_id":205258526306433,"video_width":1366,
                  "video_height":768,"base_resp":{"status_code":0,"status_msg":"success"}}"""));
@@ -225,8 +254,9 @@ class MinimaxClientTest {
         assertThat(submitted.isComplete()).isFalse();
         assertThat(job).isEqualTo(new JobRef("minimax", "video", "106916112212032"));
         assertThat(first).isEqualTo(new JobState.Running("Processing", null));
-        assertThat(second).isEqualTo(new JobState.Succeeded(
-                List.of(ResultLocation.ofUrl("https://cdn.example/output_aigc.mp4?sig=1"))));
+        assertThat(second)
+                .isEqualTo(new JobState.Succeeded(
+                        List.of(ResultLocation.ofUrl("https://cdn.example/output_aigc.mp4?sig=1"))));
 
         RecordedRequest create = server.takeRequest();
         assertThat(create.getMethod()).isEqualTo("POST");
@@ -349,7 +379,9 @@ class MinimaxClientTest {
 
     @Test
     void aDroppedConnectionOnCreateIsMaybeSubmittedAndSentExactlyOnce() {
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         server.enqueue(ok("{\"task_id\":\"second\",\"base_resp\":{\"status_code\":0}}"));
 
         ProviderException e = failure(() -> client().submit(videoRequest()));

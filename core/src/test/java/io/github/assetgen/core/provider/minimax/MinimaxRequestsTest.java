@@ -46,9 +46,13 @@ class MinimaxRequestsTest {
 
     @Test
     void imageSeedAndSizeAreSentOnlyWhenTheRequestHasThem() throws Exception {
-        var withBoth = RequestFixtures.image("minimax", "image-01").prompt("p")
-                .param("seed", 42L).param("size", "1024x768").build();
-        var withNeither = RequestFixtures.image("minimax", "image-01").prompt("p").build();
+        var withBoth = RequestFixtures.image("minimax", "image-01")
+                .prompt("p")
+                .param("seed", 42L)
+                .param("size", "1024x768")
+                .build();
+        var withNeither =
+                RequestFixtures.image("minimax", "image-01").prompt("p").build();
 
         assertThat(json(MinimaxRequests.image(withBoth, "base64"))).isEqualTo(JSON.readTree("""
                 {"model":"image-01","prompt":"p","width":1024,"height":768,"response_format":"base64","seed":42}"""));
@@ -75,8 +79,10 @@ class MinimaxRequestsTest {
     void aLocalReferenceIsSentAsADataUrlOfItsBytes() throws Exception {
         byte[] bytes = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3};
         Path file = Files.write(dir.resolve("face.jpg"), bytes);
-        var request = RequestFixtures.image("minimax", "image-01").prompt("p")
-                .reference(InputFile.ofLocal(file, "abc", "image/jpeg")).build();
+        var request = RequestFixtures.image("minimax", "image-01")
+                .prompt("p")
+                .reference(InputFile.ofLocal(file, "abc", "image/jpeg"))
+                .build();
 
         JsonNode body = json(MinimaxRequests.image(request, "url"));
 
@@ -87,8 +93,10 @@ class MinimaxRequestsTest {
     @Test
     void aLocalFileThatVanishedIsRejectedNamingThePath() {
         Path missing = dir.resolve("gone.png");
-        var request = RequestFixtures.image("minimax", "image-01").prompt("p")
-                .reference(InputFile.ofLocal(missing, "abc", "image/png")).build();
+        var request = RequestFixtures.image("minimax", "image-01")
+                .prompt("p")
+                .reference(InputFile.ofLocal(missing, "abc", "image/png"))
+                .build();
 
         assertThatThrownBy(() -> MinimaxRequests.image(request, "url"))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
@@ -98,12 +106,19 @@ class MinimaxRequestsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"768p-6sec,768P,6", "1080p-6sec,1080P,6", "512p-6sec,512P,6", "720p-6sec,720P,6",
-        "768p-10sec,768P,10", "768P-6SEC,768P,6"})
-    void videoOptionsSplitIntoResolutionAndDuration(String options, String resolution, int duration)
-            throws Exception {
-        var request = RequestFixtures.video("minimax", "MiniMax-Hailuo-02").prompt("p")
-                .param("options", options).build();
+    @CsvSource({
+        "768p-6sec,768P,6",
+        "1080p-6sec,1080P,6",
+        "512p-6sec,512P,6",
+        "720p-6sec,720P,6",
+        "768p-10sec,768P,10",
+        "768P-6SEC,768P,6"
+    })
+    void videoOptionsSplitIntoResolutionAndDuration(String options, String resolution, int duration) throws Exception {
+        var request = RequestFixtures.video("minimax", "MiniMax-Hailuo-02")
+                .prompt("p")
+                .param("options", options)
+                .build();
 
         JsonNode body = json(MinimaxRequests.video(request));
 
@@ -113,20 +128,23 @@ class MinimaxRequestsTest {
 
     @Test
     void optionsMiniMaxCannotExpressAreRejected() {
-        var request = RequestFixtures.video("minimax", "MiniMax-Hailuo-02").prompt("p")
-                .param("options", "veo-4k-8sec").build();
+        var request = RequestFixtures.video("minimax", "MiniMax-Hailuo-02")
+                .prompt("p")
+                .param("options", "veo-4k-8sec")
+                .build();
 
-        assertThatThrownBy(() -> MinimaxRequests.video(request))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED);
-                    assertThat(e.getMessage()).contains("veo-4k-8sec", "768p-6sec");
-                });
+        assertThatThrownBy(() -> MinimaxRequests.video(request)).isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED);
+            assertThat(e.getMessage()).contains("veo-4k-8sec", "768p-6sec");
+        });
     }
 
     @Test
     void imageToVideoSendsFirstAndLastFrames() throws Exception {
-        var request = RequestFixtures.video("minimax", "MiniMax-Hailuo-02").prompt("Slow dolly [Push in]")
-                .param("options", "768p-6sec").param("promptOptimization", false)
+        var request = RequestFixtures.video("minimax", "MiniMax-Hailuo-02")
+                .prompt("Slow dolly [Push in]")
+                .param("options", "768p-6sec")
+                .param("promptOptimization", false)
                 .firstFrame(InputFile.ofUrl("https://example.com/a.png"))
                 .endFrame(InputFile.ofUrl("https://example.com/b.png"))
                 .build();
@@ -139,7 +157,8 @@ class MinimaxRequestsTest {
 
     @Test
     void subjectToVideoSendsTheSubjectAsAnImageArray() throws Exception {
-        var request = RequestFixtures.video("minimax", "S2V-01").prompt("walks")
+        var request = RequestFixtures.video("minimax", "S2V-01")
+                .prompt("walks")
                 .firstFrame(InputFile.ofUrl("https://example.com/face.png"))
                 .build();
 
@@ -150,20 +169,22 @@ class MinimaxRequestsTest {
 
     @Test
     void referencesOnAVideoModelThatIgnoresThemAreRejectedBeforeAnythingIsPaid() {
-        var request = RequestFixtures.video("minimax", "MiniMax-Hailuo-02").prompt("p")
-                .reference(InputFile.ofUrl("https://example.com/face.png")).build();
+        var request = RequestFixtures.video("minimax", "MiniMax-Hailuo-02")
+                .prompt("p")
+                .reference(InputFile.ofUrl("https://example.com/face.png"))
+                .build();
 
-        assertThatThrownBy(() -> MinimaxRequests.video(request))
-                .isInstanceOfSatisfying(ProviderException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED);
-                    assertThat(e.getMessage()).contains("[hero]", "MiniMax-Hailuo-02", "S2V-01");
-                });
+        assertThatThrownBy(() -> MinimaxRequests.video(request)).isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED);
+            assertThat(e.getMessage()).contains("[hero]", "MiniMax-Hailuo-02", "S2V-01");
+        });
     }
 
     @Test
     void aVideoWithoutPromptLeavesThePromptOut() throws Exception {
         var request = RequestFixtures.video("minimax", "I2V-01")
-                .firstFrame(InputFile.ofUrl("https://example.com/a.png")).build();
+                .firstFrame(InputFile.ofUrl("https://example.com/a.png"))
+                .build();
 
         assertThat(json(MinimaxRequests.video(request)).has("prompt")).isFalse();
     }

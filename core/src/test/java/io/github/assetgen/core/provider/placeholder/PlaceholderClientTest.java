@@ -3,10 +3,10 @@ package io.github.assetgen.core.provider.placeholder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
-import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ResultLocation;
 import io.github.assetgen.core.provider.SubmitResult;
@@ -42,14 +42,37 @@ class PlaceholderClientTest {
     }
 
     private static AssetRequest image(String id, String prompt, String... outputs) {
-        return new AssetRequest(id, "placeholder", AssetType.IMAGE, "nano-banana-2", prompt,
-                Map.of("aspectRatio", "16:9", "quantity", outputs.length), List.of(), null, null, null, null,
-                List.of(outputs), Position.startOf("src/main/assets/site.yaml"));
+        return new AssetRequest(
+                id,
+                "placeholder",
+                AssetType.IMAGE,
+                "nano-banana-2",
+                prompt,
+                Map.of("aspectRatio", "16:9", "quantity", outputs.length),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of(outputs),
+                Position.startOf("src/main/assets/site.yaml"));
     }
 
     private static AssetRequest video(String id, String prompt) {
-        return new AssetRequest(id, "placeholder", AssetType.VIDEO, "T2V-2.3", prompt, Map.of("options", "768p-6sec"),
-                List.of(), null, null, null, null, List.of(id + ".mp4"), Position.startOf("src/main/assets/v.yaml"));
+        return new AssetRequest(
+                id,
+                "placeholder",
+                AssetType.VIDEO,
+                "T2V-2.3",
+                prompt,
+                Map.of("options", "768p-6sec"),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of(id + ".mp4"),
+                Position.startOf("src/main/assets/v.yaml"));
     }
 
     @Test
@@ -94,7 +117,10 @@ class PlaceholderClientTest {
         AssetRequest request = image("hero", "A lighthouse at dusk, with fog", "hero.png");
         Path first = client(400, 300).submit(request).immediateResults().get(0).localFile();
         Path second = new PlaceholderClient(r -> new PlaceholderSizer.Size(400, 300, 0), otherWork)
-                .submit(request).immediateResults().get(0).localFile();
+                .submit(request)
+                .immediateResults()
+                .get(0)
+                .localFile();
 
         assertThat(second).isNotEqualTo(first);
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
@@ -103,9 +129,13 @@ class PlaceholderClientTest {
     @Test
     void differentPromptsGiveDifferentBytes() throws Exception {
         PlaceholderClient client = client(400, 300);
-        Path first = client.submit(image("hero", "A lighthouse at dusk", "hero.png")).immediateResults().get(0)
+        Path first = client.submit(image("hero", "A lighthouse at dusk", "hero.png"))
+                .immediateResults()
+                .get(0)
                 .localFile();
-        Path second = client.submit(image("hero", "A harbour at dawn", "hero.png")).immediateResults().get(0)
+        Path second = client.submit(image("hero", "A harbour at dawn", "hero.png"))
+                .immediateResults()
+                .get(0)
                 .localFile();
 
         assertThat(Files.readAllBytes(second)).isNotEqualTo(Files.readAllBytes(first));
@@ -113,12 +143,13 @@ class PlaceholderClientTest {
 
     @Test
     void aQuantityOfThreeRendersThreeDifferentFilesUnderOneJob() throws Exception {
-        SubmitResult result = client(200, 200).submit(image("set", "Three icons", "set-1.png", "set-2.png",
-                "set-3.png"));
+        SubmitResult result =
+                client(200, 200).submit(image("set", "Three icons", "set-1.png", "set-2.png", "set-3.png"));
 
         assertThat(result.jobs()).hasSize(1);
         assertThat(result.immediateResults()).hasSize(3);
-        List<byte[]> contents = result.immediateResults().stream().map(r -> read(r.localFile())).toList();
+        List<byte[]> contents =
+                result.immediateResults().stream().map(r -> read(r.localFile())).toList();
         assertThat(contents.get(0)).isNotEqualTo(contents.get(1));
         assertThat(contents.get(1)).isNotEqualTo(contents.get(2));
         for (ResultLocation location : result.immediateResults()) {
@@ -141,15 +172,21 @@ class PlaceholderClientTest {
     void pollingARenderThatWasDeletedFailsWithAHint() throws Exception {
         JobState state = client(100, 100).poll(new JobRef("placeholder", "render", "0123456789abcdef01234567"));
 
-        assertThat(state).isInstanceOfSatisfying(JobState.Failed.class,
-                failed -> assertThat(failed.message()).contains("run the build again"));
+        assertThat(state)
+                .isInstanceOfSatisfying(
+                        JobState.Failed.class,
+                        failed -> assertThat(failed.message()).contains("run the build again"));
     }
 
     @Test
     void aLongPromptStillRendersAtATinySize() throws Exception {
         String prompt = "word ".repeat(2000) + "x".repeat(3000);
 
-        Path file = client(48, 32).submit(image("tiny", prompt, "tiny.png")).immediateResults().get(0).localFile();
+        Path file = client(48, 32)
+                .submit(image("tiny", prompt, "tiny.png"))
+                .immediateResults()
+                .get(0)
+                .localFile();
 
         BufferedImage decoded = ImageIO.read(file.toFile());
         assertThat(decoded.getWidth()).isEqualTo(48);
@@ -162,10 +199,12 @@ class PlaceholderClientTest {
 
         Path file = result.immediateResults().get(0).localFile();
         byte[] bytes = Files.readAllBytes(file);
-        assertThat(new String(bytes, 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        assertThat(new String(bytes, 4, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("ftyp");
         assertThat(sniff(file)).isEqualTo(MediaFormat.MP4);
         try (SeekableByteChannel channel = NIOUtils.readableChannel(file.toFile())) {
-            DemuxerTrackMeta meta = MP4Demuxer.createMP4Demuxer(channel).getVideoTrack().getMeta();
+            DemuxerTrackMeta meta =
+                    MP4Demuxer.createMP4Demuxer(channel).getVideoTrack().getMeta();
             assertThat(meta.getCodec()).isEqualTo(org.jcodec.common.Codec.H264);
             assertThat(meta.getTotalDuration()).isEqualTo(2.0);
             assertThat(meta.getTotalFrames()).isEqualTo(8);
@@ -180,19 +219,28 @@ class PlaceholderClientTest {
     @Test
     void theSameVideoRequestGivesTheSameBytes(@TempDir Path otherWork) throws Exception {
         AssetRequest request = video("intro", "Waves");
-        Path first = client(160, 96, 1).submit(request).immediateResults().get(0).localFile();
-        Path second = new PlaceholderClient(r -> new PlaceholderSizer.Size(160, 96, 1), otherWork).submit(request)
-                .immediateResults().get(0).localFile();
+        Path first =
+                client(160, 96, 1).submit(request).immediateResults().get(0).localFile();
+        Path second = new PlaceholderClient(r -> new PlaceholderSizer.Size(160, 96, 1), otherWork)
+                .submit(request)
+                .immediateResults()
+                .get(0)
+                .localFile();
 
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
     }
 
     @Test
     void anOddVideoSizeIsRoundedUpToEven() throws Exception {
-        Path file = client(161, 91, 1).submit(video("odd", "Odd")).immediateResults().get(0).localFile();
+        Path file = client(161, 91, 1)
+                .submit(video("odd", "Odd"))
+                .immediateResults()
+                .get(0)
+                .localFile();
 
         try (SeekableByteChannel channel = NIOUtils.readableChannel(file.toFile())) {
-            DemuxerTrackMeta meta = MP4Demuxer.createMP4Demuxer(channel).getVideoTrack().getMeta();
+            DemuxerTrackMeta meta =
+                    MP4Demuxer.createMP4Demuxer(channel).getVideoTrack().getMeta();
             assertThat(meta.getVideoCodecMeta().getSize().getWidth()).isEqualTo(162);
             assertThat(meta.getVideoCodecMeta().getSize().getHeight()).isEqualTo(92);
         }
@@ -203,21 +251,27 @@ class PlaceholderClientTest {
         assertThatThrownBy(() -> client(320, 180, 0).submit(video("intro", "Waves")))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED);
-                    assertThat(e.getMessage()).contains("intro").contains("T2V-2.3").contains("0 s");
+                    assertThat(e.getMessage())
+                            .contains("intro")
+                            .contains("T2V-2.3")
+                            .contains("0 s");
                 });
     }
 
     @Test
     void anImageTooLargeToRenderIsRejectedBeforeAnyMemoryIsSpent() {
         assertThatThrownBy(() -> client(10_000, 10_000).submit(image("huge", "Huge", "huge.png")))
-                .isInstanceOfSatisfying(ProviderException.class,
+                .isInstanceOfSatisfying(
+                        ProviderException.class,
                         e -> assertThat(e.getMessage()).contains("10000x10000").contains("huge"));
     }
 
     @Test
     void downloadCopiesTheRenderAndReportsFormatSizeAndSha256() throws Exception {
         PlaceholderClient client = client(120, 80);
-        ResultLocation render = client.submit(image("hero", "A lighthouse", "hero.png")).immediateResults().get(0);
+        ResultLocation render = client.submit(image("hero", "A lighthouse", "hero.png"))
+                .immediateResults()
+                .get(0);
         Path target = out.resolve("img/hero.png");
 
         DownloadedFile downloaded = client.download(render, target);
@@ -227,7 +281,8 @@ class PlaceholderClientTest {
         assertThat(downloaded.format()).isEqualTo(MediaFormat.PNG);
         assertThat(downloaded.size()).isEqualTo(expected.length);
         assertThat(downloaded.sha256())
-                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected)));
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(expected)));
         assertThat(Files.readAllBytes(target)).isEqualTo(expected);
         try (var listing = Files.list(target.getParent())) {
             assertThat(listing).containsExactly(target);
@@ -237,7 +292,9 @@ class PlaceholderClientTest {
     @Test
     void downloadReplacesAnExistingTargetAndLeavesNoTemporaryFileWhenTheRenderIsGone() throws Exception {
         PlaceholderClient client = client(120, 80);
-        ResultLocation render = client.submit(image("hero", "A lighthouse", "hero.png")).immediateResults().get(0);
+        ResultLocation render = client.submit(image("hero", "A lighthouse", "hero.png"))
+                .immediateResults()
+                .get(0);
         Path target = out.resolve("hero.png");
         Files.writeString(target, "old");
 
@@ -247,8 +304,8 @@ class PlaceholderClientTest {
         Files.delete(render.localFile());
         Path other = out.resolve("other.png");
         assertThatThrownBy(() -> client.download(render, other))
-                .isInstanceOfSatisfying(ProviderException.class,
-                        e -> assertThat(e.getMessage()).contains("is gone"));
+                .isInstanceOfSatisfying(
+                        ProviderException.class, e -> assertThat(e.getMessage()).contains("is gone"));
         try (var listing = Files.list(out)) {
             assertThat(listing).containsExactly(target);
         }
@@ -256,8 +313,8 @@ class PlaceholderClientTest {
 
     @Test
     void downloadRefusesAnUrlResult() {
-        assertThatThrownBy(() -> client(10, 10).download(ResultLocation.ofUrl("https://example.com/a.png"),
-                out.resolve("a.png")))
+        assertThatThrownBy(() -> client(10, 10)
+                        .download(ResultLocation.ofUrl("https://example.com/a.png"), out.resolve("a.png")))
                 .isInstanceOf(ProviderException.class);
     }
 

@@ -30,18 +30,22 @@ class OnlyTheRegistryListsProvidersTest {
 
     @BeforeAll
     static void importMainClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(CORE);
     }
 
     /** The package of each provider, read from the registry so a new provider is covered too. */
     private static List<String> providerPackages() {
-        return ProviderRegistry.standard().all().stream().map(p -> p.getClass().getPackageName()).toList();
+        return ProviderRegistry.standard().all().stream()
+                .map(p -> p.getClass().getPackageName())
+                .toList();
     }
 
     @Test
     void everyProviderLivesInItsOwnPackage() {
-        assertThat(providerPackages()).doesNotHaveDuplicates()
+        assertThat(providerPackages())
+                .doesNotHaveDuplicates()
                 .allMatch(p -> p.startsWith(CORE + ".provider.") && !p.equals(REGISTRY));
         assertThat(ProviderRegistry.standard().names()).containsExactly("useapi", "minimax", "apixo", "placeholder");
     }
@@ -49,8 +53,12 @@ class OnlyTheRegistryListsProvidersTest {
     @Test
     void onlyTheRegistryAndTheProviderItselfUseAProvidersPackage() {
         for (String own : providerPackages()) {
-            noClasses().that().resideOutsideOfPackages(own, REGISTRY)
-                    .should().dependOnClassesThat().resideInAPackage(own)
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackages(own, REGISTRY)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(own)
                     .because("a provider is reached through its descriptor in the registry")
                     .check(main);
         }
@@ -61,8 +69,12 @@ class OnlyTheRegistryListsProvidersTest {
         for (String own : providerPackages()) {
             for (String other : providerPackages()) {
                 if (!own.equals(other)) {
-                    noClasses().that().resideInAPackage(own)
-                            .should().dependOnClassesThat().resideInAPackage(other)
+                    noClasses()
+                            .that()
+                            .resideInAPackage(own)
+                            .should()
+                            .dependOnClassesThat()
+                            .resideInAPackage(other)
                             .check(main);
                 }
             }
@@ -71,11 +83,19 @@ class OnlyTheRegistryListsProvidersTest {
 
     @Test
     void theSharedProviderLayersSitBelowTheRegistry() {
-        noClasses().that().resideInAnyPackage(CORE + ".provider", CORE + ".provider.http")
-                .should().dependOnClassesThat().resideInAPackage(REGISTRY)
+        noClasses()
+                .that()
+                .resideInAnyPackage(CORE + ".provider", CORE + ".provider.http")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(REGISTRY)
                 .check(main);
-        noClasses().that().resideInAPackage(CORE + ".provider")
-                .should().dependOnClassesThat().resideInAPackage(CORE + ".provider.(*)..")
+        noClasses()
+                .that()
+                .resideInAPackage(CORE + ".provider")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(CORE + ".provider.(*)..")
                 .check(main);
     }
 
@@ -115,25 +135,39 @@ class OnlyTheRegistryListsProvidersTest {
      */
     private static List<String> namesOfProviderClasses(List<String> lines) {
         List<Pattern> patterns = providerPackages().stream()
-                .map(pkg -> Pattern.compile(Pattern.quote(pkg + ".") + "[A-Z]")).toList();
-        return lines.stream().filter(line -> patterns.stream().anyMatch(p -> p.matcher(line).find()))
-                .map(String::trim).toList();
+                .map(pkg -> Pattern.compile(Pattern.quote(pkg + ".") + "[A-Z]"))
+                .toList();
+        return lines.stream()
+                .filter(line -> patterns.stream().anyMatch(p -> p.matcher(line).find()))
+                .map(String::trim)
+                .toList();
     }
 
     @Test
     void theScanRecognisesASwitchAndLetsProseBe() {
-        assertThat(switchesIn(List.of("case \"useapi\" -> 1;", "if (\"apixo\".equals(p))", "p.equals(\"minimax\")",
-                "static final String P = \"placeholder\";", "List.of(\"useapi\", \"minimax\")"))).hasSize(5);
-        assertThat(switchesIn(List.of("\"Who makes it: useapi (default)\"", "resolve(\"placeholder\")",
-                "error(\"account is only used by useapi\")"))).isEmpty();
-        assertThat(namesOfProviderClasses(List.of("import " + CORE + ".provider.useapi.UseapiProvider;",
-                "import " + CORE + ".provider.ProviderDescriptor;"))).hasSize(1);
+        assertThat(switchesIn(List.of(
+                        "case \"useapi\" -> 1;",
+                        "if (\"apixo\".equals(p))",
+                        "p.equals(\"minimax\")",
+                        "static final String P = \"placeholder\";",
+                        "List.of(\"useapi\", \"minimax\")")))
+                .hasSize(5);
+        assertThat(switchesIn(List.of(
+                        "\"Who makes it: useapi (default)\"",
+                        "resolve(\"placeholder\")",
+                        "error(\"account is only used by useapi\")")))
+                .isEmpty();
+        assertThat(namesOfProviderClasses(List.of(
+                        "import " + CORE + ".provider.useapi.UseapiProvider;",
+                        "import " + CORE + ".provider.ProviderDescriptor;")))
+                .hasSize(1);
     }
 
     @Test
     void noMainSourceOutsideTheProviderPackagesSwitchesOnAProviderName() throws IOException {
         List<Path> roots = Stream.of(Path.of("src/main/java"), Path.of("../maven-plugin/src/main/java"))
-                .filter(Files::isDirectory).toList();
+                .filter(Files::isDirectory)
+                .toList();
         assertThat(roots).as("run from the core module").contains(Path.of("src/main/java"));
         List<Path> allowed = new ArrayList<>();
         for (String pkg : providerPackages()) {
@@ -143,7 +177,8 @@ class OnlyTheRegistryListsProvidersTest {
         List<String> offenders = new ArrayList<>();
         for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     if (allowed.stream().anyMatch(file::startsWith)) {
                         continue;
                     }

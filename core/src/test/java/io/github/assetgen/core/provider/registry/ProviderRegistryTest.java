@@ -21,15 +21,16 @@ class ProviderRegistryTest {
 
     @Test
     void everyProviderGetsAClientAnsweringToItsName(@TempDir Path work) {
-        Map<String, ProviderClient> clients = registry.createClients(new LinkedHashSet<>(registry.names()), Map.of(),
-                FileIdMemory.inMemory(), work);
+        Map<String, ProviderClient> clients =
+                registry.createClients(new LinkedHashSet<>(registry.names()), Map.of(), FileIdMemory.inMemory(), work);
         assertThat(clients.keySet()).containsExactlyElementsOf(registry.names());
         clients.forEach((name, client) -> assertThat(client.name()).isEqualTo(name));
     }
 
     @Test
     void anUnknownProviderIsRefusedByName() {
-        assertThatThrownBy(() -> registry.get("nobody")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> registry.get("nobody"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown provider 'nobody'");
         assertThat(registry.find("nobody")).isEmpty();
     }
@@ -42,19 +43,22 @@ class ProviderRegistryTest {
         assertThat(defaults.tokenVariable()).isEqualTo("MINIMAX_API_KEY");
         assertThat(defaults.readTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(defaults.firstPollDelay()).isEqualTo(Duration.ofSeconds(20));
-        ProviderSettings overridden = minimax.settings(null, " http://127.0.0.1:9/mm ", Duration.ofMillis(50),
-                Duration.ofSeconds(1), 7);
+        ProviderSettings overridden =
+                minimax.settings(null, " http://127.0.0.1:9/mm ", Duration.ofMillis(50), Duration.ofSeconds(1), 7);
         assertThat(overridden.baseUrl()).hasToString("http://127.0.0.1:9/mm");
         assertThat(overridden.firstPollDelay()).isEqualTo(Duration.ofMillis(50));
         assertThat(overridden.maxJobs()).isEqualTo(7);
         assertThatThrownBy(() -> minimax.settings(null, "api.minimax.io", null, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minimax baseUrl 'api.minimax.io' is not an http(s) URL");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("minimax baseUrl 'api.minimax.io' is not an http(s) URL");
     }
 
     @Test
     void thePlaceholderBorrowsTheDefaultProvidersModels() {
-        assertThat(registry.placeholder().defaults().models()).isEqualTo(registry.defaultProvider().defaults().models());
-        assertThat(registry.placeholder().defaults().models().forType(AssetType.VIDEO, true)).isEqualTo("I2V-01");
+        assertThat(registry.placeholder().defaults().models())
+                .isEqualTo(registry.defaultProvider().defaults().models());
+        assertThat(registry.placeholder().defaults().models().forType(AssetType.VIDEO, true))
+                .isEqualTo("I2V-01");
     }
 
     @Test

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.provider.FileIdMemory;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
-import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ProviderException.Kind;
 import io.github.assetgen.core.provider.ResultLocation;
@@ -62,31 +62,71 @@ class UseapiClientTest {
     private final FileIdMemory memory = FileIdMemory.inMemory();
 
     private UseapiClient client(int maxRetries) {
-        return new UseapiClient(TestSettings.forServer("useapi", server, maxRetries), new HttpClientFactory(),
-                memory, sleeper);
+        return new UseapiClient(
+                TestSettings.forServer("useapi", server, maxRetries), new HttpClientFactory(), memory, sleeper);
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private InputFile localFile(String name, byte[] bytes, String mediaType) throws Exception {
         Path file = dir.resolve(name);
         Files.write(file, bytes);
-        return InputFile.ofLocal(file, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
+        return InputFile.ofLocal(
+                file,
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)),
                 mediaType);
     }
 
-    private static AssetRequest image(String id, String model, Map<String, Object> parameters,
-            List<InputFile> references, InputFile character, String account) {
-        return new AssetRequest(id, "useapi", AssetType.IMAGE, model, "a red fox in snow", parameters, references,
-                character, null, null, account, List.of(id + ".png"), new Position("assets.yaml", 3, 5));
+    private static AssetRequest image(
+            String id,
+            String model,
+            Map<String, Object> parameters,
+            List<InputFile> references,
+            InputFile character,
+            String account) {
+        return new AssetRequest(
+                id,
+                "useapi",
+                AssetType.IMAGE,
+                model,
+                "a red fox in snow",
+                parameters,
+                references,
+                character,
+                null,
+                null,
+                account,
+                List.of(id + ".png"),
+                new Position("assets.yaml", 3, 5));
     }
 
-    private static AssetRequest video(String id, String model, Map<String, Object> parameters, InputFile firstFrame,
-            List<InputFile> references, InputFile endFrame) {
-        return new AssetRequest(id, "useapi", AssetType.VIDEO, model, "the fox runs", parameters, references, null,
-                firstFrame, endFrame, "987654321", List.of(id + ".mp4"), new Position("assets.yaml", 9, 5));
+    private static AssetRequest video(
+            String id,
+            String model,
+            Map<String, Object> parameters,
+            InputFile firstFrame,
+            List<InputFile> references,
+            InputFile endFrame) {
+        return new AssetRequest(
+                id,
+                "useapi",
+                AssetType.VIDEO,
+                model,
+                "the fox runs",
+                parameters,
+                references,
+                null,
+                firstFrame,
+                endFrame,
+                "987654321",
+                List.of(id + ".mp4"),
+                new Position("assets.yaml", 9, 5));
     }
 
     private static JsonNode jsonBody(RecordedRequest request) throws Exception {
@@ -105,17 +145,20 @@ class UseapiClientTest {
         InputFile webp = localFile("ref2.webp", new byte[] {'R', 'I', 'F', 'F', 2}, "image/webp");
         server.enqueue(json(200, "{\"ossPath\":\"https://x/1\",\"fileID\":\"user:1-minimax:987654321-file:1\"}"));
         server.enqueue(json(200, "{\"ossPath\":\"https://x/2\",\"fileID\":\"user:1-minimax:987654321-file:2\"}"));
-        server.enqueue(json(200, "{\"id\":\"1\",\"task\":{\"batchID\":\"b\",\"videoIDs\":[\"1\",\"2\"]},"
-                + "\"isFirstGenerate\":false,\"imageIds\":[\"" + IMAGE_ID + "\",\"" + IMAGE_ID + "2\"],"
-                + "\"replyRef\":\"hero\",\"code\":200}"));
-        Map<String, Object> parameters = Map.of("aspectRatio", "16:9", "resolution", "2K", "quantity", 2,
-                "promptOptimization", true);
+        server.enqueue(json(
+                200,
+                "{\"id\":\"1\",\"task\":{\"batchID\":\"b\",\"videoIDs\":[\"1\",\"2\"]},"
+                        + "\"isFirstGenerate\":false,\"imageIds\":[\"" + IMAGE_ID + "\",\"" + IMAGE_ID + "2\"],"
+                        + "\"replyRef\":\"hero\",\"code\":200}"));
+        Map<String, Object> parameters =
+                Map.of("aspectRatio", "16:9", "resolution", "2K", "quantity", 2, "promptOptimization", true);
 
-        SubmitResult result = client(0).submit(
-                image("hero", "nano-banana-pro", parameters, List.of(png, webp), null, "987654321"));
+        SubmitResult result =
+                client(0).submit(image("hero", "nano-banana-pro", parameters, List.of(png, webp), null, "987654321"));
 
-        assertThat(result.jobs()).containsExactly(new JobRef("useapi", "image", IMAGE_ID),
-                new JobRef("useapi", "image", IMAGE_ID + "2"));
+        assertThat(result.jobs())
+                .containsExactly(
+                        new JobRef("useapi", "image", IMAGE_ID), new JobRef("useapi", "image", IMAGE_ID + "2"));
         assertThat(result.isComplete()).isFalse();
         RecordedRequest upload1 = server.takeRequest();
         assertThat(upload1.getMethod()).isEqualTo("POST");
@@ -124,14 +167,26 @@ class UseapiClientTest {
         assertThat(upload1.getHeaders().get("Authorization")).isEqualTo("Bearer " + TestSettings.TOKEN);
         assertThat(upload1.getBody().toByteArray()).isEqualTo(Files.readAllBytes(png.path()));
         RecordedRequest upload2 = server.takeRequest();
-        assertThat(upload2.getHeaders().get("Content-Type")).as("webp goes up as jpeg").isEqualTo("image/jpeg");
+        assertThat(upload2.getHeaders().get("Content-Type"))
+                .as("webp goes up as jpeg")
+                .isEqualTo("image/jpeg");
         RecordedRequest create = server.takeRequest();
         assertThat(create.getTarget()).isEqualTo("/v1/minimax/images/create");
         assertThat(create.getHeaders().get("Content-Type")).isEqualTo("application/json");
         assertThat(create.getHeaders().get("Authorization")).isEqualTo("Bearer " + TestSettings.TOKEN);
         JsonNode body = jsonBody(create);
-        assertThat(fieldNames(body)).containsExactlyInAnyOrder("prompt", "model", "aspectRatio", "resolution",
-                "quantity", "promptOptimization", "referenceFileId1", "referenceFileId2", "account", "replyRef");
+        assertThat(fieldNames(body))
+                .containsExactlyInAnyOrder(
+                        "prompt",
+                        "model",
+                        "aspectRatio",
+                        "resolution",
+                        "quantity",
+                        "promptOptimization",
+                        "referenceFileId1",
+                        "referenceFileId2",
+                        "account",
+                        "replyRef");
         assertThat(body.get("prompt").asText()).isEqualTo("a red fox in snow");
         assertThat(body.get("model").asText()).isEqualTo("nano-banana-pro");
         assertThat(body.get("quantity").isIntegralNumber()).isTrue();
@@ -172,8 +227,10 @@ class UseapiClientTest {
 
         assertThat(server.getRequestCount()).isEqualTo(3);
         assertThat(server.takeRequest().getTarget()).startsWith("/v1/minimax/files/");
-        assertThat(jsonBody(server.takeRequest()).get("referenceFileId1").asText()).isEqualTo("file-7");
-        assertThat(jsonBody(server.takeRequest()).get("referenceFileId1").asText()).isEqualTo("file-7");
+        assertThat(jsonBody(server.takeRequest()).get("referenceFileId1").asText())
+                .isEqualTo("file-7");
+        assertThat(jsonBody(server.takeRequest()).get("referenceFileId1").asText())
+                .isEqualTo("file-7");
         assertThat(memory.find("useapi", "acct", ref.sha256())).contains("file-7");
     }
 
@@ -204,8 +261,8 @@ class UseapiClientTest {
         server.enqueue(json(200, "{\"fileID\":\"file-again\"}"));
         server.enqueue(json(200, "{\"imageIds\":[\"" + IMAGE_ID + "\"]}"));
 
-        SubmitResult result = client(3).submit(
-                image("hero", "nano-banana-2", Map.of(), List.of(remembered, fresh), null, "acct"));
+        SubmitResult result =
+                client(3).submit(image("hero", "nano-banana-2", Map.of(), List.of(remembered, fresh), null, "acct"));
 
         assertThat(result.jobs()).containsExactly(new JobRef("useapi", "image", IMAGE_ID));
         assertThat(server.getRequestCount()).isEqualTo(4);
@@ -221,7 +278,8 @@ class UseapiClientTest {
         assertThat(uploadAgain.getMethod()).isEqualTo("POST");
         assertThat(uploadAgain.getTarget()).as("the same account").isEqualTo("/v1/minimax/files/?account=acct");
         assertThat(uploadAgain.getHeaders().get("Content-Type")).isEqualTo("image/png");
-        assertThat(uploadAgain.getBody().toByteArray()).as("a raw body")
+        assertThat(uploadAgain.getBody().toByteArray())
+                .as("a raw body")
                 .isEqualTo(Files.readAllBytes(remembered.path()));
         RecordedRequest secondCreate = server.takeRequest();
         assertThat(secondCreate.getTarget()).isEqualTo("/v1/minimax/images/create");
@@ -274,7 +332,8 @@ class UseapiClientTest {
         server.enqueue(json(200, "{\"fileID\":\"file-2\"}"));
         server.enqueue(json(200, "{\"imageIds\":[\"" + IMAGE_ID + "\"]}"));
 
-        ProviderException e = catchThrowableOfType(ProviderException.class,
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
                 () -> client(0).submit(image("hero", "seedream-4.5", Map.of(), List.of(ref), null, "acct")));
 
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
@@ -297,12 +356,14 @@ class UseapiClientTest {
         server.enqueue(json(200, "{\"fileID\":\"file-third\"}"));
         server.enqueue(json(200, "{\"imageIds\":[\"" + IMAGE_ID + "\"]}"));
 
-        ProviderException e = catchThrowableOfType(ProviderException.class,
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
                 () -> client(0).submit(image("face", "image-01", Map.of(), List.of(), face, "acct")));
 
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
         assertThat(e.httpStatus()).isEqualTo(400);
-        assertThat(e.getMessage()).startsWith("submitting image 'face' to useapi was rejected (HTTP 400)")
+        assertThat(e.getMessage())
+                .startsWith("submitting image 'face' to useapi was rejected (HTTP 400)")
                 .contains("Parameter aspectRatio is invalid")
                 .contains("uploaded again")
                 .contains("this rejection is about the request itself");
@@ -311,7 +372,8 @@ class UseapiClientTest {
             assertThat(first.getMessage()).contains("Parameter characterFileId refers to an unknown file");
         });
         assertThat(server.getRequestCount()).as("two creates, one upload").isEqualTo(3);
-        assertThat(jsonBody(server.takeRequest()).get("characterFileId").asText()).isEqualTo("file-gone");
+        assertThat(jsonBody(server.takeRequest()).get("characterFileId").asText())
+                .isEqualTo("file-gone");
         assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/minimax/files/?account=acct");
         RecordedRequest secondCreate = server.takeRequest();
         assertThat(secondCreate.getTarget()).isEqualTo("/v1/minimax/images/create");
@@ -328,7 +390,8 @@ class UseapiClientTest {
         server.enqueue(json(200, "{\"fileID\":\"file-again\"}"));
         server.enqueue(json(200, "{\"imageIds\":[\"" + IMAGE_ID + "\"]}"));
 
-        ProviderException e = catchThrowableOfType(ProviderException.class,
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
                 () -> client(3).submit(image("hero", "seedream-4.5", Map.of(), List.of(ref), null, "acct")));
 
         assertThat(e.kind()).isEqualTo(kind);
@@ -351,8 +414,10 @@ class UseapiClientTest {
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 if (request.getTarget().startsWith("/v1/minimax/files/")) {
                     uploads.incrementAndGet();
-                    return new MockResponse.Builder().headersDelay(200, TimeUnit.MILLISECONDS)
-                            .body("{\"fileID\":\"file-again\"}").build();
+                    return new MockResponse.Builder()
+                            .headersDelay(200, TimeUnit.MILLISECONDS)
+                            .body("{\"fileID\":\"file-again\"}")
+                            .build();
                 }
                 creates.incrementAndGet();
                 if (request.getBody().utf8().contains("file-gone")) {
@@ -393,8 +458,10 @@ class UseapiClientTest {
             public MockResponse dispatch(RecordedRequest request) {
                 if (request.getTarget().startsWith("/v1/minimax/files/")) {
                     uploads.incrementAndGet();
-                    return new MockResponse.Builder().headersDelay(300, TimeUnit.MILLISECONDS)
-                            .body("{\"fileID\":\"file-9\"}").build();
+                    return new MockResponse.Builder()
+                            .headersDelay(300, TimeUnit.MILLISECONDS)
+                            .body("{\"fileID\":\"file-9\"}")
+                            .build();
                 }
                 return json(200, "{\"imageIds\":[\"x\"]}");
             }
@@ -428,12 +495,19 @@ class UseapiClientTest {
         server.enqueue(json(200, "{\"fileID\":\"f1\"}"));
         server.enqueue(json(200, "{\"fileID\":\"f2\"}"));
         server.enqueue(json(200, "{\"fileID\":\"f3\"}"));
-        server.enqueue(json(200, "{\"id\":\"1122\",\"task\":{\"batchID\":\"9988\",\"videoIDs\":[\"1122\"]},"
-                + "\"videoId\":\"" + VIDEO_ID + "\",\"replyRef\":\"intro\"}"));
+        server.enqueue(json(
+                200,
+                "{\"id\":\"1122\",\"task\":{\"batchID\":\"9988\",\"videoIDs\":[\"1122\"]}," + "\"videoId\":\""
+                        + VIDEO_ID + "\",\"replyRef\":\"intro\"}"));
 
-        SubmitResult result = client(0).submit(video("intro", "Veo-3.1",
-                Map.of("options", "veo-1080p-8sec", "aspectRatio", "9:16", "promptOptimization", false),
-                first, List.of(extra), last));
+        SubmitResult result = client(0)
+                .submit(video(
+                        "intro",
+                        "Veo-3.1",
+                        Map.of("options", "veo-1080p-8sec", "aspectRatio", "9:16", "promptOptimization", false),
+                        first,
+                        List.of(extra),
+                        last));
 
         assertThat(result.jobs()).containsExactly(new JobRef("useapi", "video", VIDEO_ID));
         server.takeRequest();
@@ -442,8 +516,18 @@ class UseapiClientTest {
         RecordedRequest create = server.takeRequest();
         assertThat(create.getTarget()).isEqualTo("/v1/minimax/videos/create");
         JsonNode body = jsonBody(create);
-        assertThat(fieldNames(body)).containsExactlyInAnyOrder("prompt", "model", "options", "aspectRatio",
-                "promptOptimization", "fileID", "fileID2", "end_frame_fileID", "account", "replyRef");
+        assertThat(fieldNames(body))
+                .containsExactlyInAnyOrder(
+                        "prompt",
+                        "model",
+                        "options",
+                        "aspectRatio",
+                        "promptOptimization",
+                        "fileID",
+                        "fileID2",
+                        "end_frame_fileID",
+                        "account",
+                        "replyRef");
         assertThat(body.get("fileID").asText()).isEqualTo("f1");
         assertThat(body.get("fileID2").asText()).isEqualTo("f2");
         assertThat(body.get("end_frame_fileID").asText()).isEqualTo("f3");
@@ -480,26 +564,38 @@ class UseapiClientTest {
     }
 
     @ParameterizedTest(name = "HTTP {0} to a create is {1}")
-    @CsvSource({"412, PROVIDER_STOP", "422, REJECTED", "596, PROVIDER_STOP", "429, RATE_LIMITED",
-        "400, REJECTED", "401, PROVIDER_STOP", "503, RETRYABLE"})
+    @CsvSource({
+        "412, PROVIDER_STOP",
+        "422, REJECTED",
+        "596, PROVIDER_STOP",
+        "429, RATE_LIMITED",
+        "400, REJECTED",
+        "401, PROVIDER_STOP",
+        "503, RETRYABLE"
+    })
     void createErrorsAreClassified(int status, Kind kind) {
         server.enqueue(json(status, "{\"error\":\"Your prompt is too short, please provide more details\"}"));
 
-        ProviderException e = catchThrowableOfType(ProviderException.class,
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
                 () -> client(3).submit(video("intro", "T2V-01", Map.of(), null, List.of(), null)));
 
         assertThat(e.kind()).isEqualTo(kind);
-        assertThat(e.getMessage()).startsWith("submitting video 'intro' to useapi")
+        assertThat(e.getMessage())
+                .startsWith("submitting video 'intro' to useapi")
                 .contains("Your prompt is too short");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void aDroppedCreateIsMaybeSubmittedAndNotSentAgain() throws Exception {
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         server.enqueue(json(200, "{\"imageIds\":[\"second\"]}"));
 
-        ProviderException e = catchThrowableOfType(ProviderException.class,
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
                 () -> client(3).submit(image("hero", "image-01", Map.of(), List.of(), null, null)));
 
         assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
@@ -511,7 +607,8 @@ class UseapiClientTest {
     void aCreateAnswerWithoutImageIdsIsMaybeSubmitted() {
         server.enqueue(json(200, "{\"code\":200}"));
 
-        ProviderException e = catchThrowableOfType(ProviderException.class,
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
                 () -> client(0).submit(image("hero", "image-01", Map.of(), List.of(), null, null)));
 
         assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
@@ -522,7 +619,8 @@ class UseapiClientTest {
     void theTokenEchoedByA401NeverReachesTheMessage() {
         server.enqueue(json(401, "{\"error\":\"Unauthorized: " + TestSettings.TOKEN + "\",\"code\":401}"));
 
-        ProviderException e = catchThrowableOfType(ProviderException.class,
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
                 () -> client(0).submit(image("hero", "image-01", Map.of(), List.of(), null, null)));
 
         assertThat(e.kind()).isEqualTo(Kind.PROVIDER_STOP);
@@ -544,33 +642,40 @@ class UseapiClientTest {
 
     @Test
     void aCompletedJobPrefersTheUnwatermarkedDownloadUrl() throws Exception {
-        server.enqueue(json(200, "{\"id\":\"1\",\"videoURL\":\"https://cdn.hailuoai.video/wm.png\","
-                + "\"downloadURL\":\"https://cdn.hailuoai.video/clean.png\",\"status\":2,\"statusLabel\":\"completed\","
-                + "\"statusFinal\":true,\"userID\":923847293472394000,\"createTime\":1742173334234}"));
+        server.enqueue(json(
+                200,
+                "{\"id\":\"1\",\"videoURL\":\"https://cdn.hailuoai.video/wm.png\","
+                        + "\"downloadURL\":\"https://cdn.hailuoai.video/clean.png\",\"status\":2,\"statusLabel\":\"completed\","
+                        + "\"statusFinal\":true,\"userID\":923847293472394000,\"createTime\":1742173334234}"));
 
         JobState state = client(0).poll(new JobRef("useapi", "image", IMAGE_ID));
 
-        assertThat(state).isEqualTo(new JobState.Succeeded(
-                List.of(ResultLocation.ofUrl("https://cdn.hailuoai.video/clean.png"))));
+        assertThat(state)
+                .isEqualTo(
+                        new JobState.Succeeded(List.of(ResultLocation.ofUrl("https://cdn.hailuoai.video/clean.png"))));
     }
 
     @ParameterizedTest(name = "downloadURL {0} falls back to videoURL")
     @ValueSource(strings = {"\"downloadURL\":\"\",", "", "\"downloadURL\":null,"})
     void aCompletedJobWithoutDownloadUrlUsesVideoUrl(String downloadField) throws Exception {
-        server.enqueue(json(200, "{" + downloadField + "\"videoURL\":\"https://cdn.hailuoai.video/v.mp4\","
-                + "\"status\":2,\"statusFinal\":true}"));
+        server.enqueue(json(
+                200,
+                "{" + downloadField + "\"videoURL\":\"https://cdn.hailuoai.video/v.mp4\","
+                        + "\"status\":2,\"statusFinal\":true}"));
 
         JobState state = client(0).poll(new JobRef("useapi", "video", VIDEO_ID));
 
-        assertThat(state).isEqualTo(new JobState.Succeeded(
-                List.of(ResultLocation.ofUrl("https://cdn.hailuoai.video/v.mp4"))));
+        assertThat(state)
+                .isEqualTo(new JobState.Succeeded(List.of(ResultLocation.ofUrl("https://cdn.hailuoai.video/v.mp4"))));
         assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/minimax/videos/" + VIDEO_ID);
     }
 
     @Test
     void failedStatusIsAFailureWithTheProvidersWords() throws Exception {
-        server.enqueue(json(200, "{\"status\":3,\"statusLabel\":\"failed\",\"statusFinal\":true,"
-                + "\"message\":\"generation failed\"}"));
+        server.enqueue(json(
+                200,
+                "{\"status\":3,\"statusLabel\":\"failed\",\"statusFinal\":true,"
+                        + "\"message\":\"generation failed\"}"));
 
         JobState state = client(0).poll(new JobRef("useapi", "video", VIDEO_ID));
 
@@ -587,8 +692,10 @@ class UseapiClientTest {
 
         JobState state = client(0).poll(new JobRef("useapi", "image", IMAGE_ID));
 
-        assertThat(state).isInstanceOfSatisfying(JobState.Failed.class,
-                failed -> assertThat(failed.moderated()).isTrue());
+        assertThat(state)
+                .isInstanceOfSatisfying(
+                        JobState.Failed.class,
+                        failed -> assertThat(failed.moderated()).isTrue());
     }
 
     @Test
@@ -610,14 +717,15 @@ class UseapiClientTest {
 
         assertThat(client(0).poll(new JobRef("useapi", "image", IMAGE_ID)))
                 .isEqualTo(new JobState.Running("queued", null));
-        assertThat(client(0).poll(new JobRef("useapi", "image", IMAGE_ID)))
-                .isInstanceOf(JobState.Running.class);
+        assertThat(client(0).poll(new JobRef("useapi", "image", IMAGE_ID))).isInstanceOf(JobState.Running.class);
     }
 
     @Test
     void statusFinalDecidesOverACompletedStatus() throws Exception {
-        server.enqueue(json(200, "{\"status\":2,\"statusLabel\":\"finishing\",\"statusFinal\":false,"
-                + "\"videoURL\":\"https://cdn/x.png\"}"));
+        server.enqueue(json(
+                200,
+                "{\"status\":2,\"statusLabel\":\"finishing\",\"statusFinal\":false,"
+                        + "\"videoURL\":\"https://cdn/x.png\"}"));
 
         assertThat(client(0).poll(new JobRef("useapi", "image", IMAGE_ID)))
                 .isEqualTo(new JobState.Running("finishing", null));
@@ -640,8 +748,8 @@ class UseapiClientTest {
     void anImageThatIsNotFoundIsRejected() {
         server.enqueue(json(404, "{\"error\":\"Not found.\",\"code\":404}"));
 
-        ProviderException e = catchThrowableOfType(ProviderException.class,
-                () -> client(3).poll(new JobRef("useapi", "image", IMAGE_ID)));
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class, () -> client(3).poll(new JobRef("useapi", "image", IMAGE_ID)));
 
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
     }
@@ -661,8 +769,8 @@ class UseapiClientTest {
         server.enqueue(json(200, "{\"status\":"));
         server.enqueue(json(200, "not json"));
 
-        ProviderException e = catchThrowableOfType(ProviderException.class,
-                () -> client(1).poll(new JobRef("useapi", "video", VIDEO_ID)));
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class, () -> client(1).poll(new JobRef("useapi", "video", VIDEO_ID)));
 
         assertThat(e.kind()).isEqualTo(Kind.RETRYABLE);
         assertThat(server.getRequestCount()).isEqualTo(2);
@@ -670,8 +778,8 @@ class UseapiClientTest {
 
     @Test
     void aJobKindUseapiDoesNotKnowIsRejectedWithoutARequest() {
-        ProviderException e = catchThrowableOfType(ProviderException.class,
-                () -> client(0).poll(new JobRef("useapi", "task", "1")));
+        ProviderException e =
+                catchThrowableOfType(ProviderException.class, () -> client(0).poll(new JobRef("useapi", "task", "1")));
 
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
         assertThat(server.getRequestCount()).isZero();
@@ -684,8 +792,8 @@ class UseapiClientTest {
             byte[] mp4 = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2', 1, 2, 3};
             cdn.enqueue(new MockResponse.Builder().body(new Buffer().write(mp4)).build());
 
-            DownloadedFile file = client(0).download(ResultLocation.ofUrl(cdn.url("/v.mp4").toString()),
-                    out.resolve("intro.mp4"));
+            DownloadedFile file =
+                    client(0).download(ResultLocation.ofUrl(cdn.url("/v.mp4").toString()), out.resolve("intro.mp4"));
 
             assertThat(file.format()).isEqualTo(MediaFormat.MP4);
             assertThat(file.size()).isEqualTo(mp4.length);
@@ -695,8 +803,16 @@ class UseapiClientTest {
 
     @Test
     void aUrlInputIsRejectedBecauseUseapiNeedsUploads() {
-        ProviderException e = catchThrowableOfType(ProviderException.class, () -> client(0).submit(
-                image("hero", "seedream-4.5", Map.of(), List.of(InputFile.ofUrl("https://x/y.png")), null, null)));
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
+                () -> client(0)
+                        .submit(image(
+                                "hero",
+                                "seedream-4.5",
+                                Map.of(),
+                                List.of(InputFile.ofUrl("https://x/y.png")),
+                                null,
+                                null)));
 
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
         assertThat(server.getRequestCount()).isZero();

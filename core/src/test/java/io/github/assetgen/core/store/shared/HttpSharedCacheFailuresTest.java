@@ -40,8 +40,14 @@ class HttpSharedCacheFailuresTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"500, SERVER_ERROR", "503, SERVER_ERROR", "401, UNAUTHORIZED", "403, UNAUTHORIZED",
-        "400, UNEXPECTED_STATUS", "405, UNEXPECTED_STATUS"})
+    @CsvSource({
+        "500, SERVER_ERROR",
+        "503, SERVER_ERROR",
+        "401, UNAUTHORIZED",
+        "403, UNAUTHORIZED",
+        "400, UNEXPECTED_STATUS",
+        "405, UNEXPECTED_STATUS"
+    })
     void aFailedManifestReadIsATypedErrorNotAMiss(int code, Reason reason) {
         server.enqueue(status(code));
 
@@ -49,8 +55,8 @@ class HttpSharedCacheFailuresTest {
 
         assertThat(e.reason()).isEqualTo(reason);
         assertThat(e.httpStatus()).isEqualTo(code);
-        assertThat(e.getMessage()).startsWith("shared cache: GET " + server.url("/cache/keys/ab/" + KEY + ".json")
-                + " answered " + code);
+        assertThat(e.getMessage())
+                .startsWith("shared cache: GET " + server.url("/cache/keys/ab/" + KEY + ".json") + " answered " + code);
     }
 
     @Test
@@ -64,10 +70,12 @@ class HttpSharedCacheFailuresTest {
 
     @Test
     void aServerThatDoesNotAnswerInTimeIsATimeout() {
-        server.enqueue(new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).build());
-        HttpSharedCache cache = new HttpSharedCache(SharedCacheConfig.of(server.url("/cache/").toString())
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(1),
-                        Duration.ofSeconds(5)));
+        server.enqueue(
+                new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).build());
+        HttpSharedCache cache = new HttpSharedCache(SharedCacheConfig.of(
+                        server.url("/cache/").toString())
+                .withTimeouts(
+                        Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(5)));
 
         SharedCacheException e = catchThrowableOfType(SharedCacheException.class, () -> cache.find(KEY));
 
@@ -79,15 +87,18 @@ class HttpSharedCacheFailuresTest {
     @Test
     void aBlobDrippingWithinTheReadTimeoutIsStillCutByTheCallTimeout() {
         byte[] bytes = png(2_000, 1);
-        server.enqueue(new MockResponse.Builder().body(new Buffer().write(bytes))
-                .throttleBody(100, 100, TimeUnit.MILLISECONDS).build());
-        HttpSharedCache cache = new HttpSharedCache(SharedCacheConfig.of(server.url("/cache/").toString())
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                        Duration.ofMillis(700)));
+        server.enqueue(new MockResponse.Builder()
+                .body(new Buffer().write(bytes))
+                .throttleBody(100, 100, TimeUnit.MILLISECONDS)
+                .build());
+        HttpSharedCache cache = new HttpSharedCache(SharedCacheConfig.of(
+                        server.url("/cache/").toString())
+                .withTimeouts(
+                        Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(700)));
         long start = System.nanoTime();
 
-        SharedCacheException e = catchThrowableOfType(SharedCacheException.class,
-                () -> cache.fetch(KEY, ref("1.png", bytes), dir.resolve("1.png")));
+        SharedCacheException e = catchThrowableOfType(
+                SharedCacheException.class, () -> cache.fetch(KEY, ref("1.png", bytes), dir.resolve("1.png")));
 
         assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
@@ -99,8 +110,8 @@ class HttpSharedCacheFailuresTest {
         String url = server.url("/cache/").toString();
         server.close();
 
-        SharedCacheException e = catchThrowableOfType(SharedCacheException.class,
-                () -> new HttpSharedCache(fastConfig(url)).find(KEY));
+        SharedCacheException e =
+                catchThrowableOfType(SharedCacheException.class, () -> new HttpSharedCache(fastConfig(url)).find(KEY));
 
         assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE);
         assertThat(e.getCause()).isNotNull();
@@ -110,8 +121,8 @@ class HttpSharedCacheFailuresTest {
     void aBlobTheManifestNamesButTheServerLacksIsAnError() {
         server.enqueue(status(404));
 
-        SharedCacheException e = catchThrowableOfType(SharedCacheException.class,
-                () -> cache().fetch(KEY, ref("1.png", png(10, 1)), dir.resolve("1.png")));
+        SharedCacheException e = catchThrowableOfType(
+                SharedCacheException.class, () -> cache().fetch(KEY, ref("1.png", png(10, 1)), dir.resolve("1.png")));
 
         assertThat(e.reason()).isEqualTo(Reason.UNEXPECTED_STATUS);
         assertThat(e.httpStatus()).isEqualTo(404);
@@ -155,7 +166,8 @@ class HttpSharedCacheFailuresTest {
     @Test
     void aHugeManifestIsRefusedWithoutBufferingIt() {
         server.enqueue(new MockResponse.Builder()
-                .chunkedBody(new Buffer().write(new byte[HttpSharedCache.MAX_MANIFEST_BYTES + 10]), 8192).build());
+                .chunkedBody(new Buffer().write(new byte[HttpSharedCache.MAX_MANIFEST_BYTES + 10]), 8192)
+                .build());
 
         SharedCacheException e = catchThrowableOfType(SharedCacheException.class, () -> cache().find(KEY));
 

@@ -108,13 +108,17 @@ class HttpSharedCacheTest {
         server.enqueue(body(tampered));
         Path target = dir.resolve("hero.png");
 
-        SharedCacheVerificationException e = catchThrowableOfType(SharedCacheVerificationException.class,
-                () -> cache().fetch(KEY, file, target));
+        SharedCacheVerificationException e =
+                catchThrowableOfType(SharedCacheVerificationException.class, () -> cache().fetch(KEY, file, target));
 
         assertThat(e.reason()).isEqualTo(SharedCacheException.Reason.VERIFICATION);
         assertThat(e.key()).isEqualTo(KEY);
         assertThat(e.fileName()).isEqualTo("1.png");
-        assertThat(e.getMessage()).contains(KEY).contains("1.png").contains(sha256(tampered)).contains("not placed");
+        assertThat(e.getMessage())
+                .contains(KEY)
+                .contains("1.png")
+                .contains(sha256(tampered))
+                .contains("not placed");
         assertThat(namesIn(dir)).isEmpty();
     }
 
@@ -137,7 +141,8 @@ class HttpSharedCacheTest {
         byte[] bytes = png(5_000, 4);
         server.enqueue(body(java.util.Arrays.copyOf(bytes, 4_999)));
 
-        SharedCacheVerificationException e = catchThrowableOfType(SharedCacheVerificationException.class,
+        SharedCacheVerificationException e = catchThrowableOfType(
+                SharedCacheVerificationException.class,
                 () -> cache().fetch(KEY, ref("1.png", bytes), dir.resolve("hero.png")));
 
         assertThat(e.getMessage()).contains("the server sent 4999 bytes");
@@ -149,7 +154,8 @@ class HttpSharedCacheTest {
         byte[] bytes = png(1_000, 6);
         server.enqueue(body(png(4_000_000, 6)));
 
-        SharedCacheVerificationException e = catchThrowableOfType(SharedCacheVerificationException.class,
+        SharedCacheVerificationException e = catchThrowableOfType(
+                SharedCacheVerificationException.class,
                 () -> cache().fetch(KEY, ref("1.png", bytes), dir.resolve("hero.png")));
 
         assertThat(e.getMessage()).contains("announces 4000000 bytes");
@@ -160,9 +166,11 @@ class HttpSharedCacheTest {
     void anOversizedChunkedBlobIsCutOffOneByteAfterItsManifestSize() throws Exception {
         byte[] bytes = png(1_000, 6);
         server.enqueue(new MockResponse.Builder()
-                .chunkedBody(new Buffer().write(png(4_000_000, 6)), 64 * 1024).build());
+                .chunkedBody(new Buffer().write(png(4_000_000, 6)), 64 * 1024)
+                .build());
 
-        SharedCacheVerificationException e = catchThrowableOfType(SharedCacheVerificationException.class,
+        SharedCacheVerificationException e = catchThrowableOfType(
+                SharedCacheVerificationException.class,
                 () -> cache().fetch(KEY, ref("1.png", bytes), dir.resolve("hero.png")));
 
         assertThat(e.getMessage()).contains("more than 1000 bytes");
@@ -245,8 +253,11 @@ class HttpSharedCacheTest {
         byte[] json = ManifestJson.toBytes(manifest(KEY, ref("1.png", png(10, 1))));
         String text = new String(json, StandardCharsets.UTF_8);
 
-        assertThat(text).startsWith("{\n  \"formatVersion\" : 1,\n  \"key\" : \"" + KEY + "\"")
-                .contains("\"format\" : \"png\"").contains("\"createdAt\" : \"2026-11-25T12:00:00Z\"").endsWith("}\n");
+        assertThat(text)
+                .startsWith("{\n  \"formatVersion\" : 1,\n  \"key\" : \"" + KEY + "\"")
+                .contains("\"format\" : \"png\"")
+                .contains("\"createdAt\" : \"2026-11-25T12:00:00Z\"")
+                .endsWith("}\n");
     }
 
     @Test
@@ -254,8 +265,8 @@ class HttpSharedCacheTest {
         byte[] one = png(1_000, 1);
         server.enqueue(status(404));
 
-        SharedCacheException e = catchThrowableOfType(SharedCacheException.class,
-                () -> cache().save(KEY, manifest(KEY, ref("1.png", one)), Map.of()));
+        SharedCacheException e = catchThrowableOfType(
+                SharedCacheException.class, () -> cache().save(KEY, manifest(KEY, ref("1.png", one)), Map.of()));
 
         assertThat(e.reason()).isEqualTo(SharedCacheException.Reason.LOCAL_FILE);
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -267,7 +278,8 @@ class HttpSharedCacheTest {
         Path changed = Files.write(dir.resolve("1.png"), png(1_000, 9));
         server.enqueue(status(404));
 
-        SharedCacheException e = catchThrowableOfType(SharedCacheException.class,
+        SharedCacheException e = catchThrowableOfType(
+                SharedCacheException.class,
                 () -> cache().save(KEY, manifest(KEY, ref("1.png", one)), Map.of(sha256(one), changed)));
 
         assertThat(e.reason()).isEqualTo(SharedCacheException.Reason.LOCAL_FILE);
@@ -282,12 +294,14 @@ class HttpSharedCacheTest {
         server.enqueue(status(404));
         server.enqueue(status(507));
 
-        SharedCacheException e = catchThrowableOfType(SharedCacheException.class,
+        SharedCacheException e = catchThrowableOfType(
+                SharedCacheException.class,
                 () -> cache().save(KEY, manifest(KEY, ref("1.png", one)), Map.of(sha256(one), file)));
 
         assertThat(e.reason()).isEqualTo(SharedCacheException.Reason.SERVER_ERROR);
         assertThat(e.httpStatus()).isEqualTo(507);
-        assertThat(e.getMessage()).startsWith("shared cache: PUT " + server.url("/team/cache/blobs/"))
+        assertThat(e.getMessage())
+                .startsWith("shared cache: PUT " + server.url("/team/cache/blobs/"))
                 .endsWith("answered 507 Server Error (for nginx, check create_full_put_path on)");
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
@@ -311,13 +325,14 @@ class HttpSharedCacheTest {
             RecordedRequest request = server.takeRequest();
             requests.add(request.getMethod() + " " + request.getTarget());
         }
-        assertThat(requests).containsExactly(
-                "HEAD /team/cache/" + blob,
-                "PUT /team/cache/" + blob,
-                "MKCOL /team/cache/blobs/",
-                "MKCOL /team/cache/" + blob.substring(0, "blobs/xx/".length()),
-                "PUT /team/cache/" + blob,
-                "PUT /team/cache/keys/ab/" + KEY + ".json");
+        assertThat(requests)
+                .containsExactly(
+                        "HEAD /team/cache/" + blob,
+                        "PUT /team/cache/" + blob,
+                        "MKCOL /team/cache/blobs/",
+                        "MKCOL /team/cache/" + blob.substring(0, "blobs/xx/".length()),
+                        "PUT /team/cache/" + blob,
+                        "PUT /team/cache/keys/ab/" + KEY + ".json");
     }
 
     @Test
@@ -330,7 +345,8 @@ class HttpSharedCacheTest {
         server.enqueue(status(405));
         server.enqueue(status(409));
 
-        SharedCacheException e = catchThrowableOfType(SharedCacheException.class,
+        SharedCacheException e = catchThrowableOfType(
+                SharedCacheException.class,
                 () -> cache().save(KEY, manifest(KEY, ref("1.png", one)), Map.of(sha256(one), file)));
 
         assertThat(e.httpStatus()).isEqualTo(409);

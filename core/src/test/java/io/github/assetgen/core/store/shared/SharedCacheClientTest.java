@@ -41,8 +41,8 @@ class SharedCacheClientTest {
         cache.find(KEY);
         cache.has(KEY);
 
-        String expected = "Basic " + Base64.getEncoder()
-                .encodeToString(("ci-bot:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String expected =
+                "Basic " + Base64.getEncoder().encodeToString(("ci-bot:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo(expected);
         assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo(expected);
     }
@@ -58,8 +58,12 @@ class SharedCacheClientTest {
 
     @Test
     void aRedirectToAnotherHostNeverCarriesTheCredentials() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(302)
-                .setHeader("Location", elsewhere.url("/signed/manifest.json?sig=abc").toString()).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(302)
+                .setHeader(
+                        "Location",
+                        elsewhere.url("/signed/manifest.json?sig=abc").toString())
+                .build());
         elsewhere.enqueue(status(404));
 
         new HttpSharedCache(withCredentials()).find(KEY);
@@ -70,10 +74,16 @@ class SharedCacheClientTest {
 
     @Test
     void thePasswordIsInNoMessageEvenWhenTheServerEchoesIt() {
-        server.enqueue(new MockResponse.Builder().status("HTTP/1.1 403 Forbidden for " + PASSWORD).build());
+        server.enqueue(new MockResponse.Builder()
+                .status("HTTP/1.1 403 Forbidden for " + PASSWORD)
+                .build());
         SharedCacheConfig config = withCredentials()
-                .withProxy(new SharedCacheConfig.Proxy(server.getHostName(), server.getPort(), "proxy-user",
-                        Secret.of(PASSWORD + "-proxy"), List.of()));
+                .withProxy(new SharedCacheConfig.Proxy(
+                        server.getHostName(),
+                        server.getPort(),
+                        "proxy-user",
+                        Secret.of(PASSWORD + "-proxy"),
+                        List.of()));
         HttpSharedCache cache = new HttpSharedCache(config);
 
         SharedCacheException e = catchThrowableOfType(SharedCacheException.class, () -> cache.find(KEY));
@@ -81,7 +91,10 @@ class SharedCacheClientTest {
         assertThat(e.reason()).isEqualTo(SharedCacheException.Reason.UNAUTHORIZED);
         assertThat(e.getMessage()).contains("403").doesNotContain(PASSWORD);
         assertThat(e.toString()).doesNotContain(PASSWORD);
-        assertThat(config.toString()).doesNotContain(PASSWORD).contains("ci-bot").contains("proxy-user");
+        assertThat(config.toString())
+                .doesNotContain(PASSWORD)
+                .contains("ci-bot")
+                .contains("proxy-user");
         assertThat(cache.toString()).doesNotContain(PASSWORD);
         assertThat(cache.location()).doesNotContain(PASSWORD);
     }
@@ -101,12 +114,14 @@ class SharedCacheClientTest {
 
     @Test
     void aProxyAskingForCredentialsGetsThemOnce() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(407)
-                .setHeader("Proxy-Authenticate", "Basic realm=\"corp\"").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(407)
+                .setHeader("Proxy-Authenticate", "Basic realm=\"corp\"")
+                .build());
         server.enqueue(status(404));
         SharedCacheConfig config = fastConfig("http://cache.example.invalid/team/")
-                .withProxy(new SharedCacheConfig.Proxy(server.getHostName(), server.getPort(), "proxy-user",
-                        Secret.of("proxy-pass"), List.of()));
+                .withProxy(new SharedCacheConfig.Proxy(
+                        server.getHostName(), server.getPort(), "proxy-user", Secret.of("proxy-pass"), List.of()));
 
         new HttpSharedCache(config).find(KEY);
 
@@ -118,15 +133,17 @@ class SharedCacheClientTest {
     @Test
     void aProxyRefusingTheCredentialsIsUnauthorizedWithoutALoop() {
         for (int i = 0; i < 3; i++) {
-            server.enqueue(new MockResponse.Builder().code(407)
-                    .setHeader("Proxy-Authenticate", "Basic realm=\"corp\"").build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(407)
+                    .setHeader("Proxy-Authenticate", "Basic realm=\"corp\"")
+                    .build());
         }
         SharedCacheConfig config = fastConfig("http://cache.example.invalid/team/")
-                .withProxy(new SharedCacheConfig.Proxy(server.getHostName(), server.getPort(), "proxy-user",
-                        Secret.of("wrong"), List.of()));
+                .withProxy(new SharedCacheConfig.Proxy(
+                        server.getHostName(), server.getPort(), "proxy-user", Secret.of("wrong"), List.of()));
 
-        SharedCacheException e = catchThrowableOfType(SharedCacheException.class,
-                () -> new HttpSharedCache(config).find(KEY));
+        SharedCacheException e =
+                catchThrowableOfType(SharedCacheException.class, () -> new HttpSharedCache(config).find(KEY));
 
         assertThat(e.reason()).isEqualTo(SharedCacheException.Reason.UNAUTHORIZED);
         assertThat(e.getMessage()).endsWith("check the proxy credentials");
@@ -138,7 +155,11 @@ class SharedCacheClientTest {
         server.enqueue(status(404));
         // the proxy is a closed port: only a direct connection can succeed
         SharedCacheConfig config = fastConfig(server.url("/cache/").toString())
-                .withProxy(new SharedCacheConfig.Proxy("127.0.0.1", 9, null, null,
+                .withProxy(new SharedCacheConfig.Proxy(
+                        "127.0.0.1",
+                        9,
+                        null,
+                        null,
                         SharedCacheConfig.Proxy.parseNonProxyHosts("*.corp.example|" + server.getHostName())));
 
         assertThat(new HttpSharedCache(config).find(KEY)).isEmpty();

@@ -43,8 +43,15 @@ final class SharedCacheFixtures {
     }
 
     static Manifest manifest(String key, Manifest.FileRef... files) {
-        return new Manifest(key, "useapi", "minimax-image-01", "image", List.of(files), "0.25 USD",
-                List.of("job-1"), Instant.parse("2026-11-25T12:00:00Z"));
+        return new Manifest(
+                key,
+                "useapi",
+                "minimax-image-01",
+                "image",
+                List.of(files),
+                "0.25 USD",
+                List.of("job-1"),
+                Instant.parse("2026-11-25T12:00:00Z"));
     }
 
     static MockResponse status(int code) {
@@ -64,8 +71,9 @@ final class SharedCacheFixtures {
     }
 
     static SharedCacheConfig fastConfig(String baseUrl) {
-        return SharedCacheConfig.of(baseUrl).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Duration.ofSeconds(5));
+        return SharedCacheConfig.of(baseUrl)
+                .withTimeouts(
+                        Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 
     static List<String> namesIn(Path dir) {
