@@ -17,6 +17,9 @@ final class PropertyNames {
     static final String POLL_INTERVAL = "assetgen.pollInterval";
     static final String RETRY_DELAY = "assetgen.retryDelay";
     static final String TIMEOUT = "assetgen.timeout";
+    static final String REMOTE_CACHE = "assetgen.remoteCache";
+    static final String REMOTE_CACHE_SAVE = "assetgen.remoteCache.save";
+    static final String LOCKED = "assetgen.locked";
 
     /** {@code assetgen.<provider>.baseUrl}. */
     static String baseUrl(String provider) {
