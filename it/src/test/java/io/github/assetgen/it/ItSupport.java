@@ -51,6 +51,14 @@ abstract class ItSupport {
         return fakes.withTokens(MavenBuild.prepare(template, testName));
     }
 
+    /**
+     * Another machine's fresh copy of a template for this test (its own work directory and local cache), with every
+     * fake's token in its environment: a CI agent or a teammate.
+     */
+    MavenBuild prepareAgent(String template, String agent) {
+        return fakes.withTokens(MavenBuild.prepare(template, testName + "-" + agent));
+    }
+
     /** A fresh copy of a template for this test, with no token at all. */
     MavenBuild prepareWithoutTokens(String template) {
         return MavenBuild.prepare(template, testName);

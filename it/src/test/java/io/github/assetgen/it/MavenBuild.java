@@ -37,7 +37,7 @@ public final class MavenBuild {
 
     private final Path dir;
     private final Map<String, String> env = new LinkedHashMap<>();
-    private final Map<String, String> servers = new LinkedHashMap<>();
+    private final Map<String, Server> servers = new LinkedHashMap<>();
     private int runs;
 
     private MavenBuild(Path dir) {
@@ -103,10 +103,18 @@ public final class MavenBuild {
 
     /** Adds a {@code <server>} with this id and password to the build's settings.xml. */
     public MavenBuild server(String id, String password) {
-        servers.put(id, password);
+        return server(id, null, password);
+    }
+
+    /** Adds a {@code <server>} with this id, username (null for none) and password to the build's settings.xml. */
+    public MavenBuild server(String id, String username, String password) {
+        servers.put(id, new Server(username, password));
         writeSettings();
         return this;
     }
+
+    /** One settings.xml {@code <server>}: its username may be null. */
+    private record Server(String username, String password) {}
 
     /** Deletes target/ as {@code mvn clean} would (without needing the clean plugin). */
     public void deleteTarget() {
@@ -203,11 +211,13 @@ public final class MavenBuild {
         try {
             String template = Files.readString(templates().resolve("settings.xml"), StandardCharsets.UTF_8);
             StringBuilder serverXml = new StringBuilder();
-            servers.forEach((id, password) -> serverXml
+            servers.forEach((id, server) -> serverXml
                     .append("<server><id>")
                     .append(xml(id))
-                    .append("</id><password>")
-                    .append(xml(password))
+                    .append("</id>")
+                    .append(server.username() == null ? "" : "<username>" + xml(server.username()) + "</username>")
+                    .append("<password>")
+                    .append(xml(server.password()))
                     .append("</password></server>\n"));
             String url = Paths.get(required("it.outerRepo")).toUri().toString();
             String settings = template.replace("@localRepositoryUrl@", url).replace("<!--@servers@-->", serverXml);
