@@ -239,7 +239,9 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
                     placeholders,
                     offline || session.isOffline(),
                     ParameterParser.duration("timeout", timeout),
-                    settings);
+                    settings,
+                    null,
+                    false);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Invalid assetgen configuration: " + e.getMessage(), e);
         }

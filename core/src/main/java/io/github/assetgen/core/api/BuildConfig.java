@@ -1,6 +1,7 @@
 package io.github.assetgen.core.api;
 
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.store.shared.SharedCacheConfig;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,9 @@ import java.util.Objects;
  * @param offline send nothing; assets in no cache fail
  * @param assetTimeout how long one asset may take from submit to stored files
  * @param providers per-provider connection settings, by provider name
+ * @param sharedCache the team's shared cache ({@code remoteCache}), or null for none
+ * @param locked send no create request at all: every asset must be kept, restored or re-collected,
+ *     matching the lock, or the build fails
  */
 public record BuildConfig(
         Path projectBaseDir,
@@ -41,7 +45,9 @@ public record BuildConfig(
         boolean placeholders,
         boolean offline,
         Duration assetTimeout,
-        Map<String, ProviderSettings> providers) {
+        Map<String, ProviderSettings> providers,
+        SharedCacheConfig sharedCache,
+        boolean locked) {
 
     public BuildConfig {
         Objects.requireNonNull(projectBaseDir, "projectBaseDir");

@@ -6,10 +6,13 @@ import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.request.AssetType;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,9 +31,10 @@ import java.util.regex.Pattern;
  * any moment never sees half an entry. Immutable and safe for many threads and for several
  * processes sharing the directory.
  *
- * <p>Callers should use {@link #find(String)} (sizes only) when planning, and rely on
- * {@link #restore} to check SHA-256 while it copies, which costs no extra read. {@link
- * Verification#FULL} is for an explicit cache check.
+ * <p>Callers should use {@link #find(String)} (sizes only) when planning, and check SHA-256 while
+ * they copy a file out ({@link #restore} does), which costs no extra read; an entry that fails is
+ * handed to {@link #discard}. {@link Verification#FULL} is for an explicit cache check. Symbolic
+ * links and other non-regular files are never followed: an entry holding one is damaged.
  *
  * <p>Damaged entries are reported to the warning sink it is given (the build's log), not to a
  * logger of its own, so the user sees them in the build output.
@@ -95,7 +99,11 @@ public final class AssetCache {
     public Optional<CacheEntry> find(String key, Verification verification) throws IOException {
         Hashing.requireKey(key);
         Path entryDir = entryDirectory(key);
-        if (!Files.isDirectory(entryDir)) {
+        if (!Files.isDirectory(entryDir, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(entryDir, LinkOption.NOFOLLOW_LINKS)) {
+                // a link or a file where an entry belongs would also block every store of the key
+                quarantine(key, entryDir, "it is a symbolic link or not a directory");
+            }
             return Optional.empty();
         }
         String damage;
@@ -198,8 +206,8 @@ public final class AssetCache {
                 Path temp = AtomicFiles.createTempBeside(targets.get(i));
                 temps.add(temp);
                 AtomicFiles.Copied copied;
-                try {
-                    copied = AtomicFiles.copyAndHash(file.path(), temp);
+                try (InputStream in = openEntryFile(file)) {
+                    copied = AtomicFiles.copyAndHash(in, temp);
                 } catch (NoSuchFileException e) {
                     throw corrupt(entry, file.name() + " is missing");
                 }
@@ -218,6 +226,31 @@ public final class AssetCache {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * Takes an entry whose files turned out other than it or the lock records out of the cache, so it
+     * cannot fail every later build, and reports it as a warning naming the entry. What another build
+     * removed first is left alone.
+     *
+     * @param entry an entry returned by this cache
+     * @param damage what is wrong, for the warning
+     */
+    public void discard(CacheEntry entry, String damage) {
+        quarantine(entry.key(), entry.directory(), damage);
+    }
+
+    /**
+     * Opens one file of an entry for reading without following a symbolic link.
+     *
+     * @throws IOException if it is missing, a link, or cannot be read
+     */
+    public static InputStream openEntryFile(CachedFile file) throws IOException {
+        if (!Files.isRegularFile(file.path(), LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(file.path().toString(), null, "missing, or not a regular file");
+        }
+        // NOFOLLOW_LINKS as an open option also refuses a link swapped in after the check
+        return Files.newInputStream(file.path(), LinkOption.NOFOLLOW_LINKS);
     }
 
     /**
@@ -271,21 +304,34 @@ public final class AssetCache {
 
     private static String damageOf(CacheEntry entry, Verification verification) throws IOException {
         for (CachedFile file : entry.files()) {
-            if (!Files.isRegularFile(file.path())) {
-                return file.name() + " is missing";
+            if (!Files.isRegularFile(file.path(), LinkOption.NOFOLLOW_LINKS)) {
+                return Files.exists(file.path(), LinkOption.NOFOLLOW_LINKS)
+                        ? file.name() + " is a symbolic link or not a regular file"
+                        : file.name() + " is missing";
             }
             long size = Files.size(file.path());
             if (size != file.size()) {
                 return file.name() + " has " + size + " bytes, expected " + file.size();
             }
             if (verification == Verification.FULL) {
-                String sha256 = Hashing.sha256(file.path());
+                String sha256 = sha256Of(file);
                 if (!sha256.equals(file.sha256())) {
                     return file.name() + " has SHA-256 " + sha256 + ", expected " + file.sha256();
                 }
             }
         }
         return null;
+    }
+
+    private static String sha256Of(CachedFile file) throws IOException {
+        MessageDigest digest = Hashing.sha256();
+        byte[] buffer = new byte[Hashing.BUFFER_SIZE];
+        try (InputStream in = openEntryFile(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return Hashing.hex(digest);
     }
 
     private static MediaFormat formatOf(Path source) throws IOException {
@@ -318,8 +364,12 @@ public final class AssetCache {
 
     private static CacheEntry readEntry(String key, Path entryDir) throws IOException, DamagedEntry {
         EntryJson json;
+        Path entryJson = entryDir.resolve(ENTRY_JSON);
+        if (Files.isSymbolicLink(entryJson)) {
+            throw new DamagedEntry(ENTRY_JSON + " is a symbolic link");
+        }
         try {
-            json = StoreJson.MAPPER.readValue(Files.readAllBytes(entryDir.resolve(ENTRY_JSON)), EntryJson.class);
+            json = StoreJson.MAPPER.readValue(Files.readAllBytes(entryJson), EntryJson.class);
         } catch (NoSuchFileException e) {
             throw new DamagedEntry(ENTRY_JSON + " is missing");
         } catch (JsonProcessingException e) {

@@ -63,7 +63,9 @@ class BuildFailuresTest {
                 false,
                 false,
                 base.assetTimeout(),
-                Map.of("useapi", useapi));
+                Map.of("useapi", useapi),
+                null,
+                false);
     }
 
     @Test
@@ -172,7 +174,9 @@ class BuildFailuresTest {
                 false,
                 true,
                 online.assetTimeout(),
-                online.providers());
+                online.providers(),
+                null,
+                false);
         AssetBuild build = new AssetBuild(offline, BuildLog.silent());
         List<AssetRequest> requests = build.validate();
 

@@ -31,6 +31,8 @@ final class BuildFixtures {
                 false,
                 false,
                 Duration.ofMinutes(1),
-                Map.of(descriptor.name(), placeholder));
+                Map.of(descriptor.name(), placeholder),
+                null,
+                false);
     }
 }
