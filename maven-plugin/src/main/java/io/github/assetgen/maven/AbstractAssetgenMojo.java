@@ -149,6 +149,43 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
     String timeout;
 
     /**
+     * Base URL of the team's shared cache ({@code https://cache.example.com/assetgen/}), read by every
+     * build before it pays for anything: GET and HEAD read, PUT writes, so nginx or Apache httpd
+     * WebDAV, an Artifactory generic or a Nexus raw repository serve. Credentials come from the
+     * settings.xml server {@code assetgen-cache} (username and password as HTTP Basic; none means
+     * anonymous reads), the proxy from the settings.xml {@code <proxy>} for its protocol. Only
+     * {@code generate-assets} sends to it; {@code plan-assets} is given it too because, in a
+     * lifecycle build, {@code generate-assets} carries out the plan {@code plan-assets} made.
+     * Default: none.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.REMOTE_CACHE)
+    String remoteCache;
+
+    /**
+     * Uploads what this build generates or restores and the shared cache lacks; meant for the
+     * main-branch CI build only, everyone else reads.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.REMOTE_CACHE_SAVE, defaultValue = "false")
+    boolean remoteCacheSave;
+
+    /**
+     * Sends no create request at all, as {@code npm ci} or {@code cargo --locked} install only what
+     * the lock names: every asset must be up to date, restored (from the local or the shared cache)
+     * or re-collected from its provider, matching the lock; a new asset, a changed prompt or an asset
+     * found nowhere fails the build, each listed with why, before anything is sent. Meant for
+     * pull-request builds. In a plan, every {@code generate} line is an asset a locked build would
+     * fail on.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.LOCKED, defaultValue = "false")
+    boolean locked;
+
+    /**
      * Per provider ({@code useapi}, {@code minimax}, {@code apixo}): {@code baseUrl} and
      * {@code maxJobs}. Also settable as {@code -Dassetgen.<name>.baseUrl} and
      * {@code -Dassetgen.<name>.maxJobs}.
@@ -203,7 +240,8 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
         return requests;
     }
 
-    private BuildConfig buildConfig() throws MojoFailureException {
+    /** The core configuration of this goal; package-private for the mapping tests. */
+    BuildConfig buildConfig() throws MojoFailureException {
         Properties properties = userProperties();
         Credentials credentials = new Credentials(session.getSettings(), settingsDecrypter, System.getenv());
         try {
@@ -240,8 +278,9 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
                     offline || session.isOffline(),
                     ParameterParser.duration("timeout", timeout),
                     settings,
-                    null,
-                    false);
+                    new SharedCacheSettings(session.getSettings(), settingsDecrypter)
+                            .resolve(remoteCache, remoteCacheSave),
+                    locked);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Invalid assetgen configuration: " + e.getMessage(), e);
         }

@@ -65,6 +65,9 @@ class AssetgenMojoTest {
         assertThat(mojo.providers.get("useapi").getMaxJobs()).isEqualTo(3);
         assertThat(mojo.providers.get("minimax")).isNull();
         assertThat(mojo.skip).isFalse();
+        assertThat(mojo.remoteCache).isEqualTo("https://cache.example.com/assetgen/");
+        assertThat(mojo.remoteCacheSave).isTrue();
+        assertThat(mojo.locked).isTrue();
     }
 
     @Test
