@@ -130,6 +130,9 @@ class TeamCacheIT extends ItSupport {
 
         result.assertSuccess();
         assertThat(result.log()).contains("bought before, not here");
+        for (String id : ASSETS) {
+            assertThat(result.log()).contains("[" + id + "] restored from the shared cache " + nginx.baseUrl());
+        }
         assertThat(fakes.createRequests()).as("creates over both builds").isEqualTo(3);
         assertThat(fakes.requests())
                 .as("the shared cache comes before re-collecting from the provider")
@@ -230,6 +233,9 @@ class TeamCacheIT extends ItSupport {
         result.assertSuccess();
         assertThat(fakes.createRequests()).as("creates over both builds").isEqualTo(3);
         assertThat(statusCalls()).as("results fetched again by job id").isGreaterThan(statusCallsBefore);
+        for (String id : ASSETS) {
+            assertThat(result.log()).contains("[" + id + "] re-collected from useapi");
+        }
         assertOutputsEqualTheLock(agent, ASSETS);
         assertThat(read(agent.lockFile())).isEqualTo(lock);
     }
