@@ -38,6 +38,7 @@ public final class MavenBuild {
     private final Path dir;
     private final Map<String, String> env = new LinkedHashMap<>();
     private final Map<String, Server> servers = new LinkedHashMap<>();
+    private final List<String> proxies = new ArrayList<>();
     private int runs;
 
     private MavenBuild(Path dir) {
@@ -115,6 +116,20 @@ public final class MavenBuild {
 
     /** One settings.xml {@code <server>}: its username may be null. */
     private record Server(String username, String password) {}
+
+    /**
+     * Adds an active http {@code <proxy>} on loopback to the build's settings.xml.
+     *
+     * @param nonProxyHosts Maven's {@code <nonProxyHosts>} text, or null for none
+     */
+    public MavenBuild proxy(String id, int port, String nonProxyHosts) {
+        proxies.add("<proxy><id>" + xml(id) + "</id><active>true</active><protocol>http</protocol>"
+                + "<host>127.0.0.1</host><port>" + port + "</port>"
+                + (nonProxyHosts == null ? "" : "<nonProxyHosts>" + xml(nonProxyHosts) + "</nonProxyHosts>")
+                + "</proxy>\n");
+        writeSettings();
+        return this;
+    }
 
     /** Deletes target/ as {@code mvn clean} would (without needing the clean plugin). */
     public void deleteTarget() {
@@ -220,7 +235,9 @@ public final class MavenBuild {
                     .append(xml(server.password()))
                     .append("</password></server>\n"));
             String url = Paths.get(required("it.outerRepo")).toUri().toString();
-            String settings = template.replace("@localRepositoryUrl@", url).replace("<!--@servers@-->", serverXml);
+            String settings = template.replace("@localRepositoryUrl@", url)
+                    .replace("<!--@servers@-->", serverXml)
+                    .replace("<!--@proxies@-->", String.join("", proxies));
             Files.writeString(settingsFile(), settings, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -268,6 +268,32 @@ class TeamCacheIT extends ItSupport {
     }
 
     @Test
+    void theSettingsProxyCarriesTheSharedCacheTrafficExceptToItsNonProxyHosts() {
+        try (ForwardProxy proxy = new ForwardProxy()) {
+            MavenBuild ci = prepareAgent("generate", "ci")
+                    .server("assetgen-cache", WRITER, PASSWORD)
+                    .proxy("corporate", proxy.port(), null);
+
+            ci.run(withCache("-Dassetgen.remoteCache.save=true")).assertSuccess();
+
+            String key = lockKey(ci.lockFile(), "hero");
+            String manifest = "keys/" + key.substring(0, 2) + "/" + key + ".json";
+            assertThat(proxy.requests()).contains("PUT " + nginx.baseUrl() + manifest);
+            assertThat(nginx.awaitRequest("PUT /cache/" + manifest + " 201"))
+                    .as("the credentials went through the proxy")
+                    .contains("PUT /cache/" + manifest + " 201");
+            int throughProxy = proxy.requests().size();
+
+            MavenBuild agent = freshAgent(ci, "agent").proxy("corporate", proxy.port(), "localhost|127.0.0.1");
+            agent.run(withCache()).assertSuccess();
+
+            assertThat(proxy.requests()).as("requests to a non-proxy host").hasSize(throughProxy);
+            assertOutputsEqualTheLock(agent, ASSETS);
+            assertThat(fakes.createRequests()).as("creates over both builds").isEqualTo(3);
+        }
+    }
+
+    @Test
     void aDebugSavingBuildNeverPrintsTheCachePassword() {
         MavenBuild ci = prepareAgent("generate", "ci").server("assetgen-cache", WRITER, PASSWORD);
 
