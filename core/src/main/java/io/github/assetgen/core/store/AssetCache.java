@@ -1,10 +1,8 @@
 package io.github.assetgen.core.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.files.MediaFormat;
-import io.github.assetgen.core.request.AssetType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,14 +13,11 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The content-addressed cache of generated files: {@code <dir>/<first two hex>/<key>/} holds
@@ -44,7 +39,6 @@ public final class AssetCache {
     static final String ENTRY_JSON = "entry.json";
     static final String STAGING_DIR = "tmp";
 
-    private static final Pattern FILE_NAME = Pattern.compile("[1-9][0-9]{0,3}\\.[a-z0-9]{1,8}");
     private static final int STORE_ATTEMPTS = 3;
 
     private final Path directory;
@@ -108,12 +102,12 @@ public final class AssetCache {
         }
         String damage;
         try {
-            CacheEntry entry = readEntry(key, entryDir);
+            CacheEntry entry = EntryFile.read(key, entryDir);
             damage = damageOf(entry, verification);
             if (damage == null) {
                 return Optional.of(entry);
             }
-        } catch (DamagedEntry e) {
+        } catch (EntryFile.DamagedEntry e) {
             damage = e.getMessage();
         } catch (NoSuchFileException e) {
             damage = "missing " + e.getFile();
@@ -164,7 +158,7 @@ public final class AssetCache {
                     metadata.jobIds(),
                     clock.instant());
             // Written last, so a staging directory with entry.json holds every file it names.
-            AtomicFiles.write(staging.resolve(ENTRY_JSON), StoreJson.toBytes(toJson(entry)));
+            AtomicFiles.write(staging.resolve(ENTRY_JSON), StoreJson.toBytes(EntryFile.toJson(entry)));
             AtomicFiles.fsyncDirectory(staging);
             Files.createDirectories(entryDir.getParent());
             for (int attempt = 1; attempt <= STORE_ATTEMPTS; attempt++) {
@@ -339,103 +333,5 @@ public final class AssetCache {
         return sniffed != MediaFormat.UNKNOWN
                 ? sniffed
                 : MediaFormat.fromExtension(source.getFileName().toString());
-    }
-
-    private static EntryJson toJson(CacheEntry entry) {
-        List<EntryJson.FileJson> files = new ArrayList<>();
-        for (CachedFile file : entry.files()) {
-            files.add(new EntryJson.FileJson(
-                    file.name(),
-                    file.sha256(),
-                    file.size(),
-                    file.format().name().toLowerCase(Locale.ROOT)));
-        }
-        return new EntryJson(
-                EntryJson.FORMAT_VERSION,
-                entry.key(),
-                entry.provider(),
-                entry.model(),
-                entry.type().specName(),
-                files,
-                entry.credits(),
-                entry.jobIds(),
-                entry.createdAt().toString());
-    }
-
-    private static CacheEntry readEntry(String key, Path entryDir) throws IOException, DamagedEntry {
-        EntryJson json;
-        Path entryJson = entryDir.resolve(ENTRY_JSON);
-        if (Files.isSymbolicLink(entryJson)) {
-            throw new DamagedEntry(ENTRY_JSON + " is a symbolic link");
-        }
-        try {
-            json = StoreJson.MAPPER.readValue(Files.readAllBytes(entryJson), EntryJson.class);
-        } catch (NoSuchFileException e) {
-            throw new DamagedEntry(ENTRY_JSON + " is missing");
-        } catch (JsonProcessingException e) {
-            throw new DamagedEntry(ENTRY_JSON + " does not parse: " + e.getOriginalMessage());
-        }
-        if (json == null || json.formatVersion() != EntryJson.FORMAT_VERSION) {
-            throw new DamagedEntry(ENTRY_JSON + " has an unknown formatVersion");
-        }
-        if (!key.equals(json.key())) {
-            throw new DamagedEntry(ENTRY_JSON + " names key " + json.key());
-        }
-        AssetType type = AssetType.fromSpecName(json.type());
-        if (json.provider() == null
-                || json.model() == null
-                || type == null
-                || json.files() == null
-                || json.files().isEmpty()
-                || json.createdAt() == null) {
-            throw new DamagedEntry(ENTRY_JSON + " lacks provider, model, type, files or createdAt");
-        }
-        List<CachedFile> files = new ArrayList<>();
-        for (EntryJson.FileJson file : json.files()) {
-            if (file == null
-                    || file.name() == null
-                    || !FILE_NAME.matcher(file.name()).matches()
-                    || !Hashing.isSha256Hex(file.sha256())
-                    || file.size() < 0) {
-                throw new DamagedEntry(ENTRY_JSON + " has a malformed file record");
-            }
-            files.add(new CachedFile(
-                    file.name(),
-                    entryDir.resolve(file.name()),
-                    file.sha256(),
-                    file.size(),
-                    parseFormat(file.format())));
-        }
-        try {
-            return new CacheEntry(
-                    key,
-                    entryDir,
-                    json.provider(),
-                    json.model(),
-                    type,
-                    files,
-                    json.credits(),
-                    json.jobIds() == null ? List.of() : json.jobIds(),
-                    Instant.parse(json.createdAt()));
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new DamagedEntry(ENTRY_JSON + " has a malformed createdAt or job id");
-        }
-    }
-
-    private static MediaFormat parseFormat(String format) throws DamagedEntry {
-        try {
-            return MediaFormat.valueOf(String.valueOf(format).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new DamagedEntry(ENTRY_JSON + " has unknown format " + format);
-        }
-    }
-
-    /** Why an entry on disk cannot be trusted. */
-    private static final class DamagedEntry extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        DamagedEntry(String message) {
-            super(message, null, false, false);
-        }
     }
 }
