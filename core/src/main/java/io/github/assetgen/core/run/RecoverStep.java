@@ -62,7 +62,7 @@ final class RecoverStep {
                 if (fromShared.isPresent()) {
                     return fromShared.get();
                 }
-                sharedOutcome = "the shared cache " + shared.location() + " does not have it";
+                sharedOutcome = "the shared cache " + shared.location() + " has no usable copy of it";
             } catch (SharedCacheException e) {
                 // an unreachable cache is not a miss: say so, and never buy instead
                 sharedOutcome = "the shared cache failed: " + e.getMessage();

@@ -325,7 +325,7 @@ class BoughtBeforeTest {
         AssetResult result = runOne(hero, shared, NOT_POSSIBLE);
 
         assertThat(result.status()).isEqualTo(AssetStatus.FAILED);
-        assertThat(result.message()).contains("the shared cache http://cache.test/ does not have it");
+        assertThat(result.message()).contains("the shared cache http://cache.test/ has no usable copy of it");
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains(hero.key(), "tampered"));
         assertThat(output("hero")).doesNotExist();
         assertThat(cache.find(hero.key())).isEmpty();
