@@ -141,7 +141,7 @@ class UseapiClientTest {
     }
 
     @Test
-    void anImageWithReferencesUploadsThemThenCreatesWithTheSeedsFieldNames() throws Exception {
+    void anImageWithReferencesUploadsThemThenCreatesWithTheDocumentedFieldNames() throws Exception {
         InputFile png = localFile("ref1.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1}, "image/png");
         InputFile webp = localFile("ref2.webp", new byte[] {'R', 'I', 'F', 'F', 2}, "image/webp");
         server.enqueue(json(200, "{\"ossPath\":\"https://x/1\",\"fileID\":\"user:1-minimax:987654321-file:1\"}"));
