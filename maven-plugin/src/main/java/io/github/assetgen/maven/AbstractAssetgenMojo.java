@@ -240,6 +240,7 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
                     offline || session.isOffline(),
                     ParameterParser.duration("timeout", timeout),
                     settings,
+                    MavenWording.INSTANCE,
                     null,
                     false);
         } catch (IllegalArgumentException e) {

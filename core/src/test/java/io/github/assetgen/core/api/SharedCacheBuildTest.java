@@ -6,6 +6,7 @@ import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.run.AssetStatus;
 import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.store.shared.SharedCacheConfig;
+import io.github.assetgen.core.wording.MavenStyle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +87,7 @@ class SharedCacheBuildTest {
                 false,
                 base.assetTimeout(),
                 base.providers(),
+                MavenStyle.WORDING,
                 shared,
                 false);
     }
