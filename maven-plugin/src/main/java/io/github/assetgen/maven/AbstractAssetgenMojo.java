@@ -278,6 +278,7 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
                     offline || session.isOffline(),
                     ParameterParser.duration("timeout", timeout),
                     settings,
+                    MavenWording.INSTANCE,
                     new SharedCacheSettings(session.getSettings(), settingsDecrypter)
                             .resolve(remoteCache, remoteCacheSave),
                     locked);

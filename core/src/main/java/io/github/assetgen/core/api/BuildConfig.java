@@ -2,6 +2,7 @@ package io.github.assetgen.core.api;
 
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.store.shared.SharedCacheConfig;
+import io.github.assetgen.core.wording.Wording;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param offline send nothing; assets in no cache fail
  * @param assetTimeout how long one asset may take from submit to stored files
  * @param providers per-provider connection settings, by provider name
+ * @param wording how the host tool names parameters and credentials in the advice core gives
  * @param sharedCache the team's shared cache ({@code remoteCache}), or null for none
  * @param locked send no create request at all: every asset must be kept, restored or re-collected,
  *     matching the lock, or the build fails
@@ -46,6 +48,7 @@ public record BuildConfig(
         boolean offline,
         Duration assetTimeout,
         Map<String, ProviderSettings> providers,
+        Wording wording,
         SharedCacheConfig sharedCache,
         boolean locked) {
 
@@ -59,5 +62,45 @@ public record BuildConfig(
         Objects.requireNonNull(assetTimeout, "assetTimeout");
         only = List.copyOf(only);
         providers = Map.copyOf(providers);
+        Objects.requireNonNull(wording, "wording");
+    }
+
+    /**
+     * A configuration whose advice names parameters plainly ({@link Wording#PLAIN}), with no shared
+     * cache, not locked.
+     */
+    public BuildConfig(
+            Path projectBaseDir,
+            Path specDirectory,
+            Path outputDirectory,
+            Path cacheDirectory,
+            Path lockFile,
+            Path reportDirectory,
+            List<String> only,
+            boolean force,
+            BigDecimal maxCredits,
+            BigDecimal maxUsd,
+            boolean placeholders,
+            boolean offline,
+            Duration assetTimeout,
+            Map<String, ProviderSettings> providers) {
+        this(
+                projectBaseDir,
+                specDirectory,
+                outputDirectory,
+                cacheDirectory,
+                lockFile,
+                reportDirectory,
+                only,
+                force,
+                maxCredits,
+                maxUsd,
+                placeholders,
+                offline,
+                assetTimeout,
+                providers,
+                Wording.PLAIN,
+                null,
+                false);
     }
 }

@@ -11,6 +11,8 @@ import io.github.assetgen.core.run.OutputFile;
 import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.store.LockFileException;
 import io.github.assetgen.core.store.LockUpdate;
+import io.github.assetgen.core.wording.Advice;
+import io.github.assetgen.core.wording.Wording;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,7 +86,7 @@ final class BuildLock {
      * request: a new asset, a changed request, a forced one, or an open job of a request the lock
      * does not record (collecting it would record a generation the lock has not seen).
      */
-    static void requireNothingToBuy(Plan plan, LockFile lock) throws LockedBuildException {
+    static void requireNothingToBuy(Plan plan, LockFile lock, Wording wording) throws LockedBuildException {
         Map<String, String> reasons = new TreeMap<>();
         for (PlannedAsset asset : plan.assets()) {
             Optional<LockFile.Entry> entry = lock.find(asset.id());
@@ -95,16 +97,16 @@ final class BuildLock {
                                 ? "new: " + LockFile.FILE_NAME + " does not record it"
                                 : !entry.get().key().equals(asset.key())
                                         ? "its request changed since " + LockFile.FILE_NAME + " was written"
-                                        : "-Dassetgen.force=true asks to buy it again");
+                                        : Advice.parameter("force", "true") + " asks to buy it again");
             } else if (asset.action() == Action.RESUME && asset.recorded() == null) {
                 reasons.put(
                         asset.id(),
                         "an earlier build's job for a request " + LockFile.FILE_NAME + " does not record is still"
-                                + " open; collect it in a build without -Dassetgen.locked=true");
+                                + " open; collect it in a build without " + Advice.parameter("locked", "true"));
             }
         }
         if (!reasons.isEmpty()) {
-            throw new LockedBuildException(reasons);
+            throw new LockedBuildException(reasons, wording);
         }
     }
 

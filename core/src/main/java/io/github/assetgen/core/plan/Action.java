@@ -32,7 +32,10 @@ public enum Action {
         return label;
     }
 
-    /** True when the action talks to a provider. */
+    /**
+     * True when the action must talk to a provider, and so needs its token. RECOVER may re-collect
+     * from one, but only where a token happens to be configured.
+     */
     public boolean needsNetwork() {
         return this == RESUME || this == GENERATE;
     }

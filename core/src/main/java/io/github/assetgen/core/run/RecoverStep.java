@@ -6,6 +6,7 @@ import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.CacheEntry;
 import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.store.shared.SharedCacheException;
+import io.github.assetgen.core.wording.Advice;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -54,15 +55,15 @@ final class RecoverStep {
         }
         String sharedOutcome;
         if (!shared.enabled()) {
-            sharedOutcome = "no shared cache is configured (-Dassetgen.remoteCache=<url> shares what one machine"
-                    + " bought with the others)";
+            sharedOutcome = "no shared cache is configured (" + Advice.parameter("remoteCache", "<url>")
+                    + " shares what one machine bought with the others)";
         } else {
             try {
                 Optional<AssetResult> fromShared = shared.restore(asset, start);
                 if (fromShared.isPresent()) {
                     return fromShared.get();
                 }
-                sharedOutcome = "the shared cache " + shared.location() + " does not have it";
+                sharedOutcome = "the shared cache " + shared.location() + " has no usable copy of it";
             } catch (SharedCacheException e) {
                 // an unreachable cache is not a miss: say so, and never buy instead
                 sharedOutcome = "the shared cache failed: " + e.getMessage();
@@ -86,6 +87,6 @@ final class RecoverStep {
                 + ") but in no cache here, and it could not be got back for free: " + sharedOutcome
                 + "; re-collecting it from " + asset.request().provider() + " is not possible: " + recollectOutcome
                 + ". It is not bought again automatically. To buy it again on purpose (" + cost + ") run with"
-                + " -Dassetgen.force=true -Dassetgen.only=" + asset.id());
+                + " " + Advice.parameter("force", "true") + " " + Advice.parameter("only", asset.id()));
     }
 }

@@ -212,7 +212,8 @@ final class SharedCacheStep {
                 manifest.model(),
                 asset.request().type(),
                 locked != null ? locked.credits() : manifest.credits(),
-                manifest.jobIds());
+                // the lock's record of the purchase stays as it is
+                locked != null ? locked.jobIds() : manifest.jobIds());
     }
 
     private static Manifest fromEntry(CacheEntry entry) {

@@ -11,6 +11,7 @@ import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.JournalEntry;
+import io.github.assetgen.core.wording.Advice;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +80,8 @@ final class SubmitStep {
         }
         if (locked) {
             // the build checks this before anything is sent; this is the last line of defence
-            throw new AssetFailure("a locked build (-Dassetgen.locked=true) sends no create request; nothing was sent");
+            throw new AssetFailure("a locked build (" + Advice.parameter("locked", "true")
+                    + ") sends no create request; nothing was sent");
         }
         if (open.isPresent()) {
             log.warn("[" + request.id() + "] force: sending the create request again although an"
@@ -155,6 +157,7 @@ final class SubmitStep {
     private static String maybePaidMessage(String id, String cause) {
         return "the create request may have reached the provider but no answer came back (" + cause + "). It may"
                 + " already be paid for, so it is not sent again automatically. Check the provider's dashboard; to"
-                + " generate it again on purpose run with -Dassetgen.force=true -Dassetgen.only=" + id;
+                + " generate it again on purpose run with " + Advice.parameter("force", "true") + " "
+                + Advice.parameter("only", id);
     }
 }

@@ -10,6 +10,7 @@ import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.run.AssetStatus;
 import io.github.assetgen.core.store.LockFile;
+import io.github.assetgen.core.wording.MavenStyle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,7 @@ class BoughtBeforeBuildTest {
                 false,
                 base.assetTimeout(),
                 base.providers(),
+                MavenStyle.WORDING,
                 null,
                 locked);
     }

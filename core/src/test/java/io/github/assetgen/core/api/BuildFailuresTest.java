@@ -8,6 +8,7 @@ import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.store.LockFileException;
+import io.github.assetgen.core.wording.MavenStyle;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +65,7 @@ class BuildFailuresTest {
                 false,
                 base.assetTimeout(),
                 Map.of("useapi", useapi),
+                MavenStyle.WORDING,
                 null,
                 false);
     }
@@ -153,7 +155,8 @@ class BuildFailuresTest {
                     assertThat(e.maxCredits()).isEqualByComparingTo(BigDecimal.ZERO);
                     assertThat(e.maxUsd()).isNull();
                 })
-                .hasMessage(plan.budgetProblem(BigDecimal.ZERO, null).orElseThrow());
+                .hasMessage(MavenStyle.text(
+                        plan.budgetProblem(BigDecimal.ZERO, null).orElseThrow()));
     }
 
     @Test
@@ -174,9 +177,7 @@ class BuildFailuresTest {
                 false,
                 true,
                 online.assetTimeout(),
-                online.providers(),
-                null,
-                false);
+                online.providers());
         AssetBuild build = new AssetBuild(offline, BuildLog.silent());
         List<AssetRequest> requests = build.validate();
 

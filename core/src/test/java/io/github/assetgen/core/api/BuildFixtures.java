@@ -31,8 +31,6 @@ final class BuildFixtures {
                 false,
                 false,
                 Duration.ofMinutes(1),
-                Map.of(descriptor.name(), placeholder),
-                null,
-                false);
+                Map.of(descriptor.name(), placeholder));
     }
 }

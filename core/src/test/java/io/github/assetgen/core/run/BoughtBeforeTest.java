@@ -22,6 +22,7 @@ import io.github.assetgen.core.store.KeyLock;
 import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.store.shared.Manifest;
 import io.github.assetgen.core.store.shared.SharedCache;
+import io.github.assetgen.core.wording.MavenStyle;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -259,7 +260,7 @@ class BoughtBeforeTest {
         AssetResult result = runOne(hero, null, NOT_POSSIBLE);
 
         assertThat(result.status()).isEqualTo(AssetStatus.FAILED);
-        assertThat(result.message())
+        assertThat(MavenStyle.text(result.message()))
                 .contains("bought before (4 credits per the lock")
                 .contains("no shared cache is configured (-Dassetgen.remoteCache=<url>")
                 .contains("re-collecting it from useapi is not possible: the provider gives no id")
@@ -325,7 +326,7 @@ class BoughtBeforeTest {
         AssetResult result = runOne(hero, shared, NOT_POSSIBLE);
 
         assertThat(result.status()).isEqualTo(AssetStatus.FAILED);
-        assertThat(result.message()).contains("the shared cache http://cache.test/ does not have it");
+        assertThat(result.message()).contains("the shared cache http://cache.test/ has no usable copy of it");
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains(hero.key(), "tampered"));
         assertThat(output("hero")).doesNotExist();
         assertThat(cache.find(hero.key())).isEmpty();
