@@ -37,8 +37,8 @@ final class SharedCacheSettings {
     /**
      * The shared cache at {@code url}, or null when no URL is set.
      *
-     * @throws MojoFailureException when saving is asked without a URL, or the server or proxy
-     *     entry cannot be used
+     * @throws MojoFailureException when saving is asked without a URL, the URL carries credentials,
+     *     or the server or proxy entry cannot be used
      * @throws IllegalArgumentException when the URL is not a plain http(s) URL
      */
     SharedCacheConfig resolve(String url, boolean save) throws MojoFailureException {
@@ -49,6 +49,12 @@ final class SharedCacheSettings {
                         + "give its base URL with -D" + PropertyNames.REMOTE_CACHE + "=<url>");
             }
             return null;
+        }
+        if (carriesCredentials(url)) {
+            // core refuses it too, in words that know no settings.xml; the URL itself is not echoed
+            throw new MojoFailureException("The shared cache URL (" + PropertyNames.REMOTE_CACHE
+                    + ") must not carry a user or password: put them in the <server> with id '" + SERVER_ID
+                    + "' in settings.xml");
         }
         SharedCacheConfig config = SharedCacheConfig.of(url).withSave(save);
         URI normalised = URI.create(config.baseUrl());
@@ -134,6 +140,14 @@ final class SharedCacheSettings {
             }
         }
         return result;
+    }
+
+    private static boolean carriesCredentials(String url) {
+        try {
+            return URI.create(url.trim()).getRawUserInfo() != null;
+        } catch (IllegalArgumentException e) {
+            return false; // not a URL at all: core says so
+        }
     }
 
     private static boolean isBlank(String text) {

@@ -118,9 +118,11 @@ class SharedCacheSettingsTest {
     @Test
     void aUrlCarryingCredentialsIsRefusedWithoutEchoingThem() {
         assertThatThrownBy(() -> resolve(new Settings(), "https://ci-bot:s3cret@cache.example.com/", false))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("settings.xml server")
-                .hasMessageNotContaining("s3cret");
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("assetgen.remoteCache")
+                .hasMessageContaining("<server> with id 'assetgen-cache' in settings.xml")
+                .hasMessageNotContaining("s3cret")
+                .hasMessageNotContaining("ci-bot");
     }
 
     @Test
