@@ -45,6 +45,7 @@ final class ScriptedClient implements ProviderClient {
     private final Map<String, AtomicInteger> runningPolls = new ConcurrentHashMap<>();
     private volatile int pollsBeforeDone = 1;
     private volatile Function<JobRef, ProviderException> pollFailure = job -> null;
+    private final Map<String, Throwable> downloadCrashes = new ConcurrentHashMap<>();
 
     ScriptedClient(String name) {
         this.name = name;
@@ -57,6 +58,12 @@ final class ScriptedClient implements ProviderClient {
 
     ScriptedClient endWith(String assetId, JobState ending) {
         endings.put(assetId, ending);
+        return this;
+    }
+
+    /** The download of {@code assetId}'s result throws {@code crash} (an Error or RuntimeException). */
+    ScriptedClient crashDownload(String assetId, Throwable crash) {
+        downloadCrashes.put(assetId, crash);
         return this;
     }
 
@@ -117,6 +124,15 @@ final class ScriptedClient implements ProviderClient {
     @Override
     public DownloadedFile download(ResultLocation result, Path target) throws ProviderException {
         downloads.incrementAndGet();
+        for (Map.Entry<String, Throwable> crash : downloadCrashes.entrySet()) {
+            if (result.url().contains(":" + crash.getKey() + "-")) {
+                active.decrementAndGet();
+                if (crash.getValue() instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) crash.getValue();
+            }
+        }
         byte[] png = png(result.url().hashCode());
         try {
             Files.write(target, png);

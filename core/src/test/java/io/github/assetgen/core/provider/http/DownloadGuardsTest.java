@@ -193,9 +193,8 @@ class DownloadGuardsTest {
                 .code(302)
                 .setHeader("Location", "/real.png")
                 .build());
-        cdn.enqueue(new MockResponse.Builder()
-                .body(new Buffer().write(realPng()))
-                .build());
+        cdn.enqueue(
+                new MockResponse.Builder().body(new Buffer().write(realPng())).build());
 
         DownloadedFile file =
                 downloader().download(ResultLocation.ofUrl(url("/hero.png")), dir.resolve("h"), AssetType.IMAGE);

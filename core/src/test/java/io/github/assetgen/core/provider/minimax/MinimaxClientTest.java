@@ -311,6 +311,31 @@ class MinimaxClientTest {
     }
 
     @Test
+    void aFailedVideosMessageNeverCarriesTheToken() throws Exception {
+        server.enqueue(ok("{\"task_id\":\"t\",\"status\":\"Fail\",\"base_resp\":{\"status_code\":0,"
+                + "\"status_msg\":\"bad key " + TestSettings.TOKEN + "\"}}"));
+
+        JobState state = client().poll(new JobRef("minimax", "video", "106916112212032"));
+
+        assertThat(((JobState.Failed) state).message())
+                .doesNotContain("fakeTestToken")
+                .contains("bad key ****");
+    }
+
+    @Test
+    void taskAndFileIdsThatAreNotNumbersNeverReachAUrl() throws Exception {
+        ProviderException e = failure(() -> client().poll(new JobRef("minimax", "video", "../../v1/files")));
+
+        assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED);
+        assertThat(e.getMessage()).contains("is not a MiniMax task id");
+        server.enqueue(ok("{\"status\":\"Success\",\"file_id\":\"1/../2\",\"base_resp\":{\"status_code\":0}}"));
+        assertThat(failure(() -> client().poll(new JobRef("minimax", "video", "106916112212032")))
+                        .getMessage())
+                .contains("is not a MiniMax file id");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void aVideoFailedByModerationIsMarkedModerated() throws Exception {
         server.enqueue(ok("{\"task_id\":\"t\",\"status\":\"fail\",\"base_resp\":{\"status_code\":1027,"
                 + "\"status_msg\":\"output sensitive\"}}"));
