@@ -80,7 +80,7 @@ public interface ProviderDescriptor {
                 ? uri.getHost().substring(1, uri.getHost().length() - 1)
                 : uri.getHost();
         boolean loopback = host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("::1");
-        if (uri.getScheme().equalsIgnoreCase("http") && !loopback) {
+        if (tokenVariable() != null && uri.getScheme().equalsIgnoreCase("http") && !loopback) {
             // the token would cross the network in clear; http is only for a fake or proxy on this machine
             throw new IllegalArgumentException(name() + " baseUrl '" + uri + "' uses plain http to another machine,"
                     + " which would send the token in clear: use https (http is accepted for localhost only)");

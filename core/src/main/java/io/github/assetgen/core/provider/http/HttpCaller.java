@@ -212,7 +212,7 @@ public final class HttpCaller {
      * by hand cannot skip it.
      */
     void refuseInsecureBase(String action) throws ProviderException {
-        String problem = UrlGuard.insecureBase(settings.baseUrl());
+        String problem = settings.token() == null ? null : UrlGuard.insecureBase(settings.baseUrl());
         if (problem != null) {
             throw toException(
                     action,
