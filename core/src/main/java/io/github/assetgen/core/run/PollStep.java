@@ -11,6 +11,7 @@ import io.github.assetgen.core.provider.http.CallDeadline;
 import io.github.assetgen.core.provider.http.RetryPolicy;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.store.Journal;
+import io.github.assetgen.core.wording.Advice;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ final class PollStep {
             if (!retry.fits(wait)) {
                 throw new AssetFailure("still running at " + provider + " after " + DurationText.of(assetTimeout)
                         + " (job " + job.id() + "). It stays recorded; the next build resumes it without paying again"
-                        + " (or raise -Dassetgen.timeout)."
+                        + " (or raise " + Advice.parameter("timeout") + ")."
                         + (lastFault == null ? "" : " The last poll failed: " + lastFault));
             }
             sleeper.sleep(wait);
