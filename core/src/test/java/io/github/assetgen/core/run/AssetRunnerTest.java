@@ -523,6 +523,18 @@ class AssetRunnerTest {
     }
 
     @Test
+    void aFailedDownloadNamesItsSignedUrlWithoutTheSignature() throws Exception {
+        ScriptedClient client = new ScriptedClient("useapi")
+                .resultQuery("?X-Amz-Signature=SECRET")
+                .crashDownload("hero", new ProviderException(Kind.REJECTED, "useapi", 0, "refused", null, null));
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(results.get(0).message()).contains("https://cdn.example/").doesNotContain("SECRET");
+    }
+
+    @Test
     void aProviderCallSeesTheAssetsDeadline() throws Exception {
         List<java.util.Optional<Duration>> seen = Collections.synchronizedList(new ArrayList<>());
         ScriptedClient client = new ScriptedClient("useapi").failPolls(job -> {

@@ -46,6 +46,7 @@ final class ScriptedClient implements ProviderClient {
     private volatile int pollsBeforeDone = 1;
     private volatile Function<JobRef, ProviderException> pollFailure = job -> null;
     private final Map<String, Throwable> downloadCrashes = new ConcurrentHashMap<>();
+    private volatile String resultQuery = "";
 
     ScriptedClient(String name) {
         this.name = name;
@@ -61,7 +62,13 @@ final class ScriptedClient implements ProviderClient {
         return this;
     }
 
-    /** The download of {@code assetId}'s result throws {@code crash} (an Error or RuntimeException). */
+    /** Result URLs end with {@code query}, as a CDN's signed URLs do. */
+    ScriptedClient resultQuery(String query) {
+        this.resultQuery = query;
+        return this;
+    }
+
+    /** The download of {@code assetId}'s result throws {@code crash} (an Error, RuntimeException or ProviderException). */
     ScriptedClient crashDownload(String assetId, Throwable crash) {
         downloadCrashes.put(assetId, crash);
         return this;
@@ -118,7 +125,7 @@ final class ScriptedClient implements ProviderClient {
             active.decrementAndGet();
             return ending;
         }
-        return new JobState.Succeeded(List.of(ResultLocation.ofUrl("https://cdn.example/" + job.id())));
+        return new JobState.Succeeded(List.of(ResultLocation.ofUrl("https://cdn.example/" + job.id() + resultQuery)));
     }
 
     @Override
@@ -129,6 +136,9 @@ final class ScriptedClient implements ProviderClient {
                 active.decrementAndGet();
                 if (crash.getValue() instanceof Error error) {
                     throw error;
+                }
+                if (crash.getValue() instanceof ProviderException refused) {
+                    throw refused;
                 }
                 throw (RuntimeException) crash.getValue();
             }

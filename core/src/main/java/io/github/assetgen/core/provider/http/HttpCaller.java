@@ -37,9 +37,6 @@ import okio.BufferedSink;
  */
 public final class HttpCaller {
 
-    /** The most a JSON answer may hold, after OkHttp has transparently gunzipped it. */
-    static final long MAX_ANSWER_BYTES = 4L << 20;
-
     /** A backstop for one API call when no asset deadline is set; an asset's deadline is usually shorter. */
     static final Duration MIN_API_CALL_TIMEOUT = Duration.ofMinutes(10);
 
@@ -154,12 +151,14 @@ public final class HttpCaller {
             boolean success = response.code() >= 200 && response.code() <= 299;
             // an error page is only quoted, so its start is enough; an answer is parsed, so it must be whole
             String text = success
-                    ? Answers.readCapped(response.body(), MAX_ANSWER_BYTES)
+                    ? Answers.readCapped(response.body(), endpoint.maxAnswerBytes())
                     : Answers.readPrefix(response.body(), Answers.ERROR_PREFIX_BYTES);
             if (text == null) {
                 throw quoting(
                         unreadableAnswer(
-                                endpoint, "the answer is larger than " + (MAX_ANSWER_BYTES >> 20) + " MiB", null),
+                                endpoint,
+                                "the answer is larger than " + (endpoint.maxAnswerBytes() >> 20) + " MiB",
+                                null),
                         diagnostic);
             }
             try {
