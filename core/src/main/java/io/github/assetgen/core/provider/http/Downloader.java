@@ -133,9 +133,7 @@ public final class Downloader {
                     throw caller.toException(
                             action,
                             caller.failureFor(
-                                    response.code(),
-                                    message,
-                                    HttpCaller.parseRetryAfter(response.header("Retry-After"))),
+                                    response.code(), message, RetryAfter.parse(response.header("Retry-After"))),
                             null);
                 }
                 long announced = response.body().contentLength();

@@ -265,7 +265,7 @@ public final class HttpCaller {
     private Outcome interpret(Endpoint<?> endpoint, int status, String retryAfter, String text)
             throws ProviderException {
         if (status < 200 || status > 299) {
-            return failureFor(status, ProviderMessages.fromBody(text), parseRetryAfter(retryAfter));
+            return failureFor(status, ProviderMessages.fromBody(text), RetryAfter.parse(retryAfter));
         }
         JsonNode json;
         try {
@@ -379,39 +379,6 @@ public final class HttpCaller {
     static String describe(IOException e) {
         String name = e.getClass().getSimpleName();
         return e.getMessage() == null ? name : name + ": " + e.getMessage();
-    }
-
-    /**
-     * {@code Retry-After} as seconds or an HTTP date, at most {@link RetryPolicy#MAX_RETRY_AFTER}
-     * (a number of any size, or a date years away, is that maximum); a negative, past or malformed
-     * value means "use the configured delay".
-     */
-    static Duration parseRetryAfter(String header) {
-        return parseRetryAfter(header, java.time.Clock.systemUTC());
-    }
-
-    static Duration parseRetryAfter(String header, java.time.Clock clock) {
-        if (header == null || header.isBlank() || header.length() > 100) {
-            return null;
-        }
-        String value = header.trim();
-        Duration wait;
-        if (value.chars().allMatch(Character::isDigit)) {
-            // longer than 18 digits cannot be a long: it is a very long wait, not an error
-            wait = value.length() > 18 ? RetryPolicy.MAX_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(value));
-        } else {
-            try {
-                java.time.ZonedDateTime date =
-                        java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
-                wait = Duration.between(clock.instant(), date.toInstant());
-            } catch (java.time.DateTimeException notADate) {
-                return null;
-            }
-            if (wait.isNegative()) {
-                return null;
-            }
-        }
-        return wait.compareTo(RetryPolicy.MAX_RETRY_AFTER) > 0 ? RetryPolicy.MAX_RETRY_AFTER : wait;
     }
 
     /** The text with every occurrence of this provider's token masked. */

@@ -45,27 +45,23 @@ class HostileAnswersTest {
 
     @Test
     void aRetryAfterOfAYearOrAnyNumberOfDigitsIsCappedAtFiveMinutes() {
-        assertThat(HttpCaller.parseRetryAfter("31536000", NOW)).isEqualTo(RetryPolicy.MAX_RETRY_AFTER);
-        assertThat(HttpCaller.parseRetryAfter("99999999999999999999999999999", NOW))
-                .isEqualTo(RetryPolicy.MAX_RETRY_AFTER);
-        assertThat(HttpCaller.parseRetryAfter("17", NOW)).isEqualTo(Duration.ofSeconds(17));
+        assertThat(RetryAfter.parse("31536000", NOW)).isEqualTo(RetryPolicy.MAX_RETRY_AFTER);
+        assertThat(RetryAfter.parse("99999999999999999999999999999", NOW)).isEqualTo(RetryPolicy.MAX_RETRY_AFTER);
+        assertThat(RetryAfter.parse("17", NOW)).isEqualTo(Duration.ofSeconds(17));
     }
 
     @Test
     void aRetryAfterDateIsReadAsTheTimeUntilThenAndCapped() {
-        assertThat(HttpCaller.parseRetryAfter("Wed, 25 Nov 2026 12:00:30 GMT", NOW))
-                .isEqualTo(Duration.ofSeconds(30));
-        assertThat(HttpCaller.parseRetryAfter("Thu, 25 Nov 2027 12:00:00 GMT", NOW))
-                .isEqualTo(RetryPolicy.MAX_RETRY_AFTER);
+        assertThat(RetryAfter.parse("Wed, 25 Nov 2026 12:00:30 GMT", NOW)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(RetryAfter.parse("Thu, 25 Nov 2027 12:00:00 GMT", NOW)).isEqualTo(RetryPolicy.MAX_RETRY_AFTER);
     }
 
     @Test
     void aNegativePastOrMalformedRetryAfterMeansTheConfiguredDelay() {
-        assertThat(HttpCaller.parseRetryAfter("-5", NOW)).isNull();
-        assertThat(HttpCaller.parseRetryAfter("Tue, 24 Nov 2026 12:00:00 GMT", NOW))
-                .isNull();
-        assertThat(HttpCaller.parseRetryAfter("soon", NOW)).isNull();
-        assertThat(HttpCaller.parseRetryAfter("1e9", NOW)).isNull();
+        assertThat(RetryAfter.parse("-5", NOW)).isNull();
+        assertThat(RetryAfter.parse("Tue, 24 Nov 2026 12:00:00 GMT", NOW)).isNull();
+        assertThat(RetryAfter.parse("soon", NOW)).isNull();
+        assertThat(RetryAfter.parse("1e9", NOW)).isNull();
     }
 
     @Test
