@@ -7,6 +7,8 @@ import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.ResultLocation;
 import io.github.assetgen.core.provider.SubmitResult;
+import io.github.assetgen.core.provider.http.CallDeadline;
+import io.github.assetgen.core.provider.http.Downloader;
 import io.github.assetgen.core.provider.http.RetryPolicy;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.store.AssetCache;
@@ -14,7 +16,6 @@ import io.github.assetgen.core.store.CacheEntry;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.JournalEntry;
 import io.github.assetgen.core.store.KeyLock;
-import io.github.assetgen.core.store.shared.SharedCacheException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -63,6 +64,8 @@ public final class AssetRunner {
     private final ProviderGates gates;
     /** Jobs submitted and not yet stored, by asset id: what a Ctrl-C leaves behind. */
     private final Map<String, List<JobRef>> inFlight = new ConcurrentHashMap<>();
+
+    private final InFlightReport inFlightReport = new InFlightReport(inFlight, AssetRunner::shown);
 
     private final RestoreStep restore;
     private final SubmitStep submit;
@@ -138,7 +141,7 @@ public final class AssetRunner {
             thread.setDaemon(true);
             return thread;
         });
-        Thread reporter = new Thread(this::reportInFlight, "assetgen-shutdown");
+        Thread reporter = new Thread(inFlightReport::print, "assetgen-shutdown");
         Runtime.getRuntime().addShutdownHook(reporter);
         try {
             List<Future<AssetResult>> futures = new ArrayList<>();
@@ -169,26 +172,6 @@ public final class AssetRunner {
         }
     }
 
-    private void reportInFlight() {
-        if (inFlight.isEmpty()) {
-            return;
-        }
-        // Maven's logger may already be gone during shutdown: stderr is what is left
-        StringBuilder text = new StringBuilder("[assetgen] Build stopped with ")
-                .append(inFlight.size())
-                .append(" asset(s) in flight:\n");
-        inFlight.forEach((id, jobs) -> text.append("[assetgen]   ")
-                .append(id)
-                .append(": ")
-                .append(
-                        jobs.isEmpty()
-                                ? "create request sent, no answer yet"
-                                : jobs.stream().map(JobRef::id).collect(Collectors.joining(", ")))
-                .append('\n'));
-        text.append("[assetgen] They are recorded in the journal; the next build resumes them without paying again.");
-        System.err.println(text);
-    }
-
     private AssetResult runOne(PlannedAsset asset) {
         if (asset.action() == Action.KEEP) {
             shared.shareKept(asset);
@@ -206,14 +189,18 @@ public final class AssetRunner {
             if (asset.action() == Action.RESTORE) {
                 Optional<AssetResult> restored = restore.restore(asset, start);
                 // vanished or failed verification: fetched back for free if it can be, never bought
-                return restored.isPresent() ? restored.get() : recover(asset, start);
+                return restored.isPresent()
+                        ? restored.get()
+                        : CallDeadline.within(assetTimeout, () -> recover(asset, start));
             }
             if (asset.action() == Action.RECOVER) {
-                return recover(asset, start);
+                // a re-collect calls the provider: it ends by the asset's deadline like a generation
+                return CallDeadline.within(assetTimeout, () -> recover(asset, start));
             }
             if (asset.action() == Action.RESUME || asset.action() == Action.GENERATE || asset.awaitsAnAnswer()) {
-                // an unanswered submission is decided under the key's lock: see produce
-                return produce(asset, start, jobs);
+                // an unanswered submission is decided under the key's lock: see produce. Every HTTP
+                // call and wait inside the provider client ends by the asset's deadline.
+                return CallDeadline.within(assetTimeout, () -> produce(asset, start, jobs));
             }
             throw new IllegalArgumentException("the runner does not handle " + asset.action());
         } catch (AssetFailure failure) {
@@ -230,6 +217,14 @@ public final class AssetRunner {
                     "interrupted; any submitted job is recorded and the next build resumes it");
         } catch (IOException | UncheckedIOException e) {
             String message = "I/O error: " + e.getMessage();
+            log.error("[" + asset.id() + "] " + message);
+            return new AssetResult(asset, AssetStatus.FAILED, List.of(), ids(jobs), since(start), message);
+        } catch (Exception | Error e) {
+            // One bad answer fails one asset: a decoder's OutOfMemoryError or arithmetic on an absurd
+            // header must not stop the other assets, nor keep the lock and reports from being written.
+            String message = "unexpected " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + shorten(e.getMessage()))
+                    + "; any submitted job is recorded and the next build resumes it";
             log.error("[" + asset.id() + "] " + message);
             return new AssetResult(asset, AssetStatus.FAILED, List.of(), ids(jobs), since(start), message);
         } finally {
@@ -261,7 +256,7 @@ public final class AssetRunner {
                 }
             }
             if (!force && asset.action() == Action.GENERATE && shared.enabled()) {
-                Optional<AssetResult> fromShared = fromSharedCache(asset, start);
+                Optional<AssetResult> fromShared = shared.restoreNew(asset, start);
                 if (fromShared.isPresent()) {
                     return fromShared.get();
                 }
@@ -287,7 +282,7 @@ public final class AssetRunner {
                 }
                 CacheEntry entry = download.store(asset, client, jobs, results, retry);
                 // placed before the journal closes: files that fail their check leave the job to collect again
-                AssetResult result = placeGenerated(asset, entry, start);
+                AssetResult result = restore.placeGenerated(asset, entry, start);
                 journal.close(key);
                 log.info("[" + asset.id() + "] generated "
                         + result.files().stream().map(OutputFile::relativePath).collect(Collectors.joining(", ")) + " ("
@@ -307,30 +302,6 @@ public final class AssetRunner {
             RetryPolicy retry =
                     RetryPolicy.forAsset(retryDelay(provider), random, clock, start.plus(assetTimeout), sleeper);
             return recover.recover(asset, start, retry);
-        }
-    }
-
-    /**
-     * A hit in the shared cache for an asset the lock does not record: restored for free. A cache that
-     * fails is only a warning here, since nothing recorded is bought by generating a new asset.
-     */
-    private Optional<AssetResult> fromSharedCache(PlannedAsset asset, Instant start) throws IOException, AssetFailure {
-        try {
-            return shared.restore(asset, start);
-        } catch (SharedCacheException e) {
-            log.warn("[" + asset.id() + "] the shared cache failed (" + e.getMessage() + "); the lock does not record"
-                    + " this asset, so it is generated");
-            return Optional.empty();
-        }
-    }
-
-    /** Files just downloaded are checked like any other; if they fail, the job stays open for the next build. */
-    private AssetResult placeGenerated(PlannedAsset asset, CacheEntry entry, Instant start)
-            throws IOException, AssetFailure {
-        try {
-            return restore.place(asset, entry, AssetStatus.GENERATED, start);
-        } catch (RestoreStep.Unverified e) {
-            throw new AssetFailure(e.getMessage() + "; the job stays recorded and the next build downloads it again");
         }
     }
 
@@ -359,11 +330,20 @@ public final class AssetRunner {
     }
 
     private static List<String> ids(List<JobRef> jobs) {
-        return jobs.stream().map(JobRef::id).toList();
+        return jobs.stream().map(AssetRunner::shown).toList();
+    }
+
+    /** A job id as it may be logged: a result URL without its query (a signature). */
+    static String shown(JobRef job) {
+        return SubmitStep.RESULT_URL.equals(job.kind()) ? Downloader.withoutQuery(job.id()) : job.id();
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 299) + "…";
     }
 
     private static String describe(List<JobRef> jobs) {
-        return jobs.size() == 1 ? "job " + jobs.get(0).id() : jobs.size() + " jobs";
+        return jobs.size() == 1 ? "job " + shown(jobs.get(0)) : jobs.size() + " jobs";
     }
 
     private Duration since(Instant start) {

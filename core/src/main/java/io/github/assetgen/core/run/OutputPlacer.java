@@ -2,6 +2,7 @@ package io.github.assetgen.core.run;
 
 import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.files.Hashing;
+import io.github.assetgen.core.files.ImageHeaders;
 import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.CachedFile;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
@@ -92,8 +94,8 @@ public final class OutputPlacer {
                 source = in.readAllBytes();
             }
             requireRecorded(file, source.length, Hashing.sha256(source));
-            AtomicFiles.Copied written =
-                    AtomicFiles.copyAndHash(new ByteArrayInputStream(convert(source, wanted)), temp);
+            AtomicFiles.Copied written = AtomicFiles.copyAndHash(
+                    new ByteArrayInputStream(convert(source, file.format(), file.name(), wanted)), temp);
             return new Staged(temp, new OutputFile(relative, target, written.size(), written.sha256(), wanted));
         } catch (IOException | Mismatch | RuntimeException e) {
             Files.deleteIfExists(temp);
@@ -123,7 +125,13 @@ public final class OutputPlacer {
                 && (to == MediaFormat.PNG || to == MediaFormat.JPEG);
     }
 
-    private static byte[] convert(byte[] source, MediaFormat wanted) throws IOException {
+    private static byte[] convert(byte[] source, MediaFormat format, String name, MediaFormat wanted)
+            throws IOException {
+        // the decoder allocates what the header claims: a few bytes can ask for gigabytes
+        Optional<String> refusal = ImageHeaders.refusal(source, format, true);
+        if (refusal.isPresent()) {
+            throw new IOException("cannot convert " + name + " to " + wanted + ": " + refusal.get());
+        }
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(source));
         if (image == null) {
             throw new IOException("cannot decode the image to convert it to " + wanted);

@@ -134,6 +134,18 @@ final class RestoreStep {
     }
 
     /**
+     * Places files just downloaded, checked like any other. If they fail, the caller's journal entry
+     * stays open, so the next build downloads them again rather than paying again.
+     */
+    AssetResult placeGenerated(PlannedAsset asset, CacheEntry entry, Instant start) throws IOException, AssetFailure {
+        try {
+            return place(asset, entry, AssetStatus.GENERATED, start);
+        } catch (Unverified e) {
+            throw new AssetFailure(e.getMessage() + "; the job stays recorded and the next build downloads it again");
+        }
+    }
+
+    /**
      * How output {@code index} differs from what the lock records, or null. Only a restore is
      * compared (a new generation is new bytes), and only an asset the lock records with this key. The
      * lock holds the bytes written at the time, converted if the output's extension asked for

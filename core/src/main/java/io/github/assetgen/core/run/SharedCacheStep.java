@@ -132,6 +132,20 @@ final class SharedCacheStep {
     }
 
     /**
+     * A hit for an asset the lock does not record: restored for free. A cache that fails is only a
+     * warning here, since generating an asset new to the lock buys nothing the lock records.
+     */
+    Optional<AssetResult> restoreNew(PlannedAsset asset, Instant start) throws IOException, AssetFailure {
+        try {
+            return restore(asset, start);
+        } catch (SharedCacheException e) {
+            log.warn("[" + asset.id() + "] the shared cache failed (" + e.getMessage() + "); the lock does not record"
+                    + " this asset, so it is generated");
+            return Optional.empty();
+        }
+    }
+
+    /**
      * In a saving build, uploads the asset's cache entry after it was generated or restored, unless
      * it came from the server. A restore is uploaded only when the server lacks the key.
      */
