@@ -208,8 +208,10 @@ public final class AssetBuild {
                 }
             }
             results.sort(Comparator.comparing(AssetResult::id));
-            BuildSummary summary = new BuildSummary(results, Spending.spent(results));
-            lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
+            LockFile written =
+                    lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
+            BuildSummary summary = new BuildSummary(
+                    results, Spending.spent(results), Spending.byProvider(results), Spending.lockedTotal(written));
             new ReportWriter()
                     .write(
                             config.reportDirectory(),
@@ -217,6 +219,7 @@ public final class AssetBuild {
                             RunReports.outcomes(results),
                             RunReports.summary(results, summary.spent(), Duration.between(start, clock.instant())));
             if (!summary.failures().isEmpty()) {
+                log.info(summary.describe());
                 throw new AssetsFailedException(summary.failures());
             }
             return summary;

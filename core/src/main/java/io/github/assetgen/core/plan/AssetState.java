@@ -17,4 +17,12 @@ public interface AssetState {
 
     /** A job an earlier build started for this key and did not close. */
     Optional<OpenJob> openJob(String key);
+
+    /**
+     * The files an earlier build got of this asset's batch when only some came back; the
+     * {@link PartialBatch#remainder() remainder} is left for the planner. Empty by default.
+     */
+    default Optional<PartialBatch> partial(AssetRequest request, String key) {
+        return Optional.empty();
+    }
 }

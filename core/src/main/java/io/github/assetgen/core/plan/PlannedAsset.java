@@ -6,10 +6,35 @@ import io.github.assetgen.core.request.AssetRequest;
 /**
  * One asset's entry in a {@link Plan}. Immutable.
  *
- * @param cost what the action will spend (zero/free unless it generates)
+ * @param cost what the action will spend (zero/free unless it generates); for a partial batch,
+ *     what the missing files cost
  * @param note why the action was chosen, when that is not obvious (blocked reasons); may be null
+ * @param partial the files an earlier build got of this asset's batch, when a GENERATE buys only the
+ *     missing ones; else null
  */
-public record PlannedAsset(AssetRequest request, String key, Action action, Cost cost, OpenJob openJob, String note) {
+public record PlannedAsset(
+        AssetRequest request,
+        String key,
+        Action action,
+        Cost cost,
+        OpenJob openJob,
+        String note,
+        PartialBatch partial) {
+
+    /** An asset with no partial batch to complete. */
+    public PlannedAsset(AssetRequest request, String key, Action action, Cost cost, OpenJob openJob, String note) {
+        this(request, key, action, cost, openJob, note, null);
+    }
+
+    /**
+     * The asset as its create request goes out: the whole request, or for a partial batch only the
+     * missing files, under the same key and journal entry.
+     */
+    public PlannedAsset sending() {
+        return partial == null || partial.remainder() == null
+                ? this
+                : new PlannedAsset(partial.remainder(), key, action, cost, openJob, note, null);
+    }
 
     public String id() {
         return request.id();

@@ -3,10 +3,13 @@ package io.github.assetgen.core.plan;
 import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.request.AssetRequest;
+import io.github.assetgen.core.rules.ModelCatalog;
 import io.github.assetgen.core.rules.Pricing;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Decides, without the network, what each asset needs: keep, restore, resume, generate, skip or
@@ -88,10 +91,66 @@ public final class Planner {
                                 + " -Dassetgen.only=" + request.id());
             }
         }
+        Optional<PartialBatch> partial = force ? Optional.empty() : state.partial(request, key);
+        if (partial.isPresent()) {
+            PartialBatch batch = partial.get();
+            if (offline) {
+                return new PlannedAsset(
+                        request,
+                        key,
+                        Action.BLOCKED,
+                        free,
+                        null,
+                        batch.have() + " of " + batch.of() + " files of a partial batch are kept; build online to"
+                                + " buy the missing " + batch.missing());
+            }
+            return completing(request, key, batch, open.orElse(null));
+        }
         if (offline) {
             return new PlannedAsset(
                     request, key, Action.BLOCKED, free, null, "not in the cache, and the build is offline");
         }
         return new PlannedAsset(request, key, Action.GENERATE, pricing.estimate(request), open.orElse(null), null);
+    }
+
+    /**
+     * A GENERATE that buys only the missing files of a partial batch: the same request with
+     * {@code quantity} set to what is missing and the empty output slots as its outputs. A model that
+     * always makes a fixed number (midjourney's 4) is sent as it is and costs a whole batch; the extra
+     * files are dropped.
+     */
+    private PlannedAsset completing(AssetRequest request, String key, PartialBatch batch, OpenJob open) {
+        boolean fixed = ModelCatalog.standard()
+                .find(request.provider(), request.model())
+                .map(rules -> rules.fixedQuantity() > 0)
+                .orElse(false);
+        Map<String, Object> parameters = new TreeMap<>(request.parameters());
+        if (!fixed && parameters.containsKey("quantity")) {
+            parameters.put("quantity", batch.missing());
+        }
+        AssetRequest remainder = new AssetRequest(
+                request.id(),
+                request.provider(),
+                request.type(),
+                request.model(),
+                request.prompt(),
+                parameters,
+                request.references(),
+                request.character(),
+                request.firstFrame(),
+                request.endFrame(),
+                request.account(),
+                request.outputs().subList(batch.have(), batch.of()),
+                request.position());
+        Cost cost = fixed ? pricing.estimate(request) : pricing.estimate(remainder);
+        return new PlannedAsset(
+                request,
+                key,
+                Action.GENERATE,
+                cost,
+                open,
+                "completes a partial batch: " + batch.have() + " of " + batch.of() + " files are kept, buys the"
+                        + " missing " + batch.missing(),
+                batch.withRemainder(remainder));
     }
 }

@@ -122,7 +122,7 @@ final class HtmlReport {
         term(html, "model", outcome.model());
         term(html, "provider", outcome.provider());
         term(html, "type", outcome.type());
-        term(html, "cost", outcome.cost());
+        term(html, "cost", outcome.cost() == null ? null : outcome.cost().format());
         term(html, "time", Markup.seconds(outcome.durationMillis()) + " s");
         for (OutcomeFile file : outcome.files()) {
             term(html, "file", file.path() + " (" + humanSize(file.size()) + ")");

@@ -69,7 +69,7 @@ final class JunitReport {
         line(text, "model", outcome.model());
         line(text, "type", outcome.type());
         line(text, "key", outcome.key());
-        line(text, "cost", outcome.cost());
+        line(text, "cost", outcome.cost() == null ? null : outcome.cost().format());
         line(text, "prompt", outcome.prompt());
         for (OutcomeFile file : outcome.files()) {
             line(text, "file", file.path() + " (" + file.size() + " bytes, sha256 " + file.sha256() + ")");

@@ -21,7 +21,7 @@ public final class PlanTable {
 
     private PlanTable() {}
 
-    /** One line per asset, then the line with the totals and the estimate. */
+    /** One line per asset, then the line with the totals and the estimate, then one total per provider. */
     public static List<String> lines(Plan plan) {
         int width = plan.assets().stream().mapToInt(a -> a.id().length()).max().orElse(2);
         List<String> lines = new ArrayList<>();
@@ -47,6 +47,8 @@ public final class PlanTable {
                 + " to resume, " + count(plan, Action.RESTORE) + " to restore, " + count(plan, Action.KEEP)
                 + " up to date, " + count(plan, Action.SKIP) + " skipped, " + count(plan, Action.BLOCKED)
                 + " blocked. Estimate: " + Spending.format(plan.credits(), plan.dollars()) + ".");
+        plan.estimateByProvider()
+                .forEach((provider, cost) -> lines.add("  estimate at " + provider + ": " + cost.format()));
         return lines;
     }
 

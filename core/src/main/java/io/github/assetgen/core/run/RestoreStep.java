@@ -1,6 +1,7 @@
 package io.github.assetgen.core.run;
 
 import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.CacheEntry;
 import io.github.assetgen.core.store.CachedFile;
@@ -68,11 +69,20 @@ final class RestoreStep {
         }
     }
 
-    /** Writes the entry's files at the asset's outputs, the extension following the content. */
+    /**
+     * Writes the entry's files at the asset's outputs, the extension following the content; a
+     * partial batch's files fill the first outputs. The result's cost is the one the entry records.
+     */
     AssetResult place(PlannedAsset asset, CacheEntry entry, AssetStatus status, Instant start)
             throws IOException, AssetFailure {
-        List<String> outputs = asset.request().outputs();
         List<CachedFile> files = entry.files();
+        List<String> outputs = status == AssetStatus.PARTIAL
+                ? asset.request()
+                        .outputs()
+                        .subList(
+                                0,
+                                Math.min(files.size(), asset.request().outputs().size()))
+                : asset.request().outputs();
         if (files.size() < outputs.size()) {
             throw new AssetFailure(
                     "the cache entry holds " + files.size() + " file(s) but " + outputs.size() + " are expected");
@@ -86,6 +96,7 @@ final class RestoreStep {
             }
             written.add(placed);
         }
-        return new AssetResult(asset, status, written, entry.jobIds(), Duration.between(start, clock.instant()), null);
+        return new AssetResult(asset, status, written, entry.jobIds(), Duration.between(start, clock.instant()), null)
+                .withCost(Cost.parse(entry.credits()), Cost.free());
     }
 }

@@ -2,6 +2,7 @@ package io.github.assetgen.core.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -24,14 +25,19 @@ record LockFileJson(Integer lockVersion, Map<String, AssetJson> assets) {
         }
     }
 
-    /** One asset, keyed by id in the enclosing map. */
-    @JsonPropertyOrder({"key", "provider", "model", "files", "credits", "jobIds", "generatedAt"})
+    /**
+     * One asset, keyed by id in the enclosing map. {@code credits} is the text cost of locks written
+     * before costs were numbers; it is read, never written.
+     */
+    @JsonPropertyOrder({"key", "provider", "model", "files", "partial", "cost", "credits", "jobIds", "generatedAt"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AssetJson(
             String key,
             String provider,
             String model,
             List<FileJson> files,
+            PartialJson partial,
+            CostJson cost,
             String credits,
             List<String> jobIds,
             String generatedAt) {
@@ -43,6 +49,26 @@ record LockFileJson(Integer lockVersion, Map<String, AssetJson> assets) {
             require(files, "files");
             require(generatedAt, "generatedAt");
             jobIds = jobIds == null ? List.of() : jobIds;
+        }
+    }
+
+    /** A cost: {@code amount} is absent for {@code unknown}. */
+    @JsonPropertyOrder({"amount", "unit"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CostJson(BigDecimal amount, String unit) {
+
+        CostJson {
+            require(unit, "unit");
+        }
+    }
+
+    /** A batch of which only {@code have} of {@code of} files came back. */
+    @JsonPropertyOrder({"have", "of"})
+    record PartialJson(Integer have, Integer of) {
+
+        PartialJson {
+            require(have, "have");
+            require(of, "of");
         }
     }
 
