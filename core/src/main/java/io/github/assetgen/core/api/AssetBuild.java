@@ -159,7 +159,7 @@ public final class AssetBuild {
      * Carries out a plan made (and printed) earlier in the same build.
      *
      * @throws AssetsFailedException when any asset failed (after everything that succeeded was kept)
-     * @throws UserErrorException for the other mistakes: budget, token, damaged lock file
+     * @throws UserErrorException for the other mistakes: budget, balance, token, damaged lock file
      * @throws BuildFaultException when the cache, outputs or reports cannot be read or written
      */
     public BuildSummary generate(Plan plan) throws AssetgenException {
@@ -171,11 +171,13 @@ public final class AssetBuild {
             Stores stores = stores();
             stores.cleanLeftovers(config.reportDirectory(), start);
             LockFile lockEntries = lock.read(context);
+            Map<String, ProviderClient> clients = clients(plan, stores);
+            BalanceCheck.check(plan, clients, config.offline(), log);
             List<PlannedAsset> work = plan.assets().stream()
                     .filter(a -> a.action() == Action.RESTORE || a.action().needsNetwork() || runnerDecides(a))
                     .toList();
             AssetRunner runner = new AssetRunner(
-                    clients(plan, stores),
+                    clients,
                     config.providers(),
                     stores.cache(),
                     stores.journal(),

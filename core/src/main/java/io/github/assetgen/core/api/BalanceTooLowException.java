@@ -1,0 +1,28 @@
+package io.github.assetgen.core.api;
+
+import java.util.List;
+
+/**
+ * A provider's balance, as it reported it before anything was created, is below what the plan
+ * will spend there; checked before the first create.
+ */
+public final class BalanceTooLowException extends UserErrorException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> shortfalls;
+
+    /** @param shortfalls one sentence per provider (and account) whose balance is too low, naming both figures */
+    BalanceTooLowException(List<String> shortfalls) {
+        super(
+                String.join("; ", shortfalls) + ". Nothing was sent. Top up the account, or generate fewer assets"
+                        + " (-Dassetgen.only=<ids>).",
+                null);
+        this.shortfalls = List.copyOf(shortfalls);
+    }
+
+    /** One sentence per provider (and account) whose balance is too low. */
+    public List<String> shortfalls() {
+        return shortfalls;
+    }
+}
