@@ -67,6 +67,11 @@ public final class Planner {
                 }
                 // paid for already: collect it, even with force, rather than pay twice; the cost is
                 // recorded for the lock but not counted against this build's budget
+                Optional<PartialBatch> earlier = state.partial(request, key);
+                if (earlier.isPresent()) {
+                    // the open job buys the missing files of a partial batch: keep the files it has
+                    return completing(request, key, earlier.get(), job, Action.RESUME);
+                }
                 return new PlannedAsset(
                         request,
                         key,
@@ -104,7 +109,7 @@ public final class Planner {
                         batch.have() + " of " + batch.of() + " files of a partial batch are kept; build online to"
                                 + " buy the missing " + batch.missing());
             }
-            return completing(request, key, batch, open.orElse(null));
+            return completing(request, key, batch, open.orElse(null), Action.GENERATE);
         }
         if (offline) {
             return new PlannedAsset(
@@ -114,12 +119,12 @@ public final class Planner {
     }
 
     /**
-     * A GENERATE that buys only the missing files of a partial batch: the same request with
+     * A GENERATE that buys only the missing files of a partial batch (or a RESUME of the job that buys them): the same request with
      * {@code quantity} set to what is missing and the empty output slots as its outputs. A model that
      * always makes a fixed number (midjourney's 4) is sent as it is and costs a whole batch; the extra
      * files are dropped.
      */
-    private PlannedAsset completing(AssetRequest request, String key, PartialBatch batch, OpenJob open) {
+    private PlannedAsset completing(AssetRequest request, String key, PartialBatch batch, OpenJob open, Action action) {
         boolean fixed = ModelCatalog.standard()
                 .find(request.provider(), request.model())
                 .map(rules -> rules.fixedQuantity() > 0)
@@ -146,7 +151,7 @@ public final class Planner {
         return new PlannedAsset(
                 request,
                 key,
-                Action.GENERATE,
+                action,
                 cost,
                 open,
                 "completes a partial batch: " + batch.have() + " of " + batch.of() + " files are kept, buys the"

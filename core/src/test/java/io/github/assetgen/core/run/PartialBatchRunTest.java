@@ -10,6 +10,7 @@ import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.plan.Planner;
 import io.github.assetgen.core.plan.Selection;
 import io.github.assetgen.core.provider.Cost;
+import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.http.Sleeper;
@@ -193,5 +194,29 @@ class PartialBatchRunTest {
         assertThat(second.partial().have()).isEqualTo(2);
         assertThat(second.partial().charged()).isEqualTo(Cost.credits(8));
         assertThat(second.sending().request().outputs()).containsExactly("img/set-3.png", "img/set-4.png");
+    }
+
+    @Test
+    void aBuildKilledAfterBuyingTheMissingImagesResumesThatJobAndKeepsTheEarlierOnes() throws Exception {
+        partialBuild();
+        String key = CacheKey.of(set);
+        journal.begin(key, "useapi", "set", "nano-banana-2");
+        journal.recordSubmitted(
+                key,
+                List.of(
+                        new JobRef("useapi", "image", "user:1-minimax:acct-image:set-1"),
+                        new JobRef("useapi", "image", "user:1-minimax:acct-image:set-2")));
+
+        PlannedAsset resumed = plan(LockFile.empty());
+        assertThat(resumed.action()).isEqualTo(Action.RESUME);
+        assertThat(resumed.partial()).isNotNull();
+        ScriptedClient client = new ScriptedClient("useapi");
+        AssetResult result = runner(client).run(List.of(resumed)).get(0);
+
+        assertThat(client.submits.get()).isZero();
+        assertThat(result.status()).isEqualTo(AssetStatus.GENERATED);
+        assertThat(result.files()).hasSize(4);
+        assertThat(result.cost()).isEqualTo(Cost.credits(16));
+        assertThat(result.spent()).as("paid by the build that sent it").isEqualTo(Cost.free());
     }
 }
