@@ -6,6 +6,7 @@ import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderException;
+import io.github.assetgen.core.wording.Wording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,10 @@ final class BalanceCheck {
 
     /**
      * @param clients the build's clients by provider name; a provider without one is not asked
+     * @param wording how the host names the parameters the failure's advice mentions
      * @throws BalanceTooLowException naming, per provider and account, the estimate and the balance
      */
-    static void check(Plan plan, Map<String, ProviderClient> clients, boolean offline, BuildLog log)
+    static void check(Plan plan, Map<String, ProviderClient> clients, boolean offline, BuildLog log, Wording wording)
             throws BalanceTooLowException {
         if (offline) {
             return;
@@ -65,7 +67,7 @@ final class BalanceCheck {
             });
         });
         if (!shortfalls.isEmpty()) {
-            throw new BalanceTooLowException(shortfalls);
+            throw new BalanceTooLowException(shortfalls, wording);
         }
     }
 

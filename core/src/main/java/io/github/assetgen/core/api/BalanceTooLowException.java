@@ -1,5 +1,7 @@
 package io.github.assetgen.core.api;
 
+import io.github.assetgen.core.wording.Advice;
+import io.github.assetgen.core.wording.Wording;
 import java.util.List;
 
 /**
@@ -12,11 +14,14 @@ public final class BalanceTooLowException extends UserErrorException {
 
     private final List<String> shortfalls;
 
-    /** @param shortfalls one sentence per provider (and account) whose balance is too low, naming both figures */
-    BalanceTooLowException(List<String> shortfalls) {
+    /**
+     * @param shortfalls one sentence per provider (and account) whose balance is too low, naming both figures
+     * @param wording how the host names the parameter the advice mentions
+     */
+    BalanceTooLowException(List<String> shortfalls, Wording wording) {
         super(
-                String.join("; ", shortfalls) + ". Nothing was sent. Top up the account, or generate fewer assets"
-                        + " (-Dassetgen.only=<ids>).",
+                wording.render(String.join("; ", shortfalls) + ". Nothing was sent. Top up the account, or generate"
+                        + " fewer assets (" + Advice.parameter("only", "<ids>") + ")."),
                 null);
         this.shortfalls = List.copyOf(shortfalls);
     }

@@ -17,6 +17,7 @@ import io.github.assetgen.core.provider.SubmitResult;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.specfile.Position;
+import io.github.assetgen.core.wording.Wording;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ class BalanceCheckTest {
                 generate("a", "apixo", null, Cost.usd(new BigDecimal("0.0035"))),
                 generate("b", "apixo", null, Cost.usd(new BigDecimal("0.0035")))));
 
-        assertThatThrownBy(() -> BalanceCheck.check(plan, Map.of("apixo", apixo), false, log))
+        assertThatThrownBy(() -> BalanceCheck.check(plan, Map.of("apixo", apixo), false, log, Wording.PLAIN))
                 .isInstanceOf(BalanceTooLowException.class)
                 .hasMessageStartingWith("the estimate for apixo is $0.007 but its balance is $0.005")
                 .hasMessageContaining("Nothing was sent");
@@ -117,7 +118,7 @@ class BalanceCheckTest {
                 generate("b", "useapi", "rich", Cost.credits(40)),
                 generate("c", "useapi", "poor", Cost.credits(8))));
 
-        assertThatThrownBy(() -> BalanceCheck.check(plan, Map.of("useapi", useapi), false, log))
+        assertThatThrownBy(() -> BalanceCheck.check(plan, Map.of("useapi", useapi), false, log, Wording.PLAIN))
                 .hasMessageStartingWith(
                         "the estimate for useapi account poor is 8 credits but its balance is 5 credits");
         assertThat(useapi.asked).containsExactlyInAnyOrder("poor", "rich");
@@ -128,7 +129,7 @@ class BalanceCheckTest {
         BalanceClient minimax = new BalanceClient(account -> null);
         Plan plan = new Plan(List.of(generate("a", "minimax", null, Cost.usd(new BigDecimal("0.28")))));
 
-        BalanceCheck.check(plan, Map.of("minimax", minimax), false, log);
+        BalanceCheck.check(plan, Map.of("minimax", minimax), false, log, Wording.PLAIN);
 
         assertThat(log.warnings).singleElement().asString().contains("could not read the balance at minimax");
     }
@@ -139,9 +140,9 @@ class BalanceCheckTest {
         Plan generating = new Plan(List.of(generate("a", "apixo", null, Cost.usd(BigDecimal.ONE))));
         Plan resuming = new Plan(List.of(generate("a", "apixo", null, Cost.usd(BigDecimal.ONE), Action.RESUME)));
 
-        BalanceCheck.check(generating, Map.of("apixo", apixo), true, log);
-        BalanceCheck.check(resuming, Map.of("apixo", apixo), false, log);
-        BalanceCheck.check(generating, Map.of(), false, log);
+        BalanceCheck.check(generating, Map.of("apixo", apixo), true, log, Wording.PLAIN);
+        BalanceCheck.check(resuming, Map.of("apixo", apixo), false, log, Wording.PLAIN);
+        BalanceCheck.check(generating, Map.of(), false, log, Wording.PLAIN);
 
         assertThat(apixo.asked).isEmpty();
     }
@@ -151,7 +152,7 @@ class BalanceCheckTest {
         BalanceClient apixo = new BalanceClient(account -> Cost.usd(new BigDecimal("74.87")));
         Plan plan = new Plan(List.of(generate("a", "apixo", null, Cost.usd(new BigDecimal("0.0035")))));
 
-        BalanceCheck.check(plan, Map.of("apixo", apixo), false, log);
+        BalanceCheck.check(plan, Map.of("apixo", apixo), false, log, Wording.PLAIN);
 
         assertThat(log.infos).contains("apixo balance: $74.87; this build's estimate there: $0.0035");
     }

@@ -24,13 +24,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * MiniMax's official API (https://platform.minimax.io/docs): images answered at once, videos as
- * tasks its own client polls every 20 s; result URLs stay valid 24 hours. Priced in US dollars from
- * its pay-as-you-go page, https://platform.minimax.io/docs/guides/pricing-paygo: image-01 per image,
- * videos per model, resolution and duration. The 01-series video models are not on that page: their
- * price is unknown, so any budget refuses them. Failed or moderated videos are not charged. When an
- * image batch ({@code n}) comes back short, the ledger assumes MiniMax charges the images that came
- * back only: its page prices "per image" and does not say (unconfirmed). Immutable.
+ * MiniMax's official API: images answered at once
+ * (https://platform.minimax.io/docs/api-reference/image-generation-t2i), videos as tasks
+ * (https://platform.minimax.io/docs/api-reference/video-generation-t2v) its own client polls every
+ * 20 s (https://github.com/MiniMax-AI/MiniMax-MCP/blob/main/minimax_mcp/server.py); result URLs stay
+ * valid 24 hours. Priced in US dollars from its pay-as-you-go page,
+ * https://platform.minimax.io/docs/guides/pricing-paygo: image-01 per image, videos per model,
+ * resolution and duration. The 01-series video models are not on that page: their price is unknown,
+ * so any budget refuses them. Failed or moderated videos are not charged. When an image batch
+ * ({@code n}) comes back short, the ledger assumes MiniMax charges the images that came back only:
+ * its page prices "per image" and does not say (unconfirmed). Immutable.
  *
  * <p>Choices where the documents are silent: the default video model is {@code MiniMax-Hailuo-2.3}
  * with {@code 768p-6sec}; the 01 models take {@code 720p-6sec} only; it takes one subject reference.
