@@ -6,7 +6,6 @@ import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.provider.Cost;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -193,11 +192,8 @@ public final class LockFile {
                                 a.provider(),
                                 a.model(),
                                 files,
-                                costOf(a),
-                                a.partial() == null
-                                        ? null
-                                        : new Partial(
-                                                a.partial().have(), a.partial().of()),
+                                a.costOrLegacy(),
+                                a.partial() == null ? null : a.partial().toPartial(),
                                 a.jobIds(),
                                 a.generatedAt()));
             } catch (IllegalArgumentException | NullPointerException e) {
@@ -264,11 +260,8 @@ public final class LockFile {
                             e.provider(),
                             e.model(),
                             files,
-                            e.partial() == null
-                                    ? null
-                                    : new LockFileJson.PartialJson(
-                                            e.partial().have(), e.partial().of()),
-                            costJson(e.cost()),
+                            LockFileJson.PartialJson.of(e.partial()),
+                            LockFileJson.CostJson.of(e.cost()),
                             null,
                             e.jobIds(),
                             e.generatedAt()));
@@ -357,27 +350,6 @@ public final class LockFile {
     @Override
     public String toString() {
         return "LockFile" + entries.keySet();
-    }
-
-    /** The numeric cost, or the text one of a lock written before costs were numbers. */
-    private static Cost costOf(LockFileJson.AssetJson asset) {
-        if (asset.cost() == null) {
-            return Cost.parse(asset.credits());
-        }
-        Cost cost = Cost.of(asset.cost().unit(), asset.cost().amount());
-        if (cost == null) {
-            throw new IllegalArgumentException("cost \"" + asset.cost().unit()
-                    + "\" needs an amount and one of the units credits, usd, free, unknown");
-        }
-        return cost;
-    }
-
-    /** Plain amounts ({@code 10}, never {@code 1E+1}), none for unknown: the same cost always writes the same bytes. */
-    private static LockFileJson.CostJson costJson(Cost cost) {
-        BigDecimal amount = cost.unit() == Cost.Unit.UNKNOWN
-                ? null
-                : new BigDecimal(cost.amount().stripTrailingZeros().toPlainString());
-        return new LockFileJson.CostJson(amount, cost.unitName());
     }
 
     private static String describe(JsonProcessingException e) {

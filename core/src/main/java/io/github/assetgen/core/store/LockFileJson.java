@@ -2,6 +2,7 @@ package io.github.assetgen.core.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.assetgen.core.provider.Cost;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,19 @@ record LockFileJson(Integer lockVersion, Map<String, AssetJson> assets) {
             List<String> jobIds,
             String generatedAt) {
 
+        /** The numeric cost, or the text one of a lock written before costs were numbers. */
+        Cost costOrLegacy() {
+            if (cost == null) {
+                return Cost.parse(credits);
+            }
+            Cost read = Cost.of(cost.unit(), cost.amount());
+            if (read == null) {
+                throw new IllegalArgumentException("cost \"" + cost.unit()
+                        + "\" needs an amount and one of the units credits, usd, free, unknown");
+            }
+            return read;
+        }
+
         AssetJson {
             require(key, "key");
             require(provider, "provider");
@@ -60,6 +74,14 @@ record LockFileJson(Integer lockVersion, Map<String, AssetJson> assets) {
         CostJson {
             require(unit, "unit");
         }
+
+        /** Plain amounts ({@code 10}, never {@code 1E+1}), none for unknown: a cost always writes the same bytes. */
+        static CostJson of(Cost cost) {
+            BigDecimal amount = cost.unit() == Cost.Unit.UNKNOWN
+                    ? null
+                    : new BigDecimal(cost.amount().stripTrailingZeros().toPlainString());
+            return new CostJson(amount, cost.unitName());
+        }
     }
 
     /** A batch of which only {@code have} of {@code of} files came back. */
@@ -69,6 +91,14 @@ record LockFileJson(Integer lockVersion, Map<String, AssetJson> assets) {
         PartialJson {
             require(have, "have");
             require(of, "of");
+        }
+
+        static PartialJson of(LockFile.Partial partial) {
+            return partial == null ? null : new PartialJson(partial.have(), partial.of());
+        }
+
+        LockFile.Partial toPartial() {
+            return new LockFile.Partial(have, of);
         }
     }
 
