@@ -89,4 +89,39 @@ class PartialBatchIT extends ItSupport {
         assertThat(fakes.apixo.balanceReads()).isEqualTo(2);
         assertThat(fakes.apixo.createRequests()).isEqualTo(1);
     }
+
+    @Test
+    void aMinimaxImageBatchThatComesBackShortIsCompletedWithTheMissingImagesOnly() {
+        MavenBuild build = prepare("multi-provider");
+        write(build.file("src/main/assets/images.yaml"), """
+                assets:
+                  - id: tiles
+                    provider: minimax
+                    prompt: "Six square tiles of a mosaic"
+                    quantity: 6
+                    output: img/tiles.png
+                """);
+        fakes.minimax.imagesLost(2);
+        fakes.minimax.balance("5.00");
+
+        build.run(fakes.args(GENERATE)).assertFailure();
+
+        JsonNode partial = lockEntry(build.lockFile(), "tiles");
+        assertThat(partial.path("partial").toString()).isEqualTo("{\"have\":4,\"of\":6}");
+        // assumed per image that came back: 4 x $0.0035
+        assertThat(partial.path("cost").toString()).isEqualTo("{\"amount\":0.014,\"unit\":\"usd\"}");
+
+        fakes.minimax.imagesLost(0);
+        BuildResult second = build.run(fakes.args(GENERATE));
+
+        second.assertSuccess();
+        assertThat(second.log()).contains("minimax balance: $5; this build's estimate there: $0.007");
+        assertThat(fakes.minimax.createBodies()).hasSize(2);
+        assertThat(fakes.minimax.createBodies().get(1).path("n").asInt()).isEqualTo(2);
+        for (int i = 1; i <= 6; i++) {
+            assertPng(build.outputDir().resolve("img/tiles-" + i + ".png"));
+        }
+        assertThat(lockEntry(build.lockFile(), "tiles").path("cost").toString())
+                .isEqualTo("{\"amount\":0.021,\"unit\":\"usd\"}");
+    }
 }
