@@ -177,7 +177,7 @@ public final class AssetBuild {
             stores.cleanLeftovers(config.reportDirectory(), start);
             LockFile lockEntries = lock.read(context);
             Map<String, ProviderClient> clients = clients(plan, stores);
-            BalanceCheck.check(plan, clients, config.offline(), log, config.wording());
+            Map<String, String> refused = BalanceCheck.check(plan, clients, config.offline(), log, config.wording());
             List<PlannedAsset> work = plan.assets().stream()
                     .filter(a -> a.action() == Action.RESTORE || a.action().needsNetwork() || runnerDecides(a))
                     .toList();
@@ -195,6 +195,7 @@ public final class AssetBuild {
                     sleeper,
                     new SecureRandom(),
                     log);
+            refused.forEach(runner::stop);
             List<AssetResult> results = new ArrayList<>(worded(runner.run(work)));
             for (PlannedAsset asset : plan.assets()) {
                 switch (asset.action()) {

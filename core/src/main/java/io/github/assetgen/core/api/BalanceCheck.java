@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * Asks each provider the build will create something at what its account can still spend, once,
  * before the first create, and stops the build when the plan's estimate there is higher. A balance
  * that cannot be read is a warning: the check protects money, it must not stop a build on its own
- * fault. Stateless.
+ * fault. Only a token the provider refuses (HTTP 401) keeps creates from going there: they would be
+ * refused the same way. Stateless.
  *
  * <p>useapi's credits are per hailuoai account, and so is its "insufficient credits" answer: the
  * estimate of the assets naming an account is compared with that account's credits, not with the
@@ -30,12 +31,16 @@ final class BalanceCheck {
     /**
      * @param clients the build's clients by provider name; a provider without one is not asked
      * @param wording how the host names the parameters the failure's advice mentions
+     * @return the providers whose token was refused (HTTP 401) on the balance read, with the
+     *     provider's words: a create would be refused the same way, so none is sent to them
      * @throws BalanceTooLowException naming, per provider and account, the estimate and the balance
      */
-    static void check(Plan plan, Map<String, ProviderClient> clients, boolean offline, BuildLog log, Wording wording)
+    static Map<String, String> check(
+            Plan plan, Map<String, ProviderClient> clients, boolean offline, BuildLog log, Wording wording)
             throws BalanceTooLowException {
+        Map<String, String> refused = new TreeMap<>();
         if (offline) {
-            return;
+            return refused;
         }
         // provider -> account ("" for the token's own) -> estimate
         Map<String, Map<String, Cost>> estimates = new TreeMap<>();
@@ -54,7 +59,7 @@ final class BalanceCheck {
             }
             byAccount.forEach((account, estimate) -> {
                 String who = provider + (account.isEmpty() ? "" : " account " + account);
-                Optional<Cost> balance = read(client, account.isEmpty() ? null : account, who, log);
+                Optional<Cost> balance = read(client, provider, account.isEmpty() ? null : account, who, log, refused);
                 if (balance.isEmpty()) {
                     return;
                 }
@@ -69,12 +74,28 @@ final class BalanceCheck {
         if (!shortfalls.isEmpty()) {
             throw new BalanceTooLowException(shortfalls, wording);
         }
+        return refused;
     }
 
-    private static Optional<Cost> read(ProviderClient client, String account, String who, BuildLog log) {
+    private static Optional<Cost> read(
+            ProviderClient client,
+            String provider,
+            String account,
+            String who,
+            BuildLog log,
+            Map<String, String> refused) {
         try {
             return client.balance(account);
-        } catch (ProviderException | RuntimeException e) {
+        } catch (ProviderException e) {
+            if (e.httpStatus() == 401) {
+                // the token itself is refused: every create would be refused too, so none is sent
+                refused.putIfAbsent(provider, e.getMessage());
+                log.warn("could not read the balance at " + who + " (" + e.getMessage() + ")");
+            } else {
+                log.warn("could not read the balance at " + who + " (" + e.getMessage() + "); going on without it");
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
             log.warn("could not read the balance at " + who + " (" + e.getMessage() + "); going on without it");
             return Optional.empty();
         }

@@ -108,6 +108,14 @@ public final class AssetRunner {
     }
 
     /**
+     * No create request goes to {@code provider} in this run, as after a refused create; jobs it
+     * already has are still collected. For a token the provider refused before anything was sent.
+     */
+    public void stop(String provider, String reason) {
+        gates.stop(provider, reason);
+    }
+
+    /**
      * Runs every RESTORE, RESUME and GENERATE asset, and every BLOCKED one that {@link
      * PlannedAsset#awaitsAnAnswer() awaits an answer}; other actions are the caller's.
      */

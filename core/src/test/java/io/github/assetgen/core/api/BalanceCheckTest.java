@@ -69,6 +69,10 @@ class BalanceCheckTest {
                 throw new ProviderException(
                         ProviderException.Kind.REJECTED, "fake", 404, "no such endpoint", null, null);
             }
+            if (balance.unit() == Cost.Unit.UNKNOWN) {
+                throw new ProviderException(
+                        ProviderException.Kind.PROVIDER_STOP, "fake", 401, "the token was refused", null, null);
+            }
             return Optional.of(balance);
         }
     }
@@ -129,9 +133,20 @@ class BalanceCheckTest {
         BalanceClient minimax = new BalanceClient(account -> null);
         Plan plan = new Plan(List.of(generate("a", "minimax", null, Cost.usd(new BigDecimal("0.28")))));
 
-        BalanceCheck.check(plan, Map.of("minimax", minimax), false, log, Wording.PLAIN);
+        assertThat(BalanceCheck.check(plan, Map.of("minimax", minimax), false, log, Wording.PLAIN))
+                .isEmpty();
 
         assertThat(log.warnings).singleElement().asString().contains("could not read the balance at minimax");
+    }
+
+    @Test
+    void aTokenRefusedOnTheBalanceReadKeepsCreatesFromThatProvider() throws Exception {
+        BalanceClient useapi = new BalanceClient(account -> Cost.unknown());
+        Plan plan = new Plan(List.of(generate("a", "useapi", null, Cost.credits(4))));
+
+        Map<String, String> refused = BalanceCheck.check(plan, Map.of("useapi", useapi), false, log, Wording.PLAIN);
+
+        assertThat(refused).containsOnly(org.assertj.core.api.Assertions.entry("useapi", "the token was refused"));
     }
 
     @Test
