@@ -101,7 +101,8 @@ public final class AssetRunner {
         this.gates = new ProviderGates(settings.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().maxJobs())));
         this.restore = new RestoreStep(cache, journal, locks, new OutputPlacer(outputDirectory), clock, log);
-        this.submit = new SubmitStep(journal, gates, inFlight, force, sleeper, log);
+        this.submit = new SubmitStep(
+                journal, gates, inFlight, force, sleeper, log, new ReconcileStep(this.settings, clock, sleeper, log));
         this.poll = new PollStep(this.settings, journal, gates, assetTimeout, sleeper, log);
         this.download = new DownloadStep(cache, journal, stagingDirectory, sleeper, log);
     }
@@ -229,7 +230,7 @@ public final class AssetRunner {
             ProviderClient client = clientFor(provider);
             RetryPolicy retry =
                     RetryPolicy.forAsset(retryDelay(provider), random, clock, start.plus(assetTimeout), sleeper);
-            Optional<JournalEntry> open = journal.find(key);
+            Optional<JournalEntry> open = submit.collectable(asset, client, journal.find(key));
             gates.enter(provider);
             try {
                 List<ResultLocation> results;

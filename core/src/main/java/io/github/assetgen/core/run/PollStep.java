@@ -11,6 +11,7 @@ import io.github.assetgen.core.provider.http.RetryPolicy;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.store.Journal;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,15 +47,27 @@ final class PollStep {
         this.log = log;
     }
 
-    /** Polls every job until it ends, then returns their results in job order. */
+    /**
+     * Polls every job until it ends, then returns their results in job order. Jobs whose results the
+     * create answer already held (recorded with them in the journal) are not polled: those results
+     * are returned instead, which is the only way to collect a MiniMax image.
+     */
     List<ResultLocation> collect(PlannedAsset asset, ProviderClient client, List<JobRef> jobs, RetryPolicy retry)
             throws AssetFailure, InterruptedException {
         ProviderSettings providerSettings = settings.get(asset.request().provider());
         List<ResultLocation> results = new ArrayList<>();
+        boolean answered = jobs.stream().anyMatch(SubmitStep::isResult);
         boolean first = true;
         for (JobRef job : jobs) {
             if (SubmitStep.RESULT_URL.equals(job.kind())) {
                 results.add(ResultLocation.ofUrl(job.id()));
+                continue;
+            }
+            if (SubmitStep.RESULT_FILE.equals(job.kind())) {
+                results.add(ResultLocation.ofLocalFile(Path.of(job.id())));
+                continue;
+            }
+            if (answered) {
                 continue;
             }
             if (first && providerSettings != null) {

@@ -1,6 +1,7 @@
 package io.github.assetgen.core.run;
 
 import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.provider.JobLookup;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderException;
@@ -12,22 +13,38 @@ import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.JournalEntry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * Sends an asset's create request: the one step that spends money. Its own class so that its order
- * can be checked in one place: the journal entry is written before the request, the job ids as soon
- * as the provider answers, and a request that may have reached the provider is never sent again
- * without {@code force}. A build killed at any moment therefore never pays twice. Thread-safe.
+ * can be checked in one place: the journal entry (with the request's unique submission id) is
+ * written before the request, the job ids as soon as the provider answers, and a request that may
+ * have reached the provider is looked up at the provider ({@link ReconcileStep}) where it keeps a
+ * list, and otherwise never sent again without {@code force}. A build killed at any moment therefore
+ * never pays twice. Thread-safe.
  */
 final class SubmitStep {
 
     /** A journal job whose "id" is a result URL the provider already answered with. */
     static final String RESULT_URL = "result-url";
+    /** A journal job whose "id" is a file holding a result the provider already answered with inline. */
+    static final String RESULT_FILE = "result-file";
+
+    /** How often a journal write after a paid create is tried, the wait doubling from {@link #JOURNAL_BACKOFF}. */
+    static final int JOURNAL_WRITES = 4;
+
+    static final Duration JOURNAL_BACKOFF = Duration.ofSeconds(1);
 
     private final Journal journal;
     private final ProviderGates gates;
@@ -35,6 +52,7 @@ final class SubmitStep {
     private final boolean force;
     private final Sleeper sleeper;
     private final RunListener log;
+    private final ReconcileStep reconcile;
 
     /** @param inFlight jobs submitted and not yet stored, by asset id; kept up to date here */
     SubmitStep(
@@ -43,18 +61,21 @@ final class SubmitStep {
             Map<String, List<JobRef>> inFlight,
             boolean force,
             Sleeper sleeper,
-            RunListener log) {
+            RunListener log,
+            ReconcileStep reconcile) {
         this.journal = journal;
         this.gates = gates;
         this.inFlight = inFlight;
         this.force = force;
         this.sleeper = sleeper;
         this.log = log;
+        this.reconcile = reconcile;
     }
 
     /**
-     * Sends the create request unless an earlier one may have been paid for; answered 429/5xx are
-     * retried as {@code retry} says.
+     * Sends the create request unless an earlier one may have been paid for; answered 429s and
+     * connections that failed before sending are retried as {@code retry} says, and a create without
+     * a clear answer is looked up before it is ever sent again.
      *
      * @param open the asset's journal entry without job ids, if there is one
      */
@@ -68,35 +89,67 @@ final class SubmitStep {
                     + " nothing was sent, run the build again");
         }
         if (open.isPresent()) {
-            if (!force) {
-                throw new AssetFailure(
-                        maybePaidMessage(request.id(), "an earlier build sent its create request and lost the answer"));
+            Optional<SubmitResult> adopted = settleLostAnswer(asset, client, open.get(), retry);
+            if (adopted.isPresent()) {
+                return adopted.get();
             }
-            log.warn("[" + request.id() + "] force: sending the create request again although an"
-                    + " earlier one may have been paid for");
-            journal.close(asset.key());
         }
+        Optional<JobLookup> lookup = client.jobLookup();
         String provider = request.provider();
         for (int attempt = 1; ; attempt++) {
-            String stopped = gates.stopReason(provider);
+            String stopped = gates.stopReason(provider, request.account());
             if (stopped != null) {
                 throw new AssetFailure("not sent: " + provider + " was stopped earlier in this build: " + stopped);
             }
-            journal.begin(asset.key(), provider, request.id(), request.model());
+            String submissionId = newSubmissionId(request.id());
+            JournalEntry begun = journal.begin(
+                    asset.key(), provider, request.id(), request.model(), lookup.isPresent() ? submissionId : null);
             inFlight.put(request.id(), List.of());
             SubmitResult submitted;
             try {
                 log.debug(
                         "[" + request.id() + "] sending create request to " + provider + " (attempt " + attempt + ")");
-                submitted = client.submit(request);
+                submitted = client.submit(request, submissionId);
             } catch (ProviderException e) {
                 switch (e.kind()) {
                     case MAYBE_SUBMITTED -> {
-                        // the journal entry stays "submitting": the next build will not pay again blindly
-                        throw new AssetFailure(maybePaidMessage(request.id(), e.getMessage()), e);
+                        if (lookup.isEmpty()) {
+                            // the journal entry stays "submitting": the next build will not pay again blindly
+                            throw new AssetFailure(maybePaidMessage(request.id(), e.getMessage()), e);
+                        }
+                        Optional<List<JobRef>> found = reconcile.find(
+                                asset,
+                                lookup.get(),
+                                submissionId,
+                                begun.startedAt(),
+                                "the create request got no clear answer (" + e.getMessage() + ")",
+                                retry);
+                        if (found.isPresent()) {
+                            return adopt(asset, found.get());
+                        }
+                        journal.close(asset.key());
+                        inFlight.remove(request.id());
+                        if (attempt >= RetryPolicy.ASSET_ATTEMPTS) {
+                            throw new AssetFailure(
+                                    provider + " answered " + attempt + " create request(s) without a clear answer"
+                                            + " and its lists show no job for any of them; nothing was created, run"
+                                            + " the build again later",
+                                    e);
+                        }
+                        log.warn("[" + request.id() + "] no job with replyRef " + submissionId + " at " + provider
+                                + " after " + DurationText.of(ReconcileStep.GRACE) + "; sending again");
+                        continue;
                     }
                     case PROVIDER_STOP -> {
                         journal.close(asset.key());
+                        if (e.httpStatus() == 412 && request.account() != null) {
+                            // credits belong to one account: the provider's other accounts go on
+                            gates.stop(provider, request.account(), e.getMessage());
+                            throw new AssetFailure(
+                                    "account " + request.account() + " of " + provider + " has no credits left: "
+                                            + e.getMessage() + "; assets on other accounts go on",
+                                    e);
+                        }
                         gates.stop(provider, e.getMessage());
                         throw new AssetFailure(provider + " stopped taking work: " + e.getMessage(), e);
                     }
@@ -105,7 +158,8 @@ final class SubmitStep {
                         throw new AssetFailure("rejected by " + provider + ": " + e.getMessage(), e);
                     }
                     default -> {
-                        // answered 429/5xx: the provider did not take the job, so trying again is safe
+                        // an answered 429, or nothing was sent: the provider did not take the job, so trying again is
+                        // safe
                         journal.close(asset.key());
                         inFlight.remove(request.id());
                         Optional<Duration> wait = retry.next(e, attempt);
@@ -122,27 +176,176 @@ final class SubmitStep {
                     }
                 }
             }
-            journal.recordSubmitted(asset.key(), submittedRefs(provider, submitted));
+            record(asset, submittedRefs(asset, provider, submitted));
             inFlight.put(request.id(), submitted.jobs());
             return submitted;
         }
     }
 
     /**
-     * What the journal keeps of a submission. A synchronous answer's result URLs are kept too, as
-     * jobs of kind {@value #RESULT_URL}, so a build killed before the download can still collect them.
+     * An earlier create of this key has no recorded answer. Where the provider keeps lists, the job is
+     * looked up and adopted; where it does not, the asset fails as "may already be paid" unless
+     * {@code force} asks to send it again. Returns empty when a new create is to be sent.
      */
-    private static List<JobRef> submittedRefs(String provider, SubmitResult submitted) {
+    private Optional<SubmitResult> settleLostAnswer(
+            PlannedAsset asset, ProviderClient client, JournalEntry entry, RetryPolicy retry)
+            throws AssetFailure, InterruptedException, IOException {
+        String id = asset.id();
+        String provider = asset.request().provider();
+        Optional<JobLookup> lookup = client.jobLookup();
+        if (lookup.isPresent() && entry.submissionId() != null) {
+            Optional<List<JobRef>> found = reconcile.find(
+                    asset,
+                    lookup.get(),
+                    entry.submissionId(),
+                    entry.startedAt(),
+                    "an earlier build sent its create request at " + entry.startedAt() + " and lost the answer",
+                    retry);
+            if (found.isPresent()) {
+                return Optional.of(adopt(asset, found.get()));
+            }
+            if (!force) {
+                // the provider's lists show no such job: the entry is closed, so the next build plans
+                // (and budgets) a new create; this one did not count it and sends none
+                journal.close(asset.key());
+                throw new AssetFailure("an earlier build sent its create request at " + entry.startedAt()
+                        + " and lost the answer, and " + provider + "'s lists show no job with replyRef "
+                        + entry.submissionId() + "; nothing was sent now: run the build again to generate it");
+            }
+            log.warn("[" + id + "] force: no job with replyRef " + entry.submissionId() + " at " + provider
+                    + "; sending the create request again");
+        } else if (!force) {
+            throw new AssetFailure(
+                    maybePaidMessage(id, "an earlier build sent its create request and lost the answer"));
+        } else {
+            log.warn("[" + id + "] force: sending the create request again although an"
+                    + " earlier one may have been paid for");
+        }
+        journal.close(asset.key());
+        return Optional.empty();
+    }
+
+    /**
+     * The open entry if its jobs can still be collected. A job only the create answer held (a MiniMax
+     * image) can be collected only from the results kept with it; when none are, or {@code force}
+     * finds them unusable, {@code force} closes the entry so that a new create is sent, and without
+     * it the asset fails naming {@code force}.
+     */
+    Optional<JournalEntry> collectable(PlannedAsset asset, ProviderClient client, Optional<JournalEntry> open)
+            throws AssetFailure, IOException {
+        if (open.isEmpty() || open.get().jobs().isEmpty()) {
+            return open;
+        }
+        List<JobRef> jobs = open.get().jobs();
+        List<JobRef> results = jobs.stream().filter(SubmitStep::isResult).toList();
+        if (results.isEmpty() && jobs.stream().allMatch(client::canPoll)) {
+            return open;
+        }
+        boolean usable = !results.isEmpty()
+                && results.stream().allMatch(r -> !r.kind().equals(RESULT_FILE) || Files.isRegularFile(Path.of(r.id())))
+                && (asset.openJob() == null || !asset.openJob().expired());
+        if (usable || (!results.isEmpty() && !force)) {
+            return open;
+        }
+        String what = jobs.stream().filter(j -> !isResult(j)).map(JobRef::id).collect(Collectors.joining(", "));
+        if (!force) {
+            throw new AssetFailure("the job " + what + " submitted by an earlier build cannot be collected: "
+                    + asset.request().provider() + " returned its results only in the create answer, and they"
+                    + " were not kept. It is paid for; to generate it again on purpose run with"
+                    + " -Dassetgen.force=true -Dassetgen.only=" + asset.id());
+        }
+        log.warn("[" + asset.id() + "] force: closing the journal entry of " + what + ", whose results can no"
+                + " longer be collected, and generating it anew (this pays again)");
+        journal.close(asset.key());
+        return Optional.empty();
+    }
+
+    private SubmitResult adopt(PlannedAsset asset, List<JobRef> jobs) throws InterruptedException {
+        record(asset, jobs);
+        inFlight.put(asset.id(), List.copyOf(jobs));
+        return SubmitResult.ofJobs(jobs);
+    }
+
+    /**
+     * Records a paid job's ids in the journal. A failed write (disk full, permissions) does not lose
+     * them: they are logged at once, kept for this build's collection, and the write is tried again a
+     * few times with back-off.
+     */
+    private void record(PlannedAsset asset, List<JobRef> refs) throws InterruptedException {
+        Duration wait = JOURNAL_BACKOFF;
+        String ids = refs.stream().map(JobRef::id).collect(Collectors.joining(", "));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                journal.recordSubmitted(asset.key(), refs);
+                if (attempt > 1) {
+                    log.info("[" + asset.id() + "] the journal recorded " + ids + " after " + attempt + " attempts");
+                }
+                return;
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                if (attempt == 1) {
+                    log.error("[" + asset.id() + "] the provider took the job (" + ids + ") but the journal could not"
+                            + " record it: " + e.getMessage() + ". This build still collects it; trying the write"
+                            + " again");
+                }
+                if (attempt >= JOURNAL_WRITES) {
+                    log.error("[" + asset.id() + "] the journal still cannot record " + ids + "; collecting it in"
+                            + " this build anyway. If the build stops before it is stored, these ids are paid for:"
+                            + " find them in the provider's job list");
+                    return;
+                }
+                sleeper.sleep(wait);
+                wait = wait.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * What the journal keeps of a submission. A synchronous answer's results are kept too, so a build
+     * killed before the download can still collect them: URLs as jobs of kind {@value #RESULT_URL},
+     * inline base64 decoded into the journal's own files, as jobs of kind {@value #RESULT_FILE}.
+     */
+    private List<JobRef> submittedRefs(PlannedAsset asset, String provider, SubmitResult submitted) {
         List<JobRef> refs = new ArrayList<>(submitted.jobs());
+        int index = 0;
         for (ResultLocation result : submitted.immediateResults()) {
+            index++;
             if (result.url() != null) {
                 refs.add(new JobRef(provider, RESULT_URL, result.url()));
+            } else if (result.base64() != null) {
+                try {
+                    Path kept = journal.keepResult(asset.key(), index, decode(result.base64()));
+                    refs.add(new JobRef(provider, RESULT_FILE, kept.toString()));
+                } catch (IOException | IllegalArgumentException e) {
+                    log.warn("[" + asset.id() + "] could not keep result " + index + " of the answer beside the"
+                            + " journal (" + e.getMessage() + "); it is collected from memory in this build only");
+                }
             }
         }
         return refs;
     }
 
-    private static String maybePaidMessage(String id, String cause) {
+    static boolean isResult(JobRef job) {
+        return job.kind().equals(RESULT_URL) || job.kind().equals(RESULT_FILE);
+    }
+
+    /** Base64 or a base64 data URL, as MiniMax may send either. */
+    private static byte[] decode(String base64) {
+        int comma = base64.startsWith("data:") ? base64.indexOf(',') : -1;
+        return Base64.getMimeDecoder().decode(base64.substring(comma + 1));
+    }
+
+    /**
+     * A reference unique to one create request: the asset id (so a person can match provider jobs to
+     * assets) and 12 random hex digits; under useapi's 1024-character limit for {@code replyRef}.
+     */
+    static String newSubmissionId(String assetId) {
+        byte[] random = new byte[6];
+        ThreadLocalRandom.current().nextBytes(random);
+        String id = assetId.length() > 200 ? assetId.substring(0, 200) : assetId;
+        return id + "#" + HexFormat.of().formatHex(random);
+    }
+
+    static String maybePaidMessage(String id, String cause) {
         return "the create request may have reached the provider but no answer came back (" + cause + "). It may"
                 + " already be paid for, so it is not sent again automatically. Check the provider's dashboard; to"
                 + " generate it again on purpose run with -Dassetgen.force=true -Dassetgen.only=" + id;

@@ -106,6 +106,12 @@ public final class MinimaxClient implements ProviderClient {
         return new JobState.Succeeded(List.of(ResultLocation.ofUrl(url)));
     }
 
+    /** Only videos: an image exists only in its create answer, whose results the journal keeps. */
+    @Override
+    public boolean canPoll(JobRef job) {
+        return "video".equals(job.kind());
+    }
+
     @Override
     public DownloadedFile download(ResultLocation result, Path target) throws ProviderException {
         return downloader.download(result, target);

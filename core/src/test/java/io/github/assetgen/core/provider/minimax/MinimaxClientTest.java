@@ -392,7 +392,13 @@ class MinimaxClientTest {
     }
 
     @ParameterizedTest(name = "HTTP {0} on a create is {1}")
-    @CsvSource({"429, RATE_LIMITED", "500, MAYBE_SUBMITTED", "502, RETRYABLE", "503, RETRYABLE", "401, PROVIDER_STOP"})
+    @CsvSource({
+        "429, RATE_LIMITED",
+        "500, MAYBE_SUBMITTED",
+        "502, MAYBE_SUBMITTED",
+        "503, MAYBE_SUBMITTED",
+        "401, PROVIDER_STOP"
+    })
     void httpFailuresOnACreateAreClassifiedAndNotRepeated(int status, Kind kind) {
         server.enqueue(answer(status, "{\"base_resp\":{\"status_code\":0}}"));
 
