@@ -137,7 +137,7 @@ final class SubmitStep {
                                     e);
                         }
                         log.warn("[" + request.id() + "] no job with replyRef " + submissionId + " at " + provider
-                                + " after " + DurationText.of(ReconcileStep.GRACE) + "; sending again");
+                                + " after " + ReconcileStep.GRACE.toMinutes() + " min; sending again");
                         continue;
                     }
                     case PROVIDER_STOP -> {
