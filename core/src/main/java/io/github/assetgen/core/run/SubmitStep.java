@@ -122,7 +122,7 @@ final class SubmitStep {
                                 lookup.get(),
                                 submissionId,
                                 begun.startedAt(),
-                                "the create request got no clear answer (" + e.getMessage() + ")",
+                                "the create request got no clear answer (" + withoutAdvice(e.getMessage()) + ")",
                                 retry);
                         if (found.isPresent()) {
                             return adopt(asset, found.get());
@@ -322,6 +322,12 @@ final class SubmitStep {
             }
         }
         return refs;
+    }
+
+    /** The failure without its "may already be paid, run with force" advice, which a found job makes moot. */
+    private static String withoutAdvice(String message) {
+        int advice = message.indexOf("; the asset may already be paid for");
+        return advice < 0 ? message : message.substring(0, advice);
     }
 
     static boolean isResult(JobRef job) {
