@@ -239,7 +239,8 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
                     placeholders,
                     offline || session.isOffline(),
                     ParameterParser.duration("timeout", timeout),
-                    settings);
+                    settings,
+                    MavenWording.INSTANCE);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Invalid assetgen configuration: " + e.getMessage(), e);
         }

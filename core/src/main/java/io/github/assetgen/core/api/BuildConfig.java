@@ -1,6 +1,7 @@
 package io.github.assetgen.core.api;
 
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.wording.Wording;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param offline send nothing; assets in no cache fail
  * @param assetTimeout how long one asset may take from submit to stored files
  * @param providers per-provider connection settings, by provider name
+ * @param wording how the host tool names parameters and credentials in the advice core gives
  */
 public record BuildConfig(
         Path projectBaseDir,
@@ -41,7 +43,8 @@ public record BuildConfig(
         boolean placeholders,
         boolean offline,
         Duration assetTimeout,
-        Map<String, ProviderSettings> providers) {
+        Map<String, ProviderSettings> providers,
+        Wording wording) {
 
     public BuildConfig {
         Objects.requireNonNull(projectBaseDir, "projectBaseDir");
@@ -53,5 +56,40 @@ public record BuildConfig(
         Objects.requireNonNull(assetTimeout, "assetTimeout");
         only = List.copyOf(only);
         providers = Map.copyOf(providers);
+        Objects.requireNonNull(wording, "wording");
+    }
+
+    /** A configuration whose advice names parameters plainly ({@link Wording#PLAIN}). */
+    public BuildConfig(
+            Path projectBaseDir,
+            Path specDirectory,
+            Path outputDirectory,
+            Path cacheDirectory,
+            Path lockFile,
+            Path reportDirectory,
+            List<String> only,
+            boolean force,
+            BigDecimal maxCredits,
+            BigDecimal maxUsd,
+            boolean placeholders,
+            boolean offline,
+            Duration assetTimeout,
+            Map<String, ProviderSettings> providers) {
+        this(
+                projectBaseDir,
+                specDirectory,
+                outputDirectory,
+                cacheDirectory,
+                lockFile,
+                reportDirectory,
+                only,
+                force,
+                maxCredits,
+                maxUsd,
+                placeholders,
+                offline,
+                assetTimeout,
+                providers,
+                Wording.PLAIN);
     }
 }

@@ -10,6 +10,7 @@ import io.github.assetgen.core.provider.ResultLocation;
 import io.github.assetgen.core.provider.http.RetryPolicy;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.store.Journal;
+import io.github.assetgen.core.wording.Advice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,7 +129,7 @@ final class PollStep {
             if (!retry.fits(wait)) {
                 throw new AssetFailure("still running at " + provider + " after " + DurationText.of(assetTimeout)
                         + " (job " + job.id() + "). It stays recorded; the next build resumes it without paying again"
-                        + " (or raise -Dassetgen.timeout).");
+                        + " (or raise " + Advice.parameter("timeout") + ").");
             }
             sleeper.sleep(wait);
         }

@@ -20,6 +20,7 @@ import io.github.assetgen.core.store.EntryMetadata;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.JournalEntry;
 import io.github.assetgen.core.store.KeyLock;
+import io.github.assetgen.core.wording.MavenStyle;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,7 +239,7 @@ class AssetRunnerTest {
         List<AssetResult> results = runner(client, 1, false).run(List.of(hero));
 
         assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
-        assertThat(results.get(0).message())
+        assertThat(MavenStyle.text(results.get(0).message()))
                 .contains("may already be paid for")
                 .contains("-Dassetgen.force=true -Dassetgen.only=hero");
         assertThat(client.submits).hasValue(1);
@@ -300,7 +301,8 @@ class AssetRunnerTest {
         List<AssetResult> results = runner(client, 1, false).run(List.of(blocked));
 
         assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
-        assertThat(results.get(0).message()).contains("may already be paid for", "-Dassetgen.only=hero");
+        assertThat(MavenStyle.text(results.get(0).message()))
+                .contains("may already be paid for", "-Dassetgen.only=hero");
         assertThat(client.submits).hasValue(0);
         assertThat(journal.find(key)).isPresent();
     }

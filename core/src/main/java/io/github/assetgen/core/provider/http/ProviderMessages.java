@@ -1,6 +1,7 @@
 package io.github.assetgen.core.provider.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.assetgen.core.wording.Advice;
 
 /** The fix-it wording for provider failures, in one place. */
 public final class ProviderMessages {
@@ -15,9 +16,7 @@ public final class ProviderMessages {
      * @param tokenVariable the environment variable holding the provider's token, or null when none is known
      */
     public static String checkToken(String provider, String tokenVariable) {
-        String advice = "check the token: the password of the <server> with id 'assetgen-" + provider
-                + "' in ~/.m2/settings.xml";
-        return tokenVariable == null ? advice : advice + ", or the environment variable " + tokenVariable;
+        return "check the token: " + Advice.checkToken("assetgen-" + provider, tokenVariable);
     }
 
     /** Advice after 402/412 or a balance error. */
@@ -35,7 +34,7 @@ public final class ProviderMessages {
     public static String retryOnPurpose(String assetId) {
         String id = assetId == null ? "<asset id>" : assetId;
         return "the asset may already be paid for; check the provider's job list, and to send it again on purpose "
-                + "run with -Dassetgen.force -Dassetgen.only=" + id;
+                + "run with " + Advice.parameter("force", "true") + " " + Advice.parameter("only", id);
     }
 
     /**

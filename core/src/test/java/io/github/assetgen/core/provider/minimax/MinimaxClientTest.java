@@ -20,6 +20,7 @@ import io.github.assetgen.core.provider.http.TestSettings;
 import io.github.assetgen.core.provider.minimax.MinimaxClient.ImageFormat;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.InputFile;
+import io.github.assetgen.core.wording.MavenStyle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -362,7 +363,8 @@ class MinimaxClientTest {
         ProviderException e = failure(() -> client().submit(imageRequest()));
 
         assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
-        assertThat(e.getMessage()).contains("may already be paid for", "-Dassetgen.only=hero", "Trace-Id: trace-7f3a");
+        assertThat(MavenStyle.text(e.getMessage()))
+                .contains("may already be paid for", "-Dassetgen.only=hero", "Trace-Id: trace-7f3a");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
