@@ -253,7 +253,7 @@ final class SubmitStep {
             throw new AssetFailure("the job " + what + " submitted by an earlier build cannot be collected: "
                     + asset.request().provider() + " returned its results only in the create answer, and they"
                     + " were not kept. It is paid for; to generate it again on purpose run with"
-                    + " -Dassetgen.force=true -Dassetgen.only=" + asset.id());
+                    + " " + Advice.parameter("force", "true") + " " + Advice.parameter("only", asset.id()));
         }
         log.warn("[" + asset.id() + "] force: closing the journal entry of " + what + ", whose results can no"
                 + " longer be collected, and generating it anew (this pays again)");
