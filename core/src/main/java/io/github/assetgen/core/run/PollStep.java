@@ -57,14 +57,14 @@ final class PollStep {
             throws AssetFailure, InterruptedException {
         ProviderSettings providerSettings = settings.get(asset.request().provider());
         List<ResultLocation> results = new ArrayList<>();
-        boolean answered = jobs.stream().anyMatch(SubmitStep::isResult);
+        boolean answered = jobs.stream().anyMatch(JournalRecorder::isResult);
         boolean first = true;
         for (JobRef job : jobs) {
-            if (SubmitStep.RESULT_URL.equals(job.kind())) {
+            if (JournalRecorder.RESULT_URL.equals(job.kind())) {
                 results.add(ResultLocation.ofUrl(job.id()));
                 continue;
             }
-            if (SubmitStep.RESULT_FILE.equals(job.kind())) {
+            if (JournalRecorder.RESULT_FILE.equals(job.kind())) {
                 results.add(ResultLocation.ofLocalFile(Path.of(job.id())));
                 continue;
             }

@@ -5,7 +5,6 @@ import io.github.assetgen.core.provider.JobLookup;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderException;
-import io.github.assetgen.core.provider.ResultLocation;
 import io.github.assetgen.core.provider.SubmitResult;
 import io.github.assetgen.core.provider.http.RetryPolicy;
 import io.github.assetgen.core.provider.http.Sleeper;
@@ -14,12 +13,9 @@ import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.JournalEntry;
 import io.github.assetgen.core.wording.Advice;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +33,6 @@ import java.util.stream.Collectors;
  */
 final class SubmitStep {
 
-    /** A journal job whose "id" is a result URL the provider already answered with. */
-    static final String RESULT_URL = "result-url";
-    /** A journal job whose "id" is a file holding a result the provider already answered with inline. */
-    static final String RESULT_FILE = "result-file";
-
-    /** How often a journal write after a paid create is tried, the wait doubling from {@link #JOURNAL_BACKOFF}. */
-    static final int JOURNAL_WRITES = 4;
-
-    static final Duration JOURNAL_BACKOFF = Duration.ofSeconds(1);
-
     private final Journal journal;
     private final ProviderGates gates;
     private final Map<String, List<JobRef>> inFlight;
@@ -54,6 +40,7 @@ final class SubmitStep {
     private final Sleeper sleeper;
     private final RunListener log;
     private final ReconcileStep reconcile;
+    private final JournalRecorder recorder;
 
     /** @param inFlight jobs submitted and not yet stored, by asset id; kept up to date here */
     SubmitStep(
@@ -71,6 +58,7 @@ final class SubmitStep {
         this.sleeper = sleeper;
         this.log = log;
         this.reconcile = reconcile;
+        this.recorder = new JournalRecorder(journal, sleeper, log);
     }
 
     /**
@@ -177,7 +165,7 @@ final class SubmitStep {
                     }
                 }
             }
-            record(asset, submittedRefs(asset, provider, submitted));
+            recorder.record(asset, recorder.refsOf(asset, submitted));
             inFlight.put(request.id(), submitted.jobs());
             return submitted;
         }
@@ -238,17 +226,22 @@ final class SubmitStep {
             return open;
         }
         List<JobRef> jobs = open.get().jobs();
-        List<JobRef> results = jobs.stream().filter(SubmitStep::isResult).toList();
+        List<JobRef> results = jobs.stream().filter(JournalRecorder::isResult).toList();
         if (results.isEmpty() && jobs.stream().allMatch(client::canPoll)) {
             return open;
         }
         boolean usable = !results.isEmpty()
-                && results.stream().allMatch(r -> !r.kind().equals(RESULT_FILE) || Files.isRegularFile(Path.of(r.id())))
+                && results.stream()
+                        .allMatch(r ->
+                                !r.kind().equals(JournalRecorder.RESULT_FILE) || Files.isRegularFile(Path.of(r.id())))
                 && (asset.openJob() == null || !asset.openJob().expired());
         if (usable || (!results.isEmpty() && !force)) {
             return open;
         }
-        String what = jobs.stream().filter(j -> !isResult(j)).map(JobRef::id).collect(Collectors.joining(", "));
+        String what = jobs.stream()
+                .filter(j -> !JournalRecorder.isResult(j))
+                .map(JobRef::id)
+                .collect(Collectors.joining(", "));
         if (!force) {
             throw new AssetFailure("the job " + what + " submitted by an earlier build cannot be collected: "
                     + asset.request().provider() + " returned its results only in the create answer, and they"
@@ -262,83 +255,15 @@ final class SubmitStep {
     }
 
     private SubmitResult adopt(PlannedAsset asset, List<JobRef> jobs) throws InterruptedException {
-        record(asset, jobs);
+        recorder.record(asset, jobs);
         inFlight.put(asset.id(), List.copyOf(jobs));
         return SubmitResult.ofJobs(jobs);
-    }
-
-    /**
-     * Records a paid job's ids in the journal. A failed write (disk full, permissions) does not lose
-     * them: they are logged at once, kept for this build's collection, and the write is tried again a
-     * few times with back-off.
-     */
-    private void record(PlannedAsset asset, List<JobRef> refs) throws InterruptedException {
-        Duration wait = JOURNAL_BACKOFF;
-        String ids = refs.stream().map(JobRef::id).collect(Collectors.joining(", "));
-        for (int attempt = 1; ; attempt++) {
-            try {
-                journal.recordSubmitted(asset.key(), refs);
-                if (attempt > 1) {
-                    log.info("[" + asset.id() + "] the journal recorded " + ids + " after " + attempt + " attempts");
-                }
-                return;
-            } catch (IOException | UncheckedIOException | IllegalStateException e) {
-                if (attempt == 1) {
-                    log.error("[" + asset.id() + "] the provider took the job (" + ids + ") but the journal could not"
-                            + " record it: " + e.getMessage() + ". This build still collects it; trying the write"
-                            + " again");
-                }
-                if (attempt >= JOURNAL_WRITES) {
-                    log.error("[" + asset.id() + "] the journal still cannot record " + ids + "; collecting it in"
-                            + " this build anyway. If the build stops before it is stored, these ids are paid for:"
-                            + " find them in the provider's job list");
-                    return;
-                }
-                sleeper.sleep(wait);
-                wait = wait.multipliedBy(2);
-            }
-        }
-    }
-
-    /**
-     * What the journal keeps of a submission. A synchronous answer's results are kept too, so a build
-     * killed before the download can still collect them: URLs as jobs of kind {@value #RESULT_URL},
-     * inline base64 decoded into the journal's own files, as jobs of kind {@value #RESULT_FILE}.
-     */
-    private List<JobRef> submittedRefs(PlannedAsset asset, String provider, SubmitResult submitted) {
-        List<JobRef> refs = new ArrayList<>(submitted.jobs());
-        int index = 0;
-        for (ResultLocation result : submitted.immediateResults()) {
-            index++;
-            if (result.url() != null) {
-                refs.add(new JobRef(provider, RESULT_URL, result.url()));
-            } else if (result.base64() != null) {
-                try {
-                    Path kept = journal.keepResult(asset.key(), index, decode(result.base64()));
-                    refs.add(new JobRef(provider, RESULT_FILE, kept.toString()));
-                } catch (IOException | IllegalArgumentException e) {
-                    log.warn("[" + asset.id() + "] could not keep result " + index + " of the answer beside the"
-                            + " journal (" + e.getMessage() + "); it is collected from memory in this build only");
-                }
-            }
-        }
-        return refs;
     }
 
     /** The failure without its "may already be paid, run with force" advice, which a found job makes moot. */
     private static String withoutAdvice(String message) {
         int advice = message.indexOf("; the asset may already be paid for");
         return advice < 0 ? message : message.substring(0, advice);
-    }
-
-    static boolean isResult(JobRef job) {
-        return job.kind().equals(RESULT_URL) || job.kind().equals(RESULT_FILE);
-    }
-
-    /** Base64 or a base64 data URL, as MiniMax may send either. */
-    private static byte[] decode(String base64) {
-        int comma = base64.startsWith("data:") ? base64.indexOf(',') : -1;
-        return Base64.getMimeDecoder().decode(base64.substring(comma + 1));
     }
 
     /**

@@ -362,7 +362,7 @@ class LostAnswersTest {
 
         assertThat(failed.get(0).status()).isEqualTo(AssetStatus.FAILED);
         JournalEntry entry = journal.find(first.key()).orElseThrow();
-        assertThat(entry.jobs()).extracting(JobRef::kind).containsExactly("image", SubmitStep.RESULT_FILE);
+        assertThat(entry.jobs()).extracting(JobRef::kind).containsExactly("image", JournalRecorder.RESULT_FILE);
 
         PlannedAsset resume = planned(request, Action.RESUME, new OpenJob(entry.jobs(), entry.startedAt(), false));
         List<AssetResult> resumed = runner(minimax, "minimax", false).run(List.of(resume));
