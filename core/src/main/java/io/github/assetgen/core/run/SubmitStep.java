@@ -165,8 +165,9 @@ final class SubmitStep {
                     }
                 }
             }
-            recorder.record(asset, recorder.refsOf(asset, submitted));
+            // in memory first: a Ctrl-C during a slow journal write still prints the paid ids
             inFlight.put(request.id(), submitted.jobs());
+            recorder.record(asset, recorder.refsOf(asset, submitted));
             return submitted;
         }
     }
@@ -255,8 +256,8 @@ final class SubmitStep {
     }
 
     private SubmitResult adopt(PlannedAsset asset, List<JobRef> jobs) throws InterruptedException {
-        recorder.record(asset, jobs);
         inFlight.put(asset.id(), List.copyOf(jobs));
+        recorder.record(asset, jobs);
         return SubmitResult.ofJobs(jobs);
     }
 
