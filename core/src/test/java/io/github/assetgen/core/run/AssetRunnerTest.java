@@ -503,6 +503,54 @@ class AssetRunnerTest {
                 .isEqualTo(io.github.assetgen.core.files.Hashing.sha256(written));
     }
 
+    @Test
+    void anOutOfMemoryErrorOrArithmeticInOneAssetFailsThatAssetAndTheOthersLand() throws Exception {
+        ScriptedClient client = new ScriptedClient("useapi")
+                .crashDownload("oom", new OutOfMemoryError("Java heap space"))
+                .crashDownload("math", new ArithmeticException("integer overflow"));
+
+        List<AssetResult> results =
+                runner(client, 3, false).run(List.of(generate("good"), generate("math"), generate("oom")));
+
+        assertThat(results)
+                .extracting(AssetResult::id, AssetResult::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("good", AssetStatus.GENERATED),
+                        org.assertj.core.groups.Tuple.tuple("math", AssetStatus.FAILED),
+                        org.assertj.core.groups.Tuple.tuple("oom", AssetStatus.FAILED));
+        assertThat(results.get(1).message()).startsWith("unexpected ArithmeticException: integer overflow");
+        assertThat(results.get(2).message()).startsWith("unexpected OutOfMemoryError: Java heap space");
+    }
+
+    @Test
+    void aFailedDownloadNamesItsSignedUrlWithoutTheSignature() throws Exception {
+        ScriptedClient client = new ScriptedClient("useapi")
+                .resultQuery("?X-Amz-Signature=SECRET")
+                .crashDownload("hero", new ProviderException(Kind.REJECTED, "useapi", 0, "refused", null, null));
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(results.get(0).message()).contains("https://cdn.example/").doesNotContain("SECRET");
+    }
+
+    @Test
+    void aProviderCallSeesTheAssetsDeadline() throws Exception {
+        List<java.util.Optional<Duration>> seen = Collections.synchronizedList(new ArrayList<>());
+        ScriptedClient client = new ScriptedClient("useapi").failPolls(job -> {
+            seen.add(io.github.assetgen.core.provider.http.CallDeadline.remaining());
+            return null;
+        });
+
+        runner(client, 1, false).run(List.of(generate("hero")));
+
+        assertThat(seen)
+                .isNotEmpty()
+                .allSatisfy(left -> assertThat(left)
+                        .hasValueSatisfying(
+                                d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(30))));
+    }
+
     /** A clock that tests move forward, so timeouts need no real waiting. */
     static final class MutableClock extends Clock {
 

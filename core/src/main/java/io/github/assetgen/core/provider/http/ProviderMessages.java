@@ -8,6 +8,9 @@ public final class ProviderMessages {
 
     static final int MAX_MESSAGE_LENGTH = 300;
 
+    /** How much of an error body is looked at; what is shown is much shorter. */
+    static final int MAX_BODY_SCANNED = 16 * 1024;
+
     private ProviderMessages() {}
 
     /**
@@ -46,7 +49,9 @@ public final class ProviderMessages {
         if (body == null || body.isBlank()) {
             return "";
         }
-        String text = body;
+        // Not shortened here: the caller removes the token first, then shortens (a token cut in
+        // half would no longer be found). Only a huge body is cut, far beyond what is ever shown.
+        String text = body.length() > MAX_BODY_SCANNED ? body.substring(0, MAX_BODY_SCANNED) : body;
         try {
             JsonNode json = HttpJson.mapper().readTree(body);
             if (json != null && json.isObject()) {
@@ -58,7 +63,7 @@ public final class ProviderMessages {
         } catch (java.io.IOException | RuntimeException notJson) {
             // Plain text or an HTML error page: use it as it is.
         }
-        return shorten(text.replaceAll("\\s+", " ").trim());
+        return text.replaceAll("\\s+", " ").trim();
     }
 
     private static String firstText(JsonNode json) {
@@ -78,7 +83,13 @@ public final class ProviderMessages {
         return msg != null ? msg : HttpJson.text(json.path("base_resp"), "status_msg");
     }
 
-    static String shorten(String text) {
-        return text.length() <= MAX_MESSAGE_LENGTH ? text : text.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
+    /** Cut to a readable length. Redact BEFORE calling this: a token cut in half is no longer found. */
+    public static String shorten(String text) {
+        return shorten(text, MAX_MESSAGE_LENGTH);
+    }
+
+    /** Cut to at most {@code max} characters, marked with an ellipsis. Redact first. */
+    public static String shorten(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -824,4 +824,22 @@ class UseapiClientTest {
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
         assertThat(server.getRequestCount()).isZero();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "../../v1/accounts",
+                "user:1-minimax:2-image:a/../b",
+                "user:x-minimax:2-image:1",
+                "user:1-minimax:2-audio:1",
+                "user:1-minimax:2-image:1?x=1"
+            })
+    void aJobIdOutsideUseapisGrammarNeverReachesAUrl(String id) {
+        var e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ProviderException.class, () -> client(0).poll(new JobRef("useapi", "image", id)));
+
+        assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED);
+        assertThat(e.getMessage()).contains("is not a useapi image id");
+        assertThat(server.getRequestCount()).isZero();
+    }
 }
