@@ -8,7 +8,6 @@ import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.store.Journal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,7 +24,7 @@ final class JournalRecorder {
 
     /** A journal job whose "id" is a result URL the provider already answered with. */
     static final String RESULT_URL = "result-url";
-    /** A journal job whose "id" is a file holding a result the provider already answered with inline. */
+    /** A journal job whose "id" names a result the provider answered with inline, kept by the journal. */
     static final String RESULT_FILE = "result-file";
 
     /** How often a journal write after a paid create is tried, the wait doubling from {@link #JOURNAL_BACKOFF}. */
@@ -91,8 +90,8 @@ final class JournalRecorder {
                 refs.add(new JobRef(provider, RESULT_URL, result.url()));
             } else if (result.base64() != null) {
                 try {
-                    Path kept = journal.keepResult(asset.key(), index, decode(result.base64()));
-                    refs.add(new JobRef(provider, RESULT_FILE, kept.toString()));
+                    String kept = journal.keepResult(asset.key(), index, decode(result.base64()));
+                    refs.add(new JobRef(provider, RESULT_FILE, kept));
                 } catch (IOException | IllegalArgumentException e) {
                     log.warn("[" + asset.id() + "] could not keep result " + index + " of the answer beside the"
                             + " journal (" + e.getMessage() + "); it is collected from memory in this build only");

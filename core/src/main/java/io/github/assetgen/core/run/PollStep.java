@@ -13,7 +13,6 @@ import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.wording.Advice;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +65,11 @@ final class PollStep {
                 continue;
             }
             if (JournalRecorder.RESULT_FILE.equals(job.kind())) {
-                results.add(ResultLocation.ofLocalFile(Path.of(job.id())));
+                try {
+                    results.add(ResultLocation.ofLocalFile(journal.keptResult(asset.key(), job.id())));
+                } catch (IllegalArgumentException edited) {
+                    throw new AssetFailure("the journal names a kept result that is not one: " + edited.getMessage());
+                }
                 continue;
             }
             if (answered) {

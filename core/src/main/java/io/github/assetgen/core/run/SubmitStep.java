@@ -14,7 +14,6 @@ import io.github.assetgen.core.store.JournalEntry;
 import io.github.assetgen.core.wording.Advice;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -232,9 +231,7 @@ final class SubmitStep {
             return open;
         }
         boolean usable = !results.isEmpty()
-                && results.stream()
-                        .allMatch(r ->
-                                !r.kind().equals(JournalRecorder.RESULT_FILE) || Files.isRegularFile(Path.of(r.id())))
+                && results.stream().allMatch(r -> !r.kind().equals(JournalRecorder.RESULT_FILE) || kept(asset, r))
                 && (asset.openJob() == null || !asset.openJob().expired());
         if (usable || (!results.isEmpty() && !force)) {
             return open;
@@ -253,6 +250,15 @@ final class SubmitStep {
                 + " longer be collected, and generating it anew (this pays again)");
         journal.close(asset.key());
         return Optional.empty();
+    }
+
+    /** Whether the journal still holds this kept result. */
+    private boolean kept(PlannedAsset asset, JobRef result) {
+        try {
+            return Files.isRegularFile(journal.keptResult(asset.key(), result.id()));
+        } catch (IllegalArgumentException notAKeptResult) {
+            return false;
+        }
     }
 
     private SubmitResult adopt(PlannedAsset asset, List<JobRef> jobs) throws InterruptedException {

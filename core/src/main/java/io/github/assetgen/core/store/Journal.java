@@ -32,6 +32,7 @@ public final class Journal {
     static final String DIRECTORY = "journal";
 
     private static final String SUFFIX = ".json";
+    private static final String RESULT_SUFFIX = ".result";
 
     private final Path directory;
     private final Clock clock;
@@ -141,13 +142,26 @@ public final class Journal {
      * @param key the cache key
      * @param index the result's position in the answer, from 1
      * @param content the result's bytes
-     * @return the file holding them
+     * @return the kept result's name, for {@link #keptResult}
      * @throws IOException if the file cannot be written
      */
-    public Path keepResult(String key, int index, byte[] content) throws IOException {
-        Path file = resultsOf(key).resolve(index + ".result");
-        AtomicFiles.write(file, content);
-        return file;
+    public String keepResult(String key, int index, byte[] content) throws IOException {
+        String name = index + RESULT_SUFFIX;
+        AtomicFiles.write(resultsOf(key).resolve(name), content);
+        return name;
+    }
+
+    /**
+     * The file of a result kept by {@link #keepResult}. Only names {@code keepResult} gives are taken,
+     * so an edited journal cannot point a build at any other file.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public Path keptResult(String key, String name) {
+        if (!name.matches("[0-9]{1,4}" + java.util.regex.Pattern.quote(RESULT_SUFFIX))) {
+            throw new IllegalArgumentException("'" + name + "' is not the name of a kept result");
+        }
+        return resultsOf(key).resolve(name);
     }
 
     /**

@@ -64,9 +64,11 @@ class JournalTest {
         Journal journal = journalAt(T0);
         journal.begin(HERO, "minimax", "hero", "image-01");
 
-        Path kept = journal.keepResult(HERO, 1, new byte[] {1, 2, 3});
+        Path kept = journal.keptResult(HERO, journal.keepResult(HERO, 1, new byte[] {1, 2, 3}));
 
         assertThat(kept).hasBinaryContent(new byte[] {1, 2, 3});
+        assertThatThrownBy(() -> journal.keptResult(HERO, "../../etc/passwd"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(journal.open()).hasSize(1);
         journal.close(HERO);
         assertThat(kept).doesNotExist();
