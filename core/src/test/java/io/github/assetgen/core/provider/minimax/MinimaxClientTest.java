@@ -438,4 +438,23 @@ class MinimaxClientTest {
         assertThat(e.getMessage()).contains("Trace-Id: trace-7f3a");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void onlyVideosCanBeAskedForAgainAndALostCreateCannotBeLookedUp() {
+        MinimaxClient client = client();
+
+        assertThat(client.canPoll(new JobRef("minimax", "video", "1"))).isTrue();
+        assertThat(client.canPoll(new JobRef("minimax", "image", "img-1"))).isFalse();
+        assertThat(client.jobLookup()).isEmpty();
+    }
+
+    @Test
+    void a504ToAnImageCreateMayBePaidAndIsNotSentAgain() {
+        server.enqueue(answer(504, "<html>Gateway Time-out</html>"));
+
+        ProviderException e = failure(() -> client().submit(imageRequest()));
+
+        assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
 }
