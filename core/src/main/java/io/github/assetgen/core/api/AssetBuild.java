@@ -73,9 +73,11 @@ public final class AssetBuild {
      * @throws SpecErrorsException when any spec has an error
      */
     public List<AssetRequest> validate() throws SpecErrorsException {
-        SpecSet specs = new SpecReader().read(config.specDirectory(), config.projectBaseDir());
+        SpecSet specs = new SpecReader().read(config.specDirectory(), config.projectBaseDir(), config.rootDirectory());
         Validation validation = RuleBook.standard()
-                .validate(specs.assets(), new ValidationContext(config.projectBaseDir(), config.placeholders()));
+                .validate(
+                        specs.assets(),
+                        new ValidationContext(config.projectBaseDir(), config.placeholders(), config.rootDirectory()));
         List<Problem> problems = Stream.concat(specs.problems().stream(), validation.problems().stream())
                 .sorted(Problem.BY_POSITION)
                 .toList();

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param offline send nothing; assets in no cache fail
  * @param assetTimeout how long one asset may take from submit to stored files
  * @param providers per-provider connection settings, by provider name
+ * @param rootDirectory the project's root (the reactor's root folder): spec and input files that
+ *     resolve outside it, after symbolic links, are refused; null means {@code projectBaseDir}
  */
 public record BuildConfig(
         Path projectBaseDir,
@@ -41,7 +43,8 @@ public record BuildConfig(
         boolean placeholders,
         boolean offline,
         Duration assetTimeout,
-        Map<String, ProviderSettings> providers) {
+        Map<String, ProviderSettings> providers,
+        Path rootDirectory) {
 
     public BuildConfig {
         Objects.requireNonNull(projectBaseDir, "projectBaseDir");
@@ -53,5 +56,42 @@ public record BuildConfig(
         Objects.requireNonNull(assetTimeout, "assetTimeout");
         only = List.copyOf(only);
         providers = Map.copyOf(providers);
+        if (rootDirectory == null) {
+            rootDirectory = projectBaseDir;
+        }
+    }
+
+    /** A configuration whose root directory is the project folder itself. */
+    public BuildConfig(
+            Path projectBaseDir,
+            Path specDirectory,
+            Path outputDirectory,
+            Path cacheDirectory,
+            Path lockFile,
+            Path reportDirectory,
+            List<String> only,
+            boolean force,
+            BigDecimal maxCredits,
+            BigDecimal maxUsd,
+            boolean placeholders,
+            boolean offline,
+            Duration assetTimeout,
+            Map<String, ProviderSettings> providers) {
+        this(
+                projectBaseDir,
+                specDirectory,
+                outputDirectory,
+                cacheDirectory,
+                lockFile,
+                reportDirectory,
+                only,
+                force,
+                maxCredits,
+                maxUsd,
+                placeholders,
+                offline,
+                assetTimeout,
+                providers,
+                null);
     }
 }

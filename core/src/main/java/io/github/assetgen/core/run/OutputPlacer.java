@@ -8,17 +8,27 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 
 /**
  * Writes a cached file to its output path so that the file's extension always matches its content:
  * a PNG asked for as {@code .jpg} (or the reverse) is converted; a format that cannot be converted
  * keeps its bytes and gets its real extension. Writes are atomic (see {@link AtomicFiles}).
- * Stateless.
+ *
+ * <p>Because the written name can differ from the asked one, two assets can meet at one file
+ * ({@code a.webp} arriving as PNG and another asset's {@code a.png}); the placer remembers which
+ * asset wrote each path in this build and fails the second instead of letting it overwrite the
+ * first. Thread-safe; one per build.
  */
 public final class OutputPlacer {
 
     private final Path outputDirectory;
+
+    /** The asset that wrote each path in this build, by lower-cased path (macOS and Windows ignore case). */
+    private final Map<String, String> writers = new ConcurrentHashMap<>();
 
     OutputPlacer(Path outputDirectory) {
         this.outputDirectory = outputDirectory;
@@ -40,8 +50,14 @@ public final class OutputPlacer {
                 : withExtension(relativeOutput, format.extension());
     }
 
-    /** Places {@code source} (of format {@code format}) at {@code relativeOutput}. */
-    OutputFile place(Path source, MediaFormat format, String relativeOutput) throws IOException {
+    /**
+     * Places {@code source} (of format {@code format}) at {@code relativeOutput} for asset {@code assetId}.
+     *
+     * @throws AssetFailure when another asset of this build already wrote that file
+     */
+    OutputFile place(Path source, MediaFormat format, String relativeOutput, String assetId)
+            throws IOException, AssetFailure {
+        claim(placedPath(relativeOutput, format), relativeOutput, assetId);
         MediaFormat wanted = MediaFormat.fromExtension(relativeOutput);
         if (wanted == format || !convertible(format, wanted)) {
             String relative = placedPath(relativeOutput, format);
@@ -53,6 +69,19 @@ public final class OutputPlacer {
         Path target = outputDirectory.resolve(relativeOutput);
         AtomicFiles.Copied written = AtomicFiles.write(target, convert(source, wanted));
         return new OutputFile(relativeOutput, target, written.size(), written.sha256(), wanted);
+    }
+
+    private void claim(String relative, String asked, String assetId) throws AssetFailure {
+        String key = outputDirectory.resolve(relative).normalize().toString().toLowerCase(Locale.ROOT);
+        String writer = writers.putIfAbsent(key, assetId);
+        if (writer != null && !writer.equals(assetId)) {
+            String how = relative.equals(asked)
+                    ? ""
+                    : " (asked for as " + asked + ", written as " + relative
+                            + " so that the extension matches the content)";
+            throw new AssetFailure("output " + relative + how + " was already written by asset '" + writer
+                    + "' in this build; give one of them another output");
+        }
     }
 
     static boolean convertible(MediaFormat from, MediaFormat to) {

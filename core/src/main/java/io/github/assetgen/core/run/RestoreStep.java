@@ -79,7 +79,7 @@ final class RestoreStep {
         }
         List<OutputFile> written = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
-            OutputFile placed = placer.place(files.get(i).path(), files.get(i).format(), outputs.get(i));
+            OutputFile placed = placer.place(files.get(i).path(), files.get(i).format(), outputs.get(i), asset.id());
             if (!placed.relativePath().equals(outputs.get(i))) {
                 log.warn("[" + asset.id() + "] the provider returned " + placed.format() + ", written as "
                         + placed.relativePath() + " so that the extension matches the content");

@@ -1,0 +1,81 @@
+package io.github.assetgen.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.assetgen.core.files.MediaFormat;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The placer writes what the content is, and never lets two assets of one build meet at one file. */
+class OutputPlacerTest {
+
+    @TempDir
+    Path dir;
+
+    private Path out;
+    private Path png;
+    private Path otherPng;
+
+    @BeforeEach
+    void images() throws Exception {
+        out = dir.resolve("out");
+        png = image("a.png", 0xFF0000);
+        otherPng = image("b.png", 0x00FF00);
+    }
+
+    private Path image(String name, int rgb) throws Exception {
+        BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, rgb);
+        Path file = dir.resolve(name);
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    @Test
+    void aWebpOutputThatArrivesAsPngFailsTheAssetWhoseNameIsTakenInsteadOfOverwritingIt() throws Exception {
+        OutputPlacer placer = new OutputPlacer(out);
+        placer.place(png, MediaFormat.PNG, "x.png", "first");
+
+        assertThatThrownBy(() -> placer.place(otherPng, MediaFormat.PNG, "x.webp", "second"))
+                .isInstanceOf(AssetFailure.class)
+                .hasMessage("output x.png (asked for as x.webp, written as x.png so that the extension matches the"
+                        + " content) was already written by asset 'first' in this build; give one of them another"
+                        + " output");
+        assertThat(Files.readAllBytes(out.resolve("x.png"))).isEqualTo(Files.readAllBytes(png));
+    }
+
+    @Test
+    void namesDifferingOnlyInCaseAreOneFile() throws Exception {
+        OutputPlacer placer = new OutputPlacer(out);
+        placer.place(png, MediaFormat.PNG, "img/X.png", "first");
+
+        assertThatThrownBy(() -> placer.place(otherPng, MediaFormat.PNG, "img/x.png", "second"))
+                .isInstanceOf(AssetFailure.class)
+                .hasMessageContaining("already written by asset 'first'");
+    }
+
+    @Test
+    void theSameAssetMayPlaceItsFileAgain() throws Exception {
+        OutputPlacer placer = new OutputPlacer(out);
+        placer.place(png, MediaFormat.PNG, "x.png", "first");
+
+        placer.place(otherPng, MediaFormat.PNG, "x.png", "first");
+
+        assertThat(Files.readAllBytes(out.resolve("x.png"))).isEqualTo(Files.readAllBytes(otherPng));
+    }
+
+    @Test
+    void differentFilesDoNotClash() throws Exception {
+        OutputPlacer placer = new OutputPlacer(out);
+        placer.place(png, MediaFormat.PNG, "x.png", "first");
+        placer.place(otherPng, MediaFormat.PNG, "y.webp", "second");
+
+        assertThat(out.resolve("y.png")).isRegularFile();
+    }
+}
