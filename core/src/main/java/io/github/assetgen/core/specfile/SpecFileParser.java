@@ -128,7 +128,7 @@ final class SpecFileParser {
                     && contextMark != null
                     && !position(contextMark, source).equals(position)) {
                 message.append(" (")
-                        .append(firstLine(marked.getContext()))
+                        .append(scrub(firstLine(marked.getContext())))
                         .append(" started at line ")
                         .append(contextMark.getLine() + 1)
                         .append(", column ")

@@ -34,13 +34,13 @@ class SpecReaderFuzzTest {
     private static final Pattern RUN = Pattern.compile("[A-Za-z0-9_]{16,}");
 
     @FuzzTest(maxDuration = "8s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void yamlSpecsGiveProblemsNotExceptions(byte[] data) {
         check(data, "site.yaml");
     }
 
     @FuzzTest(maxDuration = "8s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void jsonSpecsGiveProblemsNotExceptions(byte[] data) {
         check(data, "site.json");
     }

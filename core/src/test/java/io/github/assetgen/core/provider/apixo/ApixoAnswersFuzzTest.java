@@ -18,7 +18,7 @@ class ApixoAnswersFuzzTest {
     private static final List<Endpoint<?>> ENDPOINTS = endpoints();
 
     @FuzzTest(maxDuration = "8s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void apixoAnswersFailOnlyInTypedWays(byte[] data) {
         AnswerFuzzing.answer(data, new ApixoClassifier(), ENDPOINTS);
     }

@@ -19,7 +19,7 @@ class MinimaxAnswersFuzzTest {
     private static final List<Endpoint<?>> ENDPOINTS = endpoints();
 
     @FuzzTest(maxDuration = "8s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void minimaxAnswersFailOnlyInTypedWays(byte[] data) {
         AnswerFuzzing.answer(data, new MinimaxClassifier(), ENDPOINTS);
     }

@@ -25,7 +25,7 @@ class UseapiAnswersFuzzTest {
             new UploadFileEndpoint(Path.of("ref.png"), "image/png", null, "hero"));
 
     @FuzzTest(maxDuration = "8s")
-    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void useapiAnswersFailOnlyInTypedWays(byte[] data) {
         AnswerFuzzing.answer(data, UseapiClient::classify, ENDPOINTS);
     }
