@@ -40,6 +40,81 @@ public abstract class FakeProvider implements AutoCloseable {
     /** A prompt containing this is refused at create time (useapi 422, MiniMax 1026, APIXO 400). */
     public static final String REJECT_MARKER = "REJECT-ME";
 
+    /**
+     * Hostile answers, chosen by a marker in the prompt: the job is accepted, then its polls or its
+     * result file misbehave the way a broken or malicious provider or CDN could.
+     */
+    public enum Hostile {
+        /** Polls answer 429 with a year-long {@code Retry-After}. */
+        YEAR_LONG_RETRY_AFTER("HOSTILE-RETRY-AFTER"),
+        /** Polls answer 200 and then send one byte per second, forever. */
+        TRICKLING_POLL("HOSTILE-TRICKLE"),
+        /** Polls answer with 64 MiB of JSON. */
+        HUGE_ANSWER("HOSTILE-HUGE"),
+        /** The result file is an HTML page served with status 200. */
+        HTML_INSTEAD_OF_IMAGE("HOSTILE-HTML"),
+        /** The result file is a 23-byte JPEG whose header claims 20000 x 20000 pixels. */
+        PIXEL_BOMB("HOSTILE-BOMB"),
+        /** The result file redirects to the cloud metadata address. */
+        REDIRECT_TO_PRIVATE_ADDRESS("HOSTILE-REDIRECT");
+
+        public final String marker;
+
+        Hostile(String marker) {
+            this.marker = marker;
+        }
+
+        static Hostile in(String prompt) {
+            for (Hostile hostile : values()) {
+                if (prompt != null && prompt.contains(hostile.marker)) {
+                    return hostile;
+                }
+            }
+            return null;
+        }
+
+        boolean atPoll() {
+            return this == YEAR_LONG_RETRY_AFTER || this == TRICKLING_POLL || this == HUGE_ANSWER;
+        }
+    }
+
+    /** Thrown by {@link #poll(String)} for a hostile job: the dispatcher answers instead of the subclass. */
+    private static final class HostilePoll extends RuntimeException {
+        final Hostile hostile;
+
+        HostilePoll(Hostile hostile) {
+            super(hostile.marker, null, false, false);
+            this.hostile = hostile;
+        }
+    }
+
+    /** A 23-byte JPEG whose frame header claims 20000 x 20000 pixels. */
+    static final byte[] JPEG_BOMB = {
+        (byte) 0xFF,
+        (byte) 0xD8,
+        (byte) 0xFF,
+        (byte) 0xC0,
+        0,
+        17,
+        8,
+        0x4E,
+        0x20,
+        0x4E,
+        0x20,
+        3,
+        1,
+        0x22,
+        0,
+        2,
+        0x11,
+        1,
+        3,
+        0x11,
+        1,
+        (byte) 0xFF,
+        (byte) 0xD9
+    };
+
     /** Why a create request was refused. */
     protected enum Refusal {
         RATE_LIMITED,
@@ -106,6 +181,7 @@ public abstract class FakeProvider implements AutoCloseable {
     private final ExecutorService executor;
 
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<String, Hostile> hostileFiles = new ConcurrentHashMap<>();
     private final Map<String, Item> items = new ConcurrentHashMap<>();
     private final List<Job> jobs = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger sequence = new AtomicInteger(1000);
@@ -242,6 +318,7 @@ public abstract class FakeProvider implements AutoCloseable {
         accountOnHold = false;
         downloadBytesPerSecond = 0;
         files.clear();
+        hostileFiles.clear();
         items.clear();
         jobs.clear();
         calls.clear();
@@ -462,12 +539,21 @@ public abstract class FakeProvider implements AutoCloseable {
 
     /** A PNG result file unique to this job and index. */
     protected String servePng(Job job, int index) {
+        markHostile(job, job.number + "-" + index + ".png");
         return serve(job.number + "-" + index + ".png", TestMedia.png(48, 27, job.number * 16 + index));
     }
 
     /** The MP4 result file of a job. */
     protected String serveMp4(Job job) {
+        markHostile(job, job.number + ".mp4");
         return serve(job.number + ".mp4", TestMedia.mp4());
+    }
+
+    private void markHostile(Job job, String fileName) {
+        Hostile hostile = Hostile.in(job.prompt);
+        if (hostile != null && !hostile.atPoll()) {
+            hostileFiles.put(fileName, hostile);
+        }
     }
 
     protected String fileUrl(String fileName) {
@@ -483,6 +569,10 @@ public abstract class FakeProvider implements AutoCloseable {
         polls.incrementAndGet();
         synchronized (item.job) {
             item.polls++;
+        }
+        Hostile hostile = Hostile.in(item.job.prompt);
+        if (hostile != null && hostile.atPoll()) {
+            throw new HostilePoll(hostile);
         }
         return item;
     }
@@ -592,6 +682,8 @@ public abstract class FakeProvider implements AutoCloseable {
             if (!route(exchange, method, path, body)) {
                 respond(exchange, 404, object().put("error", "Not found.").put("code", 404));
             }
+        } catch (HostilePoll hostile) {
+            answerHostilePoll(exchange, hostile.hostile);
         } catch (RuntimeException e) {
             respond(exchange, 500, object().put("error", "fake failed: " + e).put("code", 500));
         } finally {
@@ -599,7 +691,73 @@ public abstract class FakeProvider implements AutoCloseable {
         }
     }
 
+    private static void answerHostilePoll(HttpExchange exchange, Hostile hostile) throws IOException {
+        try {
+            switch (hostile) {
+                case YEAR_LONG_RETRY_AFTER -> {
+                    exchange.getResponseHeaders().set("Retry-After", "31536000");
+                    respond(
+                            exchange,
+                            429,
+                            object().put("error", "come back next year").put("code", 429));
+                }
+                case TRICKLING_POLL -> {
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, 0);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write('{');
+                    // one space a second; ends when the client hangs up (or after ten minutes)
+                    for (int i = 0; i < 600; i++) {
+                        out.write(' ');
+                        out.flush();
+                        sleep(Duration.ofSeconds(1));
+                    }
+                }
+                case HUGE_ANSWER -> {
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    // chunked, so only a cap on the stream (not on Content-Length) stops the reader
+                    exchange.sendResponseHeaders(200, 0);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write("{\"pad\":\"".getBytes(StandardCharsets.US_ASCII));
+                    byte[] chunk = new byte[64 * 1024];
+                    java.util.Arrays.fill(chunk, (byte) 'x');
+                    for (int i = 0; i < 1024; i++) {
+                        out.write(chunk);
+                    }
+                    out.write("\"}".getBytes(StandardCharsets.US_ASCII));
+                }
+                default -> throw new IllegalStateException(hostile + " is not a poll answer");
+            }
+        } catch (IOException clientHungUp) {
+            // the client gave up on the answer, as it should
+        }
+    }
+
+    private void serveHostileFile(HttpExchange exchange, Hostile hostile) throws IOException {
+        downloads.incrementAndGet();
+        switch (hostile) {
+            case HTML_INSTEAD_OF_IMAGE ->
+                respond(
+                        exchange,
+                        200,
+                        "text/html; charset=utf-8",
+                        "<!doctype html><html><body>Sign in to continue</body></html>"
+                                .getBytes(StandardCharsets.UTF_8));
+            case PIXEL_BOMB -> respond(exchange, 200, "image/png", JPEG_BOMB);
+            case REDIRECT_TO_PRIVATE_ADDRESS -> {
+                exchange.getResponseHeaders().set("Location", "http://169.254.169.254/latest/meta-data/iam/");
+                exchange.sendResponseHeaders(302, -1);
+            }
+            default -> throw new IllegalStateException(hostile + " is not a file answer");
+        }
+    }
+
     private void serveFile(HttpExchange exchange, String fileName, boolean withAuthorization) throws IOException {
+        Hostile hostile = hostileFiles.get(fileName);
+        if (hostile != null) {
+            serveHostileFile(exchange, hostile);
+            return;
+        }
         byte[] content = files.get(fileName);
         if (content == null) {
             respond(exchange, 404, "text/plain", "no such file".getBytes(StandardCharsets.UTF_8));

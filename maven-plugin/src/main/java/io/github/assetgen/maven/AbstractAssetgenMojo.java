@@ -241,6 +241,7 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
                     offline || session.isOffline(),
                     ParameterParser.duration("timeout", timeout),
                     settings,
+                    MavenWording.INSTANCE,
                     rootDirectory());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Invalid assetgen configuration: " + e.getMessage(), e);

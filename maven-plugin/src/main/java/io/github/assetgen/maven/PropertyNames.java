@@ -3,6 +3,9 @@ package io.github.assetgen.maven;
 /** The {@code -D} property names of every parameter, in one place. */
 final class PropertyNames {
 
+    /** What every property name starts with. */
+    static final String PREFIX = "assetgen.";
+
     static final String SPEC_DIRECTORY = "assetgen.specDirectory";
     static final String OUTPUT_DIRECTORY = "assetgen.outputDirectory";
     static final String CACHE_DIRECTORY = "assetgen.cacheDirectory";

@@ -60,7 +60,8 @@ public final class AssetBuild {
 
     AssetBuild(BuildConfig config, BuildLog log, Clock clock, Sleeper sleeper) {
         this.config = config;
-        this.log = log;
+        // every line core logs passes the host's wording, so advice names parameters as the user types them
+        this.log = new WordedLog(log, config.wording());
         this.clock = clock;
         this.sleeper = sleeper;
         this.lock = new BuildLock(config);
@@ -136,7 +137,11 @@ public final class AssetBuild {
         var problem = plan.budgetProblem(config.maxCredits(), config.maxUsd());
         if (problem.isPresent()) {
             throw new BudgetExceededException(
-                    problem.get(), plan.credits(), plan.dollars(), config.maxCredits(), config.maxUsd());
+                    config.wording().render(problem.get()),
+                    plan.credits(),
+                    plan.dollars(),
+                    config.maxCredits(),
+                    config.maxUsd());
         }
     }
 
@@ -190,7 +195,7 @@ public final class AssetBuild {
                     sleeper,
                     new SecureRandom(),
                     log);
-            List<AssetResult> results = new ArrayList<>(runner.run(work));
+            List<AssetResult> results = new ArrayList<>(worded(runner.run(work)));
             for (PlannedAsset asset : plan.assets()) {
                 switch (asset.action()) {
                     case KEEP -> results.add(lock.keptResult(asset, lockEntries));
@@ -199,9 +204,10 @@ public final class AssetBuild {
                                 asset, AssetStatus.SKIPPED, List.of(), List.of(), Duration.ZERO, asset.note()));
                     case BLOCKED -> {
                         if (!runnerDecides(asset)) {
-                            log.error("[" + asset.id() + "] " + asset.note());
+                            String note = config.wording().render(asset.note());
+                            log.error("[" + asset.id() + "] " + note);
                             results.add(new AssetResult(
-                                    asset, AssetStatus.FAILED, List.of(), List.of(), Duration.ZERO, asset.note()));
+                                    asset, AssetStatus.FAILED, List.of(), List.of(), Duration.ZERO, note));
                         }
                     }
                     default -> {
@@ -255,7 +261,7 @@ public final class AssetBuild {
             }
         }
         if (!missing.isEmpty()) {
-            throw new MissingTokenException(List.copyOf(missing));
+            throw new MissingTokenException(List.copyOf(missing), config.wording());
         }
     }
 
@@ -282,5 +288,18 @@ public final class AssetBuild {
 
     private Stores stores() throws IOException {
         return Stores.open(config.cacheDirectory(), config.outputDirectory(), clock, log);
+    }
+
+    /** The results with their messages in the host's wording, for the summary, the reports and the failure. */
+    private List<AssetResult> worded(List<AssetResult> results) {
+        return results.stream()
+                .map(r -> new AssetResult(
+                        r.planned(),
+                        r.status(),
+                        r.files(),
+                        r.jobIds(),
+                        r.took(),
+                        config.wording().render(r.message())))
+                .toList();
     }
 }

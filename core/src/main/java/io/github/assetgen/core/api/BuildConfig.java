@@ -1,6 +1,7 @@
 package io.github.assetgen.core.api;
 
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.wording.Wording;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param offline send nothing; assets in no cache fail
  * @param assetTimeout how long one asset may take from submit to stored files
  * @param providers per-provider connection settings, by provider name
+ * @param wording how the host tool names parameters and credentials in the advice core gives
  * @param rootDirectory the project's root (the reactor's root folder): spec and input files that
  *     resolve outside it, after symbolic links, are refused; null means {@code projectBaseDir}
  */
@@ -44,6 +46,7 @@ public record BuildConfig(
         boolean offline,
         Duration assetTimeout,
         Map<String, ProviderSettings> providers,
+        Wording wording,
         Path rootDirectory) {
 
     public BuildConfig {
@@ -56,12 +59,16 @@ public record BuildConfig(
         Objects.requireNonNull(assetTimeout, "assetTimeout");
         only = List.copyOf(only);
         providers = Map.copyOf(providers);
+        Objects.requireNonNull(wording, "wording");
         if (rootDirectory == null) {
             rootDirectory = projectBaseDir;
         }
     }
 
-    /** A configuration whose root directory is the project folder itself. */
+    /**
+     * A configuration whose advice names parameters plainly ({@link Wording#PLAIN}) and whose root
+     * directory is the project folder itself.
+     */
     public BuildConfig(
             Path projectBaseDir,
             Path specDirectory,
@@ -92,6 +99,43 @@ public record BuildConfig(
                 offline,
                 assetTimeout,
                 providers,
+                Wording.PLAIN,
+                null);
+    }
+
+    /** A configuration whose root directory is the project folder itself. */
+    public BuildConfig(
+            Path projectBaseDir,
+            Path specDirectory,
+            Path outputDirectory,
+            Path cacheDirectory,
+            Path lockFile,
+            Path reportDirectory,
+            List<String> only,
+            boolean force,
+            BigDecimal maxCredits,
+            BigDecimal maxUsd,
+            boolean placeholders,
+            boolean offline,
+            Duration assetTimeout,
+            Map<String, ProviderSettings> providers,
+            Wording wording) {
+        this(
+                projectBaseDir,
+                specDirectory,
+                outputDirectory,
+                cacheDirectory,
+                lockFile,
+                reportDirectory,
+                only,
+                force,
+                maxCredits,
+                maxUsd,
+                placeholders,
+                offline,
+                assetTimeout,
+                providers,
+                wording,
                 null);
     }
 }

@@ -1,6 +1,8 @@
 package io.github.assetgen.core.api;
 
 import io.github.assetgen.core.provider.ProviderDescriptor;
+import io.github.assetgen.core.wording.Advice;
+import io.github.assetgen.core.wording.Wording;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,15 +14,14 @@ public final class MissingTokenException extends UserErrorException {
     private final List<String> providers;
 
     /** @param providers the providers without a token, in the order of the plan */
-    MissingTokenException(List<ProviderDescriptor> providers) {
+    MissingTokenException(List<ProviderDescriptor> providers, Wording wording) {
         super(
-                providers.stream()
-                                .map(p -> "No token for " + p.name() + ": add a <server> with id '" + p.serverId()
-                                        + "' and the token as <password> to settings.xml, or set the environment variable "
-                                        + p.tokenVariable() + ".")
+                wording.render(providers.stream()
+                                .map(p -> "No token for " + p.name() + ": "
+                                        + Advice.addToken(p.serverId(), p.tokenVariable()) + ".")
                                 .collect(Collectors.joining("\n"))
                         + "\nNothing was sent. To try the build without a token use"
-                        + " -Dassetgen.placeholders=true.",
+                        + " " + Advice.parameter("placeholders", "true") + "."),
                 null);
         this.providers = providers.stream().map(ProviderDescriptor::name).toList();
     }

@@ -1,11 +1,51 @@
 package io.github.assetgen.core.files;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** Reads an image's pixel size from its header (PNG IHDR, JPEG SOF, WebP VP8/VP8L/VP8X) without decoding it. */
 public final class ImageHeaders {
 
+    /** The widest or tallest image decoded; a header may claim anything, the decoder believes it. */
+    public static final int MAX_SIDE = 20_000;
+
+    /** The most pixels an image may have to be decoded (100 Mpx, about 400 MB as ARGB). */
+    public static final long MAX_PIXELS = 100_000_000L;
+
+    /** How much of a file is read to find its header (JPEG metadata segments may come first). */
+    static final int HEADER_BYTES = 256 * 1024;
+
     private ImageHeaders() {}
+
+    /** Width and height from the first bytes of {@code file}, or empty when they cannot be read. */
+    public static Optional<int[]> dimensions(Path file, MediaFormat format) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return dimensions(in.readNBytes(HEADER_BYTES), format);
+        }
+    }
+
+    /**
+     * Why the image must not be decoded, or empty when it may: a header that claims more than
+     * {@value #MAX_SIDE} pixels per side or {@value #MAX_PIXELS} in all (a few bytes can claim
+     * gigabytes of pixels, which the decoder would allocate), or no readable size at all when
+     * {@code sizeRequired}.
+     */
+    public static Optional<String> refusal(Path file, MediaFormat format, boolean sizeRequired) throws IOException {
+        Optional<int[]> size = dimensions(file, format);
+        if (size.isEmpty()) {
+            return sizeRequired ? Optional.of("its pixel size cannot be read from its header") : Optional.empty();
+        }
+        long width = size.get()[0];
+        long height = size.get()[1];
+        if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
+            return Optional.of("its header claims " + width + "x" + height + " pixels (at most " + MAX_SIDE
+                    + " per side and " + MAX_PIXELS / 1_000_000 + " Mpx are decoded)");
+        }
+        return Optional.empty();
+    }
 
     /** Width and height, or empty when the header is truncated or unknown. */
     public static Optional<int[]> dimensions(byte[] b, MediaFormat format) {
@@ -16,7 +56,7 @@ public final class ImageHeaders {
                 case WEBP -> webp(b);
                 default -> Optional.empty();
             };
-        } catch (IndexOutOfBoundsException e) {
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
             // a truncated header: the size is simply unknown
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.github.assetgen.core.plan;
 
 import io.github.assetgen.core.provider.Cost;
+import io.github.assetgen.core.wording.Advice;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -65,8 +66,9 @@ public record Plan(List<PlannedAsset> assets) {
         if (problem.length() == 0) {
             return Optional.empty();
         }
-        return Optional.of(problem.append(". Nothing was sent. Raise the budget (-Dassetgen.maxCredits=..., "
-                        + "-Dassetgen.maxUsd=...) or generate fewer assets (-Dassetgen.only=<ids>).")
+        return Optional.of(problem.append(". Nothing was sent. Raise the budget ("
+                        + Advice.parameter("maxCredits", "...") + ", " + Advice.parameter("maxUsd", "...")
+                        + ") or generate fewer assets (" + Advice.parameter("only", "<ids>") + ").")
                 .toString());
     }
 }

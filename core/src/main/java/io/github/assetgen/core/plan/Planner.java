@@ -4,6 +4,7 @@ import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.rules.Pricing;
+import io.github.assetgen.core.wording.Advice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,8 +85,8 @@ public final class Planner {
                         "a create request was sent at " + job.startedAt() + " and no answer is recorded."
                                 + " If another build is still running it, this build waits for it; if not, the"
                                 + " answer was lost and it may already be paid for. Check the provider's"
-                                + " dashboard; to generate it again on purpose run with -Dassetgen.force=true"
-                                + " -Dassetgen.only=" + request.id());
+                                + " dashboard; to generate it again on purpose run with "
+                                + Advice.parameter("force", "true") + " " + Advice.parameter("only", request.id()));
             }
         }
         if (offline) {

@@ -1,6 +1,7 @@
 package io.github.assetgen.core.provider;
 
 import io.github.assetgen.core.request.AssetRequest;
+import io.github.assetgen.core.request.AssetType;
 import java.nio.file.Path;
 
 /**
@@ -40,4 +41,13 @@ public interface ProviderClient {
      * @return what was written, with the format read from the file's magic bytes
      */
     DownloadedFile download(ResultLocation result, Path target) throws ProviderException;
+
+    /**
+     * Like {@link #download(ResultLocation, Path)}, but fails (REJECTED, leaving no file) unless what
+     * arrives is media of {@code expected} type within the provider's download limits. Clients that
+     * fetch over HTTP override this; the default trusts a client that makes its own files.
+     */
+    default DownloadedFile download(ResultLocation result, Path target, AssetType expected) throws ProviderException {
+        return download(result, target);
+    }
 }

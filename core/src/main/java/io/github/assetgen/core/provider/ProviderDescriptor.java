@@ -76,6 +76,15 @@ public interface ProviderDescriptor {
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new IllegalArgumentException(name() + " baseUrl '" + baseUrl + "' is not an http(s) URL");
         }
+        String host = uri.getHost().startsWith("[")
+                ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                : uri.getHost();
+        boolean loopback = host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("::1");
+        if (tokenVariable() != null && uri.getScheme().equalsIgnoreCase("http") && !loopback) {
+            // the token would cross the network in clear; http is only for a fake or proxy on this machine
+            throw new IllegalArgumentException(name() + " baseUrl '" + uri + "' uses plain http to another machine,"
+                    + " which would send the token in clear: use https (http is accepted for localhost only)");
+        }
         Duration interval = pollInterval == null ? defaults.pollInterval() : pollInterval;
         // a configured poll interval also shortens the first wait, so tests and proxies run fast
         Duration firstPoll = pollInterval == null ? defaults.firstPoll() : pollInterval;

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param retryDelay base delay for 5xx back-off; 429s wait this times 1..3 unless the provider says
  * @param maxRetries how often a retryable GET (poll, download, upload) is retried
  * @param maxJobs jobs in flight at once for this provider
+ * @param downloadLimits the most one result download may hold, per asset type (no plugin parameter
+ *     yet: {@link DownloadLimits#DEFAULT} unless set here)
  */
 public record ProviderSettings(
         String name,
@@ -31,7 +33,8 @@ public record ProviderSettings(
         Duration readTimeout,
         Duration retryDelay,
         int maxRetries,
-        int maxJobs) {
+        int maxJobs,
+        DownloadLimits downloadLimits) {
 
     public ProviderSettings {
         Objects.requireNonNull(name, "name");
@@ -44,6 +47,54 @@ public record ProviderSettings(
         if (maxJobs < 1) {
             throw new IllegalArgumentException("maxJobs must be at least 1");
         }
+        if (downloadLimits == null) {
+            downloadLimits = DownloadLimits.DEFAULT;
+        }
+    }
+
+    /** Settings with the default download limits. */
+    public ProviderSettings(
+            String name,
+            URI baseUrl,
+            Secret token,
+            String tokenVariable,
+            Duration firstPollDelay,
+            Duration pollInterval,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration retryDelay,
+            int maxRetries,
+            int maxJobs) {
+        this(
+                name,
+                baseUrl,
+                token,
+                tokenVariable,
+                firstPollDelay,
+                pollInterval,
+                connectTimeout,
+                readTimeout,
+                retryDelay,
+                maxRetries,
+                maxJobs,
+                DownloadLimits.DEFAULT);
+    }
+
+    /** The same settings with other download limits. */
+    public ProviderSettings withDownloadLimits(DownloadLimits limits) {
+        return new ProviderSettings(
+                name,
+                baseUrl,
+                token,
+                tokenVariable,
+                firstPollDelay,
+                pollInterval,
+                connectTimeout,
+                readTimeout,
+                retryDelay,
+                maxRetries,
+                maxJobs,
+                limits);
     }
 
     /** Settings that name no token variable (tests, and callers that build settings by hand). */

@@ -7,6 +7,8 @@ import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.ResultLocation;
 import io.github.assetgen.core.provider.SubmitResult;
+import io.github.assetgen.core.provider.http.CallDeadline;
+import io.github.assetgen.core.provider.http.Downloader;
 import io.github.assetgen.core.provider.http.RetryPolicy;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.store.AssetCache;
@@ -163,7 +165,7 @@ public final class AssetRunner {
                 .append(
                         jobs.isEmpty()
                                 ? "create request sent, no answer yet"
-                                : jobs.stream().map(JobRef::id).collect(Collectors.joining(", ")))
+                                : jobs.stream().map(AssetRunner::shown).collect(Collectors.joining(", ")))
                 .append('\n'));
         text.append("[assetgen] They are recorded in the journal; the next build resumes them without paying again.");
         System.err.println(text);
@@ -177,8 +179,9 @@ public final class AssetRunner {
                 return restore.restore(asset, start);
             }
             if (asset.action() == Action.RESUME || asset.action() == Action.GENERATE || asset.awaitsAnAnswer()) {
-                // an unanswered submission is decided under the key's lock: see produce
-                return produce(asset, start, jobs);
+                // an unanswered submission is decided under the key's lock: see produce. Every HTTP
+                // call and wait inside the provider client ends by the asset's deadline.
+                return CallDeadline.within(assetTimeout, () -> produce(asset, start, jobs));
             }
             throw new IllegalArgumentException("the runner does not handle " + asset.action());
         } catch (AssetFailure failure) {
@@ -195,6 +198,14 @@ public final class AssetRunner {
                     "interrupted; any submitted job is recorded and the next build resumes it");
         } catch (IOException | UncheckedIOException e) {
             String message = "I/O error: " + e.getMessage();
+            log.error("[" + asset.id() + "] " + message);
+            return new AssetResult(asset, AssetStatus.FAILED, List.of(), ids(jobs), since(start), message);
+        } catch (Exception | Error e) {
+            // One bad answer fails one asset: a decoder's OutOfMemoryError or arithmetic on an absurd
+            // header must not stop the other assets, nor keep the lock and reports from being written.
+            String message = "unexpected " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + shorten(e.getMessage()))
+                    + "; any submitted job is recorded and the next build resumes it";
             log.error("[" + asset.id() + "] " + message);
             return new AssetResult(asset, AssetStatus.FAILED, List.of(), ids(jobs), since(start), message);
         } finally {
@@ -273,11 +284,20 @@ public final class AssetRunner {
     }
 
     private static List<String> ids(List<JobRef> jobs) {
-        return jobs.stream().map(JobRef::id).toList();
+        return jobs.stream().map(AssetRunner::shown).toList();
+    }
+
+    /** A job id as it may be logged: a result URL without its query (a signature). */
+    private static String shown(JobRef job) {
+        return SubmitStep.RESULT_URL.equals(job.kind()) ? Downloader.withoutQuery(job.id()) : job.id();
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 299) + "…";
     }
 
     private static String describe(List<JobRef> jobs) {
-        return jobs.size() == 1 ? "job " + jobs.get(0).id() : jobs.size() + " jobs";
+        return jobs.size() == 1 ? "job " + shown(jobs.get(0)) : jobs.size() + " jobs";
     }
 
     private Duration since(Instant start) {

@@ -7,8 +7,10 @@ import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ResultLocation;
+import io.github.assetgen.core.provider.http.Downloader;
 import io.github.assetgen.core.provider.http.RetryPolicy;
 import io.github.assetgen.core.provider.http.Sleeper;
+import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.CacheEntry;
 import io.github.assetgen.core.store.EntryMetadata;
@@ -73,7 +75,12 @@ final class DownloadStep {
         try {
             List<Path> files = new ArrayList<>();
             for (int i = 0; i < expected; i++) {
-                files.add(download(client, results.get(i), staging.resolve((i + 1) + ".download"), downloads)
+                files.add(download(
+                                client,
+                                results.get(i),
+                                staging.resolve((i + 1) + ".download"),
+                                asset.request().type(),
+                                downloads)
                         .path());
             }
             return cache.store(
@@ -90,22 +97,28 @@ final class DownloadStep {
         }
     }
 
-    private DownloadedFile download(ProviderClient client, ResultLocation result, Path target, RetryPolicy retry)
+    private DownloadedFile download(
+            ProviderClient client, ResultLocation result, Path target, AssetType type, RetryPolicy retry)
             throws AssetFailure, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return client.download(result, target);
+                return client.download(result, target, type);
             } catch (ProviderException e) {
                 Optional<Duration> wait = retry.next(e, attempt);
                 if (wait.isEmpty()) {
                     throw new AssetFailure(
-                            "could not download " + result + ": " + e.getMessage()
+                            "could not download " + shown(result) + ": " + e.getMessage()
                                     + ". The job stays recorded; the next build downloads it again.",
                             e);
                 }
                 sleeper.sleep(wait.get());
             }
         }
+    }
+
+    /** A result as it may be logged: a signed URL without its query (the signature). */
+    static String shown(ResultLocation result) {
+        return result.url() == null ? result.toString() : Downloader.withoutQuery(result.url());
     }
 
     private static void deleteRecursively(Path dir) {

@@ -1,6 +1,7 @@
 package io.github.assetgen.core.run;
 
 import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.files.ImageHeaders;
 import io.github.assetgen.core.files.MediaFormat;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 
@@ -90,6 +92,11 @@ public final class OutputPlacer {
     }
 
     private static byte[] convert(Path source, MediaFormat wanted) throws IOException {
+        // the decoder allocates what the header claims: a few bytes can ask for gigabytes
+        Optional<String> refusal = ImageHeaders.refusal(source, MediaFormat.sniff(source), true);
+        if (refusal.isPresent()) {
+            throw new IOException("cannot convert " + source.getFileName() + " to " + wanted + ": " + refusal.get());
+        }
         BufferedImage image = ImageIO.read(source.toFile());
         if (image == null) {
             throw new IOException("cannot decode " + source);

@@ -7,9 +7,11 @@ import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.ResultLocation;
+import io.github.assetgen.core.provider.http.CallDeadline;
 import io.github.assetgen.core.provider.http.RetryPolicy;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.store.Journal;
+import io.github.assetgen.core.wording.Advice;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ final class PollStep {
                 continue;
             }
             if (first && providerSettings != null) {
-                sleeper.sleep(providerSettings.firstPollDelay());
+                sleeper.sleep(CallDeadline.cap(providerSettings.firstPollDelay()));
                 first = false;
             }
             results.addAll(pollUntilDone(asset, client, job, providerSettings, retry));
@@ -73,6 +75,7 @@ final class PollStep {
         String provider = asset.request().provider();
         Duration interval = providerSettings == null ? Duration.ofSeconds(5) : providerSettings.pollInterval();
         String lastLabel = null;
+        String lastFault = null;
         while (true) {
             Duration wait = interval;
             try {
@@ -95,7 +98,10 @@ final class PollStep {
             } catch (ProviderException e) {
                 switch (e.kind()) {
                     // polls are free: a fault is waited out however often it comes, until the deadline
-                    case RATE_LIMITED, RETRYABLE -> wait = retry.delay(e, 1);
+                    case RATE_LIMITED, RETRYABLE -> {
+                        wait = retry.delay(e, 1);
+                        lastFault = e.getMessage();
+                    }
                     case PROVIDER_STOP -> {
                         gates.stop(provider, e.getMessage());
                         throw new AssetFailure(
@@ -115,7 +121,8 @@ final class PollStep {
             if (!retry.fits(wait)) {
                 throw new AssetFailure("still running at " + provider + " after " + DurationText.of(assetTimeout)
                         + " (job " + job.id() + "). It stays recorded; the next build resumes it without paying again"
-                        + " (or raise -Dassetgen.timeout).");
+                        + " (or raise " + Advice.parameter("timeout") + ")."
+                        + (lastFault == null ? "" : " The last poll failed: " + lastFault));
             }
             sleeper.sleep(wait);
         }

@@ -11,6 +11,7 @@ import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.JournalEntry;
+import io.github.assetgen.core.wording.Advice;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,6 +146,7 @@ final class SubmitStep {
     private static String maybePaidMessage(String id, String cause) {
         return "the create request may have reached the provider but no answer came back (" + cause + "). It may"
                 + " already be paid for, so it is not sent again automatically. Check the provider's dashboard; to"
-                + " generate it again on purpose run with -Dassetgen.force=true -Dassetgen.only=" + id;
+                + " generate it again on purpose run with " + Advice.parameter("force", "true") + " "
+                + Advice.parameter("only", id);
     }
 }

@@ -8,6 +8,7 @@ import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.store.LockFileException;
+import io.github.assetgen.core.wording.MavenStyle;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +64,8 @@ class BuildFailuresTest {
                 false,
                 false,
                 base.assetTimeout(),
-                Map.of("useapi", useapi));
+                Map.of("useapi", useapi),
+                MavenStyle.WORDING);
     }
 
     @Test
@@ -151,7 +153,8 @@ class BuildFailuresTest {
                     assertThat(e.maxCredits()).isEqualByComparingTo(BigDecimal.ZERO);
                     assertThat(e.maxUsd()).isNull();
                 })
-                .hasMessage(plan.budgetProblem(BigDecimal.ZERO, null).orElseThrow());
+                .hasMessage(MavenStyle.text(
+                        plan.budgetProblem(BigDecimal.ZERO, null).orElseThrow()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.rules.Pricing;
 import io.github.assetgen.core.specfile.Position;
+import io.github.assetgen.core.wording.MavenStyle;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -104,7 +105,9 @@ class PlannerTest {
                 plan(List.of(lost), Selection.all(), true, false).assets().get(0);
 
         assertThat(blocked.action()).isEqualTo(Action.BLOCKED);
-        assertThat(blocked.note()).contains("may already be paid for").contains("-Dassetgen.only=lost");
+        assertThat(MavenStyle.text(blocked.note()))
+                .contains("may already be paid for")
+                .contains("-Dassetgen.only=lost");
         assertThat(forced.action()).isEqualTo(Action.GENERATE);
     }
 

@@ -20,6 +20,7 @@ import io.github.assetgen.core.store.EntryMetadata;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.JournalEntry;
 import io.github.assetgen.core.store.KeyLock;
+import io.github.assetgen.core.wording.MavenStyle;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,7 +239,7 @@ class AssetRunnerTest {
         List<AssetResult> results = runner(client, 1, false).run(List.of(hero));
 
         assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
-        assertThat(results.get(0).message())
+        assertThat(MavenStyle.text(results.get(0).message()))
                 .contains("may already be paid for")
                 .contains("-Dassetgen.force=true -Dassetgen.only=hero");
         assertThat(client.submits).hasValue(1);
@@ -300,7 +301,8 @@ class AssetRunnerTest {
         List<AssetResult> results = runner(client, 1, false).run(List.of(blocked));
 
         assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
-        assertThat(results.get(0).message()).contains("may already be paid for", "-Dassetgen.only=hero");
+        assertThat(MavenStyle.text(results.get(0).message()))
+                .contains("may already be paid for", "-Dassetgen.only=hero");
         assertThat(client.submits).hasValue(0);
         assertThat(journal.find(key)).isPresent();
     }
@@ -499,6 +501,54 @@ class AssetRunnerTest {
                 .isEqualTo(io.github.assetgen.core.files.MediaFormat.JPEG);
         assertThat(results.get(0).files().get(0).sha256())
                 .isEqualTo(io.github.assetgen.core.files.Hashing.sha256(written));
+    }
+
+    @Test
+    void anOutOfMemoryErrorOrArithmeticInOneAssetFailsThatAssetAndTheOthersLand() throws Exception {
+        ScriptedClient client = new ScriptedClient("useapi")
+                .crashDownload("oom", new OutOfMemoryError("Java heap space"))
+                .crashDownload("math", new ArithmeticException("integer overflow"));
+
+        List<AssetResult> results =
+                runner(client, 3, false).run(List.of(generate("good"), generate("math"), generate("oom")));
+
+        assertThat(results)
+                .extracting(AssetResult::id, AssetResult::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("good", AssetStatus.GENERATED),
+                        org.assertj.core.groups.Tuple.tuple("math", AssetStatus.FAILED),
+                        org.assertj.core.groups.Tuple.tuple("oom", AssetStatus.FAILED));
+        assertThat(results.get(1).message()).startsWith("unexpected ArithmeticException: integer overflow");
+        assertThat(results.get(2).message()).startsWith("unexpected OutOfMemoryError: Java heap space");
+    }
+
+    @Test
+    void aFailedDownloadNamesItsSignedUrlWithoutTheSignature() throws Exception {
+        ScriptedClient client = new ScriptedClient("useapi")
+                .resultQuery("?X-Amz-Signature=SECRET")
+                .crashDownload("hero", new ProviderException(Kind.REJECTED, "useapi", 0, "refused", null, null));
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(results.get(0).message()).contains("https://cdn.example/").doesNotContain("SECRET");
+    }
+
+    @Test
+    void aProviderCallSeesTheAssetsDeadline() throws Exception {
+        List<java.util.Optional<Duration>> seen = Collections.synchronizedList(new ArrayList<>());
+        ScriptedClient client = new ScriptedClient("useapi").failPolls(job -> {
+            seen.add(io.github.assetgen.core.provider.http.CallDeadline.remaining());
+            return null;
+        });
+
+        runner(client, 1, false).run(List.of(generate("hero")));
+
+        assertThat(seen)
+                .isNotEmpty()
+                .allSatisfy(left -> assertThat(left)
+                        .hasValueSatisfying(
+                                d -> assertThat(d).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(30))));
     }
 
     /** A clock that tests move forward, so timeouts need no real waiting. */

@@ -2,9 +2,11 @@ package io.github.assetgen.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.assetgen.core.files.MediaFormat;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -12,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The placer writes what the content is, and never lets two assets of one build meet at one file. */
+/**
+ * The placer writes what the content is, never lets two assets of one build meet at one file, and
+ * never decodes an image whose header claims too many pixels.
+ */
 class OutputPlacerTest {
 
     @TempDir
@@ -77,5 +82,42 @@ class OutputPlacerTest {
         placer.place(otherPng, MediaFormat.PNG, "y.webp", "second");
 
         assertThat(out.resolve("y.png")).isRegularFile();
+    }
+
+    @Test
+    void aTinyJpegClaimingTwentyThousandPixelsSquareIsNotDecodedForAPngOutput() throws Exception {
+        byte[] bomb = {
+            (byte) 0xFF,
+            (byte) 0xD8,
+            (byte) 0xFF,
+            (byte) 0xC0,
+            0,
+            17,
+            8,
+            0x4E,
+            0x20,
+            0x4E,
+            0x20,
+            3,
+            1,
+            0x22,
+            0,
+            2,
+            0x11,
+            1,
+            3,
+            0x11,
+            1,
+            (byte) 0xFF,
+            (byte) 0xD9
+        };
+        Path source = Files.write(dir.resolve("cached"), bomb);
+
+        IOException e = catchThrowableOfType(
+                IOException.class,
+                () -> new OutputPlacer(dir.resolve("out")).place(source, MediaFormat.JPEG, "hero.png", "hero"));
+
+        assertThat(e.getMessage()).contains("cannot convert").contains("20000x20000");
+        assertThat(dir.resolve("out/hero.png")).doesNotExist();
     }
 }

@@ -45,6 +45,8 @@ final class ScriptedClient implements ProviderClient {
     private final Map<String, AtomicInteger> runningPolls = new ConcurrentHashMap<>();
     private volatile int pollsBeforeDone = 1;
     private volatile Function<JobRef, ProviderException> pollFailure = job -> null;
+    private final Map<String, Throwable> downloadCrashes = new ConcurrentHashMap<>();
+    private volatile String resultQuery = "";
 
     ScriptedClient(String name) {
         this.name = name;
@@ -57,6 +59,18 @@ final class ScriptedClient implements ProviderClient {
 
     ScriptedClient endWith(String assetId, JobState ending) {
         endings.put(assetId, ending);
+        return this;
+    }
+
+    /** Result URLs end with {@code query}, as a CDN's signed URLs do. */
+    ScriptedClient resultQuery(String query) {
+        this.resultQuery = query;
+        return this;
+    }
+
+    /** The download of {@code assetId}'s result throws {@code crash} (an Error, RuntimeException or ProviderException). */
+    ScriptedClient crashDownload(String assetId, Throwable crash) {
+        downloadCrashes.put(assetId, crash);
         return this;
     }
 
@@ -111,12 +125,24 @@ final class ScriptedClient implements ProviderClient {
             active.decrementAndGet();
             return ending;
         }
-        return new JobState.Succeeded(List.of(ResultLocation.ofUrl("https://cdn.example/" + job.id())));
+        return new JobState.Succeeded(List.of(ResultLocation.ofUrl("https://cdn.example/" + job.id() + resultQuery)));
     }
 
     @Override
     public DownloadedFile download(ResultLocation result, Path target) throws ProviderException {
         downloads.incrementAndGet();
+        for (Map.Entry<String, Throwable> crash : downloadCrashes.entrySet()) {
+            if (result.url().contains(":" + crash.getKey() + "-")) {
+                active.decrementAndGet();
+                if (crash.getValue() instanceof Error error) {
+                    throw error;
+                }
+                if (crash.getValue() instanceof ProviderException refused) {
+                    throw refused;
+                }
+                throw (RuntimeException) crash.getValue();
+            }
+        }
         byte[] png = png(result.url().hashCode());
         try {
             Files.write(target, png);

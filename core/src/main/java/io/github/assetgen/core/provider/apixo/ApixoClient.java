@@ -12,6 +12,7 @@ import io.github.assetgen.core.provider.SubmitResult;
 import io.github.assetgen.core.provider.http.Downloader;
 import io.github.assetgen.core.provider.http.HttpCaller;
 import io.github.assetgen.core.provider.http.HttpClientFactory;
+import io.github.assetgen.core.provider.http.ProviderMessages;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
@@ -73,11 +74,23 @@ public final class ApixoClient implements ProviderClient {
 
     @Override
     public JobState poll(JobRef job) throws ProviderException {
-        return caller.call(new StatusTaskEndpoint(MODEL, job.id()));
+        if (!job.id().matches("[A-Za-z0-9_-]{1,128}")) {
+            // APIXO's task ids are short tokens; anything else came from a tampered journal or answer
+            throw caller.exception(
+                    Kind.REJECTED,
+                    0,
+                    "'" + ProviderMessages.shorten(caller.redact(job.id()), 80) + "' is not an APIXO task id");
+        }
+        return caller.safe(caller.call(new StatusTaskEndpoint(MODEL, job.id())));
     }
 
     @Override
     public DownloadedFile download(ResultLocation result, Path target) throws ProviderException {
         return downloader.download(result, target);
+    }
+
+    @Override
+    public DownloadedFile download(ResultLocation result, Path target, AssetType expected) throws ProviderException {
+        return downloader.download(result, target, expected);
     }
 }

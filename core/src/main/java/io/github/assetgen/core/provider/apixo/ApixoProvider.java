@@ -21,8 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * APIXO: MiniMax's image-01 as {@code minimax-image-01}, $0.0035 per image, https URLs as inputs.
- * It recommends a first poll after 15-20 s, then every 3-5 s; result URLs stay valid 24 hours.
+ * APIXO: MiniMax's image-01 as {@code minimax-image-01}, $0.0035 per image, https URLs as inputs
+ * (https://apixo.ai/docs/models/image/minimax-image-01). It recommends a first poll after 15-20 s,
+ * then every 3-5 s; result URLs stay valid 24 hours
+ * (https://apixo.ai/docs/api-reference/response-format).
  * Immutable.
  */
 public final class ApixoProvider implements ProviderDescriptor {

@@ -38,6 +38,14 @@ public interface Endpoint<T> {
     }
 
     /**
+     * The most the answer may hold (decoded), so a provider cannot fill the heap: 4 MiB, plenty for
+     * any JSON answer; an endpoint whose answer carries files inline may allow more.
+     */
+    default long maxAnswerBytes() {
+        return 4L << 20;
+    }
+
+    /**
      * Reads a 2xx answer that the provider's {@link ResponseClassifier} accepted.
      *
      * @param body the parsed JSON body ({@code MissingNode} when the body was empty)

@@ -2,6 +2,7 @@ package io.github.assetgen.core.provider.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.assetgen.core.provider.JobState;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ProviderException.Kind;
 import io.github.assetgen.core.provider.ProviderSettings;
@@ -9,6 +10,8 @@ import io.github.assetgen.core.provider.Secret;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -34,13 +37,21 @@ import okio.BufferedSink;
  */
 public final class HttpCaller {
 
+    /** A backstop for one API call when no asset deadline is set; an asset's deadline is usually shorter. */
+    static final Duration MIN_API_CALL_TIMEOUT = Duration.ofMinutes(10);
+
+    /** A backstop for one download (a video may be large); the asset's deadline is usually shorter. */
+    static final Duration DOWNLOAD_CALL_TIMEOUT = Duration.ofHours(1);
+
     private final ProviderSettings settings;
     private final OkHttpClient client;
     private final OkHttpClient createClient;
+    private final OkHttpClient downloadClient;
     private final RetryPolicy retryPolicy;
     private final ResponseClassifier classifier;
     private final String baseUrl;
     private final String diagnosticHeader;
+    private final Duration apiCallTimeout;
 
     /**
      * @param settings the provider's base URL, token, timeouts and retry limits
@@ -73,10 +84,15 @@ public final class HttpCaller {
         // A create must reach the provider at most once; OkHttp would otherwise replay it on a
         // connection that failed after the body was written.
         this.createClient = client.newBuilder().retryOnConnectionFailure(false).build();
+        this.downloadClient = HttpClientFactory.forDownloads(client, settings);
         this.retryPolicy = RetryPolicy.forRequests(settings.maxRetries(), settings.retryDelay(), sleeper);
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         String base = settings.baseUrl().toString();
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        // a synchronous generation may use the whole read timeout, and an upload writes for a while
+        Duration generous =
+                settings.connectTimeout().plus(settings.readTimeout().multipliedBy(2));
+        this.apiCallTimeout = generous.compareTo(MIN_API_CALL_TIMEOUT) > 0 ? generous : MIN_API_CALL_TIMEOUT;
     }
 
     /** The provider's name. */
@@ -107,18 +123,44 @@ public final class HttpCaller {
      * failure in an answer themselves.
      */
     public ProviderException exception(Kind kind, int httpStatus, String message) {
-        return new ProviderException(kind, provider(), httpStatus, redact(message), null, null);
+        return new ProviderException(
+                kind, provider(), httpStatus, ProviderMessages.shorten(redact(message), 1000), null, null);
+    }
+
+    /**
+     * A job's state as a client may pass it on: a failure's message (the provider's words) with the
+     * token removed, then shortened.
+     */
+    public JobState safe(JobState state) {
+        return state instanceof JobState.Failed failed
+                ? new JobState.Failed(ProviderMessages.shorten(redact(failed.message()), 1000), failed.moderated())
+                : state;
     }
 
     private <T> T callOnce(Endpoint<T> endpoint) throws ProviderException {
         SendTracker tracker = new SendTracker();
         Request request = request(endpoint, tracker);
         OkHttpClient http = endpoint.kind() == CallKind.CREATE ? createClient : client;
+        refuseInsecureBase(endpoint.actionDescription());
+        Call call = http.newCall(request);
+        bound(call, endpoint.actionDescription(), apiCallTimeout);
         Outcome outcome;
         String diagnostic;
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = call.execute()) {
             diagnostic = diagnosticHeader == null ? null : response.header(diagnosticHeader);
-            String text = response.body().string();
+            boolean success = response.code() >= 200 && response.code() <= 299;
+            // an error page is only quoted, so its start is enough; an answer is parsed, so it must be whole
+            String text = success
+                    ? Answers.readCapped(response.body(), endpoint.maxAnswerBytes())
+                    : Answers.readPrefix(response.body(), Answers.ERROR_PREFIX_BYTES);
+            if (text == null) {
+                throw quoting(
+                        unreadableAnswer(
+                                endpoint,
+                                "the answer is larger than " + (endpoint.maxAnswerBytes() >> 20) + " MiB",
+                                null),
+                        diagnostic);
+            }
             try {
                 outcome = interpret(endpoint, response.code(), response.header("Retry-After"), text);
             } catch (ProviderException e) {
@@ -140,6 +182,48 @@ public final class HttpCaller {
         }
     }
 
+    /**
+     * Gives {@code call} a whole-call timeout (DNS, connect, request, waiting and the whole body): the
+     * backstop, shortened to the time left on the asset's deadline, so a trickling body cannot hold
+     * the build.
+     *
+     * @throws ProviderException RETRYABLE when the asset's time has already run out (nothing is sent)
+     */
+    void bound(Call call, String action, Duration backstop) throws ProviderException {
+        Duration limit = CallDeadline.cap(backstop);
+        if (limit.toMillis() <= 0) {
+            throw toException(
+                    action,
+                    new Outcome.Failure(
+                            Kind.RETRYABLE,
+                            0,
+                            "the asset's timeout ran out before the request; nothing was sent",
+                            null,
+                            null),
+                    null);
+        }
+        call.timeout().timeout(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Refuses to talk to a provider over plain http anywhere but this machine: the token would cross
+     * the network in clear. Checked before every call as well as in the settings, so a client built
+     * by hand cannot skip it.
+     */
+    void refuseInsecureBase(String action) throws ProviderException {
+        String problem = settings.token() == null ? null : UrlGuard.insecureBase(settings.baseUrl());
+        if (problem != null) {
+            throw toException(
+                    action,
+                    new Outcome.Failure(Kind.PROVIDER_STOP, 0, problem + "; nothing was sent", null, null),
+                    null);
+        }
+    }
+
+    Duration downloadCallTimeout() {
+        return DOWNLOAD_CALL_TIMEOUT;
+    }
+
     /** The same failure with the diagnostic header's value appended, when the answer had one. */
     private ProviderException quoting(ProviderException e, String diagnostic) {
         if (diagnostic == null || diagnostic.isBlank()) {
@@ -149,7 +233,8 @@ public final class HttpCaller {
                 e.kind(),
                 e.provider(),
                 e.httpStatus(),
-                e.getMessage() + " [" + diagnosticHeader + ": " + redact(diagnostic.trim()) + "]",
+                e.getMessage() + " [" + diagnosticHeader + ": "
+                        + ProviderMessages.shorten(redact(diagnostic.trim()), 100) + "]",
                 e.retryAfter(),
                 e.getCause());
     }
@@ -180,7 +265,7 @@ public final class HttpCaller {
     private Outcome interpret(Endpoint<?> endpoint, int status, String retryAfter, String text)
             throws ProviderException {
         if (status < 200 || status > 299) {
-            return failureFor(status, ProviderMessages.fromBody(text), parseRetryAfter(retryAfter));
+            return failureFor(status, ProviderMessages.fromBody(text), RetryAfter.parse(retryAfter));
         }
         JsonNode json;
         try {
@@ -207,7 +292,8 @@ public final class HttpCaller {
             message.append(" (HTTP ").append(failure.httpStatus()).append(')');
         }
         if (failure.providerMessage() != null && !failure.providerMessage().isEmpty()) {
-            message.append(": ").append(failure.providerMessage());
+            // redacted before it is shortened: a token cut in half would no longer match
+            message.append(": ").append(ProviderMessages.shorten(redact(failure.providerMessage())));
         }
         if (failure.advice() != null) {
             message.append("; ").append(failure.advice());
@@ -295,19 +381,6 @@ public final class HttpCaller {
         return e.getMessage() == null ? name : name + ": " + e.getMessage();
     }
 
-    /** {@code Retry-After} in seconds; an HTTP date or garbage means "use the configured delay". */
-    static Duration parseRetryAfter(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            long seconds = Long.parseLong(header.trim());
-            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-        } catch (NumberFormatException notSeconds) {
-            return null;
-        }
-    }
-
     /** The text with every occurrence of this provider's token masked. */
     public String redact(String text) {
         Secret token = settings.token();
@@ -316,6 +389,15 @@ public final class HttpCaller {
 
     OkHttpClient client() {
         return client;
+    }
+
+    ProviderSettings settings() {
+        return settings;
+    }
+
+    /** The client for result downloads: redirects followed by the downloader, names resolved by {@link UrlGuard}. */
+    OkHttpClient downloadClient() {
+        return downloadClient;
     }
 
     RetryPolicy retryPolicy() {

@@ -3,6 +3,7 @@ package io.github.assetgen.core.provider.http;
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.Secret;
 import java.io.IOException;
+import java.time.Duration;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -39,6 +40,23 @@ public final class HttpClientFactory {
                 .writeTimeout(settings.readTimeout())
                 .addInterceptor(new AuthInterceptor(base, settings.token()))
                 .eventListenerFactory(SendTracker::of)
+                // a backstop only: each call is given the time left on its asset (see HttpCaller#bound)
+                .callTimeout(Duration.ofHours(1))
+                .build();
+    }
+
+    /**
+     * The client for result downloads, derived from the provider's: it follows no redirect itself
+     * (the downloader checks each hop first) and resolves names only to addresses {@link UrlGuard}
+     * allows, loopback only when the provider's base URL is loopback itself.
+     */
+    static OkHttpClient forDownloads(OkHttpClient providerClient, ProviderSettings settings) {
+        boolean loopbackBase = UrlGuard.isLoopbackHost(settings.baseUrl().getHost());
+        return providerClient
+                .newBuilder()
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .dns(UrlGuard.dns(loopbackBase))
                 .build();
     }
 

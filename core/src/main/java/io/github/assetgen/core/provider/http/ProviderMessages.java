@@ -1,11 +1,15 @@
 package io.github.assetgen.core.provider.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.assetgen.core.wording.Advice;
 
 /** The fix-it wording for provider failures, in one place. */
 public final class ProviderMessages {
 
     static final int MAX_MESSAGE_LENGTH = 300;
+
+    /** How much of an error body is looked at; what is shown is much shorter. */
+    static final int MAX_BODY_SCANNED = 16 * 1024;
 
     private ProviderMessages() {}
 
@@ -15,9 +19,7 @@ public final class ProviderMessages {
      * @param tokenVariable the environment variable holding the provider's token, or null when none is known
      */
     public static String checkToken(String provider, String tokenVariable) {
-        String advice = "check the token: the password of the <server> with id 'assetgen-" + provider
-                + "' in ~/.m2/settings.xml";
-        return tokenVariable == null ? advice : advice + ", or the environment variable " + tokenVariable;
+        return "check the token: " + Advice.checkToken("assetgen-" + provider, tokenVariable);
     }
 
     /** Advice after 402/412 or a balance error. */
@@ -35,7 +37,7 @@ public final class ProviderMessages {
     public static String retryOnPurpose(String assetId) {
         String id = assetId == null ? "<asset id>" : assetId;
         return "the asset may already be paid for; check the provider's job list, and to send it again on purpose "
-                + "run with -Dassetgen.force -Dassetgen.only=" + id;
+                + "run with " + Advice.parameter("force", "true") + " " + Advice.parameter("only", id);
     }
 
     /**
@@ -47,7 +49,9 @@ public final class ProviderMessages {
         if (body == null || body.isBlank()) {
             return "";
         }
-        String text = body;
+        // Not shortened here: the caller removes the token first, then shortens (a token cut in
+        // half would no longer be found). Only a huge body is cut, far beyond what is ever shown.
+        String text = body.length() > MAX_BODY_SCANNED ? body.substring(0, MAX_BODY_SCANNED) : body;
         try {
             JsonNode json = HttpJson.mapper().readTree(body);
             if (json != null && json.isObject()) {
@@ -59,7 +63,7 @@ public final class ProviderMessages {
         } catch (java.io.IOException | RuntimeException notJson) {
             // Plain text or an HTML error page: use it as it is.
         }
-        return shorten(text.replaceAll("\\s+", " ").trim());
+        return text.replaceAll("\\s+", " ").trim();
     }
 
     private static String firstText(JsonNode json) {
@@ -79,7 +83,13 @@ public final class ProviderMessages {
         return msg != null ? msg : HttpJson.text(json.path("base_resp"), "status_msg");
     }
 
-    static String shorten(String text) {
-        return text.length() <= MAX_MESSAGE_LENGTH ? text : text.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
+    /** Cut to a readable length. Redact BEFORE calling this: a token cut in half is no longer found. */
+    public static String shorten(String text) {
+        return shorten(text, MAX_MESSAGE_LENGTH);
+    }
+
+    /** Cut to at most {@code max} characters, marked with an ellipsis. Redact first. */
+    public static String shorten(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -30,6 +30,12 @@ public final class RetryPolicy {
      */
     public static final int ASSET_ATTEMPTS = 6;
 
+    /**
+     * The longest wait a provider's {@code Retry-After} can ask for: a year-long value would hold a
+     * build's thread (and its job slot) hostage; past this the asset fails by its deadline instead.
+     */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+
     /** For HTTP requests the back-off doubles per attempt up to this multiple of the base delay. */
     static final int MAX_BACKOFF_MULTIPLE = 8;
 
@@ -112,7 +118,7 @@ public final class RetryPolicy {
     /** The provider's own delay, else the base delay grown for {@code attempt} (from 1) with jitter. */
     public Duration delay(ProviderException failure, int attempt) {
         if (failure.retryAfter() != null) {
-            return failure.retryAfter();
+            return failure.retryAfter().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : failure.retryAfter();
         }
         Duration grown = baseDelay.multipliedBy(Math.min(1L << Math.min(attempt - 1, 30), maxBackOffMultiple));
         if (jitter == null) {
@@ -122,9 +128,17 @@ public final class RetryPolicy {
         return Duration.ofMillis((long) (grown.toMillis() * (1 + spread * jitter.nextDouble())));
     }
 
-    /** Whether a wait of {@code wait} from now still ends by the deadline. */
+    /**
+     * Whether a wait of {@code wait} from now still ends by the deadline: this policy's own, or (for
+     * a request policy, which has none) the deadline of the asset the thread works on.
+     */
     public boolean fits(Duration wait) {
-        return deadline == null || !clock.instant().plus(wait).isAfter(deadline);
+        if (deadline == null) {
+            return CallDeadline.remaining()
+                    .map(left -> wait.compareTo(left) <= 0)
+                    .orElse(true);
+        }
+        return !clock.instant().plus(wait).isAfter(deadline);
     }
 
     static boolean isRetryable(ProviderException e) {
@@ -152,7 +166,8 @@ public final class RetryPolicy {
 
     private void sleep(Duration delay, ProviderException cause) throws ProviderException {
         try {
-            sleeper.sleep(delay);
+            // never past the asset's deadline, whatever the delay says
+            sleeper.sleep(CallDeadline.cap(delay));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw cause;

@@ -20,6 +20,12 @@ import java.util.List;
 record ImageGenerationEndpoint(String assetId, ImageRequest request, boolean base64)
         implements CreateEndpoint<SubmitResult> {
 
+    /** Base64 images come inside the answer: up to nine of them, each up to the image download cap. */
+    @Override
+    public long maxAnswerBytes() {
+        return base64 ? 128L << 20 : 4L << 20;
+    }
+
     @Override
     public String path() {
         return "/v1/image_generation";

@@ -6,6 +6,7 @@ import io.github.assetgen.core.provider.http.HttpJson;
 import io.github.assetgen.core.provider.http.Outcome;
 import io.github.assetgen.core.provider.http.ProviderMessages;
 import io.github.assetgen.core.provider.http.ResponseClassifier;
+import io.github.assetgen.core.wording.Advice;
 
 /**
  * Reads MiniMax's business errors. MiniMax answers them with HTTP 200 and a non-zero
@@ -43,7 +44,7 @@ final class MinimaxClassifier implements ResponseClassifier {
                         ProviderMessages.checkToken(PROVIDER, MinimaxProvider.TOKEN_VARIABLE)
                                 + "; a MiniMax key only works on its own region's host:"
                                 + " https://api.minimax.io (international) or https://api.minimaxi.com (mainland China),"
-                                + " set with assetgen.minimax.baseUrl");
+                                + " set with " + Advice.parameter("minimax.baseUrl"));
             case 1008 ->
                 new Outcome.Failure(
                         Kind.PROVIDER_STOP,

@@ -12,6 +12,7 @@ import io.github.assetgen.core.provider.SubmitResult;
 import io.github.assetgen.core.provider.http.Downloader;
 import io.github.assetgen.core.provider.http.HttpCaller;
 import io.github.assetgen.core.provider.http.HttpClientFactory;
+import io.github.assetgen.core.provider.http.ProviderMessages;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
@@ -98,16 +99,34 @@ public final class MinimaxClient implements ProviderClient {
                             + " cannot be polled: MiniMax returns images in the create answer only, and their results"
                             + " were not kept; generate the asset again");
         }
+        checkId("task", job.id());
         VideoQueryEndpoint.Answer answer = caller.call(new VideoQueryEndpoint(job.id()));
         if (answer.unfinished() != null) {
-            return answer.unfinished();
+            return caller.safe(answer.unfinished());
         }
+        checkId("file", answer.fileId());
         String url = caller.call(new FileRetrieveEndpoint(answer.fileId()));
         return new JobState.Succeeded(List.of(ResultLocation.ofUrl(url)));
+    }
+
+    /** MiniMax's task and file ids are numbers; anything else came from a tampered journal or answer. */
+    private void checkId(String what, String id) throws ProviderException {
+        if (id == null || !id.matches("[0-9]{1,40}")) {
+            throw caller.exception(
+                    Kind.REJECTED,
+                    0,
+                    "'" + ProviderMessages.shorten(caller.redact(String.valueOf(id)), 80) + "' is not a MiniMax " + what
+                            + " id");
+        }
     }
 
     @Override
     public DownloadedFile download(ResultLocation result, Path target) throws ProviderException {
         return downloader.download(result, target);
+    }
+
+    @Override
+    public DownloadedFile download(ResultLocation result, Path target, AssetType expected) throws ProviderException {
+        return downloader.download(result, target, expected);
     }
 }

@@ -21,8 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * MiniMax's official API (https://platform.minimax.io/docs): images answered at once, videos as
- * tasks its own client polls every 20 s; result URLs stay valid 24 hours. It publishes no price
+ * MiniMax's official API: images answered at once
+ * (https://platform.minimax.io/docs/api-reference/image-generation-t2i), videos as tasks
+ * (https://platform.minimax.io/docs/api-reference/video-generation-t2v) its own client polls every
+ * 20 s (https://github.com/MiniMax-AI/MiniMax-MCP/blob/main/minimax_mcp/server.py); result URLs stay
+ * valid 24 hours. It publishes no price
  * per request here, so estimates are unknown. Immutable.
  *
  * <p>Choices where the documents are silent: the default video model is {@code MiniMax-Hailuo-2.3}

@@ -14,6 +14,7 @@ import io.github.assetgen.core.provider.http.Downloader;
 import io.github.assetgen.core.provider.http.HttpCaller;
 import io.github.assetgen.core.provider.http.HttpClientFactory;
 import io.github.assetgen.core.provider.http.Outcome;
+import io.github.assetgen.core.provider.http.ProviderMessages;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
@@ -161,20 +162,26 @@ public final class UseapiClient implements ProviderClient {
                 List.of(caller.call(new CreateVideoEndpoint(request, fileIds.subList(0, subjects), endFrame))));
     }
 
+    /** useapi's id grammar: {@code user:<digits>-minimax:<digits>-(image|video|file):<id characters>}. */
+    static final java.util.regex.Pattern JOB_ID = java.util.regex.Pattern.compile(
+            "user:[0-9]{1,20}-minimax:[0-9]{1,20}-(image|video|file):[A-Za-z0-9_.-]{1,128}");
+
     @Override
     public JobState poll(JobRef job) throws ProviderException {
         if (!job.kind().equals(IMAGE) && !job.kind().equals(VIDEO)) {
             throw caller.exception(
                     Kind.REJECTED, 0, "useapi has no job kind '" + job.kind() + "' (job " + job.id() + ")");
         }
-        if (job.id().isEmpty() || job.id().matches(".*[/?#\\s].*")) {
-            throw caller.exception(Kind.REJECTED, 0, "'" + job.id() + "' is not a useapi " + job.kind() + " id");
+        if (!JOB_ID.matcher(job.id()).matches()) {
+            // the id goes into the URL path raw; one from a tampered journal or answer must not steer it
+            throw caller.exception(
+                    Kind.REJECTED,
+                    0,
+                    "'" + ProviderMessages.shorten(caller.redact(job.id()), 80) + "' is not a useapi " + job.kind()
+                            + " id");
         }
         try {
-            JobState state = caller.call(new GetJobEndpoint(job));
-            return state instanceof JobState.Failed failed
-                    ? new JobState.Failed(caller.redact(failed.message()), failed.moderated())
-                    : state;
+            return caller.safe(caller.call(new GetJobEndpoint(job)));
         } catch (ProviderException e) {
             if (job.kind().equals(VIDEO) && e.httpStatus() == 404) {
                 // useapi: a 404 on a video "most often means that the video was moderated and removed".
@@ -190,6 +197,11 @@ public final class UseapiClient implements ProviderClient {
     @Override
     public DownloadedFile download(ResultLocation result, Path target) throws ProviderException {
         return downloader.download(result, target);
+    }
+
+    @Override
+    public DownloadedFile download(ResultLocation result, Path target, AssetType expected) throws ProviderException {
+        return downloader.download(result, target, expected);
     }
 
     /**

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The models of useapi.net's MiniMax proxy and what each accepts, from its documentation
- * (https://useapi.net/docs/api-minimax-v1). Pure data.
+ * The models of useapi.net's MiniMax proxy and what each accepts, from its documentation: images
+ * https://useapi.net/docs/api-minimax-v1/post-minimax-images-create, videos (the model × input
+ * table and the {@code options} table) https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create.
+ * Pure data.
  *
  * <p>Choices where the documents are silent: the default {@code options} of videos are
  * {@code 768p-6sec} (02, 2.3), {@code 720p-4sec} (Sora-2) and {@code veo-720p-8sec} (Veo);

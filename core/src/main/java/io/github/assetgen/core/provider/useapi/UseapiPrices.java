@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * useapi's prices in credits: per image by model and resolution (and quality for gpt-image-2),
- * per video by model and option, as its documentation publishes them. Immutable after construction.
+ * per video by model and option, as its documentation publishes them on
+ * https://useapi.net/docs/api-minimax-v1/post-minimax-images-create and
+ * https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create. Immutable after construction.
  */
 final class UseapiPrices {
 

@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * useapi.net's MiniMax proxy, the default provider: credits, local files uploaded once, several
- * accounts behind one token. Its vendor code polls every 15-30 s; results stay fetchable 7 days
+ * accounts behind one token. Its vendor code polls every 15-30 s
+ * (https://github.com/useapi/minimax-api/blob/main/video/videos.mjs); results stay fetchable 7 days
  * (then 410). Immutable.
  */
 public final class UseapiProvider implements ProviderDescriptor {

@@ -161,7 +161,7 @@ public record SharedCacheConfig(
         }
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
             throw new IllegalArgumentException("the shared cache URL must not carry credentials (" + redacted(url)
-                    + "); put them in the settings.xml server instead");
+                    + "); give them as the shared cache's credentials instead");
         }
         if (url.query() != null || url.fragment() != null) {
             throw new IllegalArgumentException("the shared cache URL must have no query or fragment: " + redacted(url));

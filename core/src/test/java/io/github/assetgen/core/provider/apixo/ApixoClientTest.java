@@ -310,4 +310,28 @@ class ApixoClientTest {
         assertThat(video.kind()).isEqualTo(Kind.REJECTED);
         assertThat(server.getRequestCount()).isZero();
     }
+
+    @Test
+    void aFailedTasksMessageNeverCarriesTheToken() throws Exception {
+        server.enqueue(answer(
+                200,
+                "{\"code\":200,\"data\":{\"taskId\":\"task_1\",\"state\":\"failed\","
+                        + "\"failCode\":\"X\",\"failMsg\":\"key " + TestSettings.TOKEN + " is bad\"}}"));
+
+        JobState state = client().poll(TASK);
+
+        assertThat(((JobState.Failed) state).message())
+                .doesNotContain("fakeTestToken")
+                .contains("key ****");
+    }
+
+    @Test
+    void aTaskIdOutsideApixosGrammarNeverReachesAUrl() {
+        var e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.github.assetgen.core.provider.ProviderException.class,
+                () -> client().poll(new JobRef("apixo", "task", "a/../b?x=1")));
+
+        assertThat(e.getMessage()).contains("is not an APIXO task id");
+        assertThat(server.getRequestCount()).isZero();
+    }
 }

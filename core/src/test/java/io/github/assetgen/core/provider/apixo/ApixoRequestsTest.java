@@ -37,7 +37,7 @@ class ApixoRequestsTest {
     }
 
     @Test
-    void aReferenceMakesItImageToImageAsInTheSeed() throws Exception {
+    void aReferenceMakesItImageToImageAsDocumented() throws Exception {
         var request = RequestFixtures.image("apixo", "minimax-image-01")
                 .prompt("transform this image into a watercolor illustration")
                 .reference(InputFile.ofUrl("https://example.com/reference.png"))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ProviderException.Kind;
+import io.github.assetgen.core.wording.MavenStyle;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -212,7 +213,7 @@ class HttpCallerTest {
         ProviderException e = failure(caller(3), JsonEndpoint.create("/v1/minimax/videos/create", "{}"));
 
         assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
-        assertThat(e.getMessage())
+        assertThat(MavenStyle.text(e.getMessage()))
                 .contains("may already be paid for")
                 .contains("-Dassetgen.force")
                 .contains("-Dassetgen.only=hero");

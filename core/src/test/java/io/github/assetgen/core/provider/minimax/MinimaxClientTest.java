@@ -20,6 +20,7 @@ import io.github.assetgen.core.provider.http.TestSettings;
 import io.github.assetgen.core.provider.minimax.MinimaxClient.ImageFormat;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.InputFile;
+import io.github.assetgen.core.wording.MavenStyle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -283,7 +284,8 @@ class MinimaxClientTest {
         server.enqueue(ok("{\"status\":\"" + status + "\",\"file_id\":\"42\",\"base_resp\":{\"status_code\":0}}"));
         server.enqueue(ok("{\"file\":{\"file_id\":42,\"download_url\":\"https://cdn.example/v.mp4\"}}"));
 
-        assertThat(client().poll(new JobRef("minimax", "video", "t"))).isInstanceOf(JobState.Succeeded.class);
+        assertThat(client().poll(new JobRef("minimax", "video", "106916112212032")))
+                .isInstanceOf(JobState.Succeeded.class);
     }
 
     @ParameterizedTest
@@ -291,7 +293,8 @@ class MinimaxClientTest {
     void everyOtherStatusKeepsTheVideoRunning(String status) throws Exception {
         server.enqueue(ok("{\"status\":\"" + status + "\",\"base_resp\":{\"status_code\":0}}"));
 
-        assertThat(client().poll(new JobRef("minimax", "video", "t"))).isEqualTo(new JobState.Running(status, null));
+        assertThat(client().poll(new JobRef("minimax", "video", "106916112212032")))
+                .isEqualTo(new JobState.Running(status, null));
         assertThat(server.getRequestCount()).as("no retrieve before success").isEqualTo(1);
     }
 
@@ -300,7 +303,7 @@ class MinimaxClientTest {
         server.enqueue(ok("{\"task_id\":\"t\",\"status\":\"Fail\",\"base_resp\":{\"status_code\":0,"
                 + "\"status_msg\":\"generation failed\"}}"));
 
-        JobState state = client().poll(new JobRef("minimax", "video", "t"));
+        JobState state = client().poll(new JobRef("minimax", "video", "106916112212032"));
 
         assertThat(state).isInstanceOfSatisfying(JobState.Failed.class, f -> {
             assertThat(f.moderated()).isFalse();
@@ -309,11 +312,36 @@ class MinimaxClientTest {
     }
 
     @Test
+    void aFailedVideosMessageNeverCarriesTheToken() throws Exception {
+        server.enqueue(ok("{\"task_id\":\"t\",\"status\":\"Fail\",\"base_resp\":{\"status_code\":0,"
+                + "\"status_msg\":\"bad key " + TestSettings.TOKEN + "\"}}"));
+
+        JobState state = client().poll(new JobRef("minimax", "video", "106916112212032"));
+
+        assertThat(((JobState.Failed) state).message())
+                .doesNotContain("fakeTestToken")
+                .contains("bad key ****");
+    }
+
+    @Test
+    void taskAndFileIdsThatAreNotNumbersNeverReachAUrl() throws Exception {
+        ProviderException e = failure(() -> client().poll(new JobRef("minimax", "video", "../../v1/files")));
+
+        assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED);
+        assertThat(e.getMessage()).contains("is not a MiniMax task id");
+        server.enqueue(ok("{\"status\":\"Success\",\"file_id\":\"1/../2\",\"base_resp\":{\"status_code\":0}}"));
+        assertThat(failure(() -> client().poll(new JobRef("minimax", "video", "106916112212032")))
+                        .getMessage())
+                .contains("is not a MiniMax file id");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void aVideoFailedByModerationIsMarkedModerated() throws Exception {
         server.enqueue(ok("{\"task_id\":\"t\",\"status\":\"fail\",\"base_resp\":{\"status_code\":1027,"
                 + "\"status_msg\":\"output sensitive\"}}"));
 
-        JobState state = client().poll(new JobRef("minimax", "video", "t"));
+        JobState state = client().poll(new JobRef("minimax", "video", "106916112212032"));
 
         assertThat(state).isInstanceOfSatisfying(JobState.Failed.class, f -> {
             assertThat(f.moderated()).isTrue();
@@ -327,7 +355,7 @@ class MinimaxClientTest {
         server.enqueue(answer(503, "<html>busy</html>"));
         server.enqueue(ok("{\"status\":\"Queueing\",\"base_resp\":{\"status_code\":0}}"));
 
-        JobState state = client().poll(new JobRef("minimax", "video", "t"));
+        JobState state = client().poll(new JobRef("minimax", "video", "106916112212032"));
 
         assertThat(state).isEqualTo(new JobState.Running("Queueing", null));
         assertThat(server.getRequestCount()).isEqualTo(3);
@@ -340,7 +368,7 @@ class MinimaxClientTest {
             server.enqueue(ok("{\"status\":\"Success\",\"base_resp\":{\"status_code\":0}}"));
         }
 
-        ProviderException e = failure(() -> client().poll(new JobRef("minimax", "video", "t")));
+        ProviderException e = failure(() -> client().poll(new JobRef("minimax", "video", "106916112212032")));
 
         assertThat(e.kind()).isEqualTo(Kind.RETRYABLE);
         assertThat(e.getMessage()).contains("without a file_id");
@@ -362,7 +390,8 @@ class MinimaxClientTest {
         ProviderException e = failure(() -> client().submit(imageRequest()));
 
         assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
-        assertThat(e.getMessage()).contains("may already be paid for", "-Dassetgen.only=hero", "Trace-Id: trace-7f3a");
+        assertThat(MavenStyle.text(e.getMessage()))
+                .contains("may already be paid for", "-Dassetgen.only=hero", "Trace-Id: trace-7f3a");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 

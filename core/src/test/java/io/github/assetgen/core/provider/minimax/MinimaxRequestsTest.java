@@ -61,7 +61,7 @@ class MinimaxRequestsTest {
     }
 
     @Test
-    void imageReferenceUrlBecomesACharacterSubjectAsInTheSeed() throws Exception {
+    void imageReferenceUrlBecomesACharacterSubjectAsDocumented() throws Exception {
         String url = "https://cdn.hailuoai.com/prod/2025-08-12-17/video_cover/cover.jpg";
         var request = RequestFixtures.image("minimax", "image-01")
                 .prompt("A girl stands by the library window, gazing into the distance")

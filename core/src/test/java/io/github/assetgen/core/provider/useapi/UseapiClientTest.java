@@ -21,6 +21,7 @@ import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.request.InputFile;
 import io.github.assetgen.core.specfile.Position;
+import io.github.assetgen.core.wording.MavenStyle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -140,7 +141,7 @@ class UseapiClientTest {
     }
 
     @Test
-    void anImageWithReferencesUploadsThemThenCreatesWithTheSeedsFieldNames() throws Exception {
+    void anImageWithReferencesUploadsThemThenCreatesWithTheDocumentedFieldNames() throws Exception {
         InputFile png = localFile("ref1.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1}, "image/png");
         InputFile webp = localFile("ref2.webp", new byte[] {'R', 'I', 'F', 'F', 2}, "image/webp");
         server.enqueue(json(200, "{\"ossPath\":\"https://x/1\",\"fileID\":\"user:1-minimax:987654321-file:1\"}"));
@@ -599,7 +600,7 @@ class UseapiClientTest {
                 () -> client(3).submit(image("hero", "image-01", Map.of(), List.of(), null, null)));
 
         assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
-        assertThat(e.getMessage()).contains("-Dassetgen.only=hero");
+        assertThat(MavenStyle.text(e.getMessage())).contains("-Dassetgen.only=hero");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -815,6 +816,24 @@ class UseapiClientTest {
                                 null)));
 
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "../../v1/accounts",
+                "user:1-minimax:2-image:a/../b",
+                "user:x-minimax:2-image:1",
+                "user:1-minimax:2-audio:1",
+                "user:1-minimax:2-image:1?x=1"
+            })
+    void aJobIdOutsideUseapisGrammarNeverReachesAUrl(String id) {
+        var e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ProviderException.class, () -> client(0).poll(new JobRef("useapi", "image", id)));
+
+        assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED);
+        assertThat(e.getMessage()).contains("is not a useapi image id");
         assertThat(server.getRequestCount()).isZero();
     }
 }
