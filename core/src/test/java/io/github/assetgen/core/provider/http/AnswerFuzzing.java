@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Feeds fuzzed bytes to a provider's answer handling the way {@link HttpCaller} does: the failure
- * path reads the provider's message, the success path parses JSON, classifies it and lets each
+ * path reads the provider's message and the {@code Retry-After} header, the success path parses JSON, classifies it and lets each
  * endpoint read it. Only the typed failures may escape: {@link ProviderException} and
  * {@link UnexpectedAnswerException}; anything else (a NullPointerException, an arithmetic error, an
  * OutOfMemoryError) fails the fuzz test.
@@ -22,6 +22,8 @@ public final class AnswerFuzzing {
     public static void answer(byte[] data, ResponseClassifier classifier, List<? extends Endpoint<?>> endpoints) {
         String text = new String(data, StandardCharsets.UTF_8);
         ProviderMessages.fromBody(text);
+        // the same bytes as a Retry-After header: seconds, a date, or garbage
+        RetryAfter.parse(text.lines().findFirst().orElse(""));
         JsonNode json;
         try {
             json = text.isBlank()
