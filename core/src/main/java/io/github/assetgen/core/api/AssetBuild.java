@@ -195,6 +195,18 @@ public final class AssetBuild {
                     sleeper,
                     new SecureRandom(),
                     log);
+            for (PlannedAsset asset : plan.assets()) {
+                if (asset.action() == Action.KEEP) {
+                    // a file of this build written as another extension must not land on a kept one
+                    lockEntries
+                            .find(asset.id())
+                            .ifPresent(entry -> runner.keep(
+                                    asset.id(),
+                                    entry.files().stream()
+                                            .map(LockFile.LockedFile::path)
+                                            .toList()));
+                }
+            }
             List<AssetResult> results = new ArrayList<>(worded(runner.run(work)));
             for (PlannedAsset asset : plan.assets()) {
                 switch (asset.action()) {

@@ -73,15 +73,23 @@ public final class OutputPlacer {
         return new OutputFile(relativeOutput, target, written.size(), written.sha256(), wanted);
     }
 
+    /** Records that {@code assetId} keeps the file at {@code relative} in this build (it is up to date). */
+    void reserve(String relative, String assetId) {
+        writers.putIfAbsent(key(relative), assetId);
+    }
+
+    private String key(String relative) {
+        return outputDirectory.resolve(relative).normalize().toString().toLowerCase(Locale.ROOT);
+    }
+
     private void claim(String relative, String asked, String assetId) throws AssetFailure {
-        String key = outputDirectory.resolve(relative).normalize().toString().toLowerCase(Locale.ROOT);
-        String writer = writers.putIfAbsent(key, assetId);
+        String writer = writers.putIfAbsent(key(relative), assetId);
         if (writer != null && !writer.equals(assetId)) {
             String how = relative.equals(asked)
                     ? ""
                     : " (asked for as " + asked + ", written as " + relative
                             + " so that the extension matches the content)";
-            throw new AssetFailure("output " + relative + how + " was already written by asset '" + writer
+            throw new AssetFailure("output " + relative + how + " is already written by asset '" + writer
                     + "' in this build; give one of them another output");
         }
     }

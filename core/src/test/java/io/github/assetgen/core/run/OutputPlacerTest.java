@@ -50,7 +50,7 @@ class OutputPlacerTest {
         assertThatThrownBy(() -> placer.place(otherPng, MediaFormat.PNG, "x.webp", "second"))
                 .isInstanceOf(AssetFailure.class)
                 .hasMessage("output x.png (asked for as x.webp, written as x.png so that the extension matches the"
-                        + " content) was already written by asset 'first' in this build; give one of them another"
+                        + " content) is already written by asset 'first' in this build; give one of them another"
                         + " output");
         assertThat(Files.readAllBytes(out.resolve("x.png"))).isEqualTo(Files.readAllBytes(png));
     }
@@ -63,6 +63,18 @@ class OutputPlacerTest {
         assertThatThrownBy(() -> placer.place(otherPng, MediaFormat.PNG, "img/x.png", "second"))
                 .isInstanceOf(AssetFailure.class)
                 .hasMessageContaining("already written by asset 'first'");
+    }
+
+    @Test
+    void aFileAnUpToDateAssetKeepsIsNotOverwrittenByAnotherAsset() throws Exception {
+        OutputPlacer placer = new OutputPlacer(out);
+        placer.reserve("x.png", "kept");
+
+        assertThatThrownBy(() -> placer.place(otherPng, MediaFormat.PNG, "x.webp", "second"))
+                .isInstanceOf(AssetFailure.class)
+                .hasMessageContaining("is already written by asset 'kept'");
+        assertThat(out.resolve("x.png")).doesNotExist();
+        placer.place(png, MediaFormat.PNG, "x.png", "kept");
     }
 
     @Test
