@@ -242,6 +242,8 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
                     ParameterParser.duration("timeout", timeout),
                     settings,
                     MavenWording.INSTANCE,
+                    null,
+                    false,
                     rootDirectory());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Invalid assetgen configuration: " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import io.github.assetgen.core.plan.Selection;
 import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.Recollection;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.report.PlanTable;
@@ -24,10 +25,13 @@ import io.github.assetgen.core.run.AssetResult;
 import io.github.assetgen.core.run.AssetRunner;
 import io.github.assetgen.core.run.AssetStatus;
 import io.github.assetgen.core.run.OutputPlacer;
+import io.github.assetgen.core.run.RunPolicy;
 import io.github.assetgen.core.specfile.Problem;
 import io.github.assetgen.core.specfile.SpecReader;
 import io.github.assetgen.core.specfile.SpecSet;
 import io.github.assetgen.core.store.LockFile;
+import io.github.assetgen.core.store.shared.HttpSharedCache;
+import io.github.assetgen.core.store.shared.SharedCacheConfig;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -166,20 +170,31 @@ public final class AssetBuild {
      * Carries out a plan made (and printed) earlier in the same build.
      *
      * @throws AssetsFailedException when any asset failed (after everything that succeeded was kept)
+     * @throws LockedBuildException in a locked build, before anything is sent, when any asset
+     *     would need a create request
      * @throws UserErrorException for the other mistakes: budget, token, damaged lock file
      * @throws BuildFaultException when the cache, outputs or reports cannot be read or written
      */
     public BuildSummary generate(Plan plan) throws AssetgenException {
         Instant start = clock.instant();
-        checkBudget(plan);
-        checkCredentials(plan);
         String context = "I/O error: ";
         try {
+            LockFile lockEntries = lock.read(context);
+            if (config.locked()) {
+                BuildLock.requireNothingToBuy(plan, lockEntries, config.wording());
+            }
+            checkBudget(plan);
+            checkCredentials(plan);
             Stores stores = stores();
             stores.cleanLeftovers(config.reportDirectory(), start);
-            LockFile lockEntries = lock.read(context);
+            RunPolicy policy = runPolicy();
             List<PlannedAsset> work = plan.assets().stream()
-                    .filter(a -> a.action() == Action.RESTORE || a.action().needsNetwork() || runnerDecides(a))
+                    .filter(a -> a.action() == Action.RESTORE
+                            || a.action() == Action.RECOVER
+                            || a.action().needsNetwork()
+                            || runnerDecides(a)
+                            // a saving build uploads what the server lacks, kept assets too
+                            || (a.action() == Action.KEEP && policy.save()))
                     .toList();
             AssetRunner runner = new AssetRunner(
                     clients(plan, stores),
@@ -194,7 +209,8 @@ public final class AssetBuild {
                     clock,
                     sleeper,
                     new SecureRandom(),
-                    log);
+                    log,
+                    policy);
             for (PlannedAsset asset : plan.assets()) {
                 if (asset.action() == Action.KEEP) {
                     // a file of this build written as another extension must not land on a kept one
@@ -277,9 +293,13 @@ public final class AssetBuild {
         }
     }
 
+    /**
+     * Clients for the providers this plan sends to, and for those an asset bought before may be
+     * re-collected from: only where a token is configured, since re-collecting is never required.
+     */
     private Map<String, ProviderClient> clients(Plan plan, Stores stores) throws IOException {
         Set<String> needed = plan.assets().stream()
-                .filter(a -> a.action().needsNetwork())
+                .filter(a -> a.action().needsNetwork() || mayRecollect(a))
                 .map(a -> a.request().provider())
                 .collect(Collectors.toSet());
         return ProviderRegistry.standard()
@@ -288,6 +308,31 @@ public final class AssetBuild {
                         config.providers(),
                         stores.fileIds(),
                         config.cacheDirectory().resolve("tmp"));
+    }
+
+    private boolean mayRecollect(PlannedAsset asset) {
+        if (config.offline() || (asset.action() != Action.RECOVER && asset.action() != Action.RESTORE)) {
+            return false;
+        }
+        ProviderDescriptor provider =
+                ProviderRegistry.standard().find(asset.request().provider()).orElse(null);
+        ProviderSettings settings = provider == null ? null : config.providers().get(provider.name());
+        return provider != null
+                && provider.recollection().method() != Recollection.Method.NONE
+                && (provider.tokenVariable() == null || (settings != null && settings.token() != null));
+    }
+
+    /** The shared cache (none offline: nothing is sent), locked mode and how providers give results back. */
+    private RunPolicy runPolicy() {
+        SharedCacheConfig shared = config.offline() ? null : config.sharedCache();
+        return new RunPolicy(
+                shared == null ? null : new HttpSharedCache(shared),
+                shared != null && shared.save(),
+                config.locked(),
+                provider -> ProviderRegistry.standard()
+                        .find(provider)
+                        .map(ProviderDescriptor::recollection)
+                        .orElseGet(() -> Recollection.none("assetgen no longer knows provider " + provider, null)));
     }
 
     /** How long a provider keeps a finished job's results; a day for a provider assetgen no longer knows. */

@@ -1,6 +1,7 @@
 package io.github.assetgen.core.api;
 
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.store.shared.SharedCacheConfig;
 import io.github.assetgen.core.wording.Wording;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -28,6 +29,9 @@ import java.util.Objects;
  * @param assetTimeout how long one asset may take from submit to stored files
  * @param providers per-provider connection settings, by provider name
  * @param wording how the host tool names parameters and credentials in the advice core gives
+ * @param sharedCache the team's shared cache ({@code remoteCache}), or null for none
+ * @param locked send no create request at all: every asset must be kept, restored or re-collected,
+ *     matching the lock, or the build fails
  * @param rootDirectory the project's root (the reactor's root folder): spec and input files that
  *     resolve outside it, after symbolic links, are refused; null means {@code projectBaseDir}
  */
@@ -47,6 +51,8 @@ public record BuildConfig(
         Duration assetTimeout,
         Map<String, ProviderSettings> providers,
         Wording wording,
+        SharedCacheConfig sharedCache,
+        boolean locked,
         Path rootDirectory) {
 
     public BuildConfig {
@@ -66,8 +72,8 @@ public record BuildConfig(
     }
 
     /**
-     * A configuration whose advice names parameters plainly ({@link Wording#PLAIN}) and whose root
-     * directory is the project folder itself.
+     * A configuration whose advice names parameters plainly ({@link Wording#PLAIN}), with no shared
+     * cache, not locked, whose root directory is the project folder itself.
      */
     public BuildConfig(
             Path projectBaseDir,
@@ -100,6 +106,8 @@ public record BuildConfig(
                 assetTimeout,
                 providers,
                 Wording.PLAIN,
+                null,
+                false,
                 null);
     }
 
@@ -119,7 +127,9 @@ public record BuildConfig(
             boolean offline,
             Duration assetTimeout,
             Map<String, ProviderSettings> providers,
-            Wording wording) {
+            Wording wording,
+            SharedCacheConfig sharedCache,
+            boolean locked) {
         this(
                 projectBaseDir,
                 specDirectory,
@@ -136,6 +146,8 @@ public record BuildConfig(
                 assetTimeout,
                 providers,
                 wording,
+                sharedCache,
+                locked,
                 null);
     }
 }

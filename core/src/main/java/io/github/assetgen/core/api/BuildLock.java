@@ -1,6 +1,8 @@
 package io.github.assetgen.core.api;
 
 import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.plan.Action;
+import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.run.AssetResult;
@@ -9,11 +11,16 @@ import io.github.assetgen.core.run.OutputFile;
 import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.store.LockFileException;
 import io.github.assetgen.core.store.LockUpdate;
+import io.github.assetgen.core.wording.Advice;
+import io.github.assetgen.core.wording.Wording;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The lock file as one build uses it: which file, read with a damaged file told as the user's to
@@ -72,6 +79,35 @@ final class BuildLock {
                 result.planned().cost().format(),
                 files,
                 result.jobIds());
+    }
+
+    /**
+     * Fails a locked build, before anything is sent, when any asset could only be got by a create
+     * request: a new asset, a changed request, a forced one, or an open job of a request the lock
+     * does not record (collecting it would record a generation the lock has not seen).
+     */
+    static void requireNothingToBuy(Plan plan, LockFile lock, Wording wording) throws LockedBuildException {
+        Map<String, String> reasons = new TreeMap<>();
+        for (PlannedAsset asset : plan.assets()) {
+            Optional<LockFile.Entry> entry = lock.find(asset.id());
+            if (asset.action() == Action.GENERATE) {
+                reasons.put(
+                        asset.id(),
+                        entry.isEmpty()
+                                ? "new: " + LockFile.FILE_NAME + " does not record it"
+                                : !entry.get().key().equals(asset.key())
+                                        ? "its request changed since " + LockFile.FILE_NAME + " was written"
+                                        : Advice.parameter("force", "true") + " asks to buy it again");
+            } else if (asset.action() == Action.RESUME && asset.recorded() == null) {
+                reasons.put(
+                        asset.id(),
+                        "an earlier build's job for a request " + LockFile.FILE_NAME + " does not record is still"
+                                + " open; collect it in a build without " + Advice.parameter("locked", "true"));
+            }
+        }
+        if (!reasons.isEmpty()) {
+            throw new LockedBuildException(reasons, wording);
+        }
     }
 
     /** The result of an up-to-date asset, described from its lock entry (no file is read again). */

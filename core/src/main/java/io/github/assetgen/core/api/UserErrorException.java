@@ -6,7 +6,8 @@ public abstract sealed class UserErrorException extends AssetgenException
                 BudgetExceededException,
                 MissingTokenException,
                 AssetsFailedException,
-                LockFileDamagedException {
+                LockFileDamagedException,
+                LockedBuildException {
 
     private static final long serialVersionUID = 1L;
 

@@ -34,7 +34,15 @@ public final class ImageHeaders {
      * {@code sizeRequired}.
      */
     public static Optional<String> refusal(Path file, MediaFormat format, boolean sizeRequired) throws IOException {
-        Optional<int[]> size = dimensions(file, format);
+        return refusal(dimensions(file, format), sizeRequired);
+    }
+
+    /** Like {@link #refusal(Path, MediaFormat, boolean)}, for an image already in memory. */
+    public static Optional<String> refusal(byte[] image, MediaFormat format, boolean sizeRequired) {
+        return refusal(dimensions(image, format), sizeRequired);
+    }
+
+    private static Optional<String> refusal(Optional<int[]> size, boolean sizeRequired) {
         if (size.isEmpty()) {
             return sizeRequired ? Optional.of("its pixel size cannot be read from its header") : Optional.empty();
         }

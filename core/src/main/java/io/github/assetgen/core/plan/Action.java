@@ -8,6 +8,12 @@ public enum Action {
     RESTORE("restore from cache"),
     /** A job an earlier build submitted is still open: it is polled, never submitted again. */
     RESUME("resume job"),
+    /**
+     * The lock records this very request as bought, but it is in no cache and not in the outputs: it
+     * is fetched back for free (local cache, shared cache, re-collected from the provider) or the
+     * asset fails; it is never bought again without {@code force}.
+     */
+    RECOVER("bought before, not here"),
     /** Nothing anywhere: a create request is sent and paid for. */
     GENERATE("generate"),
     /** Not selected by {@code only}. */
@@ -26,7 +32,10 @@ public enum Action {
         return label;
     }
 
-    /** True when the action talks to a provider. */
+    /**
+     * True when the action must talk to a provider, and so needs its token. RECOVER may re-collect
+     * from one, but only where a token happens to be configured.
+     */
     public boolean needsNetwork() {
         return this == RESUME || this == GENERATE;
     }

@@ -1,6 +1,7 @@
 package io.github.assetgen.core.plan;
 
 import io.github.assetgen.core.request.AssetRequest;
+import io.github.assetgen.core.store.LockFile;
 import java.util.Optional;
 
 /**
@@ -17,4 +18,12 @@ public interface AssetState {
 
     /** A job an earlier build started for this key and did not close. */
     Optional<OpenJob> openJob(String key);
+
+    /**
+     * The lock's entry for this asset when it records this very key: the record that it was bought,
+     * with what it cost, its files' SHA-256 and its job ids. Empty for a new asset or a changed request.
+     */
+    default Optional<LockFile.Entry> recorded(AssetRequest request, String key) {
+        return Optional.empty();
+    }
 }

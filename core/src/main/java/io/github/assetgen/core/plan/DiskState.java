@@ -74,6 +74,11 @@ public final class DiskState implements AssetState {
     }
 
     @Override
+    public Optional<LockFile.Entry> recorded(AssetRequest request, String key) {
+        return lock.find(request.id()).filter(entry -> entry.key().equals(key));
+    }
+
+    @Override
     public boolean isCached(String key) {
         try {
             return cache.find(key).isPresent();

@@ -4,14 +4,15 @@ import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.rules.Pricing;
+import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.wording.Advice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides, without the network, what each asset needs: keep, restore, resume, generate, skip or
- * blocked, with the cost of what will be generated. Stateless apart from its inputs.
+ * Decides, without the network, what each asset needs: keep, restore, resume, recover, generate,
+ * skip or blocked, with the cost of what will be generated. Stateless apart from its inputs.
  */
 public final class Planner {
 
@@ -22,10 +23,11 @@ public final class Planner {
     }
 
     /**
-     * Plans every request.
+     * Plans every request. An asset the lock records with its current key, found in no cache and not
+     * in the outputs, is RECOVER: fetched back for free or failed, never generated without force.
      *
-     * @param force regenerate even what is up to date or cached; an answered open job is still
-     *     resumed rather than paid for again
+     * @param force regenerate even what is up to date, cached or recorded in the lock; an answered
+     *     open job is still resumed rather than paid for again
      * @param offline nothing may be sent: what needs the network is blocked
      */
     public Plan plan(
@@ -44,11 +46,12 @@ public final class Planner {
         if (!selection.selects(request.id())) {
             return new PlannedAsset(request, key, Action.SKIP, free, null, "not selected by assetgen.only");
         }
+        LockFile.Entry recorded = state.recorded(request, key).orElse(null);
         if (!force && state.isUpToDate(request, key)) {
-            return new PlannedAsset(request, key, Action.KEEP, free, null, null);
+            return new PlannedAsset(request, key, Action.KEEP, free, null, null, recorded);
         }
         if (!force && state.isCached(key)) {
-            return new PlannedAsset(request, key, Action.RESTORE, free, null, null);
+            return new PlannedAsset(request, key, Action.RESTORE, free, null, null, recorded);
         }
         Optional<OpenJob> open = state.openJob(key);
         if (open.isPresent()) {
@@ -61,7 +64,8 @@ public final class Planner {
                             Action.BLOCKED,
                             free,
                             job,
-                            "a job submitted by an earlier build is still open; build online to collect it");
+                            "a job submitted by an earlier build is still open; build online to collect it",
+                            recorded);
                 }
                 // paid for already: collect it, even with force, rather than pay twice; the cost is
                 // recorded for the lock but not counted against this build's budget
@@ -73,7 +77,8 @@ public final class Planner {
                         job,
                         job.expired()
                                 ? "the job is older than the provider keeps results; it will be polled once more"
-                                : null);
+                                : null,
+                        recorded);
             }
             if (!force) {
                 return new PlannedAsset(
@@ -86,13 +91,31 @@ public final class Planner {
                                 + " If another build is still running it, this build waits for it; if not, the"
                                 + " answer was lost and it may already be paid for. Check the provider's"
                                 + " dashboard; to generate it again on purpose run with "
-                                + Advice.parameter("force", "true") + " " + Advice.parameter("only", request.id()));
+                                + Advice.parameter("force", "true") + " " + Advice.parameter("only", request.id()),
+                        recorded);
             }
+        }
+        if (!force && recorded != null) {
+            // bought before: what it cost is shown, never counted, because it is never bought again here
+            Cost paid = Cost.parse(recorded.credits()).orElseGet(() -> pricing.estimate(request));
+            if (offline) {
+                return new PlannedAsset(
+                        request,
+                        key,
+                        Action.BLOCKED,
+                        free,
+                        null,
+                        "bought before (" + paid.format() + " per the lock) but in no cache, and the build is"
+                                + " offline",
+                        recorded);
+            }
+            return new PlannedAsset(request, key, Action.RECOVER, paid, null, null, recorded);
         }
         if (offline) {
             return new PlannedAsset(
                     request, key, Action.BLOCKED, free, null, "not in the cache, and the build is offline");
         }
-        return new PlannedAsset(request, key, Action.GENERATE, pricing.estimate(request), open.orElse(null), null);
+        return new PlannedAsset(
+                request, key, Action.GENERATE, pricing.estimate(request), open.orElse(null), null, recorded);
     }
 }

@@ -2,6 +2,7 @@ package io.github.assetgen.core.provider;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one request is expected to cost, in the provider's own unit.
@@ -53,6 +54,33 @@ public record Cost(BigDecimal amount, Unit unit) {
             case USD -> "$" + amount.stripTrailingZeros().toPlainString();
             case UNKNOWN -> "price unknown";
             case FREE -> "free";
+        };
+    }
+
+    /**
+     * Reads back what {@link #format()} wrote (the lock records costs that way).
+     *
+     * @return the cost, or empty for null or text {@code format()} never writes
+     */
+    public static Optional<Cost> parse(String formatted) {
+        if (formatted == null) {
+            return Optional.empty();
+        }
+        String text = formatted.trim();
+        try {
+            if (text.startsWith("$")) {
+                return Optional.of(usd(new BigDecimal(text.substring(1))));
+            }
+            if (text.endsWith(" credits") || text.endsWith(" credit")) {
+                return Optional.of(new Cost(new BigDecimal(text.substring(0, text.lastIndexOf(' '))), Unit.CREDITS));
+            }
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return switch (text) {
+            case "price unknown" -> Optional.of(unknown());
+            case "free" -> Optional.of(free());
+            default -> Optional.empty();
         };
     }
 

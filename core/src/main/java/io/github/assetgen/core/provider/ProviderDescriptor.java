@@ -50,6 +50,15 @@ public interface ProviderDescriptor {
      */
     Duration resultRetention();
 
+    /**
+     * Whether and for how long a finished result can be fetched again, free, from the job ids the
+     * lock records: what a build tries before it fails an asset the lock says was bought. None unless
+     * a provider documents a way.
+     */
+    default Recollection recollection() {
+        return Recollection.none("the provider offers no way to fetch a finished result again", null);
+    }
+
     ProviderInputs inputs();
 
     /** Every model the provider offers, in document order; empty for a provider that checks none. */

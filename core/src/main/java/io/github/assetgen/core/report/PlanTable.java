@@ -5,7 +5,6 @@ import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.request.AssetRequest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -13,24 +12,23 @@ import java.util.stream.Collectors;
 /** The plan as the build prints it: one line per asset, then the totals. Stateless. */
 public final class PlanTable {
 
-    /** The widest action label ("restore from cache"), so the model column lines up. */
-    private static final int LABEL_WIDTH = Arrays.stream(Action.values())
-            .mapToInt(a -> a.label().length())
-            .max()
-            .orElse(0);
-
     private PlanTable() {}
 
     /** One line per asset, then the line with the totals and the estimate. */
     public static List<String> lines(Plan plan) {
         int width = plan.assets().stream().mapToInt(a -> a.id().length()).max().orElse(2);
+        // the widest label among the actions shown, so the model column lines up
+        int labelWidth = plan.assets().stream()
+                .mapToInt(a -> a.action().label().length())
+                .max()
+                .orElse(0);
         List<String> lines = new ArrayList<>();
         for (PlannedAsset asset : plan.assets()) {
             AssetRequest request = asset.request();
             StringBuilder line = new StringBuilder("  ")
                     .append(pad(asset.id(), width))
                     .append("  ")
-                    .append(pad(asset.action().label(), LABEL_WIDTH))
+                    .append(pad(asset.action().label(), labelWidth))
                     .append("  ")
                     .append(request.model())
                     .append(" @ ")
@@ -38,13 +36,17 @@ public final class PlanTable {
             if (asset.action() == Action.GENERATE) {
                 line.append("  ").append(asset.cost().format());
             }
+            if (asset.action() == Action.RECOVER) {
+                line.append("  ").append(asset.cost().format()).append(" per the lock, not spent again");
+            }
             if (asset.note() != null) {
                 line.append("  (").append(asset.note()).append(')');
             }
             lines.add(line.toString());
         }
         lines.add("Plan: " + count(plan, Action.GENERATE) + " to generate, " + count(plan, Action.RESUME)
-                + " to resume, " + count(plan, Action.RESTORE) + " to restore, " + count(plan, Action.KEEP)
+                + " to resume, " + count(plan, Action.RESTORE) + " to restore, " + recovering(plan)
+                + count(plan, Action.KEEP)
                 + " up to date, " + count(plan, Action.SKIP) + " skipped, " + count(plan, Action.BLOCKED)
                 + " blocked. Estimate: " + Spending.format(plan.credits(), plan.dollars()) + ".");
         return lines;
@@ -58,6 +60,12 @@ public final class PlanTable {
         return Optional.of("No price is known for "
                 + plan.unpriced().stream().map(PlannedAsset::id).collect(Collectors.joining(", "))
                 + "; the estimate leaves them out.");
+    }
+
+    /** Shown only when there are any, so plans without them read as before. */
+    private static String recovering(Plan plan) {
+        long recover = count(plan, Action.RECOVER);
+        return recover == 0 ? "" : recover + " bought before and not here, ";
     }
 
     private static long count(Plan plan, Action action) {

@@ -37,14 +37,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Runs the restore, resume and generate actions of a plan, in parallel up to each provider's jobs
- * in flight. One asset's failure never stops the others. The journal is written before every
- * create request, so a build killed at any moment never pays twice: the next build resumes.
- * Thread-safe for one {@link #run} at a time.
+ * Runs the restore, recover, resume and generate actions of a plan, in parallel up to each
+ * provider's jobs in flight. One asset's failure never stops the others. The journal is written
+ * before every create request, so a build killed at any moment never pays twice: the next build
+ * resumes. Thread-safe for one {@link #run} at a time.
  *
  * <p>This class holds the pool, the shutdown hook and the order of the steps; each step is its own
- * class: {@link RestoreStep}, {@link SubmitStep}, {@link PollStep}, {@link DownloadStep}. How long
- * to wait after a failure is one {@link RetryPolicy} per asset, which knows the asset's deadline.
+ * class: {@link RestoreStep}, {@link SubmitStep}, {@link PollStep}, {@link DownloadStep}, and for
+ * what was bought before, {@link RecoverStep} with {@link SharedCacheStep} and {@link
+ * RecollectStep}. How long to wait after a failure is one {@link RetryPolicy} per asset, which
+ * knows the asset's deadline.
  */
 public final class AssetRunner {
 
@@ -63,18 +65,24 @@ public final class AssetRunner {
     /** Jobs submitted and not yet stored, by asset id: what a Ctrl-C leaves behind. */
     private final Map<String, List<JobRef>> inFlight = new ConcurrentHashMap<>();
 
+    private final InFlightReport inFlightReport = new InFlightReport(inFlight, AssetRunner::shown);
+
     private final RestoreStep restore;
     private final OutputPlacer placer;
     private final SubmitStep submit;
     private final PollStep poll;
     private final DownloadStep download;
+    private final SharedCacheStep shared;
+    private final RecoverStep recover;
 
     /**
-     * @param clients one client per provider name that appears in the plan
+     * @param clients one client per provider name that appears in the plan, and per provider an
+     *     asset may be re-collected from when its token is configured
      * @param stagingDirectory where downloads land before they enter the cache (same file system
      *     as the cache, so the move is atomic)
      * @param force regenerate even when another build cached the key meanwhile
      * @param random the jitter of retry delays
+     * @param policy the shared cache, locked mode and how providers give results back
      */
     public AssetRunner(
             Map<String, ProviderClient> clients,
@@ -89,7 +97,8 @@ public final class AssetRunner {
             Clock clock,
             Sleeper sleeper,
             Random random,
-            RunListener log) {
+            RunListener log,
+            RunPolicy policy) {
         this.clients = Map.copyOf(clients);
         this.settings = Map.copyOf(settings);
         this.cache = cache;
@@ -105,9 +114,17 @@ public final class AssetRunner {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().maxJobs())));
         this.placer = new OutputPlacer(outputDirectory);
         this.restore = new RestoreStep(cache, journal, locks, placer, clock, log);
-        this.submit = new SubmitStep(journal, gates, inFlight, force, sleeper, log);
+        this.submit = new SubmitStep(journal, gates, inFlight, force, policy.locked(), sleeper, log);
         this.poll = new PollStep(this.settings, journal, gates, assetTimeout, sleeper, log);
         this.download = new DownloadStep(cache, journal, stagingDirectory, sleeper, log);
+        this.shared = new SharedCacheStep(
+                policy.sharedCache(), policy.save(), cache, restore, stagingDirectory, outputDirectory, log);
+        this.recover = new RecoverStep(
+                cache,
+                restore,
+                shared,
+                new RecollectStep(this.clients, policy.recollections(), download, restore, clock, sleeper, log),
+                log);
     }
 
     /**
@@ -121,8 +138,9 @@ public final class AssetRunner {
     }
 
     /**
-     * Runs every RESTORE, RESUME and GENERATE asset, and every BLOCKED one that {@link
-     * PlannedAsset#awaitsAnAnswer() awaits an answer}; other actions are the caller's.
+     * Runs every RESTORE, RECOVER, RESUME and GENERATE asset, and every BLOCKED one that {@link
+     * PlannedAsset#awaitsAnAnswer() awaits an answer}; other actions are the caller's. A KEEP asset
+     * given here is only uploaded to a saving shared cache that lacks it, and has no result here.
      */
     public List<AssetResult> run(List<PlannedAsset> work) throws InterruptedException {
         if (work.isEmpty()) {
@@ -135,7 +153,7 @@ public final class AssetRunner {
             thread.setDaemon(true);
             return thread;
         });
-        Thread reporter = new Thread(this::reportInFlight, "assetgen-shutdown");
+        Thread reporter = new Thread(inFlightReport::print, "assetgen-shutdown");
         Runtime.getRuntime().addShutdownHook(reporter);
         try {
             List<Future<AssetResult>> futures = new ArrayList<>();
@@ -145,7 +163,10 @@ public final class AssetRunner {
             List<AssetResult> results = new ArrayList<>();
             for (Future<AssetResult> future : futures) {
                 try {
-                    results.add(future.get());
+                    AssetResult result = future.get();
+                    if (result != null) {
+                        results.add(result);
+                    }
                 } catch (ExecutionException e) {
                     // runOne catches everything it expects; this is a bug, kept visible
                     throw new IllegalStateException("asset task failed unexpectedly", e.getCause());
@@ -163,32 +184,30 @@ public final class AssetRunner {
         }
     }
 
-    private void reportInFlight() {
-        if (inFlight.isEmpty()) {
-            return;
+    private AssetResult runOne(PlannedAsset asset) {
+        if (asset.action() == Action.KEEP) {
+            shared.shareKept(asset);
+            return null;
         }
-        // Maven's logger may already be gone during shutdown: stderr is what is left
-        StringBuilder text = new StringBuilder("[assetgen] Build stopped with ")
-                .append(inFlight.size())
-                .append(" asset(s) in flight:\n");
-        inFlight.forEach((id, jobs) -> text.append("[assetgen]   ")
-                .append(id)
-                .append(": ")
-                .append(
-                        jobs.isEmpty()
-                                ? "create request sent, no answer yet"
-                                : jobs.stream().map(AssetRunner::shown).collect(Collectors.joining(", ")))
-                .append('\n'));
-        text.append("[assetgen] They are recorded in the journal; the next build resumes them without paying again.");
-        System.err.println(text);
+        AssetResult result = attempt(asset);
+        shared.share(asset, result);
+        return result;
     }
 
-    private AssetResult runOne(PlannedAsset asset) {
+    private AssetResult attempt(PlannedAsset asset) {
         Instant start = clock.instant();
         List<JobRef> jobs = new ArrayList<>();
         try {
             if (asset.action() == Action.RESTORE) {
-                return restore.restore(asset, start);
+                Optional<AssetResult> restored = restore.restore(asset, start);
+                // vanished or failed verification: fetched back for free if it can be, never bought
+                return restored.isPresent()
+                        ? restored.get()
+                        : CallDeadline.within(assetTimeout, () -> recover(asset, start));
+            }
+            if (asset.action() == Action.RECOVER) {
+                // a re-collect calls the provider: it ends by the asset's deadline like a generation
+                return CallDeadline.within(assetTimeout, () -> recover(asset, start));
             }
             if (asset.action() == Action.RESUME || asset.action() == Action.GENERATE || asset.awaitsAnAnswer()) {
                 // an unanswered submission is decided under the key's lock: see produce. Every HTTP
@@ -234,19 +253,24 @@ public final class AssetRunner {
             throws AssetFailure, IOException, InterruptedException {
         String key = asset.key();
         String provider = asset.request().provider();
-        // a second build (or module) after the same key waits here, then finds it cached
-        Optional<KeyLock.Handle> lock = locks.acquire(key, assetTimeout);
-        if (lock.isEmpty()) {
-            throw new AssetFailure("another build held the lock on this asset for longer than the timeout ("
-                    + DurationText.of(assetTimeout) + "); run again when it has finished");
-        }
-        try (KeyLock.Handle held = lock.get()) {
+        try (KeyLock.Handle held = holdKey(key)) {
             if (!force || asset.action() == Action.RESUME) {
                 Optional<CacheEntry> cached = cache.find(key);
                 if (cached.isPresent()) {
-                    log.info("[" + asset.id() + "] made by another build meanwhile; restoring it from the cache");
-                    journal.close(key);
-                    return restore.place(asset, cached.get(), AssetStatus.RESTORED, start);
+                    try {
+                        AssetResult restored = restore.place(asset, cached.get(), AssetStatus.RESTORED, start);
+                        log.info("[" + asset.id() + "] made by another build meanwhile; restored it from the cache");
+                        journal.close(key);
+                        return restored;
+                    } catch (RestoreStep.Unverified e) {
+                        // taken out of the cache and reported: a miss
+                    }
+                }
+            }
+            if (!force && asset.action() == Action.GENERATE && shared.enabled()) {
+                Optional<AssetResult> fromShared = shared.restoreNew(asset, start);
+                if (fromShared.isPresent()) {
+                    return fromShared.get();
                 }
             }
             ProviderClient client = clientFor(provider);
@@ -269,8 +293,9 @@ public final class AssetRunner {
                             : poll.collect(asset, client, jobs, retry);
                 }
                 CacheEntry entry = download.store(asset, client, jobs, results, retry);
+                // placed before the journal closes: files that fail their check leave the job to collect again
+                AssetResult result = restore.placeGenerated(asset, entry, start);
                 journal.close(key);
-                AssetResult result = restore.place(asset, entry, AssetStatus.GENERATED, start);
                 log.info("[" + asset.id() + "] generated "
                         + result.files().stream().map(OutputFile::relativePath).collect(Collectors.joining(", ")) + " ("
                         + asset.cost().format() + ", " + since(start).toSeconds() + " s)");
@@ -279,6 +304,27 @@ public final class AssetRunner {
                 gates.leave(provider);
             }
         }
+    }
+
+    /** The recover chain under the key's lock, so two builds after the same key fetch it once. */
+    private AssetResult recover(PlannedAsset asset, Instant start)
+            throws AssetFailure, IOException, InterruptedException {
+        String provider = asset.request().provider();
+        try (KeyLock.Handle held = holdKey(asset.key())) {
+            RetryPolicy retry =
+                    RetryPolicy.forAsset(retryDelay(provider), random, clock, start.plus(assetTimeout), sleeper);
+            return recover.recover(asset, start, retry);
+        }
+    }
+
+    /** The key's lock: a second build (or module) after the same key waits here, then finds it cached. */
+    private KeyLock.Handle holdKey(String key) throws AssetFailure, IOException, InterruptedException {
+        Optional<KeyLock.Handle> lock = locks.acquire(key, assetTimeout);
+        if (lock.isEmpty()) {
+            throw new AssetFailure("another build held the lock on this asset for longer than the timeout ("
+                    + DurationText.of(assetTimeout) + "); run again when it has finished");
+        }
+        return lock.get();
     }
 
     private ProviderClient clientFor(String provider) throws AssetFailure {
@@ -300,7 +346,7 @@ public final class AssetRunner {
     }
 
     /** A job id as it may be logged: a result URL without its query (a signature). */
-    private static String shown(JobRef job) {
+    static String shown(JobRef job) {
         return SubmitStep.RESULT_URL.equals(job.kind()) ? Downloader.withoutQuery(job.id()) : job.id();
     }
 

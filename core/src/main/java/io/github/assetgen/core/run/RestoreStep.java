@@ -1,11 +1,13 @@
 package io.github.assetgen.core.run;
 
+import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.CacheEntry;
 import io.github.assetgen.core.store.CachedFile;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.KeyLock;
+import io.github.assetgen.core.store.LockFile;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +18,10 @@ import java.util.Optional;
 
 /**
  * Puts a cache entry's files at an asset's outputs: the RESTORE action, and the last step of every
- * generation. Its own class because it is the one step that never talks to a provider, and both
- * ways to an output (restored or freshly made) must write it the same way. Thread-safe.
+ * generation, restore and re-collect. Its own class because it is the one step that never talks to
+ * a provider, every way to an output must write it the same way, and it is where nothing read from a
+ * cache is trusted: each file is checked against its entry and the lock before anything is placed.
+ * Thread-safe.
  */
 final class RestoreStep {
 
@@ -37,13 +41,24 @@ final class RestoreStep {
         this.log = log;
     }
 
-    /** Restores an asset the plan found in the cache. */
-    AssetResult restore(PlannedAsset asset, Instant start) throws AssetFailure, IOException, InterruptedException {
-        CacheEntry entry = cache.find(asset.key())
-                .orElseThrow(() -> new AssetFailure("the cache entry " + asset.key() + " vanished or is corrupt;"
-                        + " run the build again to generate it"));
+    /**
+     * Restores an asset the plan found in the cache.
+     *
+     * @return empty when the entry vanished meanwhile or failed verification (then it was taken out
+     *     of the cache with a warning, and no output was touched)
+     */
+    Optional<AssetResult> restore(PlannedAsset asset, Instant start)
+            throws AssetFailure, IOException, InterruptedException {
+        Optional<CacheEntry> entry = cache.find(asset.key());
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
         closeJobOfCachedAsset(asset);
-        return place(asset, entry, AssetStatus.RESTORED, start);
+        try {
+            return Optional.of(place(asset, entry.get(), AssetStatus.RESTORED, start));
+        } catch (Unverified e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -68,24 +83,112 @@ final class RestoreStep {
         }
     }
 
-    /** Writes the entry's files at the asset's outputs, the extension following the content. */
+    /**
+     * Writes the entry's files at the asset's outputs, the extension following the content. Nothing
+     * read from a cache is trusted: every file is read once, checked against the SHA-256 and size its
+     * entry records and, when restoring an asset the lock records with this key, against the lock,
+     * and only when all pass does the first output get replaced.
+     *
+     * @throws Unverified if a file differs: the entry is taken out of the cache with a warning naming
+     *     it, no output is touched and the lock keeps its hashes
+     */
     AssetResult place(PlannedAsset asset, CacheEntry entry, AssetStatus status, Instant start)
-            throws IOException, AssetFailure {
+            throws IOException, AssetFailure, Unverified {
         List<String> outputs = asset.request().outputs();
         List<CachedFile> files = entry.files();
         if (files.size() < outputs.size()) {
             throw new AssetFailure(
                     "the cache entry holds " + files.size() + " file(s) but " + outputs.size() + " are expected");
         }
-        List<OutputFile> written = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
-            OutputFile placed = placer.place(files.get(i).path(), files.get(i).format(), outputs.get(i), asset.id());
-            if (!placed.relativePath().equals(outputs.get(i))) {
-                log.warn("[" + asset.id() + "] the provider returned " + placed.format() + ", written as "
-                        + placed.relativePath() + " so that the extension matches the content");
-            }
-            written.add(placed);
+            placer.claim(outputs.get(i), files.get(i).format(), asset.id());
         }
-        return new AssetResult(asset, status, written, entry.jobIds(), Duration.between(start, clock.instant()), null);
+        List<OutputPlacer.Staged> staged = new ArrayList<>();
+        try {
+            for (int i = 0; i < outputs.size(); i++) {
+                try {
+                    staged.add(placer.stage(files.get(i), outputs.get(i)));
+                } catch (OutputPlacer.Mismatch e) {
+                    throw unverified(asset, entry, e.getMessage());
+                }
+                String mismatch = lockMismatch(
+                        asset, status, i, files.get(i), staged.get(i).output());
+                if (mismatch != null) {
+                    throw unverified(asset, entry, mismatch);
+                }
+            }
+            List<OutputFile> written = new ArrayList<>();
+            for (int i = 0; i < staged.size(); i++) {
+                OutputPlacer.commit(staged.get(i));
+                OutputFile placed = staged.get(i).output();
+                if (!placed.relativePath().equals(outputs.get(i))) {
+                    log.warn("[" + asset.id() + "] the provider returned " + placed.format() + ", written as "
+                            + placed.relativePath() + " so that the extension matches the content");
+                }
+                written.add(placed);
+            }
+            return new AssetResult(
+                    asset, status, written, entry.jobIds(), Duration.between(start, clock.instant()), null);
+        } finally {
+            for (OutputPlacer.Staged leftover : staged) {
+                OutputPlacer.discard(leftover);
+            }
+        }
+    }
+
+    /**
+     * Places files just downloaded, checked like any other. If they fail, the caller's journal entry
+     * stays open, so the next build downloads them again rather than paying again.
+     */
+    AssetResult placeGenerated(PlannedAsset asset, CacheEntry entry, Instant start) throws IOException, AssetFailure {
+        try {
+            return place(asset, entry, AssetStatus.GENERATED, start);
+        } catch (Unverified e) {
+            throw new AssetFailure(e.getMessage() + "; the job stays recorded and the next build downloads it again");
+        }
+    }
+
+    /**
+     * How output {@code index} differs from what the lock records, or null. Only a restore is
+     * compared (a new generation is new bytes), and only an asset the lock records with this key. The
+     * lock holds the bytes written at the time, converted if the output's extension asked for
+     * another image format: they are compared with what is about to be written when it is of the
+     * lock's format, else with the cache file when that is; if neither is (the output's extension
+     * changed and a conversion is involved), there is nothing to compare and the entry's own check
+     * stands.
+     */
+    private static String lockMismatch(
+            PlannedAsset asset, AssetStatus status, int index, CachedFile file, OutputFile output) {
+        if (status != AssetStatus.RESTORED
+                || asset.recorded() == null
+                || index >= asset.recorded().files().size()) {
+            return null;
+        }
+        LockFile.LockedFile locked = asset.recorded().files().get(index);
+        MediaFormat lockedFormat = MediaFormat.fromExtension(locked.path());
+        String compared = output.format() == lockedFormat
+                ? output.sha256()
+                : file.format() == lockedFormat ? file.sha256() : locked.sha256();
+        return compared.equals(locked.sha256())
+                ? null
+                : file.name() + " gives " + output.relativePath() + " with SHA-256 " + compared
+                        + " but the lock records " + locked.sha256() + " for " + locked.path();
+    }
+
+    private Unverified unverified(PlannedAsset asset, CacheEntry entry, String damage) {
+        cache.discard(entry, damage);
+        return new Unverified("[" + asset.id() + "] cache entry " + entry.key() + " failed verification: " + damage);
+    }
+
+    /**
+     * A cache entry's files were not the ones it or the lock records. It has been taken out of the
+     * cache and reported; the caller treats the asset as not cached.
+     */
+    static final class Unverified extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unverified(String message) {
+            super(message, null, false, false);
+        }
     }
 }

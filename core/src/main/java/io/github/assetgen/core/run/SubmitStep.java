@@ -34,21 +34,27 @@ final class SubmitStep {
     private final ProviderGates gates;
     private final Map<String, List<JobRef>> inFlight;
     private final boolean force;
+    private final boolean locked;
     private final Sleeper sleeper;
     private final RunListener log;
 
-    /** @param inFlight jobs submitted and not yet stored, by asset id; kept up to date here */
+    /**
+     * @param inFlight jobs submitted and not yet stored, by asset id; kept up to date here
+     * @param locked a locked build: no create request is ever sent
+     */
     SubmitStep(
             Journal journal,
             ProviderGates gates,
             Map<String, List<JobRef>> inFlight,
             boolean force,
+            boolean locked,
             Sleeper sleeper,
             RunListener log) {
         this.journal = journal;
         this.gates = gates;
         this.inFlight = inFlight;
         this.force = force;
+        this.locked = locked;
         this.sleeper = sleeper;
         this.log = log;
     }
@@ -68,11 +74,16 @@ final class SubmitStep {
             throw new AssetFailure("another build was generating this asset and did not finish it;"
                     + " nothing was sent, run the build again");
         }
+        if (open.isPresent() && !force) {
+            throw new AssetFailure(
+                    maybePaidMessage(request.id(), "an earlier build sent its create request and lost the answer"));
+        }
+        if (locked) {
+            // the build checks this before anything is sent; this is the last line of defence
+            throw new AssetFailure("a locked build (" + Advice.parameter("locked", "true")
+                    + ") sends no create request; nothing was sent");
+        }
         if (open.isPresent()) {
-            if (!force) {
-                throw new AssetFailure(
-                        maybePaidMessage(request.id(), "an earlier build sent its create request and lost the answer"));
-            }
             log.warn("[" + request.id() + "] force: sending the create request again although an"
                     + " earlier one may have been paid for");
             journal.close(asset.key());

@@ -1,25 +1,23 @@
 package io.github.assetgen.core.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.files.MediaFormat;
-import io.github.assetgen.core.request.AssetType;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The content-addressed cache of generated files: {@code <dir>/<first two hex>/<key>/} holds
@@ -28,9 +26,10 @@ import java.util.regex.Pattern;
  * any moment never sees half an entry. Immutable and safe for many threads and for several
  * processes sharing the directory.
  *
- * <p>Callers should use {@link #find(String)} (sizes only) when planning, and rely on
- * {@link #restore} to check SHA-256 while it copies, which costs no extra read. {@link
- * Verification#FULL} is for an explicit cache check.
+ * <p>Callers should use {@link #find(String)} (sizes only) when planning, and check SHA-256 while
+ * they copy a file out ({@link #restore} does), which costs no extra read; an entry that fails is
+ * handed to {@link #discard}. {@link Verification#FULL} is for an explicit cache check. Symbolic
+ * links and other non-regular files are never followed: an entry holding one is damaged.
  *
  * <p>Damaged entries are reported to the warning sink it is given (the build's log), not to a
  * logger of its own, so the user sees them in the build output.
@@ -40,7 +39,6 @@ public final class AssetCache {
     static final String ENTRY_JSON = "entry.json";
     static final String STAGING_DIR = "tmp";
 
-    private static final Pattern FILE_NAME = Pattern.compile("[1-9][0-9]{0,3}\\.[a-z0-9]{1,8}");
     private static final int STORE_ATTEMPTS = 3;
 
     private final Path directory;
@@ -95,17 +93,21 @@ public final class AssetCache {
     public Optional<CacheEntry> find(String key, Verification verification) throws IOException {
         Hashing.requireKey(key);
         Path entryDir = entryDirectory(key);
-        if (!Files.isDirectory(entryDir)) {
+        if (!Files.isDirectory(entryDir, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(entryDir, LinkOption.NOFOLLOW_LINKS)) {
+                // a link or a file where an entry belongs would also block every store of the key
+                quarantine(key, entryDir, "it is a symbolic link or not a directory");
+            }
             return Optional.empty();
         }
         String damage;
         try {
-            CacheEntry entry = readEntry(key, entryDir);
+            CacheEntry entry = EntryFile.read(key, entryDir);
             damage = damageOf(entry, verification);
             if (damage == null) {
                 return Optional.of(entry);
             }
-        } catch (DamagedEntry e) {
+        } catch (EntryFile.DamagedEntry e) {
             damage = e.getMessage();
         } catch (NoSuchFileException e) {
             damage = "missing " + e.getFile();
@@ -156,7 +158,7 @@ public final class AssetCache {
                     metadata.jobIds(),
                     clock.instant());
             // Written last, so a staging directory with entry.json holds every file it names.
-            AtomicFiles.write(staging.resolve(ENTRY_JSON), StoreJson.toBytes(toJson(entry)));
+            AtomicFiles.write(staging.resolve(ENTRY_JSON), StoreJson.toBytes(EntryFile.toJson(entry)));
             AtomicFiles.fsyncDirectory(staging);
             Files.createDirectories(entryDir.getParent());
             for (int attempt = 1; attempt <= STORE_ATTEMPTS; attempt++) {
@@ -198,8 +200,8 @@ public final class AssetCache {
                 Path temp = AtomicFiles.createTempBeside(targets.get(i));
                 temps.add(temp);
                 AtomicFiles.Copied copied;
-                try {
-                    copied = AtomicFiles.copyAndHash(file.path(), temp);
+                try (InputStream in = openEntryFile(file)) {
+                    copied = AtomicFiles.copyAndHash(in, temp);
                 } catch (NoSuchFileException e) {
                     throw corrupt(entry, file.name() + " is missing");
                 }
@@ -218,6 +220,31 @@ public final class AssetCache {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * Takes an entry whose files turned out other than it or the lock records out of the cache, so it
+     * cannot fail every later build, and reports it as a warning naming the entry. What another build
+     * removed first is left alone.
+     *
+     * @param entry an entry returned by this cache
+     * @param damage what is wrong, for the warning
+     */
+    public void discard(CacheEntry entry, String damage) {
+        quarantine(entry.key(), entry.directory(), damage);
+    }
+
+    /**
+     * Opens one file of an entry for reading without following a symbolic link.
+     *
+     * @throws IOException if it is missing, a link, or cannot be read
+     */
+    public static InputStream openEntryFile(CachedFile file) throws IOException {
+        if (!Files.isRegularFile(file.path(), LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(file.path().toString(), null, "missing, or not a regular file");
+        }
+        // NOFOLLOW_LINKS as an open option also refuses a link swapped in after the check
+        return Files.newInputStream(file.path(), LinkOption.NOFOLLOW_LINKS);
     }
 
     /**
@@ -271,15 +298,17 @@ public final class AssetCache {
 
     private static String damageOf(CacheEntry entry, Verification verification) throws IOException {
         for (CachedFile file : entry.files()) {
-            if (!Files.isRegularFile(file.path())) {
-                return file.name() + " is missing";
+            if (!Files.isRegularFile(file.path(), LinkOption.NOFOLLOW_LINKS)) {
+                return Files.exists(file.path(), LinkOption.NOFOLLOW_LINKS)
+                        ? file.name() + " is a symbolic link or not a regular file"
+                        : file.name() + " is missing";
             }
             long size = Files.size(file.path());
             if (size != file.size()) {
                 return file.name() + " has " + size + " bytes, expected " + file.size();
             }
             if (verification == Verification.FULL) {
-                String sha256 = Hashing.sha256(file.path());
+                String sha256 = sha256Of(file);
                 if (!sha256.equals(file.sha256())) {
                     return file.name() + " has SHA-256 " + sha256 + ", expected " + file.sha256();
                 }
@@ -288,104 +317,21 @@ public final class AssetCache {
         return null;
     }
 
+    private static String sha256Of(CachedFile file) throws IOException {
+        MessageDigest digest = Hashing.sha256();
+        byte[] buffer = new byte[Hashing.BUFFER_SIZE];
+        try (InputStream in = openEntryFile(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return Hashing.hex(digest);
+    }
+
     private static MediaFormat formatOf(Path source) throws IOException {
         MediaFormat sniffed = MediaFormat.sniff(source);
         return sniffed != MediaFormat.UNKNOWN
                 ? sniffed
                 : MediaFormat.fromExtension(source.getFileName().toString());
-    }
-
-    private static EntryJson toJson(CacheEntry entry) {
-        List<EntryJson.FileJson> files = new ArrayList<>();
-        for (CachedFile file : entry.files()) {
-            files.add(new EntryJson.FileJson(
-                    file.name(),
-                    file.sha256(),
-                    file.size(),
-                    file.format().name().toLowerCase(Locale.ROOT)));
-        }
-        return new EntryJson(
-                EntryJson.FORMAT_VERSION,
-                entry.key(),
-                entry.provider(),
-                entry.model(),
-                entry.type().specName(),
-                files,
-                entry.credits(),
-                entry.jobIds(),
-                entry.createdAt().toString());
-    }
-
-    private static CacheEntry readEntry(String key, Path entryDir) throws IOException, DamagedEntry {
-        EntryJson json;
-        try {
-            json = StoreJson.MAPPER.readValue(Files.readAllBytes(entryDir.resolve(ENTRY_JSON)), EntryJson.class);
-        } catch (NoSuchFileException e) {
-            throw new DamagedEntry(ENTRY_JSON + " is missing");
-        } catch (JsonProcessingException e) {
-            throw new DamagedEntry(ENTRY_JSON + " does not parse: " + e.getOriginalMessage());
-        }
-        if (json == null || json.formatVersion() != EntryJson.FORMAT_VERSION) {
-            throw new DamagedEntry(ENTRY_JSON + " has an unknown formatVersion");
-        }
-        if (!key.equals(json.key())) {
-            throw new DamagedEntry(ENTRY_JSON + " names key " + json.key());
-        }
-        AssetType type = AssetType.fromSpecName(json.type());
-        if (json.provider() == null
-                || json.model() == null
-                || type == null
-                || json.files() == null
-                || json.files().isEmpty()
-                || json.createdAt() == null) {
-            throw new DamagedEntry(ENTRY_JSON + " lacks provider, model, type, files or createdAt");
-        }
-        List<CachedFile> files = new ArrayList<>();
-        for (EntryJson.FileJson file : json.files()) {
-            if (file == null
-                    || file.name() == null
-                    || !FILE_NAME.matcher(file.name()).matches()
-                    || !Hashing.isSha256Hex(file.sha256())
-                    || file.size() < 0) {
-                throw new DamagedEntry(ENTRY_JSON + " has a malformed file record");
-            }
-            files.add(new CachedFile(
-                    file.name(),
-                    entryDir.resolve(file.name()),
-                    file.sha256(),
-                    file.size(),
-                    parseFormat(file.format())));
-        }
-        try {
-            return new CacheEntry(
-                    key,
-                    entryDir,
-                    json.provider(),
-                    json.model(),
-                    type,
-                    files,
-                    json.credits(),
-                    json.jobIds() == null ? List.of() : json.jobIds(),
-                    Instant.parse(json.createdAt()));
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new DamagedEntry(ENTRY_JSON + " has a malformed createdAt or job id");
-        }
-    }
-
-    private static MediaFormat parseFormat(String format) throws DamagedEntry {
-        try {
-            return MediaFormat.valueOf(String.valueOf(format).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new DamagedEntry(ENTRY_JSON + " has unknown format " + format);
-        }
-    }
-
-    /** Why an entry on disk cannot be trusted. */
-    private static final class DamagedEntry extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        DamagedEntry(String message) {
-            super(message, null, false, false);
-        }
     }
 }

@@ -65,7 +65,9 @@ class BuildFailuresTest {
                 false,
                 base.assetTimeout(),
                 Map.of("useapi", useapi),
-                MavenStyle.WORDING);
+                MavenStyle.WORDING,
+                null,
+                false);
     }
 
     @Test

@@ -94,4 +94,14 @@ class DiskStateTest {
                 .hasValueSatisfying(job -> assertThat(job.expired()).isFalse());
         assertThat(state(AS_ASKED, Duration.ofDays(1)).isCached(KEY)).isFalse();
     }
+
+    @Test
+    void theLockRecordsAnAssetOnlyUnderTheKeyItWasBoughtWith() {
+        DiskState state = state(AS_ASKED, Duration.ofDays(1));
+        AssetRequest hero = askingFor("img/hero.png");
+
+        assertThat(state.recorded(hero, KEY))
+                .hasValueSatisfying(e -> assertThat(e.credits()).isEqualTo("8 credits"));
+        assertThat(state.recorded(hero, "b".repeat(64))).isEmpty();
+    }
 }

@@ -8,6 +8,7 @@ import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.rules.Pricing;
 import io.github.assetgen.core.specfile.Position;
+import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.wording.MavenStyle;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,6 +25,7 @@ class PlannerTest {
     private final Set<String> upToDate = new HashSet<>();
     private final Set<String> cached = new HashSet<>();
     private final Map<String, OpenJob> open = new HashMap<>();
+    private final Map<String, LockFile.Entry> locked = new HashMap<>();
 
     private final AssetState state = new AssetState() {
         @Override
@@ -40,7 +42,28 @@ class PlannerTest {
         public Optional<OpenJob> openJob(String key) {
             return Optional.ofNullable(open.get(key));
         }
+
+        @Override
+        public Optional<LockFile.Entry> recorded(AssetRequest request, String key) {
+            return Optional.ofNullable(locked.get(request.id()))
+                    .filter(e -> e.key().equals(key));
+        }
     };
+
+    /** The lock records {@code request} as bought under {@code key} for {@code credits}. */
+    private void lockRecords(AssetRequest request, String key, String credits) {
+        locked.put(
+                request.id(),
+                new LockFile.Entry(
+                        request.id(),
+                        key,
+                        "useapi",
+                        "nano-banana-2",
+                        List.of(new LockFile.LockedFile(request.id() + ".png", "0".repeat(64), 10)),
+                        credits,
+                        List.of("job-1"),
+                        "2026-11-01T10:00:00Z"));
+    }
 
     private static AssetRequest image(String id, String resolution) {
         return new AssetRequest(
@@ -144,5 +167,99 @@ class PlannerTest {
         assertThat(plan.budgetProblem(new BigDecimal("15"), null))
                 .hasValueSatisfying(problem -> assertThat(problem)
                         .startsWith("the estimate of 16 credits exceeds maxCredits 15. Nothing was sent."));
+    }
+
+    @Test
+    void anAssetTheLockRecordsButNoCacheHoldsIsBoughtBeforeNotHereAndIsNeverGenerated() {
+        AssetRequest hero = image("hero", "4K");
+        lockRecords(hero, CacheKey.of(hero), "8 credits");
+
+        Plan plan = plan(List.of(hero), Selection.all(), false, false);
+
+        PlannedAsset planned = plan.assets().get(0);
+        assertThat(planned.action()).isEqualTo(Action.RECOVER);
+        assertThat(planned.action().label()).isEqualTo("bought before, not here");
+        assertThat(planned.cost().format()).isEqualTo("8 credits");
+        assertThat(planned.recorded()).isEqualTo(locked.get("hero"));
+        // shown, never counted: it is not bought again
+        assertThat(plan.credits()).isZero();
+        assertThat(plan.budgetProblem(BigDecimal.ZERO, BigDecimal.ZERO)).isEmpty();
+        assertThat(planned.action().needsNetwork()).isFalse();
+    }
+
+    @Test
+    void forceBuysARecordedAssetAgainOnPurpose() {
+        AssetRequest hero = image("hero", "4K");
+        lockRecords(hero, CacheKey.of(hero), "8 credits");
+
+        PlannedAsset planned =
+                plan(List.of(hero), Selection.all(), true, false).assets().get(0);
+
+        assertThat(planned.action()).isEqualTo(Action.GENERATE);
+        assertThat(planned.cost().format()).isEqualTo("8 credits");
+    }
+
+    @Test
+    void newAssetsAndChangedRequestsStillGenerate() {
+        AssetRequest fresh = image("fresh", "1K");
+        AssetRequest changed = image("changed", "4K");
+        lockRecords(changed, CacheKey.of(image("changed", "1K")), "4 credits");
+
+        Plan plan = plan(List.of(fresh, changed), Selection.all(), false, false);
+
+        assertThat(plan.assets()).extracting(PlannedAsset::action).containsExactly(Action.GENERATE, Action.GENERATE);
+        assertThat(plan.assets()).extracting(PlannedAsset::recorded).containsOnlyNulls();
+    }
+
+    @Test
+    void aRecordedAssetThatIsCachedOrUpToDateIsRestoredOrKeptAsBefore() {
+        AssetRequest kept = image("kept", "1K");
+        AssetRequest restored = image("restored", "1K");
+        lockRecords(kept, CacheKey.of(kept), "4 credits");
+        lockRecords(restored, CacheKey.of(restored), "4 credits");
+        upToDate.add(CacheKey.of(kept));
+        cached.add(CacheKey.of(restored));
+
+        Plan plan = plan(List.of(kept, restored), Selection.all(), false, false);
+
+        assertThat(plan.assets()).extracting(PlannedAsset::action).containsExactly(Action.KEEP, Action.RESTORE);
+        assertThat(plan.assets().get(1).recorded()).isNotNull();
+    }
+
+    @Test
+    void anOpenJobOfARecordedAssetIsStillResumedRatherThanRecovered() {
+        AssetRequest hero = image("hero", "1K");
+        lockRecords(hero, CacheKey.of(hero), "4 credits");
+        open.put(CacheKey.of(hero), new OpenJob(List.of(new JobRef("useapi", "image", "x")), Instant.EPOCH, false));
+
+        PlannedAsset planned =
+                plan(List.of(hero), Selection.all(), false, false).assets().get(0);
+
+        assertThat(planned.action()).isEqualTo(Action.RESUME);
+        assertThat(planned.recorded()).isNotNull();
+    }
+
+    @Test
+    void offlineARecordedAssetIsBlockedSayingItWasBoughtBefore() {
+        AssetRequest hero = image("hero", "1K");
+        lockRecords(hero, CacheKey.of(hero), "4 credits");
+
+        PlannedAsset planned =
+                plan(List.of(hero), Selection.all(), false, true).assets().get(0);
+
+        assertThat(planned.action()).isEqualTo(Action.BLOCKED);
+        assertThat(planned.note()).contains("bought before (4 credits per the lock)", "offline");
+    }
+
+    @Test
+    void aLockCostThatCannotBeReadIsShownAsTheEstimate() {
+        AssetRequest hero = image("hero", "4K");
+        lockRecords(hero, CacheKey.of(hero), null);
+
+        PlannedAsset planned =
+                plan(List.of(hero), Selection.all(), false, false).assets().get(0);
+
+        assertThat(planned.action()).isEqualTo(Action.RECOVER);
+        assertThat(planned.cost().format()).isEqualTo("8 credits");
     }
 }

@@ -88,7 +88,8 @@ class AssetRunnerTest {
                 clock,
                 sleeper,
                 new Random(7),
-                RunListener.silent());
+                RunListener.silent(),
+                RunPolicy.none());
     }
 
     private static AssetRequest request(String id) {

@@ -269,4 +269,59 @@ class AssetCacheTest {
         assertThatThrownBy(() -> cache().find("../../etc")).isInstanceOf(IllegalArgumentException.class);
         assertThat(cacheDir()).doesNotExist();
     }
+
+    @Test
+    void aCacheFileThatIsASymbolicLinkIsDamagedAndNotFollowed() throws IOException {
+        AssetCache cache = cache();
+        cache.store(KEY, downloads("original"), META);
+        Path outside = StoreFixtures.write(root.resolve("outside.png"), png("original"));
+        Files.delete(entryDir().resolve("1.png"));
+        Files.createSymbolicLink(entryDir().resolve("1.png"), outside);
+
+        assertThat(cache.find(KEY)).isEmpty();
+        assertThat(entryDir()).doesNotExist();
+        assertThat(outside).hasBinaryContent(png("original"));
+        assertThat(warnings).singleElement().satisfies(w -> assertThat(w).contains("1.png is a symbolic link"));
+    }
+
+    @Test
+    void anEntryDirectoryThatIsASymbolicLinkIsMovedAsideSoTheKeyCanBeStoredAgain() throws IOException {
+        AssetCache cache = cache();
+        cache.store(KEY, downloads("original"), META);
+        Path elsewhere = root.resolve("elsewhere");
+        Files.move(entryDir(), elsewhere);
+        Files.createSymbolicLink(entryDir(), elsewhere);
+
+        assertThat(cache.find(KEY)).isEmpty();
+        assertThat(Files.exists(entryDir(), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
+        assertThat(elsewhere.resolve("1.png")).exists();
+        assertThat(cache.store(KEY, downloads("again"), META).directory()).isEqualTo(entryDir());
+    }
+
+    @Test
+    void restoringDoesNotFollowASymbolicLinkSwappedInAfterTheEntryWasFound() throws IOException {
+        AssetCache cache = cache();
+        CacheEntry entry = cache.store(KEY, downloads("original"), META);
+        Path outside = StoreFixtures.write(root.resolve("outside.png"), png("original"));
+        Files.delete(entryDir().resolve("1.png"));
+        Files.createSymbolicLink(entryDir().resolve("1.png"), outside);
+        Path target = root.resolve("out/hero.png");
+
+        assertThatThrownBy(() -> cache.restore(entry, List.of(target))).isInstanceOf(CorruptCacheEntryException.class);
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void aDiscardedEntryIsTakenOutOfTheCacheWithAWarningNamingIt() throws IOException {
+        AssetCache cache = cache();
+        CacheEntry entry = cache.store(KEY, downloads("original"), META);
+
+        cache.discard(entry, "1.png is not what the lock records");
+
+        assertThat(cache.find(KEY)).isEmpty();
+        assertThat(warnings)
+                .containsExactly("Cache entry " + KEY + " is damaged (1.png is not what the lock records); it was"
+                        + " taken out of the cache and will be treated as missing.");
+    }
 }

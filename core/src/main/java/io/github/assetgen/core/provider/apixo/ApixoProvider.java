@@ -8,6 +8,7 @@ import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderDefaults;
 import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.ProviderInputs;
+import io.github.assetgen.core.provider.Recollection;
 import io.github.assetgen.core.provider.RenderSize;
 import io.github.assetgen.core.provider.RenderSizes;
 import io.github.assetgen.core.provider.http.HttpClientFactory;
@@ -95,6 +96,20 @@ public final class ApixoProvider implements ProviderDescriptor {
     @Override
     public Duration resultRetention() {
         return Duration.ofHours(24);
+    }
+
+    /**
+     * A task's results are fetched again through {@code GET /statusTask/{model}?taskId=}
+     * (https://apixo.ai/docs/api-reference/status-task), but its result URLs "expire after 24 hours"
+     * (https://apixo.ai/docs/api-reference/response-format): after that there is nothing to fetch.
+     */
+    @Override
+    public Recollection recollection() {
+        return Recollection.byJobId(
+                Map.of(AssetType.IMAGE, "task"),
+                Duration.ofHours(24),
+                null,
+                "https://apixo.ai/docs/api-reference/response-format");
     }
 
     @Override

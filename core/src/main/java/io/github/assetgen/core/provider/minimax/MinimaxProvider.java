@@ -10,6 +10,7 @@ import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderDefaults;
 import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.ProviderInputs;
+import io.github.assetgen.core.provider.Recollection;
 import io.github.assetgen.core.provider.RenderSize;
 import io.github.assetgen.core.provider.RenderSizes;
 import io.github.assetgen.core.provider.http.HttpClientFactory;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * MiniMax's official API: images answered at once
@@ -122,6 +124,23 @@ public final class MinimaxProvider implements ProviderDescriptor {
     @Override
     public Duration resultRetention() {
         return Duration.ofHours(24);
+    }
+
+    /**
+     * Videos are fetched again through their task and file id ({@code GET /v1/query/video_generation},
+     * then {@code GET /v1/files/retrieve?file_id=}:
+     * https://platform.minimax.io/docs/api-reference/video-generation-download); how long MiniMax keeps
+     * the file is not stated. Images cannot be: {@code /v1/image_generation} answers synchronously and
+     * gives no id to fetch them by (https://platform.minimax.io/docs/api-reference/image-generation-t2i).
+     */
+    @Override
+    public Recollection recollection() {
+        return Recollection.byJobId(
+                Map.of(AssetType.VIDEO, "video"),
+                null,
+                "MiniMax returns images only in the answer to the create request, with no id to fetch them"
+                        + " again by",
+                "https://platform.minimax.io/docs/api-reference/video-generation-download");
     }
 
     @Override

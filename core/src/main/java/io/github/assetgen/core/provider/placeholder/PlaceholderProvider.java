@@ -8,6 +8,7 @@ import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderDefaults;
 import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.ProviderInputs;
+import io.github.assetgen.core.provider.Recollection;
 import io.github.assetgen.core.provider.RenderSize;
 import io.github.assetgen.core.request.AssetRequest;
 import java.net.URI;
@@ -73,6 +74,12 @@ public final class PlaceholderProvider implements ProviderDescriptor {
     @Override
     public Duration resultRetention() {
         return Duration.ofHours(24);
+    }
+
+    /** Renders are deterministic and free, so anything is simply rendered again. */
+    @Override
+    public Recollection recollection() {
+        return Recollection.renderAgain();
     }
 
     @Override

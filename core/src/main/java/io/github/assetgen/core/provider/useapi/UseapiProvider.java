@@ -8,6 +8,7 @@ import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderDefaults;
 import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.ProviderInputs;
+import io.github.assetgen.core.provider.Recollection;
 import io.github.assetgen.core.provider.RenderSize;
 import io.github.assetgen.core.provider.RenderSizes;
 import io.github.assetgen.core.provider.http.HttpClientFactory;
@@ -72,6 +73,21 @@ public final class UseapiProvider implements ProviderDescriptor {
     @Override
     public Duration resultRetention() {
         return Duration.ofDays(7);
+    }
+
+    /**
+     * Images and videos are fetched again by id ({@code GET /images/{imageId}}, {@code GET
+     * /videos/{videoId}}: https://useapi.net/docs/api-minimax-v1/get-minimax-images-imageId,
+     * https://useapi.net/docs/api-minimax-v1/get-minimax-videos-videoId). They live in the
+     * hailuoai.video account's history; no retention is stated, and a 404 means removed or moderated.
+     */
+    @Override
+    public Recollection recollection() {
+        return Recollection.byJobId(
+                Map.of(AssetType.IMAGE, UseapiClient.IMAGE, AssetType.VIDEO, UseapiClient.VIDEO),
+                null,
+                null,
+                "https://useapi.net/docs/api-minimax-v1/get-minimax-images-imageId");
     }
 
     @Override
