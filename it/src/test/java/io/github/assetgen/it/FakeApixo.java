@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * APIXO ({@code /api/v1/generateTask/{model}}, {@code /api/v1/statusTask/{model}?taskId=}): every answer is the
@@ -22,9 +24,42 @@ public final class FakeApixo extends FakeProvider {
 
     private static final String GENERATE = "/api/v1/generateTask/";
     private static final String STATUS = "/api/v1/statusTask/";
+    private static final String BALANCE = "/api/v1/apikeys/current-balance";
+
+    private volatile BigDecimal balance;
+    private volatile int imagesLost;
+    private final AtomicInteger balanceReads = new AtomicInteger();
 
     public FakeApixo() {
         super("apixo", TOKEN);
+    }
+
+    /** The key's balance in USD, answered by {@code current-balance}; null (the default) answers 404. */
+    public FakeApixo balance(BigDecimal usd) {
+        balance = usd;
+        return this;
+    }
+
+    /**
+     * A successful task names this many result URLs fewer than {@code num_images} asked for (at least
+     * one remains): a partial batch, charged per successful image as APIXO documents.
+     */
+    public FakeApixo imagesLost(int count) {
+        imagesLost = count;
+        return this;
+    }
+
+    /** Reads of {@code current-balance}. */
+    public int balanceReads() {
+        return balanceReads.get();
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        balance = null;
+        imagesLost = 0;
+        balanceReads.set(0);
     }
 
     @Override
@@ -46,6 +81,14 @@ public final class FakeApixo extends FakeProvider {
     protected boolean route(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
         if (method.equals("POST") && path.startsWith(GENERATE) && path.length() > GENERATE.length()) {
             generate(exchange, path.substring(GENERATE.length()), body);
+            return true;
+        }
+        if (method.equals("GET") && path.equals(BALANCE) && balance != null) {
+            balanceReads.incrementAndGet();
+            respond(
+                    exchange,
+                    200,
+                    object().put("code", 200).put("message", "success").put("data", balance));
             return true;
         }
         if (method.equals("GET") && path.startsWith(STATUS) && path.length() > STATUS.length()) {
@@ -78,7 +121,8 @@ public final class FakeApixo extends FakeProvider {
         if (model.startsWith("hailuo")) {
             files.add(serveMp4(job));
         } else {
-            for (int i = 1; i <= images; i++) {
+            int made = Math.max(1, images - imagesLost);
+            for (int i = 1; i <= made; i++) {
                 files.add(servePng(job, i));
             }
         }

@@ -27,8 +27,33 @@ public final class FakeMinimax extends FakeProvider {
 
     private static final String FILE_ID_PREFIX = "2052";
 
+    private volatile int imagesLost;
+    private volatile String balance;
+
     public FakeMinimax() {
         super("minimax", TOKEN);
+    }
+
+    /**
+     * Image answers hold this many images fewer than {@code n} asked for (at least one remains), counted in
+     * {@code metadata.failed_count}: a partial batch.
+     */
+    public FakeMinimax imagesLost(int count) {
+        imagesLost = count;
+        return this;
+    }
+
+    /** The key's {@code available_amount} (a string, as MiniMax sends it); null (the default) answers 404. */
+    public FakeMinimax balance(String amount) {
+        balance = amount;
+        return this;
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        imagesLost = 0;
+        balance = null;
     }
 
     @Override
@@ -48,6 +73,14 @@ public final class FakeMinimax extends FakeProvider {
             case "POST /v1/video_generation" -> videoGeneration(exchange, body);
             case "GET /v1/query/video_generation" -> queryVideo(exchange);
             case "GET /v1/files/retrieve" -> retrieve(exchange);
+            case "GET /account/query_balance" -> {
+                if (balance == null) {
+                    return false;
+                }
+                ObjectNode answer = object().put("available_amount", balance).put("cash_balance", balance);
+                putBaseResp(answer, 0, "success");
+                respond(exchange, 200, answer);
+            }
             default -> {
                 return false;
             }
@@ -74,7 +107,8 @@ public final class FakeMinimax extends FakeProvider {
         }
         // synchronous: the job is finished the moment it is answered
         List<String> files = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
+        int made = Math.max(1, n - imagesLost);
+        for (int i = 1; i <= made; i++) {
             files.add(servePng(job, i));
         }
         finishNow(addItem(job, "image-" + job.number, files));
@@ -93,8 +127,8 @@ public final class FakeMinimax extends FakeProvider {
             files.forEach(f -> urls.add(fileUrl(f)));
         }
         ObjectNode metadata = answer.putObject("metadata");
-        metadata.put("failed_count", "0");
-        metadata.put("success_count", String.valueOf(n));
+        metadata.put("failed_count", String.valueOf(n - made));
+        metadata.put("success_count", String.valueOf(made));
         putBaseResp(answer, 0, "success");
         respond(exchange, 200, answer);
     }

@@ -172,7 +172,7 @@ public final class AssetBuild {
      * @throws AssetsFailedException when any asset failed (after everything that succeeded was kept)
      * @throws LockedBuildException in a locked build, before anything is sent, when any asset
      *     would need a create request
-     * @throws UserErrorException for the other mistakes: budget, token, damaged lock file
+     * @throws UserErrorException for the other mistakes: budget, balance, token, damaged lock file
      * @throws BuildFaultException when the cache, outputs or reports cannot be read or written
      */
     public BuildSummary generate(Plan plan) throws AssetgenException {
@@ -188,6 +188,8 @@ public final class AssetBuild {
             Stores stores = stores();
             stores.cleanLeftovers(config.reportDirectory(), start);
             RunPolicy policy = runPolicy();
+            Map<String, ProviderClient> clients = clients(plan, stores);
+            Map<String, String> refused = BalanceCheck.check(plan, clients, config.offline(), log, config.wording());
             List<PlannedAsset> work = plan.assets().stream()
                     .filter(a -> a.action() == Action.RESTORE
                             || a.action() == Action.RECOVER
@@ -197,7 +199,7 @@ public final class AssetBuild {
                             || (a.action() == Action.KEEP && policy.save()))
                     .toList();
             AssetRunner runner = new AssetRunner(
-                    clients(plan, stores),
+                    clients,
                     config.providers(),
                     stores.cache(),
                     stores.journal(),
@@ -211,6 +213,7 @@ public final class AssetBuild {
                     new SecureRandom(),
                     log,
                     policy);
+            refused.forEach(runner::stop);
             for (PlannedAsset asset : plan.assets()) {
                 if (asset.action() == Action.KEEP) {
                     // a file of this build written as another extension must not land on a kept one
@@ -244,8 +247,10 @@ public final class AssetBuild {
                 }
             }
             results.sort(Comparator.comparing(AssetResult::id));
-            BuildSummary summary = new BuildSummary(results, Spending.spent(results));
-            lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
+            LockFile written =
+                    lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
+            BuildSummary summary = new BuildSummary(
+                    results, Spending.spent(results), Spending.byProvider(results), Spending.lockedTotal(written));
             new ReportWriter()
                     .write(
                             config.reportDirectory(),
@@ -253,6 +258,7 @@ public final class AssetBuild {
                             RunReports.outcomes(results),
                             RunReports.summary(results, summary.spent(), Duration.between(start, clock.instant())));
             if (!summary.failures().isEmpty()) {
+                log.info(summary.describe());
                 throw new AssetsFailedException(summary.failures());
             }
             return summary;
@@ -356,7 +362,10 @@ public final class AssetBuild {
                         r.files(),
                         r.jobIds(),
                         r.took(),
-                        config.wording().render(r.message())))
+                        config.wording().render(r.message()),
+                        r.cost(),
+                        r.spent(),
+                        r.partial()))
                 .toList();
     }
 }

@@ -4,6 +4,7 @@ import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.run.AssetResult;
 import io.github.assetgen.core.run.AssetStatus;
@@ -51,10 +52,17 @@ final class BuildLock {
         }
     }
 
-    /** Writes the lock after this build (see {@link LockUpdate}). */
-    void write(LockFile previous, List<AssetResult> results, boolean coversAllAssets, Instant now) throws IOException {
+    /**
+     * Writes the lock after this build (see {@link LockUpdate}).
+     *
+     * @return the lock as written
+     */
+    LockFile write(LockFile previous, List<AssetResult> results, boolean coversAllAssets, Instant now)
+            throws IOException {
         List<LockUpdate.Asset> assets = results.stream().map(BuildLock::record).toList();
-        LockUpdate.apply(previous, assets, coversAllAssets, now).write(path(), config.reportDirectory());
+        LockFile updated = LockUpdate.apply(previous, assets, coversAllAssets, now);
+        updated.write(path(), config.reportDirectory());
+        return updated;
     }
 
     /** A result as the lock sees it: only generated and restored assets change their entry. */
@@ -62,6 +70,7 @@ final class BuildLock {
         LockUpdate.Outcome outcome = switch (result.status()) {
             case GENERATED -> LockUpdate.Outcome.GENERATED;
             case RESTORED -> LockUpdate.Outcome.RESTORED;
+            case PARTIAL -> LockUpdate.Outcome.PARTIAL;
             default -> LockUpdate.Outcome.UNCHANGED;
         };
         List<LockFile.LockedFile> files = outcome == LockUpdate.Outcome.UNCHANGED
@@ -76,7 +85,8 @@ final class BuildLock {
                 result.planned().key(),
                 request.provider(),
                 request.model(),
-                result.planned().cost().format(),
+                result.cost(),
+                result.partial(),
                 files,
                 result.jobIds());
     }
@@ -121,6 +131,7 @@ final class BuildLock {
                         f.sha256(),
                         MediaFormat.fromExtension(f.path())))
                 .toList();
-        return new AssetResult(asset, AssetStatus.KEPT, files, entry.jobIds(), Duration.ZERO, null);
+        return new AssetResult(
+                asset, AssetStatus.KEPT, files, entry.jobIds(), Duration.ZERO, null, entry.cost(), Cost.free(), null);
     }
 }

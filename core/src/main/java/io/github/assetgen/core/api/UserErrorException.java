@@ -4,6 +4,7 @@ package io.github.assetgen.core.api;
 public abstract sealed class UserErrorException extends AssetgenException
         permits SpecErrorsException,
                 BudgetExceededException,
+                BalanceTooLowException,
                 MissingTokenException,
                 AssetsFailedException,
                 LockFileDamagedException,

@@ -26,4 +26,12 @@ public interface AssetState {
     default Optional<LockFile.Entry> recorded(AssetRequest request, String key) {
         return Optional.empty();
     }
+
+    /**
+     * The files an earlier build got of this asset's batch when only some came back; the
+     * {@link PartialBatch#remainder() remainder} is left for the planner. Empty by default.
+     */
+    default Optional<PartialBatch> partial(AssetRequest request, String key) {
+        return Optional.empty();
+    }
 }

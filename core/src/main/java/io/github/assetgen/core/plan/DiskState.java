@@ -1,10 +1,14 @@
 package io.github.assetgen.core.plan;
 
 import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.store.AssetCache;
+import io.github.assetgen.core.store.CacheEntry;
+import io.github.assetgen.core.store.CachedFile;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.LockFile;
+import io.github.assetgen.core.store.PartialBatches;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -95,6 +99,49 @@ public final class DiskState implements AssetState {
                             entry.jobs(),
                             entry.startedAt(),
                             Journal.isExpired(entry, resultRetention.apply(entry.provider()), clock)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A partial batch kept in the cache, or else one the lock records whose files are on disk as
+     * locked (a fresh clone with no cache still never buys them again).
+     */
+    @Override
+    public Optional<PartialBatch> partial(AssetRequest request, String key) {
+        int of = request.expectedFiles();
+        if (of < 2) {
+            return Optional.empty();
+        }
+        try {
+            Optional<CacheEntry> cached = PartialBatches.find(cache, key, of);
+            if (cached.isPresent()) {
+                CacheEntry entry = cached.get();
+                return Optional.of(new PartialBatch(
+                        entry.files().stream().map(CachedFile::path).toList(),
+                        of,
+                        Cost.parse(entry.credits()),
+                        entry.jobIds(),
+                        null));
+            }
+            Optional<LockFile.Entry> locked = lock.find(request.id());
+            if (locked.isPresent()
+                    && locked.get().key().equals(key)
+                    && locked.get().partial() != null
+                    && locked.get().partial().of() == of
+                    && LockFile.upToDate(locked.get(), outputDirectory)) {
+                LockFile.Entry entry = locked.get();
+                return Optional.of(new PartialBatch(
+                        entry.files().stream()
+                                .map(f -> outputDirectory.resolve(f.path()))
+                                .toList(),
+                        of,
+                        entry.cost(),
+                        entry.jobIds(),
+                        null));
+            }
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

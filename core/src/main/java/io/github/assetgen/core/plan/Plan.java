@@ -4,7 +4,10 @@ import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.wording.Advice;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** What a build will do for every asset, with the money it will spend. Immutable. */
 public record Plan(List<PlannedAsset> assets) {
@@ -43,12 +46,40 @@ public record Plan(List<PlannedAsset> assets) {
     }
 
     /**
+     * What the GENERATE actions will spend, per provider (sorted by name), priced assets only; a
+     * provider whose assets are all unpriced is absent. Each provider prices in one unit.
+     */
+    public Map<String, Cost> estimateByProvider() {
+        Map<String, Cost> totals = new TreeMap<>();
+        for (PlannedAsset asset : withAction(Action.GENERATE)) {
+            Cost cost = asset.cost();
+            if (cost.unit() == Cost.Unit.CREDITS || cost.unit() == Cost.Unit.USD) {
+                totals.merge(asset.request().provider(), cost, Cost::plus);
+            }
+        }
+        return totals;
+    }
+
+    /**
      * Why the plan may not run under these budgets, or empty when it fits. Checked before any
-     * request is sent.
+     * request is sent. With any budget set, an asset nobody knows the price of does not fit: a
+     * budget that cannot count it cannot bound it.
      */
     public Optional<String> budgetProblem(BigDecimal maxCredits, BigDecimal maxUsd) {
         StringBuilder problem = new StringBuilder();
+        if ((maxCredits != null || maxUsd != null) && !unpriced().isEmpty()) {
+            problem.append("no price is known for ")
+                    .append(unpriced().stream()
+                            .map(a -> a.id() + " (" + a.request().model() + " @ "
+                                    + a.request().provider() + ")")
+                            .collect(Collectors.joining(", ")))
+                    .append(", so a budget cannot bound ")
+                    .append(unpriced().size() == 1 ? "it" : "them");
+        }
         if (maxCredits != null && credits().compareTo(maxCredits) > 0) {
+            if (problem.length() > 0) {
+                problem.append("; ");
+            }
             problem.append("the estimate of ")
                     .append(credits().toPlainString())
                     .append(" credits exceeds maxCredits ")

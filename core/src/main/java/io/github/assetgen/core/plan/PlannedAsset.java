@@ -8,10 +8,13 @@ import io.github.assetgen.core.store.LockFile;
  * One asset's entry in a {@link Plan}. Immutable.
  *
  * @param cost what the action will spend (zero/free unless it generates); for RECOVER what the lock
- *     says it cost when it was bought, shown but not spent
+ *     says it cost when it was bought, shown but not spent; for a partial batch, what the missing
+ *     files cost
  * @param note why the action was chosen, when that is not obvious (blocked reasons); may be null
  * @param recorded the lock's entry when it records this asset with this very key, else null: files
  *     restored for it must match the lock
+ * @param partial the files an earlier build got of this asset's batch, when a GENERATE buys only the
+ *     missing ones; else null
  */
 public record PlannedAsset(
         AssetRequest request,
@@ -20,11 +23,22 @@ public record PlannedAsset(
         Cost cost,
         OpenJob openJob,
         String note,
-        LockFile.Entry recorded) {
+        LockFile.Entry recorded,
+        PartialBatch partial) {
 
-    /** An asset the lock does not record with this key. */
+    /** An asset the lock does not record with this key, with no partial batch to complete. */
     public PlannedAsset(AssetRequest request, String key, Action action, Cost cost, OpenJob openJob, String note) {
-        this(request, key, action, cost, openJob, note, null);
+        this(request, key, action, cost, openJob, note, null, null);
+    }
+
+    /**
+     * The asset as its create request goes out: the whole request, or for a partial batch only the
+     * missing files, under the same key and journal entry.
+     */
+    public PlannedAsset sending() {
+        return partial == null || partial.remainder() == null
+                ? this
+                : new PlannedAsset(partial.remainder(), key, action, cost, openJob, note, recorded, null);
     }
 
     public String id() {

@@ -3,12 +3,15 @@ package io.github.assetgen.core.plan;
 import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.request.AssetRequest;
+import io.github.assetgen.core.rules.ModelCatalog;
 import io.github.assetgen.core.rules.Pricing;
 import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.wording.Advice;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Decides, without the network, what each asset needs: keep, restore, resume, recover, generate,
@@ -48,10 +51,10 @@ public final class Planner {
         }
         LockFile.Entry recorded = state.recorded(request, key).orElse(null);
         if (!force && state.isUpToDate(request, key)) {
-            return new PlannedAsset(request, key, Action.KEEP, free, null, null, recorded);
+            return new PlannedAsset(request, key, Action.KEEP, free, null, null, recorded, null);
         }
         if (!force && state.isCached(key)) {
-            return new PlannedAsset(request, key, Action.RESTORE, free, null, null, recorded);
+            return new PlannedAsset(request, key, Action.RESTORE, free, null, null, recorded, null);
         }
         Optional<OpenJob> open = state.openJob(key);
         if (open.isPresent()) {
@@ -65,10 +68,16 @@ public final class Planner {
                             free,
                             job,
                             "a job submitted by an earlier build is still open; build online to collect it",
-                            recorded);
+                            recorded,
+                            null);
                 }
                 // paid for already: collect it, even with force, rather than pay twice; the cost is
                 // recorded for the lock but not counted against this build's budget
+                Optional<PartialBatch> earlier = state.partial(request, key);
+                if (earlier.isPresent()) {
+                    // the open job buys the missing files of a partial batch: keep the files it has
+                    return completing(request, key, earlier.get(), job, Action.RESUME);
+                }
                 return new PlannedAsset(
                         request,
                         key,
@@ -78,7 +87,8 @@ public final class Planner {
                         job.expired()
                                 ? "the job is older than the provider keeps results; it will be polled once more"
                                 : null,
-                        recorded);
+                        recorded,
+                        null);
             }
             if (!force) {
                 return new PlannedAsset(
@@ -92,12 +102,30 @@ public final class Planner {
                                 + " answer was lost and it may already be paid for. Check the provider's"
                                 + " dashboard; to generate it again on purpose run with "
                                 + Advice.parameter("force", "true") + " " + Advice.parameter("only", request.id()),
-                        recorded);
+                        recorded,
+                        null);
             }
+        }
+        // a partial batch is completed before anything else: its files are kept, only the rest is bought
+        Optional<PartialBatch> partial = force ? Optional.empty() : state.partial(request, key);
+        if (partial.isPresent()) {
+            PartialBatch batch = partial.get();
+            if (offline) {
+                return new PlannedAsset(
+                        request,
+                        key,
+                        Action.BLOCKED,
+                        free,
+                        null,
+                        batch.have() + " of " + batch.of() + " files of a partial batch are kept; build online to"
+                                + " buy the missing " + batch.missing());
+            }
+            return completing(request, key, batch, open.orElse(null), Action.GENERATE);
         }
         if (!force && recorded != null) {
             // bought before: what it cost is shown, never counted, because it is never bought again here
-            Cost paid = Cost.parse(recorded.credits()).orElseGet(() -> pricing.estimate(request));
+            // a lock written before costs were numbers may hold an unreadable cost: show the estimate instead
+            Cost paid = recorded.cost().unit() == Cost.Unit.UNKNOWN ? pricing.estimate(request) : recorded.cost();
             if (offline) {
                 return new PlannedAsset(
                         request,
@@ -107,15 +135,58 @@ public final class Planner {
                         null,
                         "bought before (" + paid.format() + " per the lock) but in no cache, and the build is"
                                 + " offline",
-                        recorded);
+                        recorded,
+                        null);
             }
-            return new PlannedAsset(request, key, Action.RECOVER, paid, null, null, recorded);
+            return new PlannedAsset(request, key, Action.RECOVER, paid, null, null, recorded, null);
         }
         if (offline) {
             return new PlannedAsset(
                     request, key, Action.BLOCKED, free, null, "not in the cache, and the build is offline");
         }
         return new PlannedAsset(
-                request, key, Action.GENERATE, pricing.estimate(request), open.orElse(null), null, recorded);
+                request, key, Action.GENERATE, pricing.estimate(request), open.orElse(null), null, recorded, null);
+    }
+
+    /**
+     * A GENERATE that buys only the missing files of a partial batch (or a RESUME of the job that buys them): the same request with
+     * {@code quantity} set to what is missing and the empty output slots as its outputs. A model that
+     * always makes a fixed number (midjourney's 4) is sent as it is and costs a whole batch; the extra
+     * files are dropped.
+     */
+    private PlannedAsset completing(AssetRequest request, String key, PartialBatch batch, OpenJob open, Action action) {
+        boolean fixed = ModelCatalog.standard()
+                .find(request.provider(), request.model())
+                .map(rules -> rules.fixedQuantity() > 0)
+                .orElse(false);
+        Map<String, Object> parameters = new TreeMap<>(request.parameters());
+        if (!fixed && parameters.containsKey("quantity")) {
+            parameters.put("quantity", batch.missing());
+        }
+        AssetRequest remainder = new AssetRequest(
+                request.id(),
+                request.provider(),
+                request.type(),
+                request.model(),
+                request.prompt(),
+                parameters,
+                request.references(),
+                request.character(),
+                request.firstFrame(),
+                request.endFrame(),
+                request.account(),
+                request.outputs().subList(batch.have(), batch.of()),
+                request.position());
+        Cost cost = fixed ? pricing.estimate(request) : pricing.estimate(remainder);
+        return new PlannedAsset(
+                request,
+                key,
+                action,
+                cost,
+                open,
+                "completes a partial batch: " + batch.have() + " of " + batch.of() + " files are kept, buys the"
+                        + " missing " + batch.missing(),
+                null,
+                batch.withRemainder(remainder));
     }
 }

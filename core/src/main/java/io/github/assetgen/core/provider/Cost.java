@@ -1,8 +1,9 @@
 package io.github.assetgen.core.provider;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What one request is expected to cost, in the provider's own unit.
@@ -26,6 +27,11 @@ public record Cost(BigDecimal amount, Unit unit) {
     public Cost {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(unit, "unit");
+        // one form per value (8, not 8.00 or 8E+0), so equal costs are equal records and write equal bytes
+        amount = amount.stripTrailingZeros();
+        if (amount.scale() < 0) {
+            amount = amount.setScale(0);
+        }
     }
 
     public static Cost credits(long credits) {
@@ -44,6 +50,92 @@ public record Cost(BigDecimal amount, Unit unit) {
         return new Cost(BigDecimal.ZERO, Unit.FREE);
     }
 
+    /**
+     * The sum of two costs in the same unit; free adds nothing, and anything plus unknown is
+     * unknown.
+     *
+     * @throws IllegalArgumentException for credits plus dollars
+     */
+    public Cost plus(Cost other) {
+        if (other.unit == Unit.FREE) {
+            return this;
+        }
+        if (unit == Unit.FREE) {
+            return other;
+        }
+        if (unit == Unit.UNKNOWN || other.unit == Unit.UNKNOWN) {
+            return unknown();
+        }
+        if (unit != other.unit) {
+            throw new IllegalArgumentException("cannot add " + format() + " and " + other.format());
+        }
+        return new Cost(amount.add(other.amount), unit);
+    }
+
+    /**
+     * The share of this cost that {@code have} of {@code of} files carry: what a provider that charges
+     * per delivered file takes for a partial batch.
+     */
+    public Cost share(int have, int of) {
+        if (unit == Unit.UNKNOWN || unit == Unit.FREE || have == of) {
+            return this;
+        }
+        return new Cost(
+                amount.multiply(BigDecimal.valueOf(have))
+                        .divide(BigDecimal.valueOf(of), MathContext.DECIMAL64)
+                        .stripTrailingZeros(),
+                unit);
+    }
+
+    /** The unit as the lock and report.json write it: {@code credits}, {@code usd}, {@code free}, {@code unknown}. */
+    public String unitName() {
+        return unit.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The cost written as {@code unitName} and {@code amount}; null for a unit name nobody knows.
+     *
+     * @param amount null for {@code unknown}
+     */
+    public static Cost of(String unitName, BigDecimal amount) {
+        for (Unit u : Unit.values()) {
+            if (u.name().equalsIgnoreCase(unitName)) {
+                if (u == Unit.UNKNOWN || u == Unit.FREE) {
+                    return u == Unit.FREE ? free() : unknown();
+                }
+                return amount == null ? null : new Cost(amount, u);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reads a cost written as text by assetgen before costs were numbers ({@code "6 credits"},
+     * {@code "1 credit"}, {@code "$0.0105"}, {@code "0.25 USD"}, {@code "free"}, {@code "price
+     * unknown"}); anything else, or null, is unknown.
+     */
+    public static Cost parse(String text) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.equals("free")) {
+                return free();
+            }
+            if (t.startsWith("$")) {
+                return usd(new BigDecimal(t.substring(1).trim()));
+            }
+            if (t.endsWith(" usd")) {
+                return usd(new BigDecimal(t.substring(0, t.length() - 4).trim()));
+            }
+            if (t.endsWith(" credits") || t.endsWith(" credit")) {
+                return new Cost(
+                        new BigDecimal(t.substring(0, t.lastIndexOf(' ')).trim()), Unit.CREDITS);
+            }
+        } catch (NumberFormatException e) {
+            // not a figure: unknown below
+        }
+        return unknown();
+    }
+
     /** "8 credits", "1 credit", "$0.0105", "price unknown" or "free". */
     public String format() {
         return switch (unit) {
@@ -54,33 +146,6 @@ public record Cost(BigDecimal amount, Unit unit) {
             case USD -> "$" + amount.stripTrailingZeros().toPlainString();
             case UNKNOWN -> "price unknown";
             case FREE -> "free";
-        };
-    }
-
-    /**
-     * Reads back what {@link #format()} wrote (the lock records costs that way).
-     *
-     * @return the cost, or empty for null or text {@code format()} never writes
-     */
-    public static Optional<Cost> parse(String formatted) {
-        if (formatted == null) {
-            return Optional.empty();
-        }
-        String text = formatted.trim();
-        try {
-            if (text.startsWith("$")) {
-                return Optional.of(usd(new BigDecimal(text.substring(1))));
-            }
-            if (text.endsWith(" credits") || text.endsWith(" credit")) {
-                return Optional.of(new Cost(new BigDecimal(text.substring(0, text.lastIndexOf(' '))), Unit.CREDITS));
-            }
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        return switch (text) {
-            case "price unknown" -> Optional.of(unknown());
-            case "free" -> Optional.of(free());
-            default -> Optional.empty();
         };
     }
 

@@ -3,6 +3,7 @@ package io.github.assetgen.core.provider;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The conversation with one provider: submit a create request, poll its jobs, download results.
@@ -41,6 +42,18 @@ public interface ProviderClient {
      * @return what was written, with the format read from the file's magic bytes
      */
     DownloadedFile download(ResultLocation result, Path target) throws ProviderException;
+
+    /**
+     * What the account can still spend, where the provider tells it; empty where it does not. One
+     * read, asked once per build before anything is created; the caller treats a failure as a
+     * balance it does not know, never as a reason to stop.
+     *
+     * @param account the account the assets name (useapi's credits are per account), or null for
+     *     the token's own
+     */
+    default Optional<Cost> balance(String account) throws ProviderException {
+        return Optional.empty();
+    }
 
     /**
      * Like {@link #download(ResultLocation, Path)}, but fails (REJECTED, leaving no file) unless what

@@ -1,5 +1,6 @@
 package io.github.assetgen.core.report;
 
+import io.github.assetgen.core.provider.Cost;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -8,15 +9,17 @@ import java.util.Set;
  * What happened to one asset in a build, as the reports show it. Immutable.
  *
  * @param id the asset id
- * @param status {@code kept}, {@code restored}, {@code generated}, {@code failed}, {@code skipped}
- *     or {@code planned}
+ * @param status {@code kept}, {@code restored}, {@code generated}, {@code partial}, {@code failed},
+ *     {@code skipped} or {@code planned}
  * @param provider the provider name, or null when unknown (e.g. a spec error)
  * @param model the model, or null
  * @param type {@code image} or {@code video}, or null
  * @param prompt the prompt, or null
  * @param key the cache key (hex SHA-256), or null
  * @param files the output files, in order; empty when none were written
- * @param cost the formatted cost, e.g. {@code "8 credits"}, or null
+ * @param cost what the asset's files cost, as the lock records it, or null when unknown to the report
+ *     (a spec error)
+ * @param spent what this build spent on the asset, or null
  * @param durationMillis how long the asset took in this build
  * @param message the failure (or skip) reason, or null
  */
@@ -29,13 +32,14 @@ public record AssetOutcome(
         String prompt,
         String key,
         List<OutcomeFile> files,
-        String cost,
+        Cost cost,
+        Cost spent,
         long durationMillis,
         String message) {
 
     /** Every status a report knows, in the order summaries list them. */
     public static final List<String> STATUSES =
-            List.of("kept", "restored", "generated", "failed", "skipped", "planned");
+            List.of("kept", "restored", "generated", "partial", "failed", "skipped", "planned");
 
     private static final Set<String> KNOWN = Set.copyOf(STATUSES);
 

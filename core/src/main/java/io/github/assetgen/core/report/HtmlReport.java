@@ -33,7 +33,7 @@ final class HtmlReport {
             h2{margin:0 0 8px;font-size:17px;display:flex;align-items:center;gap:8px;word-break:break-all}
             .badge{font-size:12px;font-weight:600;padding:2px 8px;border-radius:999px;color:#fff;background:#6b7280}
             .badge.generated{background:#15803d}.badge.restored{background:#0369a1}.badge.kept{background:#4b5563}
-            .badge.failed{background:#b91c1c}.badge.skipped{background:#a16207}.badge.planned{background:#6d28d9}
+            .badge.failed{background:#b91c1c}.badge.partial{background:#c2410c}.badge.skipped{background:#a16207}.badge.planned{background:#6d28d9}
             .prompt{margin:0 0 10px;white-space:pre-wrap;word-wrap:break-word}
             dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:0;color:var(--muted);font-size:13px}
             dd{margin:0;word-break:break-all}
@@ -122,7 +122,7 @@ final class HtmlReport {
         term(html, "model", outcome.model());
         term(html, "provider", outcome.provider());
         term(html, "type", outcome.type());
-        term(html, "cost", outcome.cost());
+        term(html, "cost", outcome.cost() == null ? null : outcome.cost().format());
         term(html, "time", Markup.seconds(outcome.durationMillis()) + " s");
         for (OutcomeFile file : outcome.files()) {
             term(html, "file", file.path() + " (" + humanSize(file.size()) + ")");

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.assetgen.core.provider.Cost;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,22 @@ final class JsonReport {
 
     private JsonReport() {}
 
+    /**
+     * {@code {"amount": 6, "unit": "credits"}}, the lock's form: a plain amount, none for {@code
+     * unknown}; null when there is no cost.
+     */
+    private static void putCost(ObjectNode parent, String name, Cost cost) {
+        if (cost == null) {
+            parent.putNull(name);
+            return;
+        }
+        ObjectNode node = parent.putObject(name);
+        if (cost.unit() != Cost.Unit.UNKNOWN) {
+            node.put("amount", new BigDecimal(cost.amount().stripTrailingZeros().toPlainString()));
+        }
+        node.put("unit", cost.unitName());
+    }
+
     static String render(List<AssetOutcome> outcomes, ReportSummary summary) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode totals = root.putObject("summary");
@@ -25,6 +43,8 @@ final class JsonReport {
             totals.put(count.getKey(), count.getValue());
         }
         totals.put("totalCost", summary.totalCost());
+        ObjectNode spent = totals.putObject("spent");
+        summary.spentByProvider().forEach((provider, cost) -> putCost(spent, provider, cost));
         totals.put("durationMillis", summary.durationMillis());
         ArrayNode assets = root.putArray("assets");
         for (AssetOutcome outcome : outcomes) {
@@ -44,7 +64,8 @@ final class JsonReport {
                         .put("size", file.size())
                         .put("sha256", file.sha256());
             }
-            asset.put("cost", outcome.cost());
+            putCost(asset, "cost", outcome.cost());
+            putCost(asset, "spent", outcome.spent());
             asset.put("durationMillis", outcome.durationMillis());
             asset.put("message", outcome.message());
         }

@@ -14,8 +14,7 @@ final class JunitReport {
     private JunitReport() {}
 
     static String render(List<AssetOutcome> outcomes, ReportSummary summary) {
-        long failures =
-                outcomes.stream().filter(o -> o.status().equals("failed")).count();
+        long failures = outcomes.stream().filter(JunitReport::isFailure).count();
         long skipped = outcomes.stream().filter(JunitReport::isSkipped).count();
         StringBuilder xml = new StringBuilder();
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -34,11 +33,13 @@ final class JunitReport {
                     .append("\" time=\"")
                     .append(seconds(outcome.durationMillis()))
                     .append("\">\n");
-            if (outcome.status().equals("failed")) {
-                String message = outcome.message() == null ? "failed" : outcome.message();
+            if (isFailure(outcome)) {
+                String message = outcome.message() == null ? outcome.status() : outcome.message();
                 xml.append("    <failure message=\"")
                         .append(escape(message))
-                        .append("\" type=\"assetgen.failed\">")
+                        .append("\" type=\"assetgen.")
+                        .append(outcome.status())
+                        .append("\">")
                         .append(escape(message))
                         .append("</failure>\n");
             } else if (isSkipped(outcome)) {
@@ -58,6 +59,11 @@ final class JunitReport {
         return xml.toString();
     }
 
+    /** A failed asset, or a partial batch: both fail the build. */
+    private static boolean isFailure(AssetOutcome outcome) {
+        return outcome.status().equals("failed") || outcome.status().equals("partial");
+    }
+
     private static boolean isSkipped(AssetOutcome outcome) {
         return outcome.status().equals("skipped") || outcome.status().equals("planned");
     }
@@ -69,7 +75,7 @@ final class JunitReport {
         line(text, "model", outcome.model());
         line(text, "type", outcome.type());
         line(text, "key", outcome.key());
-        line(text, "cost", outcome.cost());
+        line(text, "cost", outcome.cost() == null ? null : outcome.cost().format());
         line(text, "prompt", outcome.prompt());
         for (OutcomeFile file : outcome.files()) {
             line(text, "file", file.path() + " (" + file.size() + " bytes, sha256 " + file.sha256() + ")");

@@ -14,7 +14,7 @@ public final class PlanTable {
 
     private PlanTable() {}
 
-    /** One line per asset, then the line with the totals and the estimate. */
+    /** One line per asset, then the line with the totals and the estimate, then one total per provider. */
     public static List<String> lines(Plan plan) {
         int width = plan.assets().stream().mapToInt(a -> a.id().length()).max().orElse(2);
         // the widest label among the actions shown, so the model column lines up
@@ -49,6 +49,8 @@ public final class PlanTable {
                 + count(plan, Action.KEEP)
                 + " up to date, " + count(plan, Action.SKIP) + " skipped, " + count(plan, Action.BLOCKED)
                 + " blocked. Estimate: " + Spending.format(plan.credits(), plan.dollars()) + ".");
+        plan.estimateByProvider()
+                .forEach((provider, cost) -> lines.add("  estimate at " + provider + ": " + cost.format()));
         return lines;
     }
 

@@ -1,10 +1,12 @@
 package io.github.assetgen.core.report;
 
+import io.github.assetgen.core.provider.Cost;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The totals of a build for the reports. Immutable.
@@ -13,11 +15,15 @@ import java.util.Objects;
  *     none), in that order
  * @param totalCost the formatted total, e.g. {@code "24 credits"}
  * @param durationMillis how long the build's asset work took
+ * @param spentByProvider what this build spent per provider (sorted by name), providers it spent
+ *     something at (or at an unknown price) only
  */
-public record ReportSummary(Map<String, Integer> counts, String totalCost, long durationMillis) {
+public record ReportSummary(
+        Map<String, Integer> counts, String totalCost, long durationMillis, Map<String, Cost> spentByProvider) {
 
     public ReportSummary {
         Objects.requireNonNull(totalCost, "totalCost");
+        spentByProvider = Collections.unmodifiableMap(new TreeMap<>(spentByProvider));
         Map<String, Integer> all = new LinkedHashMap<>();
         for (String status : AssetOutcome.STATUSES) {
             all.put(status, counts.getOrDefault(status, 0));
@@ -31,7 +37,18 @@ public record ReportSummary(Map<String, Integer> counts, String totalCost, long 
         for (AssetOutcome outcome : outcomes) {
             counts.merge(outcome.status(), 1, Integer::sum);
         }
-        return new ReportSummary(counts, totalCost, durationMillis);
+        return new ReportSummary(counts, totalCost, durationMillis, spentByProvider(outcomes));
+    }
+
+    /** What the outcomes spent, per provider; free spending is left out. */
+    public static Map<String, Cost> spentByProvider(List<AssetOutcome> outcomes) {
+        Map<String, Cost> spent = new TreeMap<>();
+        for (AssetOutcome outcome : outcomes) {
+            if (outcome.spent() != null && outcome.spent().unit() != Cost.Unit.FREE && outcome.provider() != null) {
+                spent.merge(outcome.provider(), outcome.spent(), Cost::plus);
+            }
+        }
+        return spent;
     }
 
     /** How many assets had this status. */

@@ -33,7 +33,8 @@ public final class RunReports {
                 request.prompt(),
                 result.planned().key(),
                 files,
-                result.planned().cost().format(),
+                result.cost(),
+                result.spent(),
                 result.took().toMillis(),
                 result.message());
     }

@@ -1,7 +1,7 @@
 package io.github.assetgen.core.run;
 
 /** Ends one asset's work with a message for the user; the other assets go on. */
-final class AssetFailure extends Exception {
+class AssetFailure extends Exception {
 
     private static final long serialVersionUID = 1L;
 

@@ -2,10 +2,10 @@ package io.github.assetgen.core.run;
 
 import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderSettings;
-import io.github.assetgen.core.provider.ResultLocation;
 import io.github.assetgen.core.provider.SubmitResult;
 import io.github.assetgen.core.provider.http.CallDeadline;
 import io.github.assetgen.core.provider.http.Downloader;
@@ -16,6 +16,7 @@ import io.github.assetgen.core.store.CacheEntry;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.JournalEntry;
 import io.github.assetgen.core.store.KeyLock;
+import io.github.assetgen.core.store.LockFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -135,6 +136,14 @@ public final class AssetRunner {
      */
     public void keep(String assetId, List<String> writtenPaths) {
         writtenPaths.forEach(path -> placer.reserve(path, assetId));
+    }
+
+    /**
+     * No create request goes to {@code provider} in this run, as after a refused create; jobs it
+     * already has are still collected. For a token the provider refused before anything was sent.
+     */
+    public void stop(String provider, String reason) {
+        gates.stop(provider, reason);
     }
 
     /**
@@ -279,26 +288,34 @@ public final class AssetRunner {
             Optional<JournalEntry> open = journal.find(key);
             gates.enter(provider);
             try {
-                List<ResultLocation> results;
+                // a partial batch sends only its missing files, under the same key and journal entry
+                PlannedAsset sending = asset.sending();
+                PollStep.Collected collected;
                 if (open.isPresent() && !open.get().jobs().isEmpty()) {
                     jobs.addAll(open.get().jobs());
                     inFlight.put(asset.id(), List.copyOf(jobs));
                     log.info("[" + asset.id() + "] resuming " + describe(jobs) + " submitted by an earlier build");
-                    results = poll.collect(asset, client, jobs, retry);
+                    collected = poll.collect(sending, client, jobs, retry);
                 } else {
-                    SubmitResult submitted = submit.submit(asset, client, open, retry);
+                    SubmitResult submitted = submit.submit(sending, client, open, retry);
                     jobs.addAll(submitted.jobs());
-                    results = submitted.isComplete()
-                            ? submitted.immediateResults()
-                            : poll.collect(asset, client, jobs, retry);
+                    collected = submitted.isComplete()
+                            ? PollStep.Collected.of(submitted.immediateResults())
+                            : poll.collect(sending, client, jobs, retry);
                 }
-                CacheEntry entry = download.store(asset, client, jobs, results, retry);
+                DownloadStep.Stored stored = download.store(asset, sending, client, jobs, collected.results(), retry);
+                if (stored.partial()) {
+                    AssetResult partial = partialResult(asset, stored, collected.failures(), start);
+                    journal.close(key);
+                    return partial;
+                }
                 // placed before the journal closes: files that fail their check leave the job to collect again
-                AssetResult result = restore.placeGenerated(asset, entry, start);
+                AssetResult result = restore.placeGenerated(asset, stored.entry(), AssetStatus.GENERATED, start)
+                        .withCost(stored.cost(), asset.action() == Action.GENERATE ? stored.spent() : Cost.free());
                 journal.close(key);
                 log.info("[" + asset.id() + "] generated "
                         + result.files().stream().map(OutputFile::relativePath).collect(Collectors.joining(", ")) + " ("
-                        + asset.cost().format() + ", " + since(start).toSeconds() + " s)");
+                        + stored.spent().format() + ", " + since(start).toSeconds() + " s)");
                 return result;
             } finally {
                 gates.leave(provider);
@@ -325,6 +342,33 @@ public final class AssetRunner {
                     + DurationText.of(assetTimeout) + "); run again when it has finished");
         }
         return lock.get();
+    }
+
+    /**
+     * Some files of a batch came back: they are placed in the first output slots, cached and locked
+     * as partial; the asset fails the build, and the next build buys only what is missing.
+     */
+    private AssetResult partialResult(
+            PlannedAsset asset, DownloadStep.Stored stored, List<String> failures, Instant start)
+            throws IOException, AssetFailure {
+        int have = stored.entry().files().size();
+        int of = asset.request().expectedFiles();
+        String message = "only " + have + " of " + of + " files came back"
+                + (failures.isEmpty() ? "" : " (" + String.join("; ", failures) + ")") + ". The " + have
+                + " are kept, cached and locked (" + stored.cost().format() + "); the next build buys only the"
+                + " missing " + (of - have) + ".";
+        log.error("[" + asset.id() + "] " + message);
+        AssetResult placed = restore.placeGenerated(asset, stored.entry(), AssetStatus.PARTIAL, start);
+        return new AssetResult(
+                asset,
+                AssetStatus.PARTIAL,
+                placed.files(),
+                placed.jobIds(),
+                placed.took(),
+                message,
+                stored.cost(),
+                asset.action() == Action.GENERATE ? stored.spent() : Cost.free(),
+                new LockFile.Partial(have, of));
     }
 
     private ProviderClient clientFor(String provider) throws AssetFailure {

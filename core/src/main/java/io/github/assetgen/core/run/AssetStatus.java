@@ -7,6 +7,8 @@ public enum AssetStatus {
     KEPT,
     RESTORED,
     GENERATED,
+    /** Some files of a batch came back and were kept; the next build buys only the missing ones. */
+    PARTIAL,
     FAILED,
     SKIPPED;
 

@@ -1,7 +1,9 @@
 package io.github.assetgen.core.run;
 
 import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.plan.PartialBatch;
 import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.ProviderClient;
@@ -15,6 +17,7 @@ import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.CacheEntry;
 import io.github.assetgen.core.store.EntryMetadata;
 import io.github.assetgen.core.store.Journal;
+import io.github.assetgen.core.store.PartialBatches;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,16 +52,35 @@ final class DownloadStep {
         this.log = log;
     }
 
-    /** Downloads every result into a staging folder and moves the set into the cache. */
-    CacheEntry store(
+    /**
+     * What the step kept: the asset's complete cache entry, or the files of a batch of which only
+     * some came back.
+     *
+     * @param entry the complete entry, or the partial batch's own entry
+     * @param partial true when files are still missing
+     * @param cost what all the entry's files cost (an earlier partial batch's included)
+     * @param spent what this build's create cost, as the provider charges for what came back
+     */
+    record Stored(CacheEntry entry, boolean partial, Cost cost, Cost spent) {}
+
+    /**
+     * Downloads every result into a staging folder and moves the set into the cache. When fewer
+     * results came than a batch asked for, the ones that came are kept as a partial batch (they are
+     * paid for), after the files an earlier partial batch kept.
+     *
+     * @param asset the asset as planned (its partial batch, if any)
+     * @param sent the request that went out: the whole asset, or only its missing files
+     */
+    Stored store(
             PlannedAsset asset,
+            PlannedAsset sent,
             ProviderClient client,
             List<JobRef> jobs,
             List<ResultLocation> results,
             RetryPolicy retry)
             throws AssetFailure, IOException, InterruptedException {
-        int expected = asset.request().expectedFiles();
-        if (results.size() < expected) {
+        int expected = sent.request().expectedFiles();
+        if (results.isEmpty() || (results.size() < expected && asset.request().expectedFiles() < 2)) {
             journal.close(asset.key());
             throw new AssetFailure(asset.request().provider() + " returned " + results.size() + " file(s) where "
                     + expected + " were requested");
@@ -67,14 +89,17 @@ final class DownloadStep {
             log.warn("[" + asset.id() + "] " + asset.request().provider() + " returned " + results.size()
                     + " files; keeping the first " + expected);
         }
+        int got = Math.min(results.size(), expected);
         // a result is a finished file: a rate limit on its GET is a fault like any other, not busy job slots
         RetryPolicy downloads = retry.countingRateLimits();
         Files.createDirectories(stagingDirectory);
         Path staging = Files.createTempDirectory(
                 stagingDirectory, AtomicFiles.TEMP_PREFIX + asset.key().substring(0, 12) + "-");
         try {
-            List<Path> files = new ArrayList<>();
-            for (int i = 0; i < expected; i++) {
+            PartialBatch kept = asset.partial();
+            List<Path> files = new ArrayList<>(kept == null ? List.of() : kept.files());
+            List<String> jobIds = new ArrayList<>(kept == null ? List.of() : kept.jobIds());
+            for (int i = 0; i < got; i++) {
                 files.add(download(
                                 client,
                                 results.get(i),
@@ -83,15 +108,20 @@ final class DownloadStep {
                                 downloads)
                         .path());
             }
-            return cache.store(
-                    asset.key(),
-                    files,
-                    new EntryMetadata(
-                            asset.request().provider(),
-                            asset.request().model(),
-                            asset.request().type(),
-                            asset.cost().format(),
-                            jobs.stream().map(JobRef::id).toList()));
+            jobs.stream().map(JobRef::id).forEach(jobIds::add);
+            // useapi, APIXO (documented) and MiniMax (assumed) charge per file that came back
+            Cost spent = sent.cost().share(got, expected);
+            Cost cost = kept == null ? spent : kept.charged().plus(spent);
+            EntryMetadata metadata = new EntryMetadata(
+                    asset.request().provider(),
+                    asset.request().model(),
+                    asset.request().type(),
+                    cost.format(),
+                    jobIds);
+            if (files.size() < asset.request().expectedFiles()) {
+                return new Stored(PartialBatches.store(cache, asset.key(), files, metadata), true, cost, spent);
+            }
+            return new Stored(cache.store(asset.key(), files, metadata), false, cost, spent);
         } finally {
             deleteRecursively(staging);
         }

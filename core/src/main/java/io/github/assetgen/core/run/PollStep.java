@@ -48,11 +48,35 @@ final class PollStep {
         this.log = log;
     }
 
-    /** Polls every job until it ends, then returns their results in job order. */
-    List<ResultLocation> collect(PlannedAsset asset, ProviderClient client, List<JobRef> jobs, RetryPolicy retry)
-            throws AssetFailure, InterruptedException {
+    /**
+     * What the polls got: the results in job order, and why the jobs that ended without one failed.
+     * A job's failure does not stop the others of a batch (useapi answers one job per image): the
+     * images that came back were paid for and are kept.
+     */
+    record Collected(List<ResultLocation> results, List<String> failures) {
+
+        Collected {
+            results = List.copyOf(results);
+            failures = List.copyOf(failures);
+        }
+
+        /** Results answered at once by the create request: nothing failed that the answer did not leave out. */
+        static Collected of(List<ResultLocation> results) {
+            return new Collected(results, List.of());
+        }
+    }
+
+    /**
+     * Polls every job until it ends, then returns their results in job order.
+     *
+     * @throws AssetFailure when no job produced a result (the first failure's words), or a poll
+     *     cannot go on
+     */
+    Collected collect(PlannedAsset asset, ProviderClient client, List<JobRef> jobs, RetryPolicy retry)
+            throws AssetFailure, InterruptedException, IOException {
         ProviderSettings providerSettings = settings.get(asset.request().provider());
         List<ResultLocation> results = new ArrayList<>();
+        List<AssetFailure> failures = new ArrayList<>();
         boolean first = true;
         for (JobRef job : jobs) {
             if (SubmitStep.RESULT_URL.equals(job.kind())) {
@@ -63,9 +87,29 @@ final class PollStep {
                 sleeper.sleep(CallDeadline.cap(providerSettings.firstPollDelay()));
                 first = false;
             }
-            results.addAll(pollUntilDone(asset, client, job, providerSettings, retry));
+            try {
+                results.addAll(pollUntilDone(asset, client, job, providerSettings, retry));
+            } catch (JobFailed failed) {
+                failures.add(failed);
+            }
         }
-        return results;
+        if (results.isEmpty() && !failures.isEmpty()) {
+            // every job is over without a result: nothing to resume, so the journal entry closes
+            journal.close(asset.key());
+            throw failures.get(0);
+        }
+        return new Collected(
+                results, failures.stream().map(AssetFailure::getMessage).toList());
+    }
+
+    /** A job that ended without a result: failed or moderated. */
+    private static final class JobFailed extends AssetFailure {
+
+        private static final long serialVersionUID = 1L;
+
+        JobFailed(String message) {
+            super(message);
+        }
     }
 
     private List<ResultLocation> pollUntilDone(
@@ -84,9 +128,7 @@ final class PollStep {
                     return succeeded.results();
                 }
                 if (state instanceof JobState.Failed failed) {
-                    // the job is over: nothing to resume, so the journal entry closes
-                    journal.close(asset.key());
-                    throw new AssetFailure(
+                    throw new JobFailed(
                             (failed.moderated() ? "moderated by " : "failed at ") + provider + ": " + failed.message());
                 }
                 JobState.Running running = (JobState.Running) state;
@@ -115,8 +157,6 @@ final class PollStep {
                                         + ". The job stays recorded; the next build tries again.",
                                 e);
                 }
-            } catch (IOException e) {
-                wait = interval;
             }
             if (!retry.fits(wait)) {
                 throw new AssetFailure("still running at " + provider + " after " + DurationText.of(assetTimeout)

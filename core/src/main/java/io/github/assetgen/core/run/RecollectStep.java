@@ -115,7 +115,7 @@ final class RecollectStep {
         }
         CacheEntry entry;
         try {
-            entry = download.store(asset, client, jobs, results, retry);
+            entry = download.store(asset, asset, client, jobs, results, retry).entry();
         } catch (AssetFailure e) {
             throw new NotRecollected(e.getMessage());
         }

@@ -82,7 +82,7 @@ final class RecoverStep {
             recollectOutcome = e.getMessage();
         }
         // the lock's own words for what it cost: a RESTORE that fell through here planned no cost
-        String cost = recorded.credits() == null ? "price unknown" : recorded.credits();
+        String cost = recorded.cost().format();
         throw new AssetFailure("bought before (" + cost + " per the lock, generated " + recorded.generatedAt()
                 + ") but in no cache here, and it could not be got back for free: " + sharedOutcome
                 + "; re-collecting it from " + asset.request().provider() + " is not possible: " + recollectOutcome

@@ -2,6 +2,7 @@ package io.github.assetgen.core.run;
 
 import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.CacheEntry;
 import io.github.assetgen.core.store.CachedFile;
@@ -84,7 +85,8 @@ final class RestoreStep {
     }
 
     /**
-     * Writes the entry's files at the asset's outputs, the extension following the content. Nothing
+     * Writes the entry's files at the asset's outputs, the extension following the content; a
+     * partial batch's files fill the first outputs, and the result's cost is the one the entry records. Nothing
      * read from a cache is trusted: every file is read once, checked against the SHA-256 and size its
      * entry records and, when restoring an asset the lock records with this key, against the lock,
      * and only when all pass does the first output get replaced.
@@ -94,8 +96,14 @@ final class RestoreStep {
      */
     AssetResult place(PlannedAsset asset, CacheEntry entry, AssetStatus status, Instant start)
             throws IOException, AssetFailure, Unverified {
-        List<String> outputs = asset.request().outputs();
         List<CachedFile> files = entry.files();
+        List<String> outputs = status == AssetStatus.PARTIAL
+                ? asset.request()
+                        .outputs()
+                        .subList(
+                                0,
+                                Math.min(files.size(), asset.request().outputs().size()))
+                : asset.request().outputs();
         if (files.size() < outputs.size()) {
             throw new AssetFailure(
                     "the cache entry holds " + files.size() + " file(s) but " + outputs.size() + " are expected");
@@ -128,7 +136,8 @@ final class RestoreStep {
                 written.add(placed);
             }
             return new AssetResult(
-                    asset, status, written, entry.jobIds(), Duration.between(start, clock.instant()), null);
+                            asset, status, written, entry.jobIds(), Duration.between(start, clock.instant()), null)
+                    .withCost(Cost.parse(entry.credits()), Cost.free());
         } finally {
             for (OutputPlacer.Staged leftover : staged) {
                 OutputPlacer.discard(leftover);
@@ -140,9 +149,10 @@ final class RestoreStep {
      * Places files just downloaded, checked like any other. If they fail, the caller's journal entry
      * stays open, so the next build downloads them again rather than paying again.
      */
-    AssetResult placeGenerated(PlannedAsset asset, CacheEntry entry, Instant start) throws IOException, AssetFailure {
+    AssetResult placeGenerated(PlannedAsset asset, CacheEntry entry, AssetStatus status, Instant start)
+            throws IOException, AssetFailure {
         try {
-            return place(asset, entry, AssetStatus.GENERATED, start);
+            return place(asset, entry, status, start);
         } catch (Unverified e) {
             throw new AssetFailure(e.getMessage() + "; the job stays recorded and the next build downloads it again");
         }

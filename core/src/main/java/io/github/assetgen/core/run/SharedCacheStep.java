@@ -199,7 +199,7 @@ final class SharedCacheStep {
                     locked.model(),
                     asset.request().type().specName(),
                     refs,
-                    locked.credits(),
+                    locked.cost().format(),
                     locked.jobIds(),
                     generatedAt(locked));
             upload(asset, manifest, files);
@@ -225,7 +225,7 @@ final class SharedCacheStep {
                 manifest.provider(),
                 manifest.model(),
                 asset.request().type(),
-                locked != null ? locked.credits() : manifest.credits(),
+                locked != null ? locked.cost().format() : manifest.credits(),
                 // the lock's record of the purchase stays as it is
                 locked != null ? locked.jobIds() : manifest.jobIds());
     }

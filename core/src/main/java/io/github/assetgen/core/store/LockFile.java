@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.files.Hashing;
+import io.github.assetgen.core.provider.Cost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,7 +23,8 @@ import java.util.TreeMap;
 
 /**
  * The committed {@code assets.lock.json}: per asset id, the key, provider, model, output files with
- * SHA-256 and size, credits, job ids and generation time. Written byte-for-byte stable (assets
+ * SHA-256 and size, what they cost as a number and a unit, job ids and generation time; a partial
+ * batch also says how many of its files came back. Written byte-for-byte stable (assets
  * sorted by id, fixed key order, two-space indent, LF, trailing newline) so a diff shows only what
  * changed. Immutable and thread-safe; {@link #with} and {@link #without} return new instances.
  */
@@ -46,8 +48,10 @@ public final class LockFile {
      * @param key the cache key
      * @param provider the provider name
      * @param model the model name as sent
-     * @param files the output files in output order
-     * @param credits what the generation cost ({@code "0.25 USD"}), or null if unknown
+     * @param files the output files in output order; fewer than asked for when {@code partial} is set
+     * @param cost what the files cost: the estimate at submission, or what the provider charged
+     *     where that is known (a partial batch); never null
+     * @param partial how many of the batch's files came back, or null for a complete asset
      * @param jobIds the provider's job ids
      * @param generatedAt ISO-8601 instant of the generation; unchanged until the asset is regenerated
      */
@@ -57,11 +61,13 @@ public final class LockFile {
             String provider,
             String model,
             List<LockedFile> files,
-            String credits,
+            Cost cost,
+            Partial partial,
             List<String> jobIds,
             String generatedAt) {
 
         public Entry {
+            Objects.requireNonNull(cost, "cost");
             if (id == null || id.isBlank()) {
                 throw new IllegalArgumentException("an asset id must not be blank");
             }
@@ -71,6 +77,23 @@ public final class LockFile {
             Objects.requireNonNull(generatedAt, "generatedAt");
             files = List.copyOf(files);
             jobIds = List.copyOf(jobIds);
+            if (partial != null && partial.have() != files.size()) {
+                throw new IllegalArgumentException("partial says " + partial.have() + " of " + partial.of() + " but "
+                        + files.size() + " files are listed");
+            }
+        }
+    }
+
+    /**
+     * A batch of which only some files came back (the rest failed or were moderated): the lock
+     * holds the {@code have} files it got, the next build buys only the missing ones. Immutable.
+     */
+    public record Partial(int have, int of) {
+
+        public Partial {
+            if (have < 1 || have >= of) {
+                throw new IllegalArgumentException("a partial batch has 1 to " + (of - 1) + " of " + of + " files");
+            }
         }
     }
 
@@ -169,7 +192,8 @@ public final class LockFile {
                                 a.provider(),
                                 a.model(),
                                 files,
-                                a.credits(),
+                                a.costOrLegacy(),
+                                a.partial() == null ? null : a.partial().toPartial(),
                                 a.jobIds(),
                                 a.generatedAt()));
             } catch (IllegalArgumentException | NullPointerException e) {
@@ -232,7 +256,15 @@ public final class LockFile {
             assets.put(
                     e.id(),
                     new LockFileJson.AssetJson(
-                            e.key(), e.provider(), e.model(), files, e.credits(), e.jobIds(), e.generatedAt()));
+                            e.key(),
+                            e.provider(),
+                            e.model(),
+                            files,
+                            LockFileJson.PartialJson.of(e.partial()),
+                            LockFileJson.CostJson.of(e.cost()),
+                            null,
+                            e.jobIds(),
+                            e.generatedAt()));
         }
         try {
             return StoreJson.toBytes(new LockFileJson(LockFileJson.LOCK_VERSION, assets));

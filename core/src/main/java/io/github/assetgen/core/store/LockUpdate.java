@@ -1,5 +1,6 @@
 package io.github.assetgen.core.store;
 
+import io.github.assetgen.core.provider.Cost;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,8 @@ public final class LockUpdate {
         GENERATED,
         /** Written from the cache; the same generation as before when the key did not change. */
         RESTORED,
+        /** Only some files of a batch came back: they are recorded, marked partial, for the next build to complete. */
+        PARTIAL,
         /** Kept, skipped or failed: the lock keeps what it had. */
         UNCHANGED
     }
@@ -32,8 +35,10 @@ public final class LockUpdate {
      * @param key the cache key
      * @param provider the provider name
      * @param model the model name as sent
-     * @param cost the planned cost, formatted ({@code "8 credits"}); recorded for a new generation
-     * @param files the output files in output order; empty unless generated or restored
+     * @param cost what the files cost (the estimate at submission, or the charge where known);
+     *     recorded for a new generation
+     * @param partial how many files of the batch came back, for a partial outcome; else null
+     * @param files the output files in output order; empty unless generated, partial or restored
      * @param jobIds the provider's job ids
      */
     public record Asset(
@@ -42,13 +47,15 @@ public final class LockUpdate {
             String key,
             String provider,
             String model,
-            String cost,
+            Cost cost,
+            LockFile.Partial partial,
             List<LockFile.LockedFile> files,
             List<String> jobIds) {
 
         public Asset {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(outcome, "outcome");
+            cost = cost == null ? Cost.unknown() : cost;
             files = List.copyOf(files);
             jobIds = List.copyOf(jobIds);
         }
@@ -75,14 +82,15 @@ public final class LockUpdate {
                         && before.get().key().equals(asset.key())
                         && asset.outcome() == Outcome.RESTORED;
                 String generatedAt = sameGeneration ? before.get().generatedAt() : now.toString();
-                String credits = sameGeneration ? before.get().credits() : asset.cost();
+                Cost cost = sameGeneration ? before.get().cost() : asset.cost();
                 lock = lock.with(new LockFile.Entry(
                         asset.id(),
                         asset.key(),
                         asset.provider(),
                         asset.model(),
                         asset.files(),
-                        credits,
+                        cost,
+                        asset.outcome() == Outcome.PARTIAL ? asset.partial() : null,
                         asset.jobIds(),
                         generatedAt));
             }

@@ -3,6 +3,7 @@ package io.github.assetgen.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.RequestFixtures;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.store.AssetCache;
@@ -46,7 +47,8 @@ class DiskStateTest {
                         "useapi",
                         "nano-banana-2",
                         List.of(LockFile.LockedFile.describe(outputs, hero)),
-                        "8 credits",
+                        Cost.credits(8),
+                        null,
                         List.of(),
                         clock.instant().toString()));
         cache = AssetCache.withDirectory(dir.resolve("cache"), clock, w -> {});
@@ -101,7 +103,7 @@ class DiskStateTest {
         AssetRequest hero = askingFor("img/hero.png");
 
         assertThat(state.recorded(hero, KEY))
-                .hasValueSatisfying(e -> assertThat(e.credits()).isEqualTo("8 credits"));
+                .hasValueSatisfying(e -> assertThat(e.cost().format()).isEqualTo("8 credits"));
         assertThat(state.recorded(hero, "b".repeat(64))).isEmpty();
     }
 }

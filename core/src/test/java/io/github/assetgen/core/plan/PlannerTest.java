@@ -3,6 +3,7 @@ package io.github.assetgen.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.assetgen.core.key.CacheKey;
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
@@ -26,6 +27,7 @@ class PlannerTest {
     private final Set<String> cached = new HashSet<>();
     private final Map<String, OpenJob> open = new HashMap<>();
     private final Map<String, LockFile.Entry> locked = new HashMap<>();
+    private final Map<String, PartialBatch> partials = new HashMap<>();
 
     private final AssetState state = new AssetState() {
         @Override
@@ -48,6 +50,11 @@ class PlannerTest {
             return Optional.ofNullable(locked.get(request.id()))
                     .filter(e -> e.key().equals(key));
         }
+
+        @Override
+        public Optional<PartialBatch> partial(AssetRequest request, String key) {
+            return Optional.ofNullable(partials.get(key));
+        }
     };
 
     /** The lock records {@code request} as bought under {@code key} for {@code credits}. */
@@ -60,9 +67,46 @@ class PlannerTest {
                         "useapi",
                         "nano-banana-2",
                         List.of(new LockFile.LockedFile(request.id() + ".png", "0".repeat(64), 10)),
-                        credits,
+                        Cost.parse(credits),
+                        null,
                         List.of("job-1"),
                         "2026-11-01T10:00:00Z"));
+    }
+
+    private static AssetRequest batch(String provider, String model, int quantity) {
+        return new AssetRequest(
+                "set",
+                provider,
+                AssetType.IMAGE,
+                model,
+                "a set",
+                Map.of("quantity", quantity),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                java.util.stream.IntStream.rangeClosed(1, quantity)
+                        .mapToObj(i -> "set-" + i + ".png")
+                        .toList(),
+                Position.startOf("a.yaml"));
+    }
+
+    private static AssetRequest minimaxVideo(String id, String model, String option) {
+        return new AssetRequest(
+                id,
+                "minimax",
+                AssetType.VIDEO,
+                model,
+                "",
+                Map.of("options", option),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of(id + ".mp4"),
+                Position.startOf("a.yaml"));
     }
 
     private static AssetRequest image(String id, String resolution) {
@@ -261,5 +305,115 @@ class PlannerTest {
 
         assertThat(planned.action()).isEqualTo(Action.RECOVER);
         assertThat(planned.cost().format()).isEqualTo("8 credits");
+    }
+
+    @Test
+    void withAnyBudgetSetAnAssetOfUnknownPriceIsAProblemThatNamesIt() {
+        Plan plan = plan(
+                List.of(minimaxVideo("intro", "T2V-01", "720p-6sec"), image("a", "4K")), Selection.all(), false, false);
+
+        assertThat(plan.budgetProblem(null, null)).isEmpty();
+        assertThat(plan.budgetProblem(new BigDecimal("100"), null))
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .startsWith("no price is known for intro (T2V-01 @ minimax)")
+                        .contains("Nothing was sent"));
+        assertThat(plan.budgetProblem(null, new BigDecimal("100"))).isPresent();
+    }
+
+    @Test
+    void minimaxOfficialAssetsCountAgainstMaxUsd() {
+        Plan plan =
+                plan(List.of(minimaxVideo("intro", "MiniMax-Hailuo-2.3", "768p-6sec")), Selection.all(), false, false);
+
+        assertThat(plan.dollars()).isEqualByComparingTo("0.28");
+        assertThat(plan.budgetProblem(null, BigDecimal.ZERO))
+                .hasValueSatisfying(
+                        problem -> assertThat(problem).startsWith("the estimate of $0.28 exceeds maxUsd $0"));
+    }
+
+    @Test
+    void theEstimateIsTotalledPerProvider() {
+        Plan plan = plan(
+                List.of(
+                        image("a", "4K"),
+                        image("b", "1K"),
+                        minimaxVideo("intro", "MiniMax-Hailuo-02", "512p-6sec"),
+                        minimaxVideo("outro", "MiniMax-Hailuo-02", "512p-10sec"),
+                        minimaxVideo("old", "T2V-01", "720p-6sec")),
+                Selection.all(),
+                false,
+                false);
+
+        assertThat(plan.estimateByProvider())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.entry("minimax", Cost.usd(new BigDecimal("0.25"))),
+                        org.assertj.core.api.Assertions.entry("useapi", Cost.credits(12)));
+    }
+
+    @Test
+    void aPartialBatchIsCompletedByBuyingOnlyTheMissingFiles() {
+        AssetRequest set = batch("apixo", "minimax-image-01", 4);
+        partials.put(
+                CacheKey.of(set),
+                new PartialBatch(
+                        List.of(java.nio.file.Path.of("1.png")),
+                        4,
+                        Cost.usd(new BigDecimal("0.0035")),
+                        List.of("t1"),
+                        null));
+
+        PlannedAsset planned =
+                plan(List.of(set), Selection.all(), false, false).assets().get(0);
+
+        assertThat(planned.action()).isEqualTo(Action.GENERATE);
+        assertThat(planned.cost()).isEqualTo(Cost.usd(new BigDecimal("0.0105")));
+        assertThat(planned.note()).contains("1 of 4 files are kept, buys the missing 3");
+        AssetRequest sent = planned.sending().request();
+        assertThat(sent.parameter("quantity")).contains(3);
+        assertThat(sent.outputs()).containsExactly("set-2.png", "set-3.png", "set-4.png");
+        assertThat(planned.sending().key()).isEqualTo(CacheKey.of(set));
+    }
+
+    @Test
+    void aPartialBatchOfAModelThatAlwaysMakesFourIsCompletedWithAWholeBatch() {
+        AssetRequest set = batch("useapi", "midjourney-v7", 4);
+        partials.put(
+                CacheKey.of(set),
+                new PartialBatch(
+                        List.of(java.nio.file.Path.of("1.png"), java.nio.file.Path.of("2.png")),
+                        4,
+                        Cost.credits(6),
+                        List.of(),
+                        null));
+
+        PlannedAsset planned =
+                plan(List.of(set), Selection.all(), false, false).assets().get(0);
+
+        assertThat(planned.sending().request().parameter("quantity")).contains(4);
+        assertThat(planned.sending().request().outputs()).containsExactly("set-3.png", "set-4.png");
+        assertThat(planned.cost()).isEqualTo(Cost.credits(12));
+    }
+
+    @Test
+    void forceIgnoresAPartialBatchAndOfflineBlocksIt() {
+        AssetRequest set = batch("apixo", "minimax-image-01", 2);
+        partials.put(
+                CacheKey.of(set),
+                new PartialBatch(
+                        List.of(java.nio.file.Path.of("1.png")),
+                        2,
+                        Cost.usd(new BigDecimal("0.0035")),
+                        List.of(),
+                        null));
+
+        assertThat(plan(List.of(set), Selection.all(), true, false)
+                        .assets()
+                        .get(0)
+                        .partial())
+                .isNull();
+        PlannedAsset offline =
+                plan(List.of(set), Selection.all(), false, true).assets().get(0);
+        assertThat(offline.action()).isEqualTo(Action.BLOCKED);
+        assertThat(offline.note()).contains("1 of 2 files of a partial batch are kept");
     }
 }

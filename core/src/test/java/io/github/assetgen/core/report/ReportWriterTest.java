@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.assetgen.core.provider.Cost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,8 @@ class ReportWriterTest {
                         "Slow dolly [Push in]",
                         "bb22",
                         List.of(new OutcomeFile("video/intro.mp4", intro, 2, "cafe")),
-                        "0 credits",
+                        Cost.credits(0),
+                        Cost.free(),
                         15,
                         null),
                 new AssetOutcome(
@@ -61,7 +63,8 @@ class ReportWriterTest {
                         HOSTILE_PROMPT,
                         "aa11",
                         List.of(new OutcomeFile("img/hero.png", hero, 3, "beef")),
-                        "8 credits",
+                        Cost.credits(8),
+                        Cost.credits(8),
                         1200,
                         null),
                 new AssetOutcome(
@@ -73,7 +76,8 @@ class ReportWriterTest {
                         "A cat",
                         "cc33",
                         List.of(),
-                        "0 credits",
+                        Cost.credits(0),
+                        Cost.free(),
                         300,
                         "moderated by the provider: <content> & \"policy\""),
                 new AssetOutcome(
@@ -85,6 +89,7 @@ class ReportWriterTest {
                         "Later",
                         "dd44",
                         List.of(),
+                        null,
                         null,
                         0,
                         "not selected by -Dassetgen.only"));
@@ -121,6 +126,21 @@ class ReportWriterTest {
         assertThat(json.path("summary").path("kept").asInt()).isZero();
         assertThat(json.path("summary").path("assets").asInt()).isEqualTo(4);
         assertThat(json.path("summary").path("totalCost").asText()).isEqualTo("8 credits");
+    }
+
+    @Test
+    void theJsonRecordsCostsAsAnAmountAndAUnitAndWhatWasSpentPerProvider() throws IOException {
+        new ReportWriter().write(reportDir, outputDir, outcomes, summary);
+
+        JsonNode json =
+                new ObjectMapper().readTree(reportDir.resolve("report.json").toFile());
+        JsonNode hero = json.path("assets").get(1);
+        assertThat(hero.path("cost").toString()).isEqualTo("{\"amount\":8,\"unit\":\"credits\"}");
+        assertThat(hero.path("spent").toString()).isEqualTo("{\"amount\":8,\"unit\":\"credits\"}");
+        assertThat(json.path("assets").get(2).path("spent").toString()).isEqualTo("{\"amount\":0,\"unit\":\"free\"}");
+        assertThat(json.path("assets").get(3).path("cost").isNull()).isTrue();
+        assertThat(json.path("summary").path("spent").toString())
+                .isEqualTo("{\"minimax\":{\"amount\":8,\"unit\":\"credits\"}}");
     }
 
     @Test
@@ -191,7 +211,8 @@ class ReportWriterTest {
                 "Logo",
                 "ee55",
                 List.of(new OutcomeFile("brand/my logo #1.png", null, 10, "abcd")),
-                "0 credits",
+                Cost.credits(0),
+                Cost.free(),
                 1,
                 null);
 
@@ -234,7 +255,7 @@ class ReportWriterTest {
     @Test
     void aPlannedAssetIsASkippedTestCase() throws Exception {
         AssetOutcome planned = new AssetOutcome(
-                "hero", "planned", "useapi", "image-01", "image", "A", "k", List.of(), "4 credits", 0, null);
+                "hero", "planned", "useapi", "image-01", "image", "A", "k", List.of(), Cost.credits(4), null, 0, null);
 
         new ReportWriter().write(reportDir, outputDir, List.of(planned), ReportSummary.of(List.of(planned), "4", 0));
 
@@ -266,6 +287,7 @@ class ReportWriterTest {
                         org.assertj.core.api.Assertions.entry("kept", 0),
                         org.assertj.core.api.Assertions.entry("restored", 1),
                         org.assertj.core.api.Assertions.entry("generated", 1),
+                        org.assertj.core.api.Assertions.entry("partial", 0),
                         org.assertj.core.api.Assertions.entry("failed", 1),
                         org.assertj.core.api.Assertions.entry("skipped", 1),
                         org.assertj.core.api.Assertions.entry("planned", 0));
@@ -274,7 +296,7 @@ class ReportWriterTest {
 
     @Test
     void anUnknownStatusIsRefused() {
-        assertThatThrownBy(() -> new AssetOutcome("x", "done", null, null, null, null, null, null, null, 0, null))
+        assertThatThrownBy(() -> new AssetOutcome("x", "done", null, null, null, null, null, null, null, null, 0, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("done");
     }

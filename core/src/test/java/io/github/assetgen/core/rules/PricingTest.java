@@ -142,10 +142,51 @@ class PricingTest {
     }
 
     @Test
-    void minimaxOfficialPriceIsUnknownAndPlaceholderIsFree() {
-        assertThat(pricing.estimate(images("minimax", "image-01", 2)).format()).isEqualTo("price unknown");
+    void minimaxOfficialImagesCostDollarsPerImageAndPlaceholderIsFree() {
+        assertThat(pricing.estimate(images("minimax", "image-01", 2))).isEqualTo(Cost.usd(new BigDecimal("0.007")));
         assertThat(pricing.estimate(images("placeholder", "anything", 2)).format())
                 .isEqualTo("free");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "MiniMax-Hailuo-2.3, 768p-6sec, 0.28",
+        "MiniMax-Hailuo-2.3, 768p-10sec, 0.56",
+        "MiniMax-Hailuo-2.3, 1080p-6sec, 0.49",
+        "MiniMax-Hailuo-2.3-Fast, 768p-6sec, 0.19",
+        "MiniMax-Hailuo-2.3-Fast, 768p-10sec, 0.32",
+        "MiniMax-Hailuo-2.3-Fast, 1080p-6sec, 0.33",
+        "MiniMax-Hailuo-02, 512p-6sec, 0.10",
+        "MiniMax-Hailuo-02, 512p-10sec, 0.15",
+        "MiniMax-Hailuo-02, 768p-6sec, 0.28",
+        "MiniMax-Hailuo-02, 768p-10sec, 0.56",
+        "MiniMax-Hailuo-02, 1080p-6sec, 0.49"
+    })
+    void minimaxOfficialVideosCostDollarsByModelResolutionAndDuration(String model, String option, String usd) {
+        assertThat(pricing.estimate(minimaxVideo(model, option))).isEqualTo(Cost.usd(new BigDecimal(usd)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"T2V-01", "T2V-01-Director", "I2V-01", "I2V-01-Director", "I2V-01-live", "S2V-01"})
+    void minimaxOfficial01SeriesIsNotOnThePricePageSoItsPriceIsUnknown(String model) {
+        assertThat(pricing.estimate(minimaxVideo(model, "720p-6sec")).unit()).isEqualTo(Cost.Unit.UNKNOWN);
+    }
+
+    private static AssetRequest minimaxVideo(String model, String option) {
+        return new AssetRequest(
+                "v",
+                "minimax",
+                AssetType.VIDEO,
+                model,
+                "",
+                Map.of("options", option),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of("v.mp4"),
+                new Position("s", 1, 1));
     }
 
     @Test

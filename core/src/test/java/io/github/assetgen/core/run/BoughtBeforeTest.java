@@ -160,10 +160,11 @@ class BoughtBeforeTest {
                 "useapi",
                 "nano-banana-2",
                 List.of(new LockFile.LockedFile("img/" + id + ".png", Hashing.sha256(lockedBytes), lockedBytes.length)),
-                "4 credits",
+                Cost.credits(4),
+                null,
                 List.of(jobId(id)),
                 "2026-11-01T10:00:00Z");
-        return new PlannedAsset(request, CacheKey.of(request), action, Cost.credits(4), null, null, entry);
+        return new PlannedAsset(request, CacheKey.of(request), action, Cost.credits(4), null, null, entry, null);
     }
 
     private static PlannedAsset generate(String id) {

@@ -38,10 +38,12 @@ final class ScriptedClient implements ProviderClient {
     final AtomicInteger active = new AtomicInteger();
     final AtomicInteger maxActive = new AtomicInteger();
     final List<String> submittedIds = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<AssetRequest> submitted = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private final String name;
     private final Map<String, Deque<ProviderException>> submitFailures = new ConcurrentHashMap<>();
     private final Map<String, JobState> endings = new ConcurrentHashMap<>();
+    private final Map<String, JobState> jobEndings = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> runningPolls = new ConcurrentHashMap<>();
     private volatile int pollsBeforeDone = 1;
     private volatile Function<JobRef, ProviderException> pollFailure = job -> null;
@@ -59,6 +61,12 @@ final class ScriptedClient implements ProviderClient {
 
     ScriptedClient endWith(String assetId, JobState ending) {
         endings.put(assetId, ending);
+        return this;
+    }
+
+    /** How one job of a batch ends (its id ends in {@code -<n>}), before the asset's own ending. */
+    ScriptedClient endJobWith(String assetId, int n, JobState ending) {
+        jobEndings.put("user:1-minimax:acct-image:" + assetId + "-" + n, ending);
         return this;
     }
 
@@ -97,6 +105,7 @@ final class ScriptedClient implements ProviderClient {
             throw failures.poll();
         }
         submittedIds.add(request.id());
+        submitted.add(request);
         maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
         List<JobRef> jobs = new ArrayList<>();
         for (int i = 1; i <= request.expectedFiles(); i++) {
@@ -120,7 +129,7 @@ final class ScriptedClient implements ProviderClient {
         if (seen < pollsBeforeDone) {
             return new JobState.Running("processing", 50);
         }
-        JobState ending = endings.get(assetId);
+        JobState ending = jobEndings.getOrDefault(job.id(), endings.get(assetId));
         if (ending != null) {
             active.decrementAndGet();
             return ending;

@@ -4,9 +4,11 @@ import static io.github.assetgen.core.store.StoreFixtures.png;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.store.LockFile.Entry;
 import io.github.assetgen.core.store.LockFile.LockedFile;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,8 @@ class LockFileTest {
             "useapi",
             "image-01",
             List.of(new LockedFile("img/hero.png", SHA_1, 1234)),
-            "0.5 credits",
+            new Cost(new BigDecimal("0.5"), Cost.Unit.CREDITS),
+            null,
             List.of("user:1-image:abc"),
             "2026-03-04T05:06:07Z");
     private static final Entry INTRO = new Entry(
@@ -38,6 +41,7 @@ class LockFileTest {
             "minimax",
             "MiniMax-Hailuo-02",
             List.of(new LockedFile("video/intro.mp4", SHA_2, 99)),
+            Cost.unknown(),
             null,
             List.of(),
             "2026-03-05T00:00:00Z");
@@ -57,7 +61,10 @@ class LockFileTest {
                       "size": 1234
                     }
                   ],
-                  "credits": "0.5 credits",
+                  "cost": {
+                    "amount": 0.5,
+                    "unit": "credits"
+                  },
                   "jobIds": [
                     "user:1-image:abc"
                   ],
@@ -74,6 +81,9 @@ class LockFileTest {
                       "size": 99
                     }
                   ],
+                  "cost": {
+                    "unit": "unknown"
+                  },
                   "jobIds": [],
                   "generatedAt": "2026-03-05T00:00:00Z"
                 }
@@ -126,6 +136,68 @@ class LockFileTest {
     }
 
     @Test
+    void anOldLockWithCostsAsTextIsReadAsNumbersAndWrittenInTheNewForm() throws IOException {
+        Path file = dir.resolve(LockFile.FILE_NAME);
+        Files.writeString(file, """
+                {
+                  "lockVersion": 1,
+                  "assets": {
+                    "a": {"key": "%1$s", "provider": "useapi", "model": "image-01", "files": [],
+                          "credits": "6 credits", "generatedAt": "2026-01-01T00:00:00Z"},
+                    "b": {"key": "%1$s", "provider": "useapi", "model": "image-01", "files": [],
+                          "credits": "1 credit", "generatedAt": "2026-01-01T00:00:00Z"},
+                    "c": {"key": "%1$s", "provider": "apixo", "model": "minimax-image-01", "files": [],
+                          "credits": "$0.0105", "generatedAt": "2026-01-01T00:00:00Z"},
+                    "d": {"key": "%1$s", "provider": "minimax", "model": "T2V-01", "files": [],
+                          "credits": "price unknown", "generatedAt": "2026-01-01T00:00:00Z"},
+                    "e": {"key": "%1$s", "provider": "placeholder", "model": "x", "files": [],
+                          "credits": "free", "generatedAt": "2026-01-01T00:00:00Z"},
+                    "f": {"key": "%1$s", "provider": "useapi", "model": "image-01", "files": [],
+                          "generatedAt": "2026-01-01T00:00:00Z"}
+                  }
+                }
+                """.formatted(KEY_A));
+
+        LockFile lock = LockFile.read(file);
+
+        assertThat(lock.entries().stream().map(Entry::cost))
+                .containsExactly(
+                        Cost.credits(6),
+                        Cost.credits(1),
+                        Cost.usd(new BigDecimal("0.0105")),
+                        Cost.unknown(),
+                        Cost.free(),
+                        Cost.unknown());
+        String written = new String(lock.toBytes(), StandardCharsets.UTF_8);
+        assertThat(written)
+                .doesNotContain("\"credits\":")
+                .contains("\"amount\": 6,\n        \"unit\": \"credits\"")
+                .contains("\"amount\": 0.0105,\n        \"unit\": \"usd\"")
+                .contains("\"cost\": {\n        \"unit\": \"unknown\"\n      }");
+    }
+
+    @Test
+    void aPartialBatchIsLockedWithTheFilesItHasAndIsReadBackTheSame() throws IOException {
+        Path file = dir.resolve(LockFile.FILE_NAME);
+        Entry partial = new Entry(
+                "set",
+                KEY_A,
+                "apixo",
+                "minimax-image-01",
+                List.of(new LockedFile("img/set-1.png", SHA_1, 10), new LockedFile("img/set-2.png", SHA_2, 11)),
+                Cost.usd(new BigDecimal("0.007")),
+                new LockFile.Partial(2, 4),
+                List.of("task-1"),
+                "2026-03-04T05:06:07Z");
+
+        LockFile.empty().with(partial).write(file);
+
+        assertThat(Files.readString(file))
+                .contains("\"partial\": {\n        \"have\": 2,\n        \"of\": 4\n      },\n      \"cost\"");
+        assertThat(LockFile.read(file).find("set")).contains(partial);
+    }
+
+    @Test
     void withoutAndRetainOnlyDropAssets() {
         LockFile lock = LockFile.empty().with(HERO).with(INTRO);
 
@@ -167,7 +239,7 @@ class LockFileTest {
 
         assertThatThrownBy(() -> LockFile.read(file))
                 .isInstanceOf(LockFileException.class)
-                .hasMessageStartingWith(file + ":21:")
+                .hasMessageStartingWith(file + ":24:")
                 .hasMessageContaining("asset \"intro\"")
                 .hasMessageContaining("/ separators");
     }
@@ -228,6 +300,7 @@ class LockFileTest {
                 "useapi",
                 "image-01",
                 List.of(LockedFile.describe(out, a), LockedFile.describe(out, b)),
+                Cost.free(),
                 null,
                 List.of(),
                 "2026-01-01T00:00:00Z");
@@ -252,7 +325,8 @@ class LockFileTest {
             byte[] bytes = png("image number " + i + " " + "x".repeat(20_000));
             files.add(LockedFile.describe(out, StoreFixtures.write(out.resolve("img/" + i + ".png"), bytes)));
         }
-        Entry entry = new Entry("many", KEY_A, "useapi", "image-01", files, null, List.of(), "2026-01-01T00:00:00Z");
+        Entry entry = new Entry(
+                "many", KEY_A, "useapi", "image-01", files, Cost.free(), null, List.of(), "2026-01-01T00:00:00Z");
         LockFile.upToDate(entry, out);
 
         long start = System.nanoTime();

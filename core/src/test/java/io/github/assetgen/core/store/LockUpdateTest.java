@@ -2,6 +2,7 @@ package io.github.assetgen.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.store.LockFile.Entry;
 import io.github.assetgen.core.store.LockFile.LockedFile;
 import io.github.assetgen.core.store.LockUpdate.Asset;
@@ -22,7 +23,8 @@ class LockUpdateTest {
             "useapi",
             "nano-banana-2",
             List.of(HERO_PNG),
-            "8 credits",
+            Cost.credits(8),
+            null,
             List.of("job-1"),
             "2026-01-01T00:00:00Z");
     private static final Entry LOGO = new Entry(
@@ -31,14 +33,23 @@ class LockUpdateTest {
             "useapi",
             "nano-banana-2",
             List.of(new LockedFile("logo.png", "2".repeat(64), 3)),
-            "8 credits",
+            Cost.credits(8),
+            null,
             List.of(),
             "2026-01-02T00:00:00Z");
     private static final LockFile PREVIOUS = LockFile.empty().with(HERO).with(LOGO);
 
     private static Asset hero(Outcome outcome, String key) {
         return new Asset(
-                "hero", outcome, key, "useapi", "nano-banana-2", "4 credits", List.of(HERO_PNG), List.of("job-2"));
+                "hero",
+                outcome,
+                key,
+                "useapi",
+                "nano-banana-2",
+                Cost.credits(4),
+                outcome == Outcome.PARTIAL ? new LockFile.Partial(1, 2) : null,
+                List.of(HERO_PNG),
+                List.of("job-2"));
     }
 
     @Test
@@ -47,7 +58,7 @@ class LockUpdateTest {
 
         Entry hero = lock.find("hero").orElseThrow();
         assertThat(hero.generatedAt()).isEqualTo("2026-01-01T00:00:00Z");
-        assertThat(hero.credits()).isEqualTo("8 credits");
+        assertThat(hero.cost()).isEqualTo(Cost.credits(8));
         assertThat(hero.jobIds()).containsExactly("job-2");
     }
 
@@ -60,8 +71,19 @@ class LockUpdateTest {
 
             assertThat(hero.key()).isEqualTo(KEY_B);
             assertThat(hero.generatedAt()).isEqualTo(NOW.toString());
-            assertThat(hero.credits()).isEqualTo("4 credits");
+            assertThat(hero.cost()).isEqualTo(Cost.credits(4));
         }
+    }
+
+    @Test
+    void aPartialBatchIsRecordedWithItsFilesMarkedPartialAndWhatItCost() {
+        Entry hero = LockUpdate.apply(PREVIOUS, List.of(hero(Outcome.PARTIAL, KEY_B)), false, NOW)
+                .find("hero")
+                .orElseThrow();
+
+        assertThat(hero.partial()).isEqualTo(new LockFile.Partial(1, 2));
+        assertThat(hero.files()).containsExactly(HERO_PNG);
+        assertThat(hero.cost()).isEqualTo(Cost.credits(4));
     }
 
     @Test

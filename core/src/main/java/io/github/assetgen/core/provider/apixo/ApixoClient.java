@@ -1,5 +1,6 @@
 package io.github.assetgen.core.provider.apixo;
 
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
@@ -18,6 +19,7 @@ import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * APIXO ({@code https://api.apixo.ai}) for MiniMax Image 01: an async task per asset, polled until
@@ -87,6 +89,12 @@ public final class ApixoClient implements ProviderClient {
     @Override
     public DownloadedFile download(ResultLocation result, Path target) throws ProviderException {
         return downloader.download(result, target);
+    }
+
+    /** The key's balance in US dollars. */
+    @Override
+    public Optional<Cost> balance(String account) throws ProviderException {
+        return Optional.of(caller.call(new CurrentBalanceEndpoint()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.assetgen.core.provider.minimax;
 
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
@@ -19,6 +20,7 @@ import io.github.assetgen.core.request.AssetType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The MiniMax official API ({@code https://api.minimax.io}, or {@code https://api.minimaxi.com} for
@@ -123,6 +125,12 @@ public final class MinimaxClient implements ProviderClient {
     @Override
     public DownloadedFile download(ResultLocation result, Path target) throws ProviderException {
         return downloader.download(result, target);
+    }
+
+    /** The key's {@code available_amount}, best effort: the endpoint is undocumented. */
+    @Override
+    public Optional<Cost> balance(String account) throws ProviderException {
+        return Optional.of(caller.call(new QueryBalanceEndpoint()));
     }
 
     @Override

@@ -16,10 +16,12 @@ import io.github.assetgen.core.provider.RenderSizes;
 import io.github.assetgen.core.provider.http.HttpClientFactory;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,8 +29,12 @@ import java.util.Map;
  * (https://platform.minimax.io/docs/api-reference/image-generation-t2i), videos as tasks
  * (https://platform.minimax.io/docs/api-reference/video-generation-t2v) its own client polls every
  * 20 s (https://github.com/MiniMax-AI/MiniMax-MCP/blob/main/minimax_mcp/server.py); result URLs stay
- * valid 24 hours. It publishes no price
- * per request here, so estimates are unknown. Immutable.
+ * valid 24 hours. Priced in US dollars from its pay-as-you-go page,
+ * https://platform.minimax.io/docs/guides/pricing-paygo: image-01 per image, videos per model,
+ * resolution and duration. The 01-series video models are not on that page: their price is unknown,
+ * so any budget refuses them. Failed or moderated videos are not charged. When an image batch
+ * ({@code n}) comes back short, the ledger assumes MiniMax charges the images that came back only:
+ * its page prices "per image" and does not say (unconfirmed). Immutable.
  *
  * <p>Choices where the documents are silent: the default video model is {@code MiniMax-Hailuo-2.3}
  * with {@code 768p-6sec}; the 01 models take {@code 720p-6sec} only; it takes one subject reference.
@@ -63,6 +69,26 @@ public final class MinimaxProvider implements ProviderDescriptor {
 
     private static final List<ModelRules> MODELS = modelTable();
 
+    /** image-01, per generated image (https://platform.minimax.io/docs/guides/pricing-paygo). */
+    private static final BigDecimal PER_IMAGE = new BigDecimal("0.0035");
+
+    /**
+     * USD per video by model and option, from the same page. The 01-series (T2V-01, I2V-01, their
+     * Director and live variants, S2V-01) is not on it and stays "price unknown".
+     */
+    private static final Map<String, BigDecimal> VIDEO_PRICES = Map.ofEntries(
+            videoPrice("MiniMax-Hailuo-2.3", "768p-6sec", "0.28"),
+            videoPrice("MiniMax-Hailuo-2.3", "768p-10sec", "0.56"),
+            videoPrice("MiniMax-Hailuo-2.3", "1080p-6sec", "0.49"),
+            videoPrice("MiniMax-Hailuo-2.3-Fast", "768p-6sec", "0.19"),
+            videoPrice("MiniMax-Hailuo-2.3-Fast", "768p-10sec", "0.32"),
+            videoPrice("MiniMax-Hailuo-2.3-Fast", "1080p-6sec", "0.33"),
+            videoPrice("MiniMax-Hailuo-02", "512p-6sec", "0.10"),
+            videoPrice("MiniMax-Hailuo-02", "512p-10sec", "0.15"),
+            videoPrice("MiniMax-Hailuo-02", "768p-6sec", "0.28"),
+            videoPrice("MiniMax-Hailuo-02", "768p-10sec", "0.56"),
+            videoPrice("MiniMax-Hailuo-02", "1080p-6sec", "0.49"));
+
     private static List<ModelRules> modelTable() {
         List<ModelRules> models = new ArrayList<>();
         models.add(ModelRules.builder(NAME, "image-01", AssetType.IMAGE, 1500)
@@ -95,6 +121,10 @@ public final class MinimaxProvider implements ProviderDescriptor {
                     .build());
         }
         return List.copyOf(models);
+    }
+
+    private static Map.Entry<String, BigDecimal> videoPrice(String model, String option, String usd) {
+        return Map.entry(model + "|" + option, new BigDecimal(usd));
     }
 
     private static ModelRules.Builder video(String model) {
@@ -155,7 +185,14 @@ public final class MinimaxProvider implements ProviderDescriptor {
 
     @Override
     public Cost estimate(AssetRequest request) {
-        return Cost.unknown();
+        if (request.type() == AssetType.IMAGE) {
+            return "image-01".equals(request.model())
+                    ? Cost.usd(PER_IMAGE.multiply(BigDecimal.valueOf(request.expectedFiles())))
+                    : Cost.unknown();
+        }
+        String option = request.text("options").orElse("768p-6sec").toLowerCase(Locale.ROOT);
+        BigDecimal each = VIDEO_PRICES.get(request.model() + "|" + option);
+        return each == null ? Cost.unknown() : Cost.usd(each);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.assetgen.core.provider.useapi;
 
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.provider.FileIdMemory;
 import io.github.assetgen.core.provider.JobRef;
@@ -22,6 +23,7 @@ import io.github.assetgen.core.request.InputFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The useapi.net MiniMax proxy ({@code /v1/minimax/}): uploads local inputs once, creates image or
@@ -197,6 +199,12 @@ public final class UseapiClient implements ProviderClient {
     @Override
     public DownloadedFile download(ResultLocation result, Path target) throws ProviderException {
         return downloader.download(result, target);
+    }
+
+    /** The named hailuoai account's {@code totalCredits}: credits, and a 412, are per account. */
+    @Override
+    public Optional<Cost> balance(String account) throws ProviderException {
+        return Optional.of(caller.call(new FeaturesEndpoint(account)));
     }
 
     @Override
