@@ -140,6 +140,7 @@ public abstract class FakeProvider implements AutoCloseable {
         final String endpoint;
         final JsonNode body;
         final String prompt;
+        final long createdAt = System.currentTimeMillis();
         final List<Item> items = new ArrayList<>();
 
         Job(int number, String endpoint, JsonNode body, String prompt) {
@@ -496,6 +497,13 @@ public abstract class FakeProvider implements AutoCloseable {
     protected void countInvalidCreate(String endpoint, JsonNode body) {
         createRequests.computeIfAbsent(endpoint, e -> new AtomicInteger()).incrementAndGet();
         createBodies.add(body);
+    }
+
+    /** Every accepted job so far, in creation order. */
+    protected List<Job> jobsSoFar() {
+        synchronized (jobs) {
+            return List.copyOf(jobs);
+        }
     }
 
     /** Ids of items whose job has not finished, in creation order. */

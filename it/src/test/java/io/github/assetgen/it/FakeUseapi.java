@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * useapi.net's MiniMax proxy ({@code /v1/minimax/...}): raw file upload, images/create with one id per image,
@@ -35,6 +39,14 @@ public final class FakeUseapi extends FakeProvider {
 
     private final List<Upload> uploadRecords = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> forgottenFileIds = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger gatewayErrorsLeft = new AtomicInteger();
+    private final AtomicInteger gatewayErrors = new AtomicInteger();
+    /** Jobs answered with a gateway error that the scheduler does not list. */
+    private final Set<Job> unknownToScheduler = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean schedulerKnowsGatewayJobs = true;
+    private volatile boolean hangAfterCreating;
+    private volatile CountDownLatch hangAfterCreatingRelease = new CountDownLatch(1);
 
     public FakeUseapi() {
         super("useapi", TOKEN);
@@ -63,11 +75,45 @@ public final class FakeUseapi extends FakeProvider {
         return this;
     }
 
+    /**
+     * The next {@code count} accepted creates make (and charge) their job, then answer 502 or 504 (alternately),
+     * as useapi documents MiniMax doing when busy. With {@code schedulerKnowsThem} false those jobs are missing from
+     * {@code GET /scheduler/} (useapi may never learn their ids) and show only in the account's lists.
+     */
+    public FakeUseapi gatewayErrorsAfterCreate(int count, boolean schedulerKnowsThem) {
+        gatewayErrorsLeft.set(count);
+        schedulerKnowsGatewayJobs = schedulerKnowsThem;
+        return this;
+    }
+
+    /**
+     * Creates make (and charge) their job, then are never answered (until this is switched off, {@link #reset()}
+     * or {@link #close()}): a build killed meanwhile lost answers to jobs that exist.
+     */
+    public FakeUseapi hangAfterCreating(boolean value) {
+        hangAfterCreating = value;
+        if (!value) {
+            hangAfterCreatingRelease.countDown();
+            hangAfterCreatingRelease = new CountDownLatch(1);
+        }
+        return this;
+    }
+
+    /** Creates answered with a gateway error although their job was made. */
+    public int gatewayErrors() {
+        return gatewayErrors.get();
+    }
+
     @Override
     public void reset() {
         super.reset();
         uploadRecords.clear();
         forgottenFileIds.clear();
+        hangAfterCreating(false);
+        gatewayErrorsLeft.set(0);
+        gatewayErrors.set(0);
+        unknownToScheduler.clear();
+        schedulerKnowsGatewayJobs = true;
     }
 
     @Override
@@ -87,6 +133,12 @@ public final class FakeUseapi extends FakeProvider {
             createImages(exchange, body);
         } else if (method.equals("POST") && rest.equals(VIDEOS_CREATE)) {
             createVideo(exchange, body);
+        } else if (method.equals("GET") && (rest.equals("scheduler/") || rest.equals("scheduler"))) {
+            scheduler(exchange);
+        } else if (method.equals("GET") && (rest.equals("images/") || rest.equals("images"))) {
+            imageList(exchange);
+        } else if (method.equals("GET") && (rest.equals("videos/") || rest.equals("videos"))) {
+            videoList(exchange);
         } else if (method.equals("GET") && rest.startsWith("images/") && rest.length() > "images/".length()) {
             status(exchange, rest.substring("images/".length()), false);
         } else if (method.equals("GET") && rest.startsWith("videos/") && rest.length() > "videos/".length()) {
@@ -153,7 +205,10 @@ public final class FakeUseapi extends FakeProvider {
         answer.put("isFirstGenerate", false);
         answer.set("imageIds", imageIds);
         answer.put("code", 200);
-        respond(exchange, 200, answer);
+        answer.put("replyRef", body.path("replyRef").asText(""));
+        if (!answeredOtherwise(exchange, job)) {
+            respond(exchange, 200, answer);
+        }
     }
 
     private void createVideo(HttpExchange exchange, byte[] raw) throws IOException {
@@ -175,7 +230,116 @@ public final class FakeUseapi extends FakeProvider {
         task.put("batchID", "batch-" + job.number);
         task.putArray("videoIDs").add(rawId);
         answer.put("videoId", videoId);
+        if (!answeredOtherwise(exchange, job)) {
+            respond(exchange, 200, answer);
+        }
+    }
+
+    /**
+     * For a job already made: hangs, or answers 502 or 504, when the knobs say so; false when the create is to be
+     * answered normally.
+     */
+    private boolean answeredOtherwise(HttpExchange exchange, Job job) throws IOException {
+        if (hangAfterCreating) {
+            try {
+                hangAfterCreatingRelease.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return true;
+        }
+        if (gatewayErrorsLeft.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+            return false;
+        }
+        int number = gatewayErrors.incrementAndGet();
+        if (!schedulerKnowsGatewayJobs) {
+            unknownToScheduler.add(job);
+        }
+        // the real 502/504 comes from a gateway: an HTML page, not useapi's JSON
+        byte[] page = ("<html><body>" + (number % 2 == 1 ? "502 Bad Gateway" : "504 Gateway Time-out")
+                        + "</body></html>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        respond(exchange, number % 2 == 1 ? 502 : 504, "text/html", page);
+        return true;
+    }
+
+    /** {@code GET /scheduler/}: unfinished jobs with their replyRef; image ids in {@code videoId}, as the docs show. */
+    private void scheduler(HttpExchange exchange) throws IOException {
+        ArrayNode executing = JSON.createArrayNode();
+        for (Job job : jobsSoFar()) {
+            if (job.finished() || unknownToScheduler.contains(job)) {
+                continue;
+            }
+            synchronized (job) {
+                for (Item item : job.items) {
+                    ObjectNode entry = executing.addObject();
+                    entry.put("videoId", item.id);
+                    entry.put("started", Instant.ofEpochMilli(job.createdAt).toString());
+                    entry.put("elapsed", "00:01");
+                    entry.put("replyRef", job.body.path("replyRef").asText(""));
+                }
+            }
+        }
+        respond(exchange, 200, executing);
+    }
+
+    /** {@code GET /images/?account=&limit=}: the account's images, newest first, without replyRef. */
+    private void imageList(HttpExchange exchange) throws IOException {
+        ObjectNode answer = object();
+        ArrayNode images = answer.putArray("images");
+        for (Job job : newestFirst(IMAGES_CREATE, query(exchange).get("account"))) {
+            synchronized (job) {
+                for (Item item : job.items) {
+                    String model = job.body.path("model").asText();
+                    ObjectNode entry = images.addObject();
+                    entry.put("id", item.id.substring(item.id.lastIndexOf(':') + 1));
+                    entry.put("imageId", item.id);
+                    entry.put("desc", job.prompt);
+                    entry.put("modelID", model);
+                    entry.put("createTime", job.createdAt);
+                    entry.put("batchID", "batch-" + job.number);
+                    entry.put("status", item.reportedFinal ? 2 : 1);
+                    entry.put("statusFinal", item.reportedFinal);
+                    entry.putArray("tags").addObject().put("tagText", model);
+                }
+            }
+        }
         respond(exchange, 200, answer);
+    }
+
+    /** {@code GET /videos/?account=&limit=}: a bare array, with only the documented fields (no time, model, batch). */
+    private void videoList(HttpExchange exchange) throws IOException {
+        ArrayNode videos = JSON.createArrayNode();
+        for (Job job : newestFirst(VIDEOS_CREATE, query(exchange).get("account"))) {
+            synchronized (job) {
+                for (Item item : job.items) {
+                    ObjectNode entry = videos.addObject();
+                    entry.put("id", item.id.substring(item.id.lastIndexOf(':') + 1));
+                    entry.put("videoId", item.id);
+                    entry.put("desc", job.prompt);
+                    entry.put("status", item.reportedFinal ? 2 : 1);
+                    entry.put("statusFinal", item.reportedFinal);
+                    ArrayNode origin = entry.putArray("originFiles");
+                    if (job.body.hasNonNull("fileID")) {
+                        origin.addObject().put("id", job.body.get("fileID").asText());
+                    }
+                }
+            }
+        }
+        respond(exchange, 200, videos);
+    }
+
+    private List<Job> newestFirst(String endpoint, String account) {
+        List<Job> jobs = new ArrayList<>();
+        for (Job job : jobsSoFar()) {
+            boolean sameAccount =
+                    account == null || account.equals(job.body.path("account").asText(DEFAULT_ACCOUNT));
+            if (job.endpoint.equals(endpoint) && sameAccount) {
+                jobs.add(0, job);
+            }
+        }
+        return jobs;
     }
 
     /** Body checks that the real API answers with 400 before it starts anything. */

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -201,9 +200,10 @@ class KillIT extends ItSupport {
     }
 
     @Test
-    void aBuildKilledWhileACreateHangsNeverSendsThatCreateAgainUnlessForced() {
+    void aBuildKilledWhileACreateHangsCollectsThatJobInTheNextBuildWithoutSendingItAgain() {
         MavenBuild build = prepare("generate");
-        fakes.useapi.hangOnCreate(true);
+        // useapi made the jobs, but the answers never came: the build only knows the replyRef it journaled
+        fakes.useapi.hangAfterCreating(true);
         MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
         running.awaitUntil("the first create", () -> fakes.useapi.createRequests() >= 1, WAIT);
 
@@ -212,27 +212,19 @@ class KillIT extends ItSupport {
 
         assertThat(filesUnder(build.outputDir())).isEmpty();
         assertNoPartialMedia(build.cacheDir());
-        fakes.useapi.hangOnCreate(false);
+        assertThat(journalEntries(build)).hasSize(unanswered);
+        fakes.useapi.hangAfterCreating(false);
 
-        // the answers were lost: those assets may be paid for, so the next build refuses to send them again
+        // the next build looks each lost create up by its replyRef and collects the job instead of blocking
         BuildResult second = build.run(fakes.args(GENERATE));
-        second.assertFailure();
-        List<String> blocked = second.lines().stream()
-                .map(BLOCKED_LINE::matcher)
-                .filter(Matcher::find)
-                .map(m -> m.group(1))
-                .distinct()
-                .toList();
-        assertThat(blocked).hasSize(unanswered);
-        assertThat(second.log()).contains("-Dassetgen.force=true -Dassetgen.only=" + blocked.get(0));
+        second.assertSuccess();
+        assertThat(second.lines()).noneMatch(line -> BLOCKED_LINE.matcher(line).find());
         assertThat(fakes.useapi.createRequests())
-                .as("only the assets never sent were sent")
-                .isEqualTo(unanswered + (3 - unanswered));
-
-        // asked on purpose, they are sent once more and the build completes
-        build.run(fakes.args(GENERATE, "-Dassetgen.force=true", "-Dassetgen.only=" + String.join(",", blocked)))
-                .assertSuccess();
-        assertThat(fakes.useapi.createRequests()).isEqualTo(3 + unanswered);
-        assertPng(build.outputDir().resolve("logo.png"));
+                .as("the lost creates were not sent again; only the assets never sent were sent")
+                .isEqualTo(3);
+        assertThat(fakes.useapi.acceptedCreates()).isEqualTo(3);
+        assertThat(filesUnder(build.outputDir()))
+                .containsExactlyInAnyOrder("img/hero.png", "logo.png", "video/intro.mp4");
+        assertThat(journalEntries(build)).isEmpty();
     }
 }

@@ -11,9 +11,10 @@ import java.util.Optional;
  *
  * <p>Money rule: {@link #submit} sends at most one create request whose body may reach the server.
  * If the body may have been sent and no answer came back, it throws a {@link ProviderException}
- * of kind {@link ProviderException.Kind#MAYBE_SUBMITTED} and never retries by itself. An answered
- * 429/502/503/504 to a create is surfaced as {@code RATE_LIMITED}/{@code RETRYABLE} for the caller
- * to retry.
+ * of kind {@link ProviderException.Kind#MAYBE_SUBMITTED} and never retries by itself; so does an
+ * answered 5xx (useapi documents MiniMax answering 502/504 "while still accepting jobs into the
+ * internal queue"). An answered 429, or a connection that failed before anything was sent, is
+ * surfaced as {@code RATE_LIMITED}/{@code RETRYABLE} for the caller to retry.
  */
 public interface ProviderClient {
 
@@ -28,6 +29,28 @@ public interface ProviderClient {
      * @throws ProviderException classified failure
      */
     SubmitResult submit(AssetRequest request) throws ProviderException;
+
+    /**
+     * Like {@link #submit(AssetRequest)}, sending {@code submissionId} with the request where the
+     * provider stores a client reference (useapi's {@code replyRef}), so that {@link #jobLookup()}
+     * can find the job if the answer is lost. Providers that take none ignore it.
+     */
+    default SubmitResult submit(AssetRequest request, String submissionId) throws ProviderException {
+        return submit(request);
+    }
+
+    /** How to find the job of a create whose answer was lost; empty when the provider offers no way. */
+    default Optional<JobLookup> jobLookup() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether {@link #poll} can still answer for this job. False for a job that exists only in the
+     * create answer (a MiniMax image): once that answer's results are gone, the job cannot be collected.
+     */
+    default boolean canPoll(JobRef job) {
+        return true;
+    }
 
     /**
      * Asks once for the state of a job. GETs that fail with a retryable fault are retried inside,

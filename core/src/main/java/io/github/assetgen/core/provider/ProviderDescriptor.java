@@ -61,6 +61,16 @@ public interface ProviderDescriptor {
 
     ProviderInputs inputs();
 
+    /**
+     * Whether a create whose answer was lost (an answered 5xx, a timeout after sending, a dropped
+     * connection) can be looked up at the provider, so that the build adopts the job instead of
+     * failing the asset as "may already be paid". True only when the client offers a {@link
+     * JobLookup}; each provider's descriptor says why with its documentation's address.
+     */
+    default boolean canReconcile() {
+        return false;
+    }
+
     /** Every model the provider offers, in document order; empty for a provider that checks none. */
     List<ModelRules> models();
 

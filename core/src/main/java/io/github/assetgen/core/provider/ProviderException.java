@@ -12,7 +12,7 @@ public class ProviderException extends Exception {
 
     /** What the failure means for the build. */
     public enum Kind {
-        /** A transient fault (502/503/504, connection reset, read timeout on a GET): try again. */
+        /** A transient fault (a 5xx or connection reset on a read, nothing sent on a create): try again. */
         RETRYABLE,
         /** 429 or MiniMax 1002: wait {@link #retryAfter()} (or the configured delay), then retry. */
         RATE_LIMITED,
@@ -21,8 +21,9 @@ public class ProviderException extends Exception {
         /** 401, 402/412/1008, 596: no more create requests go to this provider in this build. */
         PROVIDER_STOP,
         /**
-         * A create request whose body may have reached the server got no answer. Never retried
-         * automatically: the asset may already be paid for.
+         * A create request whose body may have reached the server got no clear answer: none, one cut
+         * off or unreadable, or an answered 5xx. Never resent blindly: the asset may already be paid
+         * for, so the job is looked up where the provider allows ({@link JobLookup}), else the asset fails.
          */
         MAYBE_SUBMITTED
     }

@@ -115,7 +115,15 @@ public final class AssetRunner {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().maxJobs())));
         this.placer = new OutputPlacer(outputDirectory);
         this.restore = new RestoreStep(cache, journal, locks, placer, clock, log);
-        this.submit = new SubmitStep(journal, gates, inFlight, force, policy.locked(), sleeper, log);
+        this.submit = new SubmitStep(
+                journal,
+                gates,
+                inFlight,
+                force,
+                policy.locked(),
+                sleeper,
+                log,
+                new ReconcileStep(this.settings, clock, sleeper, log));
         this.poll = new PollStep(this.settings, journal, gates, assetTimeout, sleeper, log);
         this.download = new DownloadStep(cache, journal, stagingDirectory, sleeper, log);
         this.shared = new SharedCacheStep(
@@ -285,7 +293,7 @@ public final class AssetRunner {
             ProviderClient client = clientFor(provider);
             RetryPolicy retry =
                     RetryPolicy.forAsset(retryDelay(provider), random, clock, start.plus(assetTimeout), sleeper);
-            Optional<JournalEntry> open = journal.find(key);
+            Optional<JournalEntry> open = submit.collectable(asset, client, journal.find(key));
             gates.enter(provider);
             try {
                 // a partial batch sends only its missing files, under the same key and journal entry
@@ -391,7 +399,7 @@ public final class AssetRunner {
 
     /** A job id as it may be logged: a result URL without its query (a signature). */
     static String shown(JobRef job) {
-        return SubmitStep.RESULT_URL.equals(job.kind()) ? Downloader.withoutQuery(job.id()) : job.id();
+        return JournalRecorder.RESULT_URL.equals(job.kind()) ? Downloader.withoutQuery(job.id()) : job.id();
     }
 
     private static String shorten(String text) {

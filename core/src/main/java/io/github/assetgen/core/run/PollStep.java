@@ -67,7 +67,9 @@ final class PollStep {
     }
 
     /**
-     * Polls every job until it ends, then returns their results in job order.
+     * Polls every job until it ends, then returns their results in job order. Jobs whose results the
+     * create answer already held (recorded with them in the journal) are not polled: those results
+     * are returned instead, which is the only way to collect a MiniMax image.
      *
      * @throws AssetFailure when no job produced a result (the first failure's words), or a poll
      *     cannot go on
@@ -77,10 +79,22 @@ final class PollStep {
         ProviderSettings providerSettings = settings.get(asset.request().provider());
         List<ResultLocation> results = new ArrayList<>();
         List<AssetFailure> failures = new ArrayList<>();
+        boolean answered = jobs.stream().anyMatch(JournalRecorder::isResult);
         boolean first = true;
         for (JobRef job : jobs) {
-            if (SubmitStep.RESULT_URL.equals(job.kind())) {
+            if (JournalRecorder.RESULT_URL.equals(job.kind())) {
                 results.add(ResultLocation.ofUrl(job.id()));
+                continue;
+            }
+            if (JournalRecorder.RESULT_FILE.equals(job.kind())) {
+                try {
+                    results.add(ResultLocation.ofLocalFile(journal.keptResult(asset.key(), job.id())));
+                } catch (IllegalArgumentException edited) {
+                    throw new AssetFailure("the journal names a kept result that is not one: " + edited.getMessage());
+                }
+                continue;
+            }
+            if (answered) {
                 continue;
             }
             if (first && providerSettings != null) {

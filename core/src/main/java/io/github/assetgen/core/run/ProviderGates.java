@@ -7,7 +7,9 @@ import java.util.concurrent.Semaphore;
 /**
  * Per provider: how many jobs may be in flight at once, and whether the provider was stopped
  * (401, out of credits, account on hold) so that no further create request goes to it in this
- * build. Thread-safe.
+ * build. Out of credits on one named account (useapi's 412 is about one hailuoai account's credits)
+ * stops only that account: useapi's own client moves on to the next account
+ * (https://github.com/useapi/minimax-api/blob/main/video/videos.mjs). Thread-safe.
  */
 final class ProviderGates {
 
@@ -30,6 +32,21 @@ final class ProviderGates {
 
     private Semaphore slot(String provider) {
         return slots.computeIfAbsent(provider, p -> new Semaphore(maxJobs.getOrDefault(p, 1), true));
+    }
+
+    /** Records the first reason one account of a provider was stopped; later ones add nothing. */
+    void stop(String provider, String account, String reason) {
+        if (account == null) {
+            stop(provider, reason);
+        } else {
+            stopped.putIfAbsent(provider + "\u0000" + account, reason);
+        }
+    }
+
+    /** Why the provider, or this account of it (null for none named), takes no more create requests, or null. */
+    String stopReason(String provider, String account) {
+        String whole = stopped.get(provider);
+        return whole != null || account == null ? whole : stopped.get(provider + "\u0000" + account);
     }
 
     /** Records the first reason a provider was stopped; later ones add nothing. */

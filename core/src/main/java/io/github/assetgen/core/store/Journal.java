@@ -32,6 +32,7 @@ public final class Journal {
     static final String DIRECTORY = "journal";
 
     private static final String SUFFIX = ".json";
+    private static final String RESULT_SUFFIX = ".result";
 
     private final Path directory;
     private final Clock clock;
@@ -69,6 +70,17 @@ public final class Journal {
      * @throws IOException if the entry cannot be written; then do not send the request
      */
     public JournalEntry begin(String key, String provider, String assetId, String model) throws IOException {
+        return begin(key, provider, assetId, model, null);
+    }
+
+    /**
+     * Like {@link #begin(String, String, String, String)}, recording the unique reference the create
+     * request carries, so that a lost answer can be looked up at the provider by it.
+     *
+     * @param submissionId the reference sent with the request, or null when the provider takes none
+     */
+    public JournalEntry begin(String key, String provider, String assetId, String model, String submissionId)
+            throws IOException {
         Path file = fileOf(key);
         if (Files.exists(file)) {
             String what;
@@ -83,7 +95,15 @@ public final class Journal {
                     + "; resume it instead of submitting again");
         }
         JournalEntry entry = new JournalEntry(
-                key, JournalEntry.State.SUBMITTING, provider, assetId, model, clock.instant(), List.of(), null);
+                key,
+                JournalEntry.State.SUBMITTING,
+                provider,
+                assetId,
+                model,
+                clock.instant(),
+                List.of(),
+                null,
+                submissionId);
         write(entry);
         return entry;
     }
@@ -108,9 +128,40 @@ public final class Journal {
                 begun.model(),
                 begun.startedAt(),
                 jobs,
-                clock.instant());
+                clock.instant(),
+                begun.submissionId());
         write(entry);
         return entry;
+    }
+
+    /**
+     * Keeps, durably, a result the provider handed over in its answer (MiniMax's inline base64 images,
+     * which no later request can fetch again): the next build collects it from here if this one
+     * stops before the result is in the cache. Removed by {@link #close}.
+     *
+     * @param key the cache key
+     * @param index the result's position in the answer, from 1
+     * @param content the result's bytes
+     * @return the kept result's name, for {@link #keptResult}
+     * @throws IOException if the file cannot be written
+     */
+    public String keepResult(String key, int index, byte[] content) throws IOException {
+        String name = index + RESULT_SUFFIX;
+        AtomicFiles.write(resultsOf(key).resolve(name), content);
+        return name;
+    }
+
+    /**
+     * The file of a result kept by {@link #keepResult}. Only names {@code keepResult} gives are taken,
+     * so an edited journal cannot point a build at any other file.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public Path keptResult(String key, String name) {
+        if (!name.matches("[0-9]{1,4}" + java.util.regex.Pattern.quote(RESULT_SUFFIX))) {
+            throw new IllegalArgumentException("'" + name + "' is not the name of a kept result");
+        }
+        return resultsOf(key).resolve(name);
     }
 
     /**
@@ -123,6 +174,10 @@ public final class Journal {
     public void close(String key) throws IOException {
         if (Files.deleteIfExists(fileOf(key))) {
             AtomicFiles.fsyncDirectory(directory);
+        }
+        Path results = resultsOf(key);
+        if (Files.isDirectory(results)) {
+            AtomicFiles.deleteRecursively(results);
         }
     }
 
@@ -204,6 +259,11 @@ public final class Journal {
         return directory.resolve(Hashing.requireKey(key) + SUFFIX);
     }
 
+    /** Where {@link #keepResult} puts a key's results; not matched by {@link #open}'s {@code *.json}. */
+    private Path resultsOf(String key) {
+        return directory.resolve(Hashing.requireKey(key) + ".results");
+    }
+
     private void write(JournalEntry entry) throws IOException {
         List<JournalJson.JobJson> jobs = new ArrayList<>();
         for (JobRef job : entry.jobs()) {
@@ -218,7 +278,8 @@ public final class Journal {
                 entry.model(),
                 entry.startedAt().toString(),
                 jobs,
-                entry.submittedAt() == null ? null : entry.submittedAt().toString());
+                entry.submittedAt() == null ? null : entry.submittedAt().toString(),
+                entry.submissionId());
         AtomicFiles.write(fileOf(entry.key()), StoreJson.toBytes(json));
     }
 
@@ -240,7 +301,8 @@ public final class Journal {
                     json.model(),
                     Instant.parse(json.startedAt()),
                     jobs,
-                    json.submittedAt() == null ? null : Instant.parse(json.submittedAt()));
+                    json.submittedAt() == null ? null : Instant.parse(json.submittedAt()),
+                    json.submissionId());
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException | DateTimeParseException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new IOException(

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param startedAt when the create request was about to be sent
  * @param jobs the provider's job references; empty while SUBMITTING
  * @param submittedAt when the provider acknowledged the job; null while SUBMITTING
+ * @param submissionId the unique reference sent with the create request (useapi's {@code replyRef}),
+ *     by which the job can be looked for if the answer is lost; null when the provider takes none
  */
 public record JournalEntry(
         String key,
@@ -27,7 +29,8 @@ public record JournalEntry(
         String model,
         Instant startedAt,
         List<JobRef> jobs,
-        Instant submittedAt) {
+        Instant submittedAt,
+        String submissionId) {
 
     /** How far a submission got before the build stopped. */
     public enum State {
@@ -47,6 +50,19 @@ public record JournalEntry(
         Objects.requireNonNull(assetId, "assetId");
         Objects.requireNonNull(startedAt, "startedAt");
         jobs = List.copyOf(jobs);
+    }
+
+    /** An entry without a submission id (providers that take no client reference). */
+    public JournalEntry(
+            String key,
+            State state,
+            String provider,
+            String assetId,
+            String model,
+            Instant startedAt,
+            List<JobRef> jobs,
+            Instant submittedAt) {
+        this(key, state, provider, assetId, model, startedAt, jobs, submittedAt, null);
     }
 
     /**

@@ -5,7 +5,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /** The wire form of one journal file. */
-@JsonPropertyOrder({"formatVersion", "state", "key", "provider", "assetId", "model", "startedAt", "jobs", "submittedAt"
+@JsonPropertyOrder({
+    "formatVersion",
+    "state",
+    "key",
+    "provider",
+    "assetId",
+    "model",
+    "startedAt",
+    "jobs",
+    "submittedAt",
+    "submissionId"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JournalJson(
@@ -17,7 +27,8 @@ record JournalJson(
         String model,
         String startedAt,
         List<JobJson> jobs,
-        String submittedAt) {
+        String submittedAt,
+        String submissionId) {
 
     static final int FORMAT_VERSION = 1;
 

@@ -358,7 +358,7 @@ class AssetRunnerTest {
         journal.recordSubmitted(
                 hero.key(),
                 List.of(new JobRef(
-                        "useapi", SubmitStep.RESULT_URL, "https://cdn.example/answered-before-the-kill.png")));
+                        "useapi", JournalRecorder.RESULT_URL, "https://cdn.example/answered-before-the-kill.png")));
         ScriptedClient client = new ScriptedClient("useapi");
 
         List<AssetResult> results = runner(client, 1, false).run(List.of(hero));

@@ -49,6 +49,33 @@ class JournalTest {
     }
 
     @Test
+    void theSubmissionIdIsWrittenBeforeSendingAndKeptWhenTheJobsAreRecorded() throws IOException {
+        journalAt(T0).begin(HERO, "useapi", "hero", "image-01", "hero#0a1b2c3d4e5f");
+
+        assertThat(journalAt(T0).find(HERO).orElseThrow().submissionId()).isEqualTo("hero#0a1b2c3d4e5f");
+        journalAt(T0).recordSubmitted(HERO, List.of(JOB));
+        assertThat(journalAt(T0).find(HERO).orElseThrow().submissionId()).isEqualTo("hero#0a1b2c3d4e5f");
+        assertThat(Files.readString(cacheDir.resolve("journal/" + HERO + ".json")))
+                .contains("\"submissionId\": \"hero#0a1b2c3d4e5f\"");
+    }
+
+    @Test
+    void aKeptResultLivesBesideTheEntryAndGoesWithIt() throws IOException {
+        Journal journal = journalAt(T0);
+        journal.begin(HERO, "minimax", "hero", "image-01");
+
+        Path kept = journal.keptResult(HERO, journal.keepResult(HERO, 1, new byte[] {1, 2, 3}));
+
+        assertThat(kept).hasBinaryContent(new byte[] {1, 2, 3});
+        assertThatThrownBy(() -> journal.keptResult(HERO, "../../etc/passwd"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(journal.open()).hasSize(1);
+        journal.close(HERO);
+        assertThat(kept).doesNotExist();
+        assertThat(kept.getParent()).doesNotExist();
+    }
+
+    @Test
     void submittedJobsSurviveIntoTheNextBuild() throws IOException {
         journalAt(T0).begin(HERO, "useapi", "hero", "image-01");
         journalAt(T0.plusSeconds(2)).recordSubmitted(HERO, List.of(JOB));

@@ -112,6 +112,16 @@ public final class ApixoProvider implements ProviderDescriptor {
                 "https://apixo.ai/docs/api-reference/response-format");
     }
 
+    /**
+     * False: APIXO documents no task list and no client reference (https://apixo.ai/docs/concepts/how-apixo-works),
+     * only {@code statusTask} by the {@code taskId} a lost answer held, so a lost create answer fails
+     * as "may already be paid".
+     */
+    @Override
+    public boolean canReconcile() {
+        return false;
+    }
+
     @Override
     public ProviderInputs inputs() {
         return INPUTS;

@@ -30,8 +30,9 @@ import okio.BufferedSink;
  *
  * <p>Retries: {@link CallKind#READ} and {@link CallKind#UPLOAD} requests are repeated on retryable
  * faults with back-off. {@link CallKind#CREATE} requests are sent exactly once: OkHttp's own silent
- * retry is off for them, and a request that may have reached the provider without an answer becomes
- * {@code MAYBE_SUBMITTED}. A connect failure (nothing was sent) is {@code RETRYABLE}.
+ * retry is off for them, and a request that may have reached the provider without a clear answer
+ * (no answer, an answer cut off or unreadable, or any 5xx but 596) becomes {@code MAYBE_SUBMITTED}.
+ * A connect failure (nothing was sent) is {@code RETRYABLE}; an answered 429 is {@code RATE_LIMITED}.
  *
  * <p>No message ever holds the token: every text is passed through {@link Secret#redact}.
  */
@@ -308,14 +309,17 @@ public final class HttpCaller {
     }
 
     /**
-     * The providers say an answered 429, 502, 503 or 504 to a create means "not taken, try again".
-     * Any other 5xx to a create says nothing about whether the job exists, so it is treated like a
-     * lost answer: the asset may be paid for and is never resent automatically.
+     * Any answered 5xx to a create (but useapi's 596, "account on hold") says nothing about whether
+     * the job exists: useapi documents that MiniMax may "respond with 502 or 504 while still accepting
+     * jobs into the internal queue" (https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create,
+     * {@code maxJobs}), and APIXO's 502/504 do not say whether a task was made
+     * (https://apixo.ai/docs/models/image/minimax-image-01). So it is treated like a lost answer: the
+     * asset may be paid for, and is looked up or failed, never resent blindly.
      */
     private static Outcome.Failure createSafe(Endpoint<?> endpoint, Outcome.Failure failure) {
         int status = failure.httpStatus();
-        boolean unknownServerError = status >= 500 && status != 502 && status != 503 && status != 504 && status != 596;
-        if (endpoint.kind() != CallKind.CREATE || failure.kind() != Kind.RETRYABLE || !unknownServerError) {
+        boolean serverError = status >= 500 && status <= 599 && status != 596;
+        if (endpoint.kind() != CallKind.CREATE || failure.kind() != Kind.RETRYABLE || !serverError) {
             return failure;
         }
         return new Outcome.Failure(

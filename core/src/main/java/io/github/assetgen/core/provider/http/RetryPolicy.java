@@ -24,8 +24,9 @@ import java.util.Random;
 public final class RetryPolicy {
 
     /**
-     * How often an answered 502/503/504 to a create request (or a failed download) is tried before
-     * the asset fails. A rate limit (429, MiniMax 1002) is not counted for a create: it means the
+     * How often a create request is sent after failures that took no job (nothing was sent, or the
+     * provider's lists showed no job after an ambiguous answer), or a download is tried, before the
+     * asset fails. A rate limit (429, MiniMax 1002) is not counted for a create: it means the
      * account's slots are busy with this build's other jobs, so it is waited out until the deadline.
      */
     public static final int ASSET_ATTEMPTS = 6;

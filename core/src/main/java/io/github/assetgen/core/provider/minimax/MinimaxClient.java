@@ -111,6 +111,12 @@ public final class MinimaxClient implements ProviderClient {
         return new JobState.Succeeded(List.of(ResultLocation.ofUrl(url)));
     }
 
+    /** Only videos: an image exists only in its create answer, whose results the journal keeps. */
+    @Override
+    public boolean canPoll(JobRef job) {
+        return "video".equals(job.kind());
+    }
+
     /** MiniMax's task and file ids are numbers; anything else came from a tampered journal or answer. */
     private void checkId(String what, String id) throws ProviderException {
         if (id == null || !id.matches("[0-9]{1,40}")) {

@@ -173,6 +173,18 @@ public final class MinimaxProvider implements ProviderDescriptor {
                 "https://platform.minimax.io/docs/api-reference/video-generation-download");
     }
 
+    /**
+     * False: a lost create answer cannot be looked up. The v1 video task can be queried only by the
+     * {@code task_id} the lost answer held (https://platform.minimax.io/docs/api-reference/video-generation-query),
+     * there is no v1 task list (the file list takes no video outputs:
+     * https://platform.minimax.io/docs/api-reference/file-management-list), and neither create takes a
+     * client reference. Such an asset fails as "may already be paid".
+     */
+    @Override
+    public boolean canReconcile() {
+        return false;
+    }
+
     @Override
     public ProviderInputs inputs() {
         return INPUTS;

@@ -23,8 +23,10 @@ final class CreateImageEndpoint implements CreateEndpoint<List<JobRef>> {
     /**
      * @param referenceFileIds uploaded reference ids in slot order
      * @param characterFileId the uploaded image-01 character reference, or null
+     * @param submissionId the unique reference sent as {@code replyRef}
      */
-    CreateImageEndpoint(AssetRequest request, List<String> referenceFileIds, String characterFileId) {
+    CreateImageEndpoint(
+            AssetRequest request, List<String> referenceFileIds, String characterFileId, String submissionId) {
         this.request = request;
         this.body = HttpJson.mapper().createObjectNode();
         body.put("prompt", request.prompt());
@@ -36,7 +38,7 @@ final class CreateImageEndpoint implements CreateEndpoint<List<JobRef>> {
         if (characterFileId != null) {
             body.put("characterFileId", characterFileId);
         }
-        RequestFields.addAccountAndReference(request, body);
+        RequestFields.addAccountAndReference(request, submissionId, body);
     }
 
     @Override

@@ -21,8 +21,9 @@ final class CreateVideoEndpoint implements CreateEndpoint<JobRef> {
      * @param subjectFileIds the first frame or subject first, then S2V extra references
      *     ({@code fileID}, {@code fileID2} … {@code fileID14})
      * @param endFrameFileId the uploaded end frame, or null
+     * @param submissionId the unique reference sent as {@code replyRef}
      */
-    CreateVideoEndpoint(AssetRequest request, List<String> subjectFileIds, String endFrameFileId) {
+    CreateVideoEndpoint(AssetRequest request, List<String> subjectFileIds, String endFrameFileId, String submissionId) {
         this.request = request;
         this.body = HttpJson.mapper().createObjectNode();
         if (!request.prompt().isEmpty()) {
@@ -36,7 +37,7 @@ final class CreateVideoEndpoint implements CreateEndpoint<JobRef> {
         if (endFrameFileId != null) {
             body.put("end_frame_fileID", endFrameFileId);
         }
-        RequestFields.addAccountAndReference(request, body);
+        RequestFields.addAccountAndReference(request, submissionId, body);
     }
 
     @Override

@@ -18,13 +18,16 @@ final class RequestFields {
         }
     }
 
-    /** The account when one is named, and the asset id as {@code replyRef}. */
-    static void addAccountAndReference(AssetRequest request, ObjectNode body) {
+    /**
+     * The account when one is named, and the submission id as {@code replyRef}: useapi stores it with
+     * the job and returns it in {@code GET /scheduler/}, which is how a create whose answer was lost is
+     * found again (https://useapi.net/docs/api-minimax-v1/get-minimax-scheduler). It starts with the
+     * asset id, so a person can match provider jobs to assets.
+     */
+    static void addAccountAndReference(AssetRequest request, String submissionId, ObjectNode body) {
         if (request.account() != null) {
             body.put("account", request.account());
         }
-        // useapi stores replyRef with the job and shows it in its job list: the asset id lets a
-        // person match provider jobs to assets.
-        body.put("replyRef", request.id());
+        body.put("replyRef", submissionId);
     }
 }

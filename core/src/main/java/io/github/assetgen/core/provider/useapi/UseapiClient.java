@@ -3,6 +3,7 @@ package io.github.assetgen.core.provider.useapi;
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.provider.FileIdMemory;
+import io.github.assetgen.core.provider.JobLookup;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
 import io.github.assetgen.core.provider.ProviderClient;
@@ -22,8 +23,12 @@ import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.request.InputFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The useapi.net MiniMax proxy ({@code /v1/minimax/}): uploads local inputs once, creates image or
@@ -38,6 +43,12 @@ public final class UseapiClient implements ProviderClient {
     private final HttpCaller caller;
     private final Uploads uploads;
     private final Downloader downloader;
+    /** Job ids this build created or adopted, so that a lookup never adopts them for another asset. */
+    private final Set<String> known = new HashSet<>();
+    /** The file ids each create sent, by submission id, for matching a lost video create. */
+    private final Map<String, List<String>> sentFiles = new ConcurrentHashMap<>();
+
+    private final UseapiLookup lookup;
 
     /** A client that waits for real between retries. */
     public UseapiClient(ProviderSettings settings, HttpClientFactory clients, FileIdMemory fileIds) {
@@ -54,6 +65,7 @@ public final class UseapiClient implements ProviderClient {
         this.caller = new HttpCaller(settings, clients, sleeper, UseapiClient::classify);
         this.uploads = new Uploads(caller, fileIds);
         this.downloader = new Downloader(caller);
+        this.lookup = new UseapiLookup(caller, known, sentFiles);
     }
 
     @Override
@@ -69,20 +81,26 @@ public final class UseapiClient implements ProviderClient {
      */
     @Override
     public SubmitResult submit(AssetRequest request) throws ProviderException {
+        return submit(request, request.id());
+    }
+
+    /** Like {@link #submit(AssetRequest)}, with {@code submissionId} as the create's {@code replyRef}. */
+    @Override
+    public SubmitResult submit(AssetRequest request, String submissionId) throws ProviderException {
         List<InputFile> inputs = inputsOf(request);
         List<String> fileIds = new ArrayList<>();
         for (InputFile input : inputs) {
             fileIds.add(uploads.fileId(input, request));
         }
         try {
-            return create(request, fileIds);
+            return create(request, fileIds, submissionId);
         } catch (ProviderException first) {
             // Only the server's own 400: our local rejections carry status 0 and name no file.
             boolean badRequest = first.kind() == Kind.REJECTED && first.httpStatus() == 400;
             if (!badRequest || fileIds.stream().allMatch(uploads::uploadedHere)) {
                 throw first;
             }
-            return createWithFreshUploads(request, inputs, fileIds, first);
+            return createWithFreshUploads(request, inputs, fileIds, first, submissionId);
         }
     }
 
@@ -92,7 +110,11 @@ public final class UseapiClient implements ProviderClient {
      * nothing. Whatever fails now is thrown with the first 400 suppressed.
      */
     private SubmitResult createWithFreshUploads(
-            AssetRequest request, List<InputFile> inputs, List<String> fileIds, ProviderException first)
+            AssetRequest request,
+            List<InputFile> inputs,
+            List<String> fileIds,
+            ProviderException first,
+            String submissionId)
             throws ProviderException {
         List<String> freshIds = new ArrayList<>(fileIds);
         try {
@@ -112,7 +134,7 @@ public final class UseapiClient implements ProviderClient {
             throw e;
         }
         try {
-            return create(request, freshIds);
+            return create(request, freshIds, submissionId);
         } catch (ProviderException second) {
             String hint = second.kind() == Kind.REJECTED
                     ? " (the input files remembered from an earlier build were uploaded again and the request sent"
@@ -151,17 +173,33 @@ public final class UseapiClient implements ProviderClient {
         return inputs;
     }
 
-    private SubmitResult create(AssetRequest request, List<String> fileIds) throws ProviderException {
+    private SubmitResult create(AssetRequest request, List<String> fileIds, String submissionId)
+            throws ProviderException {
+        sentFiles.put(submissionId, List.copyOf(fileIds));
+        List<JobRef> jobs;
         if (request.type() == AssetType.IMAGE) {
             int references = request.references().size();
             String character = request.character() == null ? null : fileIds.get(references);
-            return SubmitResult.ofJobs(
-                    caller.call(new CreateImageEndpoint(request, fileIds.subList(0, references), character)));
+            jobs = caller.call(
+                    new CreateImageEndpoint(request, fileIds.subList(0, references), character, submissionId));
+        } else {
+            int subjects = fileIds.size() - (request.endFrame() == null ? 0 : 1);
+            String endFrame = request.endFrame() == null ? null : fileIds.get(subjects);
+            jobs = List.of(caller.call(
+                    new CreateVideoEndpoint(request, fileIds.subList(0, subjects), endFrame, submissionId)));
         }
-        int subjects = fileIds.size() - (request.endFrame() == null ? 0 : 1);
-        String endFrame = request.endFrame() == null ? null : fileIds.get(subjects);
-        return SubmitResult.ofJobs(
-                List.of(caller.call(new CreateVideoEndpoint(request, fileIds.subList(0, subjects), endFrame))));
+        synchronized (known) {
+            jobs.forEach(job -> known.add(job.id()));
+        }
+        return SubmitResult.ofJobs(jobs);
+    }
+
+    /**
+     * useapi keeps {@code replyRef} with the job and lists the account's jobs: see {@link UseapiLookup}.
+     */
+    @Override
+    public Optional<JobLookup> jobLookup() {
+        return Optional.of(lookup);
     }
 
     /** useapi's id grammar: {@code user:<digits>-minimax:<digits>-(image|video|file):<id characters>}. */

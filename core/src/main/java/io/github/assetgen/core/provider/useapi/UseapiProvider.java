@@ -90,6 +90,19 @@ public final class UseapiProvider implements ProviderDescriptor {
                 "https://useapi.net/docs/api-minimax-v1/get-minimax-images-imageId");
     }
 
+    /**
+     * True: every create carries a unique {@code replyRef}, which useapi stores and returns in {@code
+     * GET /scheduler/} (https://useapi.net/docs/api-minimax-v1/get-minimax-scheduler), and the
+     * account's history lists every image and video (https://useapi.net/docs/api-minimax-v1/get-minimax-images,
+     * https://useapi.net/docs/api-minimax-v1/get-minimax-videos). That matters here: useapi documents
+     * MiniMax answering 502/504 "while still accepting jobs into the internal queue"
+     * (https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create, {@code maxJobs}).
+     */
+    @Override
+    public boolean canReconcile() {
+        return true;
+    }
+
     @Override
     public ProviderInputs inputs() {
         return INPUTS;

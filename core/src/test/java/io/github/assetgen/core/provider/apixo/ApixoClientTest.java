@@ -176,7 +176,7 @@ class ApixoClientTest {
         "403, REJECTED",
         "429, RATE_LIMITED",
         "500, MAYBE_SUBMITTED",
-        "503, RETRYABLE"
+        "503, MAYBE_SUBMITTED"
     })
     void theEnvelopeCodeIsCheckedEvenOnHttp200(int code, Kind kind) {
         server.enqueue(ok("{\"code\":" + code + ",\"message\":\"apixo says\",\"data\":{\"error\":\"the detail\"}}"));
@@ -199,9 +199,9 @@ class ApixoClientTest {
         "403, REJECTED",
         "429, RATE_LIMITED",
         "500, MAYBE_SUBMITTED",
-        "502, RETRYABLE",
-        "503, RETRYABLE",
-        "504, RETRYABLE"
+        "502, MAYBE_SUBMITTED",
+        "503, MAYBE_SUBMITTED",
+        "504, MAYBE_SUBMITTED"
     })
     void httpFailuresOnACreateAreClassifiedAndNotRepeated(int status, Kind kind) {
         server.enqueue(answer(

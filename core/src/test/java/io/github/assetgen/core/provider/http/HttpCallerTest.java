@@ -90,9 +90,9 @@ class HttpCallerTest {
         "412, PROVIDER_STOP",
         "596, PROVIDER_STOP",
         "500, MAYBE_SUBMITTED",
-        "502, RETRYABLE",
-        "503, RETRYABLE",
-        "504, RETRYABLE",
+        "502, MAYBE_SUBMITTED",
+        "503, MAYBE_SUBMITTED",
+        "504, MAYBE_SUBMITTED",
         "599, MAYBE_SUBMITTED",
         "429, RATE_LIMITED"
     })
@@ -297,12 +297,13 @@ class HttpCallerTest {
     }
 
     @Test
-    void an503ToACreateIsRetryableBecauseTheProviderDidNotTakeTheJob() {
-        server.enqueue(json(503, "{\"error\":\"busy\"}"));
+    void a502ToACreateMayHaveCreatedTheJobAndIsNotSentAgain() {
+        // useapi: MiniMax may "respond with 502 or 504 while still accepting jobs into the internal queue"
+        server.enqueue(json(502, "{\"error\":\"busy\"}"));
 
         ProviderException e = failure(caller(3), JsonEndpoint.create("/c", "{}"));
 
-        assertThat(e.kind()).isEqualTo(Kind.RETRYABLE);
+        assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 

@@ -421,7 +421,13 @@ class MinimaxClientTest {
     }
 
     @ParameterizedTest(name = "HTTP {0} on a create is {1}")
-    @CsvSource({"429, RATE_LIMITED", "500, MAYBE_SUBMITTED", "502, RETRYABLE", "503, RETRYABLE", "401, PROVIDER_STOP"})
+    @CsvSource({
+        "429, RATE_LIMITED",
+        "500, MAYBE_SUBMITTED",
+        "502, MAYBE_SUBMITTED",
+        "503, MAYBE_SUBMITTED",
+        "401, PROVIDER_STOP"
+    })
     void httpFailuresOnACreateAreClassifiedAndNotRepeated(int status, Kind kind) {
         server.enqueue(answer(status, "{\"base_resp\":{\"status_code\":0}}"));
 
@@ -430,6 +436,25 @@ class MinimaxClientTest {
         assertThat(e.kind()).isEqualTo(kind);
         assertThat(e.httpStatus()).isEqualTo(status);
         assertThat(e.getMessage()).contains("Trace-Id: trace-7f3a");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyVideosCanBeAskedForAgainAndALostCreateCannotBeLookedUp() {
+        MinimaxClient client = client();
+
+        assertThat(client.canPoll(new JobRef("minimax", "video", "1"))).isTrue();
+        assertThat(client.canPoll(new JobRef("minimax", "image", "img-1"))).isFalse();
+        assertThat(client.jobLookup()).isEmpty();
+    }
+
+    @Test
+    void a504ToAnImageCreateMayBePaidAndIsNotSentAgain() {
+        server.enqueue(answer(504, "<html>Gateway Time-out</html>"));
+
+        ProviderException e = failure(() -> client().submit(imageRequest()));
+
+        assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 }

@@ -19,9 +19,9 @@ class UseapiAnswersFuzzTest {
             new GetJobEndpoint(new JobRef("useapi", "image", "user:1-minimax:2-image:3")),
             new GetJobEndpoint(new JobRef("useapi", "video", "user:1-minimax:2-video:3")),
             new CreateImageEndpoint(
-                    RequestFixtures.image("useapi", "nano-banana-2").prompt("p").build(), List.of(), null),
+                    RequestFixtures.image("useapi", "nano-banana-2").prompt("p").build(), List.of(), null, "ref-1"),
             new CreateVideoEndpoint(
-                    RequestFixtures.video("useapi", "hailuo-02").prompt("p").build(), List.of(), null),
+                    RequestFixtures.video("useapi", "hailuo-02").prompt("p").build(), List.of(), null, "ref-2"),
             new UploadFileEndpoint(Path.of("ref.png"), "image/png", null, "hero"));
 
     @FuzzTest(maxDuration = "8s")

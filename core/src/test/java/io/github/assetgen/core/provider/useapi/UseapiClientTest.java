@@ -383,7 +383,13 @@ class UseapiClientTest {
     }
 
     @ParameterizedTest(name = "HTTP {0} naming a remembered id is {1}, with no upload")
-    @CsvSource({"429, RATE_LIMITED", "503, RETRYABLE", "500, MAYBE_SUBMITTED", "401, PROVIDER_STOP", "422, REJECTED"})
+    @CsvSource({
+        "429, RATE_LIMITED",
+        "503, MAYBE_SUBMITTED",
+        "500, MAYBE_SUBMITTED",
+        "401, PROVIDER_STOP",
+        "422, REJECTED"
+    })
     void otherCreateFailuresNamingARememberedIdAreNotAnsweredByUploadingAgain(int status, Kind kind) throws Exception {
         InputFile ref = localFile("ref.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 26}, "image/png");
         memory.remember("useapi", "acct", ref.sha256(), "file-remembered");
@@ -572,7 +578,7 @@ class UseapiClientTest {
         "429, RATE_LIMITED",
         "400, REJECTED",
         "401, PROVIDER_STOP",
-        "503, RETRYABLE"
+        "503, MAYBE_SUBMITTED"
     })
     void createErrorsAreClassified(int status, Kind kind) {
         server.enqueue(json(status, "{\"error\":\"Your prompt is too short, please provide more details\"}"));

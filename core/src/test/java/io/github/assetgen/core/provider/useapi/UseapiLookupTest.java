@@ -1,0 +1,202 @@
+package io.github.assetgen.core.provider.useapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.assetgen.core.provider.FileIdMemory;
+import io.github.assetgen.core.provider.JobLookup;
+import io.github.assetgen.core.provider.JobRef;
+import io.github.assetgen.core.provider.ProviderException;
+import io.github.assetgen.core.provider.ProviderException.Kind;
+import io.github.assetgen.core.provider.apixo.ApixoProvider;
+import io.github.assetgen.core.provider.http.HttpClientFactory;
+import io.github.assetgen.core.provider.http.HttpJson;
+import io.github.assetgen.core.provider.http.RecordingSleeper;
+import io.github.assetgen.core.provider.http.TestSettings;
+import io.github.assetgen.core.provider.minimax.MinimaxClient;
+import io.github.assetgen.core.provider.minimax.MinimaxProvider;
+import io.github.assetgen.core.request.AssetRequest;
+import io.github.assetgen.core.request.AssetType;
+import io.github.assetgen.core.specfile.Position;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+
+/** How useapi finds the job of a create whose answer was lost: scheduler by replyRef, then the account's lists. */
+class UseapiLookupTest {
+
+    private static final Instant SENT = Instant.parse("2026-11-20T10:00:00Z");
+    private static final long SENT_MS = SENT.toEpochMilli();
+    private static final String REF = "hero#0a1b2c3d4e5f";
+    private static final String IMG = "user:1234-minimax:555-image:";
+    private static final String VID = "user:1234-minimax:555-video:";
+
+    @StartStop
+    MockWebServer server = new MockWebServer();
+
+    private final RecordingSleeper sleeper = new RecordingSleeper();
+
+    private UseapiClient client() {
+        return new UseapiClient(
+                TestSettings.forServer("useapi", server, 2), new HttpClientFactory(), FileIdMemory.inMemory(), sleeper);
+    }
+
+    private JobLookup lookup(UseapiClient client) {
+        return client.jobLookup().orElseThrow();
+    }
+
+    private static MockResponse json(int code, String body) {
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
+    }
+
+    private static AssetRequest image(String prompt, int quantity) {
+        List<String> outputs = quantity == 1 ? List.of("hero.png") : List.of("hero-1.png", "hero-2.png");
+        return new AssetRequest(
+                "hero",
+                "useapi",
+                AssetType.IMAGE,
+                "image-01",
+                prompt,
+                Map.of("quantity", quantity),
+                List.of(),
+                null,
+                null,
+                null,
+                "555",
+                outputs,
+                new Position("assets.yaml", 3, 5));
+    }
+
+    private static AssetRequest video(String prompt) {
+        return new AssetRequest(
+                "intro",
+                "useapi",
+                AssetType.VIDEO,
+                "T2V-01",
+                prompt,
+                Map.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                "555",
+                List.of("intro.mp4"),
+                new Position("assets.yaml", 9, 5));
+    }
+
+    private static String imageItem(String id, String desc, String model, long createTime, String batch) {
+        return "{\"imageId\":\"" + IMG + id + "\",\"id\":\"" + id + "\",\"desc\":\"" + desc + "\",\"modelID\":\""
+                + model + "\",\"createTime\":" + createTime + ",\"batchID\":\"" + batch + "\",\"status\":1}";
+    }
+
+    @Test
+    void anExecutingJobWithTheSubmissionsReplyRefIsFoundInTheScheduler() throws Exception {
+        server.enqueue(json(
+                200,
+                "[{\"videoId\":\"" + IMG + "1\",\"started\":\"2024-09-25T01:55:16.128Z\",\"replyRef\":\"other#1\"},"
+                        + "{\"videoId\":\"" + IMG + "2\",\"started\":1727229316128,\"elapsed\":\"00:03\","
+                        + "\"replyRef\":\"" + REF + "\"}]"));
+
+        List<JobRef> found = lookup(client()).find(image("a red fox", 1), REF, SENT);
+
+        assertThat(found).containsExactly(new JobRef("useapi", "image", IMG + "2"));
+        assertThat(server.getRequestCount()).as("the scheduler was enough").isEqualTo(1);
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/minimax/scheduler/");
+    }
+
+    @Test
+    void aJobGoneFromTheSchedulerIsFoundInTheAccountsImagesByPromptModelTimeAndBatch() throws Exception {
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(
+                200,
+                "{\"images\":["
+                        + imageItem("9", "a red fox", "image-01", SENT_MS + 5_000, "b2") + ","
+                        + imageItem("8", "a red fox", "image-01", SENT_MS + 4_000, "b2") + ","
+                        + imageItem("7", "a blue whale", "image-01", SENT_MS + 3_000, "b1") + ","
+                        + imageItem("6", "a red fox", "seedream-4.5", SENT_MS + 2_000, "b0") + ","
+                        + imageItem("5", "a red fox", "image-01", SENT_MS - 3_600_000, "old")
+                        + "]}"));
+
+        List<JobRef> found = lookup(client()).find(image("a red fox", 2), REF, SENT);
+
+        assertThat(found).extracting(JobRef::id).containsExactly(IMG + "9", IMG + "8");
+        server.takeRequest();
+        RecordedRequest list = server.takeRequest();
+        assertThat(list.getTarget()).isEqualTo("/v1/minimax/images/?limit=30&account=555");
+    }
+
+    @Test
+    void aVideoIsFoundInTheAccountsVideosByItsPrompt() throws Exception {
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(
+                200,
+                "[{\"videoId\":\"" + VID + "3\",\"desc\":\"a cat sleeps\",\"status\":1}," + "{\"videoId\":\"" + VID
+                        + "2\",\"desc\":\"The fox runs \",\"status\":1}]"));
+
+        List<JobRef> found = lookup(client()).find(video("the fox runs"), REF, SENT);
+
+        assertThat(found).containsExactly(new JobRef("useapi", "video", VID + "2"));
+    }
+
+    @Test
+    void nothingMatchingMeansEmptyAndAJobIsNeverAdoptedTwice() throws Exception {
+        UseapiClient client = client();
+        String list = "{\"images\":[" + imageItem("9", "a red fox", "image-01", SENT_MS + 5_000, "b") + "]}";
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, list));
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, list));
+
+        assertThat(lookup(client).find(image("a red fox", 1), REF, SENT)).hasSize(1);
+        assertThat(lookup(client).find(image("a red fox", 1), "hero#ffffffffffff", SENT))
+                .isEmpty();
+    }
+
+    @Test
+    void aJobThisBuildCreatedIsNotAdoptedForAnotherAsset() throws Exception {
+        UseapiClient client = client();
+        server.enqueue(json(200, "{\"imageIds\":[\"" + IMG + "9\"]}"));
+        client.submit(image("a red fox", 1), "hero#000000000001");
+        server.enqueue(json(200, "[]"));
+        server.enqueue(
+                json(200, "{\"images\":[" + imageItem("9", "a red fox", "image-01", SENT_MS + 5_000, "b") + "]}"));
+
+        assertThat(lookup(client).find(image("a red fox", 1), REF, SENT)).isEmpty();
+        RecordedRequest create = server.takeRequest();
+        assertThat(HttpJson.mapper()
+                        .readTree(create.getBody().utf8())
+                        .get("replyRef")
+                        .asText())
+                .isEqualTo("hero#000000000001");
+    }
+
+    @Test
+    void listsThatCannotBeReadThrowSoNobodyResendsBlindly() {
+        server.enqueue(json(401, "{\"error\":\"Unauthorized\",\"code\":401}"));
+
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class, () -> lookup(client()).find(image("a red fox", 1), REF, SENT));
+
+        assertThat(e.kind()).isEqualTo(Kind.PROVIDER_STOP);
+        assertThat(e.httpStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void onlyUseapiCanLookUpALostCreate() {
+        assertThat(new UseapiProvider().canReconcile()).isTrue();
+        assertThat(client().jobLookup()).isPresent();
+        assertThat(new MinimaxProvider().canReconcile()).isFalse();
+        assertThat(new MinimaxClient(TestSettings.forServer("minimax", server, 1), new HttpClientFactory()).jobLookup())
+                .isEmpty();
+        assertThat(new ApixoProvider().canReconcile()).isFalse();
+    }
+}
