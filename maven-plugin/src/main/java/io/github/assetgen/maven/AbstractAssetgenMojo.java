@@ -9,6 +9,7 @@ import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.request.AssetRequest;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -281,10 +282,24 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
                     MavenWording.INSTANCE,
                     new SharedCacheSettings(session.getSettings(), settingsDecrypter)
                             .resolve(remoteCache, remoteCacheSave),
-                    locked);
+                    locked,
+                    rootDirectory());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("Invalid assetgen configuration: " + e.getMessage(), e);
         }
+    }
+
+    /** The reactor's root folder (this project's when it is built alone): specs and inputs stay inside it. */
+    private Path rootDirectory() {
+        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+        MavenProject top = session.getTopLevelProject();
+        if (top != null && top.getBasedir() != null) {
+            Path root = top.getBasedir().toPath().toAbsolutePath().normalize();
+            if (base.startsWith(root)) {
+                return root;
+            }
+        }
+        return base;
     }
 
     /** -D properties win over system properties, as Maven's own expressions do. */

@@ -78,9 +78,11 @@ public final class AssetBuild {
      * @throws SpecErrorsException when any spec has an error
      */
     public List<AssetRequest> validate() throws SpecErrorsException {
-        SpecSet specs = new SpecReader().read(config.specDirectory(), config.projectBaseDir());
+        SpecSet specs = new SpecReader().read(config.specDirectory(), config.projectBaseDir(), config.rootDirectory());
         Validation validation = RuleBook.standard()
-                .validate(specs.assets(), new ValidationContext(config.projectBaseDir(), config.placeholders()));
+                .validate(
+                        specs.assets(),
+                        new ValidationContext(config.projectBaseDir(), config.placeholders(), config.rootDirectory()));
         List<Problem> problems = Stream.concat(specs.problems().stream(), validation.problems().stream())
                 .sorted(Problem.BY_POSITION)
                 .toList();
@@ -212,6 +214,18 @@ public final class AssetBuild {
                     log,
                     policy);
             refused.forEach(runner::stop);
+            for (PlannedAsset asset : plan.assets()) {
+                if (asset.action() == Action.KEEP) {
+                    // a file of this build written as another extension must not land on a kept one
+                    lockEntries
+                            .find(asset.id())
+                            .ifPresent(entry -> runner.keep(
+                                    asset.id(),
+                                    entry.files().stream()
+                                            .map(LockFile.LockedFile::path)
+                                            .toList()));
+                }
+            }
             List<AssetResult> results = new ArrayList<>(worded(runner.run(work)));
             for (PlannedAsset asset : plan.assets()) {
                 switch (asset.action()) {

@@ -32,6 +32,8 @@ import java.util.Objects;
  * @param sharedCache the team's shared cache ({@code remoteCache}), or null for none
  * @param locked send no create request at all: every asset must be kept, restored or re-collected,
  *     matching the lock, or the build fails
+ * @param rootDirectory the project's root (the reactor's root folder): spec and input files that
+ *     resolve outside it, after symbolic links, are refused; null means {@code projectBaseDir}
  */
 public record BuildConfig(
         Path projectBaseDir,
@@ -50,7 +52,8 @@ public record BuildConfig(
         Map<String, ProviderSettings> providers,
         Wording wording,
         SharedCacheConfig sharedCache,
-        boolean locked) {
+        boolean locked,
+        Path rootDirectory) {
 
     public BuildConfig {
         Objects.requireNonNull(projectBaseDir, "projectBaseDir");
@@ -63,11 +66,14 @@ public record BuildConfig(
         only = List.copyOf(only);
         providers = Map.copyOf(providers);
         Objects.requireNonNull(wording, "wording");
+        if (rootDirectory == null) {
+            rootDirectory = projectBaseDir;
+        }
     }
 
     /**
      * A configuration whose advice names parameters plainly ({@link Wording#PLAIN}), with no shared
-     * cache, not locked.
+     * cache, not locked, whose root directory is the project folder itself.
      */
     public BuildConfig(
             Path projectBaseDir,
@@ -101,6 +107,47 @@ public record BuildConfig(
                 providers,
                 Wording.PLAIN,
                 null,
-                false);
+                false,
+                null);
+    }
+
+    /** A configuration whose root directory is the project folder itself. */
+    public BuildConfig(
+            Path projectBaseDir,
+            Path specDirectory,
+            Path outputDirectory,
+            Path cacheDirectory,
+            Path lockFile,
+            Path reportDirectory,
+            List<String> only,
+            boolean force,
+            BigDecimal maxCredits,
+            BigDecimal maxUsd,
+            boolean placeholders,
+            boolean offline,
+            Duration assetTimeout,
+            Map<String, ProviderSettings> providers,
+            Wording wording,
+            SharedCacheConfig sharedCache,
+            boolean locked) {
+        this(
+                projectBaseDir,
+                specDirectory,
+                outputDirectory,
+                cacheDirectory,
+                lockFile,
+                reportDirectory,
+                only,
+                force,
+                maxCredits,
+                maxUsd,
+                placeholders,
+                offline,
+                assetTimeout,
+                providers,
+                wording,
+                sharedCache,
+                locked,
+                null);
     }
 }

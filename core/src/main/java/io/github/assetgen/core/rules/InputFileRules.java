@@ -108,6 +108,18 @@ final class InputFileRules implements RuleFamily {
         }
         Path base = a.spec.specFile().toAbsolutePath().getParent();
         Path path = (base == null ? Path.of(value) : base.resolve(value)).normalize();
+        String outside = a.files.outsideRoot(path, a.context.rootDirectory());
+        if (outside != null) {
+            return rejected(
+                    a,
+                    RuleId.INPUT_OUTSIDE_ROOT,
+                    field,
+                    at,
+                    label,
+                    value,
+                    "resolves to " + outside + ", outside the project root " + a.context.rootDirectory()
+                            + "; copy the file into the project instead of linking to it");
+        }
         InputFiles.LocalFile file = a.files.load(path);
         if (file.problem() != null) {
             return rejected(

@@ -26,6 +26,28 @@ final class InputFiles {
 
     private final Map<Path, LocalFile> cache = new HashMap<>();
 
+    /**
+     * Where {@code path} really is (after symbolic links) when that is outside {@code root}, else
+     * null. A missing file is not outside: {@link #load} reports it.
+     */
+    String outsideRoot(Path path, Path root) {
+        if (root == null) {
+            return null;
+        }
+        try {
+            Path real = path.toRealPath();
+            Path realRoot = root.toAbsolutePath().normalize();
+            try {
+                realRoot = realRoot.toRealPath();
+            } catch (IOException e) {
+                // a root that does not exist confines to its own name
+            }
+            return real.startsWith(realRoot) ? null : real.toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     LocalFile load(Path path) {
         return cache.computeIfAbsent(path.toAbsolutePath().normalize(), InputFiles::read);
     }

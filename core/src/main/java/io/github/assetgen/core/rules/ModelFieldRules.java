@@ -61,6 +61,9 @@ final class ModelFieldRules implements RuleFamily {
         if (a.rules != null || placeholder) {
             checkTypeFields(a, a.type);
         }
+        if (placeholder) {
+            PlaceholderLimits.check(a);
+        }
         if (a.rules != null) {
             checkModelFields(a, a.rules);
             checkParameters(a, a.rules);
@@ -194,6 +197,8 @@ final class ModelFieldRules implements RuleFamily {
                         "quantity",
                         "quantity " + q.asText() + " is out of range for " + model + " (supported: 1 to "
                                 + rules.maxQuantity() + ")");
+                // the output names are counted from it: two billion of them would exhaust memory
+                a.values.remove("quantity");
             }
         }
         if (a.values.containsKey("seed")) {

@@ -13,6 +13,9 @@ import java.util.List;
  */
 final class OutputRules implements RuleFamily {
 
+    /** More files than any model returns for one request. */
+    private static final int MAX_FILES = 64;
+
     @Override
     public void check(CheckedAsset a) {
         if (a.resolvable()) {
@@ -20,14 +23,23 @@ final class OutputRules implements RuleFamily {
         }
     }
 
-    /** The problem of an asset that writes a file another asset of the project already writes. */
-    static Problem collision(AssetSpec asset, String output, AssetSpec other) {
+    /**
+     * The problem of an asset that writes a file another asset of the project already writes.
+     *
+     * @param written the name the file is written at, when its content makes it differ from {@code output}
+     * @param otherOutput the other asset's output that is written at the same name
+     */
+    static Problem collision(AssetSpec asset, String output, String written, AssetSpec other, String otherOutput) {
+        String mine = written.equals(output)
+                ? "output '" + output + "'"
+                : "output '" + output + "' (written as '" + written + "', since the placeholder renders PNG)";
+        String theirs = written.equalsIgnoreCase(otherOutput) ? "" : " as '" + otherOutput + "'";
         return Problem.error(
                 RuleId.OUTPUT_COLLISION.id(),
                 "output",
                 asset.positionOf("output"),
                 asset.id(),
-                "output '" + output + "' is also written by asset '" + other.id() + "' (" + other.positionOf("output")
+                mine + " is also written by asset '" + other.id() + "'" + theirs + " (" + other.positionOf("output")
                         + "); give one of them another output");
     }
 
@@ -43,21 +55,29 @@ final class OutputRules implements RuleFamily {
             if (a.spec.id() == null || !IdAndShapeRules.ID.matcher(a.spec.id()).matches()) {
                 return null;
             }
-            name = a.spec.id() + "." + type.defaultExtension();
-        } else {
-            try {
-                name = Outputs.normalise(output, type);
-            } catch (Outputs.InvalidOutput e) {
-                a.error(e.rule, "output", e.getMessage());
-                return null;
-            }
+            // an id such as 'nul' is valid, but not as a file name on Windows
+            output = a.spec.id() + "." + type.defaultExtension();
+        }
+        try {
+            name = Outputs.normalise(output, type);
+        } catch (Outputs.InvalidOutput e) {
+            a.error(e.rule, "output", e.getMessage());
+            return null;
         }
         return Outputs.expand(name, Math.max(count, 1));
     }
 
-    /** The quantity asked for, 1 when not given (or not a usable number, already reported). */
+    /**
+     * The quantity asked for, 1 when not given (or not a usable number, already reported). The
+     * model rules remove an out-of-range quantity; the cap here keeps a rule that forgot to from
+     * naming billions of files.
+     */
     static int quantity(CheckedAsset a) {
         SpecValue q = a.values.get("quantity");
-        return q != null && q.node().canConvertToInt() ? q.node().intValue() : 1;
+        if (q == null || !q.node().canConvertToInt()) {
+            return 1;
+        }
+        int quantity = q.node().intValue();
+        return quantity < 1 || quantity > MAX_FILES ? 1 : quantity;
     }
 }

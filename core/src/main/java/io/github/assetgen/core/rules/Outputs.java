@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Output file names: checking an {@code output} and expanding it to one name per returned file. */
@@ -17,6 +18,12 @@ final class Outputs {
             AssetType.VIDEO, List.of("mp4"));
 
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
+
+    /** Characters no Windows file name can hold; jars and zips carry them, but cannot unpack them there. */
+    private static final Pattern INVALID_CHARACTER = Pattern.compile("[<>:\"|?*\\p{Cntrl}]");
+
+    /** Device names Windows reserves with any extension ({@code nul.png} is the null device). */
+    private static final Pattern RESERVED_NAME = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
 
     private Outputs() {}
 
@@ -70,6 +77,9 @@ final class Outputs {
             throw new InvalidOutput(
                     RuleId.OUTPUT_NO_FILE_NAME, "output '" + output + "' names no file; give a file name");
         }
+        for (String part : parts) {
+            checkCharacters(output, part);
+        }
         String name = String.join("/", parts);
         List<String> allowed = EXTENSIONS.get(type);
         if (!allowed.contains(extension(name))) {
@@ -79,6 +89,50 @@ final class Outputs {
                             + (type == AssetType.IMAGE ? "an image" : "a video"));
         }
         return name;
+    }
+
+    /**
+     * A name that passes here but cannot be written on Windows would fail every build there, long
+     * after the spec was accepted; so it fails validation everywhere.
+     */
+    private static void checkCharacters(String output, String part) {
+        Matcher invalid = INVALID_CHARACTER.matcher(part);
+        String problem = null;
+        if (invalid.find()) {
+            char c = invalid.group().charAt(0);
+            problem = Character.isISOControl(c)
+                    ? String.format("a control character (U+%04X)", (int) c)
+                    : "the character '" + c + "'";
+        } else if (part.endsWith(".") || part.endsWith(" ")) {
+            problem = "a name ending in '" + part.charAt(part.length() - 1) + "'";
+        } else if (RESERVED_NAME.matcher(part).matches()) {
+            problem = "the name '" + part + "', which Windows reserves for a device";
+        }
+        if (problem != null) {
+            throw new InvalidOutput(
+                    RuleId.OUTPUT_INVALID_CHARACTER,
+                    "output '" + printable(output) + "' contains " + problem
+                            + ", which file names cannot hold on every system (<>:\"|?* and control characters are"
+                            + " not allowed); rename it");
+        }
+    }
+
+    /** The output with control characters shown as {@code ?}, so a message stays on one line. */
+    private static String printable(String output) {
+        return output.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /**
+     * The name a file asked for at {@code output} is written at, as far as it is known before the
+     * provider answers: the placeholder renders PNG for a {@code .webp} output, and the file keeps
+     * the extension of its content. Other providers' formats are known only once they answer
+     * (the runner checks the names actually written).
+     */
+    static String written(String output, boolean placeholder) {
+        if (placeholder && extension(output).equals("webp")) {
+            return output.substring(0, output.length() - "webp".length()) + "png";
+        }
+        return output;
     }
 
     /** One name per file: the name itself, or {@code stem-1.ext} … {@code stem-N.ext}. */

@@ -64,11 +64,17 @@ public final class RuleBook {
             if (resolved.get(i).isEmpty()) {
                 continue;
             }
-            for (String output : resolved.get(i).get().outputs()) {
+            AssetRequest request = resolved.get(i).get();
+            boolean placeholder = context.placeholders()
+                    || catalog.provider(request.provider())
+                            .map(d -> !d.checksModels())
+                            .orElse(false);
+            for (String output : request.outputs()) {
+                String written = Outputs.written(output, placeholder);
                 // case-insensitive: two names differing in case are one file on macOS and Windows
-                Claim claim = outputs.putIfAbsent(output.toLowerCase(Locale.ROOT), new Claim(asset, output));
+                Claim claim = outputs.putIfAbsent(written.toLowerCase(Locale.ROOT), new Claim(asset, output));
                 if (claim != null && claim.asset() != asset) {
-                    problems.add(OutputRules.collision(asset, output, claim.asset()));
+                    problems.add(OutputRules.collision(asset, output, written, claim.asset(), claim.output()));
                     failed.set(i, true);
                 }
             }

@@ -46,11 +46,19 @@ import java.util.stream.Stream;
  *   <li>{@code input.unreadable-file} (missing, not a file, cannot be read), {@code input.not-an-image},
  *       {@code input.unsupported-format}, {@code input.too-large}
  *   <li>{@code input.same-as-first-frame}, {@code input.wrong-frame-size}
+ *   <li>{@code input.outside-root} (a local file that resolves, after symbolic links, outside the
+ *       project's root directory)
  * </ul>
  *
  * <p>Family {@code output} ({@code OutputRules}): {@code output.empty}, {@code output.absolute},
  * {@code output.outside-directory}, {@code output.no-file-name}, {@code output.wrong-extension},
- * {@code output.collision} (another asset writes the same file).
+ * {@code output.collision} (another asset writes the same file, after the extension follows the
+ * content where that is known in advance), {@code output.invalid-character} (a character Windows
+ * or a jar cannot hold in a file name: {@code <>:"|?*}, a control character, or a name ending in a
+ * dot or space).
+ *
+ * <p>{@code model.out-of-range} also covers the placeholder provider, which has no model rules:
+ * {@code quantity} 1 to 16, {@code seed} a 64-bit number and {@code size} sides up to 8192.
  */
 public enum RuleId {
     ASSET_ID_MISSING("asset.id-missing"),
@@ -96,13 +104,15 @@ public enum RuleId {
     INPUT_TOO_LARGE("input.too-large"),
     INPUT_SAME_AS_FIRST_FRAME("input.same-as-first-frame"),
     INPUT_WRONG_FRAME_SIZE("input.wrong-frame-size"),
+    INPUT_OUTSIDE_ROOT("input.outside-root"),
 
     OUTPUT_EMPTY("output.empty"),
     OUTPUT_ABSOLUTE("output.absolute"),
     OUTPUT_OUTSIDE_DIRECTORY("output.outside-directory"),
     OUTPUT_NO_FILE_NAME("output.no-file-name"),
     OUTPUT_WRONG_EXTENSION("output.wrong-extension"),
-    OUTPUT_COLLISION("output.collision");
+    OUTPUT_COLLISION("output.collision"),
+    OUTPUT_INVALID_CHARACTER("output.invalid-character");
 
     private final String id;
 

@@ -69,6 +69,7 @@ public final class AssetRunner {
     private final InFlightReport inFlightReport = new InFlightReport(inFlight, AssetRunner::shown);
 
     private final RestoreStep restore;
+    private final OutputPlacer placer;
     private final SubmitStep submit;
     private final PollStep poll;
     private final DownloadStep download;
@@ -112,7 +113,8 @@ public final class AssetRunner {
         this.log = log;
         this.gates = new ProviderGates(settings.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().maxJobs())));
-        this.restore = new RestoreStep(cache, journal, locks, new OutputPlacer(outputDirectory), clock, log);
+        this.placer = new OutputPlacer(outputDirectory);
+        this.restore = new RestoreStep(cache, journal, locks, placer, clock, log);
         this.submit = new SubmitStep(
                 journal,
                 gates,
@@ -132,6 +134,16 @@ public final class AssetRunner {
                 shared,
                 new RecollectStep(this.clients, policy.recollections(), download, restore, clock, sleeper, log),
                 log);
+    }
+
+    /**
+     * Records the files an up-to-date asset keeps, so that an asset of this build whose file would
+     * land on one of them fails instead of overwriting it. Call before {@link #run}.
+     *
+     * @param writtenPaths the kept files, relative to the output directory, as the lock lists them
+     */
+    public void keep(String assetId, List<String> writtenPaths) {
+        writtenPaths.forEach(path -> placer.reserve(path, assetId));
     }
 
     /**

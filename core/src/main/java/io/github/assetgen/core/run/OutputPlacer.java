@@ -15,21 +15,59 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 
 /**
  * Writes a cached file to its output path so that the file's extension always matches its content:
  * a PNG asked for as {@code .jpg} (or the reverse) is converted; a format that cannot be converted
  * keeps its bytes and gets its real extension. Writes are atomic (see {@link AtomicFiles}).
- * Stateless.
+ *
+ * <p>Because the written name can differ from the asked one, two assets can meet at one file
+ * ({@code a.webp} arriving as PNG and another asset's {@code a.png}); the placer remembers which
+ * asset writes (or keeps) each path in this build and fails the second instead of letting it
+ * overwrite the first. Thread-safe; one per build.
  */
 public final class OutputPlacer {
 
     private final Path outputDirectory;
 
+    /** The asset that writes each path in this build, by lower-cased path (macOS and Windows ignore case). */
+    private final Map<String, String> writers = new ConcurrentHashMap<>();
+
     OutputPlacer(Path outputDirectory) {
         this.outputDirectory = outputDirectory;
+    }
+
+    /** Records that {@code assetId} keeps the file at {@code relative} in this build (it is up to date). */
+    void reserve(String relative, String assetId) {
+        writers.putIfAbsent(key(relative), assetId);
+    }
+
+    /**
+     * Records that {@code assetId} writes a file of {@code format} asked for at {@code relativeOutput};
+     * call before staging anything.
+     *
+     * @throws AssetFailure when another asset of this build already writes or keeps that file
+     */
+    void claim(String relativeOutput, MediaFormat format, String assetId) throws AssetFailure {
+        String relative = placedPath(relativeOutput, format);
+        String writer = writers.putIfAbsent(key(relative), assetId);
+        if (writer != null && !writer.equals(assetId)) {
+            String how = relative.equals(relativeOutput)
+                    ? ""
+                    : " (asked for as " + relativeOutput + ", written as " + relative
+                            + " so that the extension matches the content)";
+            throw new AssetFailure("output " + relative + how + " is already written by asset '" + writer
+                    + "' in this build; give one of them another output");
+        }
+    }
+
+    private String key(String relative) {
+        return outputDirectory.resolve(relative).normalize().toString().toLowerCase(Locale.ROOT);
     }
 
     /**

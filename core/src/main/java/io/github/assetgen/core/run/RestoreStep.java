@@ -108,6 +108,9 @@ final class RestoreStep {
             throw new AssetFailure(
                     "the cache entry holds " + files.size() + " file(s) but " + outputs.size() + " are expected");
         }
+        for (int i = 0; i < outputs.size(); i++) {
+            placer.claim(outputs.get(i), files.get(i).format(), asset.id());
+        }
         List<OutputPlacer.Staged> staged = new ArrayList<>();
         try {
             for (int i = 0; i < outputs.size(); i++) {

@@ -105,6 +105,7 @@ final class AssetCollector {
                 problems.add(SpecRuleId.ID_IN_DEFAULTS.error(
                         ID, field.keyPosition(), null, "'id' cannot be a default: each asset needs its own id"));
             } else if (isKnownField(field, null)) {
+                reportNull(field, null);
                 defaults.put(field.key(), value(field, true));
             }
         }
@@ -117,6 +118,9 @@ final class AssetCollector {
         Map<String, SpecValue> fields = new LinkedHashMap<>();
         for (LocatedNode.Entry field : asset.entries().values()) {
             if (isKnownField(field, id)) {
+                if (!ID.equals(field.key())) {
+                    reportNull(field, id);
+                }
                 fields.put(field.key(), value(field, false));
             }
         }
@@ -143,6 +147,21 @@ final class AssetCollector {
                 assetId,
                 unknown("field", field.key(), DidYouMean.hint(field.key(), SpecFields.ASSET_FIELDS))));
         return false;
+    }
+
+    /**
+     * An explicit null ({@code seed:}, {@code seed: ~}, {@code "seed": null}) reads like "the
+     * default" but is more often a value that was lost; saying so beats guessing. The id has its
+     * own rule ({@code asset.id-missing}).
+     */
+    private void reportNull(LocatedNode.Entry field, String assetId) {
+        if (field.value().isNull()) {
+            problems.add(SpecRuleId.NULL_VALUE.error(
+                    field.key(),
+                    field.valuePosition(),
+                    assetId,
+                    field.key() + " is empty (null); give it a value or remove the line to use the default"));
+        }
     }
 
     /** The id as written, when it is a scalar; the rule book reports a missing or invalid one. */

@@ -55,6 +55,25 @@ final class SpecFileParser {
     private static final Pattern RESERVED_START =
             Pattern.compile("^found character '([^'])' that cannot start any token");
 
+    /**
+     * Parser messages that quote what was written: the quote goes, since the file may not be a
+     * spec at all (a token file saved as {@code .json} would have its token printed). The position
+     * already says where to look.
+     */
+    private static final Pattern QUOTED_TOKEN = Pattern.compile("(?s)(Unrecognized token) '.*': (was expecting)");
+
+    private static final Pattern QUOTED_NUMBER = Pattern.compile("(?s)(Numeric value) \\(.*\\) (out of range)");
+    private static final Pattern QUOTED = Pattern.compile("'([^'\\n]*)'");
+    private static final Pattern UNQUOTED_TAIL =
+            Pattern.compile("(?s)(found undefined tag handle|but found:|found unknown directive name)\\s.*");
+
+    /** Quoted text kept in messages: single characters, parser token kinds and JSON literals. */
+    private static final Pattern SAFE_QUOTE =
+            Pattern.compile(".?|<[a-z ]+>|null|true|false|[-+]?(NaN|Infinity|INF)|\\\\[a-z]|: |---");
+
+    /** The longest alias name a message repeats; longer ones are cut (it may not be a spec at all). */
+    private static final int MAX_ECHO = 24;
+
     private final YAMLFactory yamlFactory = new YAMLFactory();
     private final JsonFactory jsonFactory = new JsonFactory();
 
@@ -109,7 +128,7 @@ final class SpecFileParser {
                     && contextMark != null
                     && !position(contextMark, source).equals(position)) {
                 message.append(" (")
-                        .append(firstLine(marked.getContext()))
+                        .append(scrub(firstLine(marked.getContext())))
                         .append(" started at line ")
                         .append(contextMark.getLine() + 1)
                         .append(", column ")
@@ -123,12 +142,24 @@ final class SpecFileParser {
     }
 
     private static Problem malformedJson(JsonProcessingException e, String source) {
-        return SpecRuleId.MALFORMED.error(
-                null, location(e.getLocation(), source), null, "malformed JSON: " + clean(e.getOriginalMessage()));
+        Position position = location(e.getLocation(), source);
+        Matcher token = QUOTED_TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
+        if (token.find()) {
+            // Jackson points after the token it quotes; the message no longer quotes it, so point at its start
+            int length = token.group().length()
+                    - token.group(1).length()
+                    - token.group(2).length()
+                    - 5;
+            if (length > 0 && length < position.column()) {
+                position = new Position(source, position.line(), position.column() - length);
+            }
+        }
+        return SpecRuleId.MALFORMED.error(null, position, null, "malformed JSON: " + clean(e.getOriginalMessage()));
     }
 
     /** SnakeYAML's wording for the usual mistakes says little to someone who is not a YAML expert. */
     private static String explain(String problem) {
+        problem = scrub(problem);
         if (problem.contains("(TAB)")) {
             return "a tab character cannot be used for indentation; indent with spaces";
         }
@@ -156,12 +187,28 @@ final class SpecFileParser {
         if (message == null || message.isBlank()) {
             return "not valid";
         }
-        String text = firstLine(JACKSON_SOURCE.matcher(message).replaceAll("line $1, column $2"));
+        String text = JACKSON_SOURCE.matcher(message).replaceAll("line $1, column $2");
         text = JACKSON_INTERNALS.matcher(text).replaceAll("");
+        text = firstLine(scrub(text));
         if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))) {
             text = Character.toLowerCase(text.charAt(0)) + text.substring(1);
         }
         return text;
+    }
+
+    /** The parser's message without the file's content it quotes (see {@link #QUOTED_TOKEN}). */
+    static String scrub(String message) {
+        String text = QUOTED_TOKEN.matcher(message).replaceAll("$1: $2");
+        text = QUOTED_NUMBER.matcher(text).replaceAll("$1 $2");
+        text = UNQUOTED_TAIL.matcher(text).replaceAll("$1 (see the position)");
+        Matcher quoted = QUOTED.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (quoted.find()) {
+            String kept = SAFE_QUOTE.matcher(quoted.group(1)).matches() ? quoted.group() : "(see the position)";
+            quoted.appendReplacement(out, Matcher.quoteReplacement(kept));
+        }
+        quoted.appendTail(out);
+        return out.toString();
     }
 
     private static String firstLine(String text) {
@@ -171,6 +218,10 @@ final class SpecFileParser {
         String trimmed = text.strip();
         int newline = trimmed.indexOf('\n');
         return (newline < 0 ? trimmed : trimmed.substring(0, newline)).strip();
+    }
+
+    private static String shortened(String token) {
+        return token == null || token.length() <= MAX_ECHO ? token : token.substring(0, MAX_ECHO) + "...";
     }
 
     private static Position position(Mark mark, String source) {
@@ -242,7 +293,7 @@ final class SpecFileParser {
                 throw new Unsupported(
                         SpecRuleId.ALIAS,
                         position,
-                        "YAML aliases ('*" + parser.getText()
+                        "YAML aliases ('*" + shortened(parser.getText())
                                 + "') are not supported; put shared fields in 'defaults'");
             }
             if (token == JsonToken.START_OBJECT) {

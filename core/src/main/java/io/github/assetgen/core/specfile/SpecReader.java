@@ -42,11 +42,23 @@ public final class SpecReader {
 
     /**
      * Reads {@code specDirectory} recursively in the order of the files' relative paths, skipping
-     * hidden files and folders. A missing directory gives an empty set.
+     * hidden files and folders. A missing directory gives an empty set. Files are read wherever
+     * they resolve; {@link #read(Path, Path, Path)} confines them to the project's root.
      *
      * @param projectBaseDir the folder that positions are shown relative to
      */
     public SpecSet read(Path specDirectory, Path projectBaseDir) {
+        return read(specDirectory, projectBaseDir, null);
+    }
+
+    /**
+     * Like {@link #read(Path, Path)}, but a spec file that resolves (after symbolic links) outside
+     * {@code rootDirectory} is not read: a spec arriving in a pull request could otherwise link to a
+     * token file and have its first line printed in a parse error.
+     *
+     * @param rootDirectory the project's root (the reactor's root folder), or null to read every file
+     */
+    public SpecSet read(Path specDirectory, Path projectBaseDir, Path rootDirectory) {
         Objects.requireNonNull(specDirectory, "specDirectory");
         Objects.requireNonNull(projectBaseDir, "projectBaseDir");
         Path root = specDirectory.toAbsolutePath().normalize();
@@ -64,29 +76,87 @@ public final class SpecReader {
                     "the spec directory is a file, not a directory"));
             return new SpecSet(assets, problems);
         }
+        Path realRoot = rootDirectory == null
+                ? null
+                : realPath(rootDirectory.toAbsolutePath().normalize());
         for (Path file : specFiles(root, base, problems)) {
-            readFile(file, displayName(file, base), assets, problems);
+            String source = displayName(file, base);
+            if (realRoot == null || inside(file, realRoot, source, problems)) {
+                readFile(file, source, assets, problems);
+            }
         }
         problems.sort(Problem.BY_POSITION);
         return new SpecSet(assets, problems);
     }
 
-    private void readFile(Path file, String source, List<AssetSpec> assets, List<Problem> problems) {
-        String text;
+    /** True when {@code file} resolves inside {@code realRoot}; otherwise reports it. */
+    private static boolean inside(Path file, Path realRoot, String source, List<Problem> problems) {
+        Path real;
         try {
-            text = decode(Files.readAllBytes(file));
-        } catch (CharacterCodingException e) {
-            problems.add(SpecRuleId.NOT_UTF8.error(
-                    null, Position.startOf(source), null, "the file is not valid UTF-8 text; save it as UTF-8"));
-            return;
+            real = file.toRealPath();
+        } catch (IOException e) {
+            problems.add(SpecRuleId.UNREADABLE.error(
+                    null, Position.startOf(source), null, "cannot read the file: " + describe(e)));
+            return false;
+        }
+        if (real.startsWith(realRoot)) {
+            return true;
+        }
+        problems.add(SpecRuleId.OUTSIDE_ROOT.error(
+                null,
+                Position.startOf(source),
+                null,
+                "the file resolves to " + slashes(real) + ", outside the project root " + slashes(realRoot)
+                        + "; spec files must live inside the project: copy the file in instead of linking to it"));
+        return false;
+    }
+
+    /** The real path of an existing folder, or the path itself (a missing root confines to its own name). */
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path;
+        }
+    }
+
+    /** Reads one file's bytes as the directory walk would; for tests (fuzzing) that have no directory. */
+    static void readBytes(byte[] bytes, Path file, String source, List<AssetSpec> assets, List<Problem> problems) {
+        new SpecReader().readContent(bytes, file, source, assets, problems);
+    }
+
+    private void readFile(Path file, String source, List<AssetSpec> assets, List<Problem> problems) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
             problems.add(SpecRuleId.UNREADABLE.error(
                     null, Position.startOf(source), null, "cannot read the file: " + describe(e)));
             return;
         }
+        readContent(bytes, file, source, assets, problems);
+    }
+
+    private void readContent(byte[] bytes, Path file, String source, List<AssetSpec> assets, List<Problem> problems) {
+        String text;
+        try {
+            text = decode(bytes);
+        } catch (CharacterCodingException e) {
+            problems.add(SpecRuleId.NOT_UTF8.error(
+                    null, Position.startOf(source), null, "the file is not valid UTF-8 text; save it as UTF-8"));
+            return;
+        }
         boolean yaml = !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         SpecFileParser.Parsed parsed = parser.parse(text, yaml, source);
         parsed.problem().ifPresent(problems::add);
+        if (parsed.problem().isEmpty() && parsed.root().map(LocatedNode::isNull).orElse(true)) {
+            // often a file whose content was lost, or a spec written in the wrong folder
+            problems.add(SpecRuleId.EMPTY_FILE.warning(
+                    null,
+                    Position.startOf(source),
+                    null,
+                    "the spec file " + source + " is empty; it declares no assets"));
+        }
         parsed.root().ifPresent(root -> new AssetCollector(file, assets, problems).collect(root));
     }
 

@@ -18,6 +18,10 @@ package io.github.assetgen.core.specfile;
  *   <li>{@code spec.merge-key}: a YAML merge key ({@code <<}), which is not supported
  *   <li>{@code spec.id-in-defaults}: {@code id} given as a default
  *   <li>{@code spec.duplicate-key}: a key written twice in one mapping
+ *   <li>{@code spec.outside-root}: a spec file that resolves (after symbolic links) outside the
+ *       project's root directory, which is not read
+ *   <li>{@code spec.null-value}: an asset field (or default) written as an explicit null
+ *   <li>warning {@code spec.empty-file}: a spec file that holds nothing
  * </ul>
  */
 public enum SpecRuleId {
@@ -32,7 +36,10 @@ public enum SpecRuleId {
     UNKNOWN_FIELD("spec.unknown-field"),
     MERGE_KEY("spec.merge-key"),
     ID_IN_DEFAULTS("spec.id-in-defaults"),
-    DUPLICATE_KEY("spec.duplicate-key");
+    DUPLICATE_KEY("spec.duplicate-key"),
+    OUTSIDE_ROOT("spec.outside-root"),
+    NULL_VALUE("spec.null-value"),
+    EMPTY_FILE("spec.empty-file");
 
     private final String id;
 
@@ -47,5 +54,9 @@ public enum SpecRuleId {
 
     Problem error(String field, Position position, String assetId, String message) {
         return Problem.error(id, field, position, assetId, message);
+    }
+
+    Problem warning(String field, Position position, String assetId, String message) {
+        return Problem.warning(id, field, position, assetId, message);
     }
 }

@@ -460,6 +460,59 @@ class AssetRunnerTest {
                 .isZero();
     }
 
+    /** An asset whose output is {@code output}, as a spec asking for a WebP a provider answers with PNG. */
+    private static PlannedAsset restoreAt(String id, String output) {
+        AssetRequest base = request(id);
+        AssetRequest request = new AssetRequest(
+                id,
+                base.provider(),
+                base.type(),
+                base.model(),
+                base.prompt(),
+                base.parameters(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of(output),
+                base.position());
+        return planned(request, Action.RESTORE);
+    }
+
+    @Test
+    void twoAssetsWhoseFilesLandAtOneNameFailTheSecondInsteadOfOverwritingTheFirst() throws Exception {
+        PlannedAsset png = restoreAt("png", "img/x.png");
+        PlannedAsset webp = restoreAt("webp", "img/x.webp");
+        storedInCache(png.key(), "job-1");
+        storedInCache(webp.key(), "job-2");
+
+        List<AssetResult> results =
+                runner(new ScriptedClient("useapi"), 1, false).run(List.of(png, webp));
+
+        assertThat(results).extracting(AssetResult::status).containsOnly(AssetStatus.RESTORED, AssetStatus.FAILED);
+        AssetResult failed = results.stream()
+                .filter(r -> r.status() == AssetStatus.FAILED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(failed.message()).contains("img/x.png", "is already written by asset");
+        assertThat(outputDir.resolve("img/x.webp")).doesNotExist();
+    }
+
+    @Test
+    void aFileAnUpToDateAssetKeepsIsNotOverwrittenByAnAssetWrittenAsAnotherExtension() throws Exception {
+        PlannedAsset webp = restoreAt("webp", "img/x.webp");
+        storedInCache(webp.key(), "job-2");
+        AssetRunner runner = runner(new ScriptedClient("useapi"), 1, false);
+        runner.keep("kept", List.of("img/x.png"));
+
+        List<AssetResult> results = runner.run(List.of(webp));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(results.get(0).message()).contains("is already written by asset 'kept'");
+        assertThat(outputDir.resolve("img/x.png")).doesNotExist();
+    }
+
     @Test
     void restoringACachedAssetClosesTheJobABuildKilledAfterStoringItLeftOpen() throws Exception {
         PlannedAsset hero = planned(request("hero"), Action.RESTORE);

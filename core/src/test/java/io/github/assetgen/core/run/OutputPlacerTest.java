@@ -1,6 +1,8 @@
 package io.github.assetgen.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.assetgen.core.files.Hashing;
@@ -12,7 +14,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The conversion between PNG and JPEG never decodes an image whose header claims too many pixels. */
+/**
+ * The conversion between PNG and JPEG never decodes an image whose header claims too many pixels,
+ * and two assets of one build never meet at one file.
+ */
 class OutputPlacerTest {
 
     @TempDir
@@ -53,5 +58,51 @@ class OutputPlacerTest {
 
         assertThat(e.getMessage()).contains("cannot convert").contains("20000x20000");
         assertThat(dir.resolve("out/hero.png")).doesNotExist();
+    }
+
+    @Test
+    void aWebpOutputThatArrivesAsPngFailsTheAssetWhoseNameIsTaken() throws Exception {
+        OutputPlacer placer = new OutputPlacer(dir.resolve("out"));
+        placer.claim("x.png", MediaFormat.PNG, "first");
+
+        assertThatThrownBy(() -> placer.claim("x.webp", MediaFormat.PNG, "second"))
+                .isInstanceOf(AssetFailure.class)
+                .hasMessage("output x.png (asked for as x.webp, written as x.png so that the extension matches the"
+                        + " content) is already written by asset 'first' in this build; give one of them another"
+                        + " output");
+    }
+
+    @Test
+    void namesDifferingOnlyInCaseAreOneFile() throws Exception {
+        OutputPlacer placer = new OutputPlacer(dir.resolve("out"));
+        placer.claim("img/X.png", MediaFormat.PNG, "first");
+
+        assertThatThrownBy(() -> placer.claim("img/x.png", MediaFormat.PNG, "second"))
+                .isInstanceOf(AssetFailure.class)
+                .hasMessageContaining("is already written by asset 'first'");
+    }
+
+    @Test
+    void aFileAnUpToDateAssetKeepsIsNotTakenByAnotherAsset() throws Exception {
+        OutputPlacer placer = new OutputPlacer(dir.resolve("out"));
+        placer.reserve("x.png", "kept");
+
+        assertThatThrownBy(() -> placer.claim("x.webp", MediaFormat.PNG, "second"))
+                .isInstanceOf(AssetFailure.class)
+                .hasMessageContaining("is already written by asset 'kept'");
+        assertThatCode(() -> placer.claim("x.png", MediaFormat.PNG, "kept")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void differentFilesAndConvertedOnesDoNotClash() throws Exception {
+        OutputPlacer placer = new OutputPlacer(dir.resolve("out"));
+        placer.claim("x.png", MediaFormat.PNG, "first");
+
+        assertThatCode(() -> {
+                    placer.claim("y.webp", MediaFormat.PNG, "second");
+                    placer.claim("x.jpg", MediaFormat.PNG, "third");
+                    placer.claim("x.png", MediaFormat.PNG, "first");
+                })
+                .doesNotThrowAnyException();
     }
 }

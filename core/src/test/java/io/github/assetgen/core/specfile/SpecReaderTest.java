@@ -220,7 +220,7 @@ class SpecReaderTest {
     }
 
     @Test
-    void emptyAndCommentOnlyFilesYieldNothing() throws IOException {
+    void emptyAndCommentOnlyFilesYieldNothingButAWarningNamingThem() throws IOException {
         write("empty.yaml", "");
         write("comments.yml", "# nothing yet\n   # still nothing\n");
         write("empty.json", "  \n");
@@ -230,7 +230,38 @@ class SpecReaderTest {
         SpecSet set = read();
 
         assertThat(set.assets()).isEmpty();
-        assertThat(set.problems()).isEmpty();
+        assertThat(set.problems())
+                .allSatisfy(problem -> assertThat(problem.isError()).isFalse());
+        assertThat(formatted(set))
+                .containsExactly(
+                        "src/main/assets/bare.yaml:1:1: warning: the spec file src/main/assets/bare.yaml is empty;"
+                                + " it declares no assets",
+                        "src/main/assets/comments.yml:1:1: warning: the spec file src/main/assets/comments.yml is"
+                                + " empty; it declares no assets",
+                        "src/main/assets/empty.json:1:1: warning: the spec file src/main/assets/empty.json is empty;"
+                                + " it declares no assets",
+                        "src/main/assets/empty.yaml:1:1: warning: the spec file src/main/assets/empty.yaml is empty;"
+                                + " it declares no assets");
+        rules(set).containsOnly(tuple("spec.empty-file", null));
+    }
+
+    @Test
+    void anExplicitNullIsAnErrorNamingTheField() throws IOException {
+        write("a.yaml", "defaults:\n  model: ~\nassets:\n  - id: a\n    seed:\n");
+        write("b.json", "{\"assets\": [{\"id\": \"b\", \"quantity\": null}]}");
+
+        SpecSet set = read();
+
+        assertThat(formatted(set))
+                .contains(
+                        "src/main/assets/a.yaml:2:10: model is empty (null); give it a value or remove the line to use"
+                                + " the default",
+                        "src/main/assets/b.json:1:37: [b] quantity is empty (null); give it a value or remove the line"
+                                + " to use the default");
+        assertThat(set.problems())
+                .filteredOn(problem -> problem.ruleId().equals("spec.null-value"))
+                .extracting(Problem::field, Problem::isError)
+                .containsExactly(tuple("model", true), tuple("seed", true), tuple("quantity", true));
     }
 
     @Test
@@ -788,7 +819,9 @@ class SpecReaderTest {
 
         SpecSet set = read();
 
-        assertThat(set.problems()).isEmpty();
+        assertThat(set.problems())
+                .extracting(Problem::ruleId, Problem::field)
+                .containsExactly(tuple("spec.null-value", "character"), tuple("spec.null-value", "character"));
         AssetSpec yaml = set.assets().get(0);
         AssetSpec json = set.assets().get(1);
         assertThat(yaml.fields().keySet())

@@ -28,6 +28,9 @@ final class RetryAfter {
             return null;
         }
         String value = header.trim();
+        if (value.isEmpty()) {
+            return null; // only control characters, which trim() removes but isBlank() keeps
+        }
         Duration wait;
         if (value.chars().allMatch(Character::isDigit)) {
             // longer than 18 digits cannot be a long: it is a very long wait, not an error

@@ -254,7 +254,7 @@ public final class UseapiClient implements ProviderClient {
      * useapi answers errors with a matching HTTP status; a 2xx body that still carries an error
      * code is read with the same status table, to be safe.
      */
-    private static Outcome classify(Outcome.Success success) {
+    static Outcome classify(Outcome.Success success) {
         String error = success.body().path("error").asText(null);
         int code = success.body().path("code").asInt(success.httpStatus());
         if (error != null && code >= 400) {

@@ -65,6 +65,12 @@ class HostileAnswersTest {
     }
 
     @Test
+    void aRetryAfterOfControlCharactersOnlyMeansTheConfiguredDelay() {
+        // found by the fuzz test: trim() removes them, isBlank() does not, and "" is no number
+        assertThat(RetryAfter.parse("\u0000\u0000\u0001", NOW)).isNull();
+    }
+
+    @Test
     void aRetryWaitNeverOutlastsTheAssetsDeadline() throws Exception {
         server.enqueue(new MockResponse.Builder()
                 .code(503)
