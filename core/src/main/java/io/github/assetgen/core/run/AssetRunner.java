@@ -12,11 +12,9 @@ import io.github.assetgen.core.provider.http.Downloader;
 import io.github.assetgen.core.provider.http.RetryPolicy;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.store.AssetCache;
-import io.github.assetgen.core.store.CacheEntry;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.JournalEntry;
 import io.github.assetgen.core.store.KeyLock;
-import io.github.assetgen.core.store.LockFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -53,7 +51,6 @@ public final class AssetRunner {
 
     private final Map<String, ProviderClient> clients;
     private final Map<String, ProviderSettings> settings;
-    private final AssetCache cache;
     private final Journal journal;
     private final KeyLock locks;
     private final Duration assetTimeout;
@@ -102,7 +99,6 @@ public final class AssetRunner {
             RunPolicy policy) {
         this.clients = Map.copyOf(clients);
         this.settings = Map.copyOf(settings);
-        this.cache = cache;
         this.journal = journal;
         this.locks = locks;
         this.assetTimeout = assetTimeout;
@@ -233,29 +229,24 @@ public final class AssetRunner {
             }
             throw new IllegalArgumentException("the runner does not handle " + asset.action());
         } catch (AssetFailure failure) {
-            log.error("[" + asset.id() + "] " + failure.getMessage());
-            return new AssetResult(asset, AssetStatus.FAILED, List.of(), ids(jobs), since(start), failure.getMessage());
+            return failed(asset, jobs, start, failure.getMessage(), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new AssetResult(
+            return failed(
                     asset,
-                    AssetStatus.FAILED,
-                    List.of(),
-                    ids(jobs),
-                    since(start),
-                    "interrupted; any submitted job is recorded and the next build resumes it");
+                    jobs,
+                    start,
+                    "interrupted; any submitted job is recorded and the next build resumes it",
+                    false);
         } catch (IOException | UncheckedIOException e) {
-            String message = "I/O error: " + e.getMessage();
-            log.error("[" + asset.id() + "] " + message);
-            return new AssetResult(asset, AssetStatus.FAILED, List.of(), ids(jobs), since(start), message);
+            return failed(asset, jobs, start, "I/O error: " + e.getMessage(), true);
         } catch (Exception | Error e) {
             // One bad answer fails one asset: a decoder's OutOfMemoryError or arithmetic on an absurd
             // header must not stop the other assets, nor keep the lock and reports from being written.
             String message = "unexpected " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + shorten(e.getMessage()))
                     + "; any submitted job is recorded and the next build resumes it";
-            log.error("[" + asset.id() + "] " + message);
-            return new AssetResult(asset, AssetStatus.FAILED, List.of(), ids(jobs), since(start), message);
+            return failed(asset, jobs, start, message, true);
         } finally {
             inFlight.remove(asset.id());
         }
@@ -272,16 +263,9 @@ public final class AssetRunner {
         String provider = asset.request().provider();
         try (KeyLock.Handle held = holdKey(key)) {
             if (!force || asset.action() == Action.RESUME) {
-                Optional<CacheEntry> cached = cache.find(key);
-                if (cached.isPresent()) {
-                    try {
-                        AssetResult restored = restore.place(asset, cached.get(), AssetStatus.RESTORED, start);
-                        log.info("[" + asset.id() + "] made by another build meanwhile; restored it from the cache");
-                        journal.close(key);
-                        return restored;
-                    } catch (RestoreStep.Unverified e) {
-                        // taken out of the cache and reported: a miss
-                    }
+                Optional<AssetResult> madeMeanwhile = restore.restoreIfCachedMeanwhile(asset, start);
+                if (madeMeanwhile.isPresent()) {
+                    return madeMeanwhile.get();
                 }
             }
             if (!force && asset.action() == Action.GENERATE && shared.enabled()) {
@@ -313,7 +297,7 @@ public final class AssetRunner {
                 }
                 DownloadStep.Stored stored = download.store(asset, sending, client, jobs, collected.results(), retry);
                 if (stored.partial()) {
-                    AssetResult partial = partialResult(asset, stored, collected.failures(), start);
+                    AssetResult partial = restore.placePartial(asset, stored, collected.failures(), start);
                     journal.close(key);
                     return partial;
                 }
@@ -352,31 +336,11 @@ public final class AssetRunner {
         return lock.get();
     }
 
-    /**
-     * Some files of a batch came back: they are placed in the first output slots, cached and locked
-     * as partial; the asset fails the build, and the next build buys only what is missing.
-     */
-    private AssetResult partialResult(
-            PlannedAsset asset, DownloadStep.Stored stored, List<String> failures, Instant start)
-            throws IOException, AssetFailure {
-        int have = stored.entry().files().size();
-        int of = asset.request().expectedFiles();
-        String message = "only " + have + " of " + of + " files came back"
-                + (failures.isEmpty() ? "" : " (" + String.join("; ", failures) + ")") + ". The " + have
-                + " are kept, cached and locked (" + stored.cost().format() + "); the next build buys only the"
-                + " missing " + (of - have) + ".";
-        log.error("[" + asset.id() + "] " + message);
-        AssetResult placed = restore.placeGenerated(asset, stored.entry(), AssetStatus.PARTIAL, start);
-        return new AssetResult(
-                asset,
-                AssetStatus.PARTIAL,
-                placed.files(),
-                placed.jobIds(),
-                placed.took(),
-                message,
-                stored.cost(),
-                asset.action() == Action.GENERATE ? stored.spent() : Cost.free(),
-                new LockFile.Partial(have, of));
+    private AssetResult failed(PlannedAsset asset, List<JobRef> jobs, Instant start, String message, boolean logged) {
+        if (logged) {
+            log.error("[" + asset.id() + "] " + message);
+        }
+        return new AssetResult(asset, AssetStatus.FAILED, List.of(), ids(jobs), since(start), message);
     }
 
     private ProviderClient clientFor(String provider) throws AssetFailure {

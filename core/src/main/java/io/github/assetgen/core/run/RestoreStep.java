@@ -1,6 +1,7 @@
 package io.github.assetgen.core.run;
 
 import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.store.AssetCache;
@@ -156,6 +157,53 @@ final class RestoreStep {
         } catch (Unverified e) {
             throw new AssetFailure(e.getMessage() + "; the job stays recorded and the next build downloads it again");
         }
+    }
+
+    /**
+     * Another build (or module) may have made the asset while this one waited for the key's lock:
+     * then it is restored from the cache and the journal entry closes. Empty when the cache has no
+     * verified entry for the key.
+     */
+    Optional<AssetResult> restoreIfCachedMeanwhile(PlannedAsset asset, Instant start) throws IOException, AssetFailure {
+        Optional<CacheEntry> cached = cache.find(asset.key());
+        if (cached.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            AssetResult restored = place(asset, cached.get(), AssetStatus.RESTORED, start);
+            log.info("[" + asset.id() + "] made by another build meanwhile; restored it from the cache");
+            journal.close(asset.key());
+            return Optional.of(restored);
+        } catch (Unverified e) {
+            // taken out of the cache and reported: a miss
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Some files of a batch came back: they are placed in the first output slots, cached and locked
+     * as partial; the asset fails the build, and the next build buys only what is missing.
+     */
+    AssetResult placePartial(PlannedAsset asset, DownloadStep.Stored stored, List<String> failures, Instant start)
+            throws IOException, AssetFailure {
+        int have = stored.entry().files().size();
+        int of = asset.request().expectedFiles();
+        String message = "only " + have + " of " + of + " files came back"
+                + (failures.isEmpty() ? "" : " (" + String.join("; ", failures) + ")") + ". The " + have
+                + " are kept, cached and locked (" + stored.cost().format() + "); the next build buys only the"
+                + " missing " + (of - have) + ".";
+        log.error("[" + asset.id() + "] " + message);
+        AssetResult placed = placeGenerated(asset, stored.entry(), AssetStatus.PARTIAL, start);
+        return new AssetResult(
+                asset,
+                AssetStatus.PARTIAL,
+                placed.files(),
+                placed.jobIds(),
+                placed.took(),
+                message,
+                stored.cost(),
+                asset.action() == Action.GENERATE ? stored.spent() : Cost.free(),
+                new LockFile.Partial(have, of));
     }
 
     /**

@@ -53,6 +53,7 @@ public final class HttpCaller {
     private final String baseUrl;
     private final String diagnosticHeader;
     private final Duration apiCallTimeout;
+    private final CallFailures failures;
 
     /**
      * @param settings the provider's base URL, token, timeouts and retry limits
@@ -80,6 +81,7 @@ public final class HttpCaller {
             ResponseClassifier classifier,
             String diagnosticHeader) {
         this.diagnosticHeader = diagnosticHeader;
+        this.failures = new CallFailures(Objects.requireNonNull(settings, "settings"), diagnosticHeader);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.client = clients.forProvider(settings);
         // A create must reach the provider at most once; OkHttp would otherwise replay it on a
@@ -155,8 +157,8 @@ public final class HttpCaller {
                     ? Answers.readCapped(response.body(), endpoint.maxAnswerBytes())
                     : Answers.readPrefix(response.body(), Answers.ERROR_PREFIX_BYTES);
             if (text == null) {
-                throw quoting(
-                        unreadableAnswer(
+                throw failures.quoting(
+                        failures.unreadableAnswer(
                                 endpoint,
                                 "the answer is larger than " + (endpoint.maxAnswerBytes() >> 20) + " MiB",
                                 null),
@@ -165,21 +167,23 @@ public final class HttpCaller {
             try {
                 outcome = interpret(endpoint, response.code(), response.header("Retry-After"), text);
             } catch (ProviderException e) {
-                throw quoting(e, diagnostic);
+                throw failures.quoting(e, diagnostic);
             }
         } catch (IOException e) {
-            throw noAnswer(endpoint, tracker.requestStarted(), e);
+            throw failures.noAnswer(endpoint, tracker.requestStarted(), e);
         }
         if (outcome instanceof Outcome.Failure failure) {
-            throw quoting(toException(endpoint.actionDescription(), createSafe(endpoint, failure), null), diagnostic);
+            throw failures.quoting(
+                    toException(endpoint.actionDescription(), CallFailures.createSafe(endpoint, failure), null),
+                    diagnostic);
         }
         JsonNode body = ((Outcome.Success) outcome).body();
         try {
             return endpoint.parse(body);
         } catch (UnexpectedAnswerException e) {
-            throw quoting(unreadableAnswer(endpoint, e.getMessage(), e), diagnostic);
+            throw failures.quoting(failures.unreadableAnswer(endpoint, e.getMessage(), e), diagnostic);
         } catch (ProviderException e) {
-            throw quoting(e, diagnostic);
+            throw failures.quoting(e, diagnostic);
         }
     }
 
@@ -193,7 +197,7 @@ public final class HttpCaller {
     void bound(Call call, String action, Duration backstop) throws ProviderException {
         Duration limit = CallDeadline.cap(backstop);
         if (limit.toMillis() <= 0) {
-            throw toException(
+            throw failures.toException(
                     action,
                     new Outcome.Failure(
                             Kind.RETRYABLE,
@@ -214,7 +218,7 @@ public final class HttpCaller {
     void refuseInsecureBase(String action) throws ProviderException {
         String problem = settings.token() == null ? null : UrlGuard.insecureBase(settings.baseUrl());
         if (problem != null) {
-            throw toException(
+            throw failures.toException(
                     action,
                     new Outcome.Failure(Kind.PROVIDER_STOP, 0, problem + "; nothing was sent", null, null),
                     null);
@@ -223,21 +227,6 @@ public final class HttpCaller {
 
     Duration downloadCallTimeout() {
         return DOWNLOAD_CALL_TIMEOUT;
-    }
-
-    /** The same failure with the diagnostic header's value appended, when the answer had one. */
-    private ProviderException quoting(ProviderException e, String diagnostic) {
-        if (diagnostic == null || diagnostic.isBlank()) {
-            return e;
-        }
-        return new ProviderException(
-                e.kind(),
-                e.provider(),
-                e.httpStatus(),
-                e.getMessage() + " [" + diagnosticHeader + ": "
-                        + ProviderMessages.shorten(redact(diagnostic.trim()), 100) + "]",
-                e.retryAfter(),
-                e.getCause());
     }
 
     private Request request(Endpoint<?> endpoint, SendTracker tracker) {
@@ -274,121 +263,24 @@ public final class HttpCaller {
                     ? MissingNode.getInstance()
                     : HttpJson.mapper().readTree(text);
         } catch (IOException malformed) {
-            throw unreadableAnswer(endpoint, "the answer is not JSON: " + ProviderMessages.fromBody(text), malformed);
+            throw failures.unreadableAnswer(
+                    endpoint, "the answer is not JSON: " + ProviderMessages.fromBody(text), malformed);
         }
         return classifier.classify(new Outcome.Success(status, json));
     }
 
+    /** The text with every occurrence of this provider's token masked. */
+    public String redact(String text) {
+        return failures.redact(text);
+    }
+
     /** Turns a failure outcome into the exception the scheduler acts on. */
     ProviderException toException(String action, Outcome.Failure failure, Throwable cause) {
-        StringBuilder message = new StringBuilder(action)
-                .append(
-                        switch (failure.kind()) {
-                            case RATE_LIMITED -> " was rate limited";
-                            case REJECTED -> " was rejected";
-                            case PROVIDER_STOP -> " was refused";
-                            default -> " failed";
-                        });
-        if (failure.httpStatus() > 0) {
-            message.append(" (HTTP ").append(failure.httpStatus()).append(')');
-        }
-        if (failure.providerMessage() != null && !failure.providerMessage().isEmpty()) {
-            // redacted before it is shortened: a token cut in half would no longer match
-            message.append(": ").append(ProviderMessages.shorten(redact(failure.providerMessage())));
-        }
-        if (failure.advice() != null) {
-            message.append("; ").append(failure.advice());
-        }
-        return new ProviderException(
-                failure.kind(),
-                provider(),
-                failure.httpStatus(),
-                redact(message.toString()),
-                failure.retryAfter(),
-                cause);
-    }
-
-    /**
-     * Any answered 5xx to a create (but useapi's 596, "account on hold") says nothing about whether
-     * the job exists: useapi documents that MiniMax may "respond with 502 or 504 while still accepting
-     * jobs into the internal queue" (https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create,
-     * {@code maxJobs}), and APIXO's 502/504 do not say whether a task was made
-     * (https://apixo.ai/docs/models/image/minimax-image-01). So it is treated like a lost answer: the
-     * asset may be paid for, and is looked up or failed, never resent blindly.
-     */
-    private static Outcome.Failure createSafe(Endpoint<?> endpoint, Outcome.Failure failure) {
-        int status = failure.httpStatus();
-        boolean serverError = status >= 500 && status <= 599 && status != 596;
-        if (endpoint.kind() != CallKind.CREATE || failure.kind() != Kind.RETRYABLE || !serverError) {
-            return failure;
-        }
-        return new Outcome.Failure(
-                Kind.MAYBE_SUBMITTED,
-                status,
-                failure.providerMessage(),
-                null,
-                ProviderMessages.retryOnPurpose(endpoint.assetId()));
-    }
-
-    private ProviderException noAnswer(Endpoint<?> endpoint, boolean requestStarted, IOException e) {
-        String what = describe(e);
-        if (!requestStarted) {
-            return toException(
-                    endpoint.actionDescription(),
-                    new Outcome.Failure(
-                            Kind.RETRYABLE,
-                            0,
-                            "could not reach " + settings.baseUrl().getHost() + " (" + what + "); nothing was sent",
-                            null,
-                            null),
-                    e);
-        }
-        if (endpoint.kind() == CallKind.CREATE) {
-            return toException(
-                    endpoint.actionDescription(),
-                    new Outcome.Failure(
-                            Kind.MAYBE_SUBMITTED,
-                            0,
-                            "the request was sent but no answer came back (" + what + ")",
-                            null,
-                            ProviderMessages.retryOnPurpose(endpoint.assetId())),
-                    e);
-        }
-        return toException(
-                endpoint.actionDescription(),
-                new Outcome.Failure(Kind.RETRYABLE, 0, "no answer (" + what + ")", null, null),
-                e);
-    }
-
-    private ProviderException unreadableAnswer(Endpoint<?> endpoint, String problem, Throwable cause) {
-        // A 2xx to a create means the provider took the job; without a readable id we cannot tell
-        // which, so the asset may be paid for. A read can simply be asked again.
-        if (endpoint.kind() == CallKind.CREATE) {
-            return toException(
-                    endpoint.actionDescription(),
-                    new Outcome.Failure(
-                            Kind.MAYBE_SUBMITTED,
-                            200,
-                            "the provider accepted the request but its answer could not be read: " + problem,
-                            null,
-                            ProviderMessages.retryOnPurpose(endpoint.assetId())),
-                    cause);
-        }
-        return toException(
-                endpoint.actionDescription(),
-                new Outcome.Failure(Kind.RETRYABLE, 200, "unexpected answer: " + problem, null, null),
-                cause);
+        return failures.toException(action, failure, cause);
     }
 
     static String describe(IOException e) {
-        String name = e.getClass().getSimpleName();
-        return e.getMessage() == null ? name : name + ": " + e.getMessage();
-    }
-
-    /** The text with every occurrence of this provider's token masked. */
-    public String redact(String text) {
-        Secret token = settings.token();
-        return token == null ? text : token.redact(text);
+        return CallFailures.describe(e);
     }
 
     OkHttpClient client() {
