@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Mojo;
         defaultPhase = LifecyclePhase.VALIDATE,
         threadSafe = true,
         requiresProject = true)
-public class PlanAssetsMojo extends AbstractAssetgenMojo {
+public class PlanAssetsMojo extends AbstractPlanningMojo {
 
     static final String GOAL_NAME = "plan-assets";
 

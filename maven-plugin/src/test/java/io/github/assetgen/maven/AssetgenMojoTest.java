@@ -2,13 +2,16 @@ package io.github.assetgen.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.lenient;
 
 import io.github.assetgen.core.api.LockFileDamagedException;
 import java.io.File;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -100,15 +103,33 @@ class AssetgenMojoTest {
 
     @Test
     @Basedir("/unit/valid")
-    @InjectMojo(goal = ValidateAssetsMojo.GOAL_NAME)
+    @InjectMojo(goal = GenerateAssetsMojo.GOAL_NAME)
     @MojoParameter(name = "timeout", value = "10")
-    void aTimeoutWithoutUnitFailsTheBuildNamingTheParameter(ValidateAssetsMojo mojo) {
+    void aTimeoutWithoutUnitFailsTheBuildNamingTheParameter(GenerateAssetsMojo mojo) {
         mojo.setLog(log);
 
         assertThatThrownBy(mojo::execute)
                 .isExactlyInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("timeout '10'")
                 .hasMessageContaining("500ms, 5s, 2m");
+    }
+
+    @Test
+    @Basedir("/unit/valid")
+    @InjectMojo(goal = ValidateAssetsMojo.GOAL_NAME)
+    void validateAssetsIgnoresAGenerationPropertyItDoesNotTake(ValidateAssetsMojo mojo) throws Exception {
+        // issue #13: -Dassetgen.timeout=10 once failed validation, which never waits for anything
+        Properties user = new Properties();
+        user.setProperty(PropertyNames.TIMEOUT, "10");
+        lenient().when(mojo.session.getUserProperties()).thenReturn(user);
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertThat(log.at("info")).contains("assetgen: 2 asset spec(s) valid.");
+        assertThat(AbstractAssetgenMojo.class.getDeclaredFields())
+                .extracting(Field::getName)
+                .doesNotContain("timeout", "pollInterval", "force", "only");
     }
 
     @Test

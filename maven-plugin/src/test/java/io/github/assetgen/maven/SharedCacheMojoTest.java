@@ -7,6 +7,8 @@ import static org.mockito.Mockito.lenient;
 import io.github.assetgen.core.api.BuildConfig;
 import io.github.assetgen.core.store.shared.SharedCacheConfig;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -150,6 +152,39 @@ class SharedCacheMojoTest {
         Element plan = mojo(descriptor, PlanAssetsMojo.GOAL_NAME);
         assertThat(expression(plan, "locked")).isEqualTo("${assetgen.locked}");
         assertThat(expression(plan, "remoteCache")).isEqualTo("${assetgen.remoteCache}");
+    }
+
+    @Test
+    void eachGoalOffersOnlyTheParametersItUses() throws Exception {
+        // issue #13: help listed force, pollInterval and timeout under validate-assets
+        Document descriptor;
+        try (InputStream in = SharedCacheMojoTest.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            descriptor = factory.newDocumentBuilder().parse(in);
+        }
+
+        assertThat(parameters(mojo(descriptor, ValidateAssetsMojo.GOAL_NAME)))
+                .containsExactlyInAnyOrder("specDirectory", "skip", "placeholders", "project", "session");
+        assertThat(parameters(mojo(descriptor, PlanAssetsMojo.GOAL_NAME)))
+                .contains("lockFile", "cacheDirectory", "only", "force", "maxCredits", "maxUsd", "offline")
+                .doesNotContain("timeout", "pollInterval", "retryDelay", "providers");
+        assertThat(parameters(mojo(descriptor, GenerateAssetsMojo.GOAL_NAME)))
+                .contains("timeout", "pollInterval", "retryDelay", "providers", "force", "only", "lockFile");
+    }
+
+    /** The names of a goal's parameters in the descriptor. */
+    private static List<String> parameters(Element mojo) {
+        Element parameters = (Element) mojo.getElementsByTagName("parameters").item(0);
+        NodeList list = parameters.getElementsByTagName("parameter");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < list.getLength(); i++) {
+            names.add(((Element) list.item(i))
+                    .getElementsByTagName("name")
+                    .item(0)
+                    .getTextContent());
+        }
+        return names;
     }
 
     private static Element mojo(Document descriptor, String goal) {
