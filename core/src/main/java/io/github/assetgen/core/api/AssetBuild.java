@@ -79,6 +79,7 @@ public final class AssetBuild {
      */
     public List<AssetRequest> validate() throws SpecErrorsException {
         SpecSet specs = new SpecReader().read(config.specDirectory(), config.projectBaseDir(), config.rootDirectory());
+        TypoChecks.warnWhenThereAreNoSpecs(specs, config, log);
         Validation validation = RuleBook.standard()
                 .validate(
                         specs.assets(),
@@ -112,6 +113,7 @@ public final class AssetBuild {
      * @throws BuildFaultException when the cache cannot be read
      */
     public Plan plan(List<AssetRequest> requests) throws AssetgenException {
+        Selection selection = TypoChecks.selection(requests, config);
         String context = "cannot read the cache or lock file: ";
         try {
             Stores stores = stores();
@@ -123,8 +125,7 @@ public final class AssetBuild {
                     AssetBuild::resultRetention,
                     OutputPlacer::placedPath,
                     clock);
-            return new Planner(Pricing.standard())
-                    .plan(requests, state, Selection.of(config.only()), config.force(), config.offline());
+            return new Planner(Pricing.standard()).plan(requests, state, selection, config.force(), config.offline());
         } catch (IOException e) {
             throw new BuildFaultException(context + e.getMessage(), e);
         }

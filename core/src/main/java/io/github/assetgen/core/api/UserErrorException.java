@@ -8,7 +8,8 @@ public abstract sealed class UserErrorException extends AssetgenException
                 MissingTokenException,
                 AssetsFailedException,
                 LockFileDamagedException,
-                LockedBuildException {
+                LockedBuildException,
+                UnknownAssetsException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package io.github.assetgen.core.plan;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -9,24 +12,35 @@ import java.util.regex.Pattern;
  */
 public final class Selection {
 
-    private final List<Pattern> patterns;
+    /** Each entry as the user typed it, with its compiled glob; in the user's order. */
+    private final Map<String, Pattern> patterns;
 
-    private Selection(List<Pattern> patterns) {
+    private Selection(Map<String, Pattern> patterns) {
         this.patterns = patterns;
     }
 
     /** Parses the parameter's entries; blanks are ignored. */
     public static Selection of(List<String> entries) {
-        return new Selection(entries.stream()
+        Map<String, Pattern> patterns = new LinkedHashMap<>();
+        entries.stream()
                 .flatMap(e -> java.util.Arrays.stream(e.split(",")))
                 .map(String::trim)
                 .filter(e -> !e.isEmpty())
-                .map(Selection::globToPattern)
-                .toList());
+                .forEach(e -> patterns.putIfAbsent(e, globToPattern(e)));
+        return new Selection(patterns);
     }
 
     public static Selection all() {
-        return new Selection(List.of());
+        return new Selection(Map.of());
+    }
+
+    /** The entries, as typed, that select none of {@code ids}: a typo like {@code bannr} for {@code banner}. */
+    public List<String> unmatched(Collection<String> ids) {
+        return patterns.entrySet().stream()
+                .filter(e ->
+                        ids.stream().noneMatch(id -> e.getValue().matcher(id).matches()))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     public boolean selectsAll() {
@@ -35,7 +49,7 @@ public final class Selection {
 
     public boolean selects(String id) {
         return patterns.isEmpty()
-                || patterns.stream().anyMatch(p -> p.matcher(id).matches());
+                || patterns.values().stream().anyMatch(p -> p.matcher(id).matches());
     }
 
     private static Pattern globToPattern(String glob) {
