@@ -133,6 +133,30 @@ class AssetgenMojoTest {
     }
 
     @Test
+    @Basedir("/unit/valid")
+    @InjectMojo(goal = PlanAssetsMojo.GOAL_NAME)
+    @MojoParameter(name = "only", value = "hero,intr")
+    void anOnlyEntryThatMatchesNoAssetIsABuildFailureNamingTheNearestId(PlanAssetsMojo mojo) {
+        mojo.setLog(log);
+
+        assertThatThrownBy(mojo::execute)
+                .isExactlyInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("-Dassetgen.only=intr matches no asset (did you mean 'intro'?)");
+    }
+
+    @Test
+    @Basedir("/unit/valid")
+    @InjectMojo(goal = ValidateAssetsMojo.GOAL_NAME)
+    @MojoParameter(name = "specDirectory", value = "src/main/asset")
+    void aMisspeltSpecDirectoryIsAWarningNamingIt(ValidateAssetsMojo mojo) throws Exception {
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertThat(log.at("warn")).singleElement().asString().contains("src/main/asset does not exist");
+    }
+
+    @Test
     @Basedir("/unit/damaged-lock")
     @InjectMojo(goal = PlanAssetsMojo.GOAL_NAME)
     void aDamagedLockFileIsAUserErrorNamingFileLineAndColumn(PlanAssetsMojo mojo) {
