@@ -79,7 +79,8 @@ final class RecoverStep {
         try {
             return recollect.recollect(asset, start, retry);
         } catch (RecollectStep.NotRecollected e) {
-            recollectOutcome = e.getMessage();
+            // a provider's own sentence may end in a full stop; the advice below starts a new sentence
+            recollectOutcome = e.getMessage().replaceAll("[.\\s]+$", "");
         }
         // the lock's own words for what it cost: a RESTORE that fell through here planned no cost
         String cost = recorded.cost().format();
