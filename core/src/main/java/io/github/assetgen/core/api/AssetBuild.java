@@ -129,6 +129,9 @@ public final class AssetBuild {
                     clock);
             return new Planner(Pricing.standard())
                     .plan(requests, state, Selection.of(config.only()), config.force(), config.offline());
+        } catch (LockFileDamagedException e) {
+            reportStopped(List.of(), e);
+            throw e;
         } catch (IOException e) {
             throw new BuildFaultException(context + e.getMessage(), e);
         }

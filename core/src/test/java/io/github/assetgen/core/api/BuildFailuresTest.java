@@ -97,6 +97,19 @@ class BuildFailuresTest {
     }
 
     @Test
+    void aDamagedLockFileWritesReportsNamingIt() throws Exception {
+        placeholderSpec();
+        damageTheLock();
+        AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());
+        List<AssetRequest> requests = build.validate();
+
+        assertThatThrownBy(() -> build.plan(requests)).isInstanceOf(LockFileDamagedException.class);
+
+        assertThat(report().get("failure").get("message").asText())
+                .startsWith("cannot read the cache or lock file: " + project.resolve("assets.lock.json"));
+    }
+
+    @Test
     void aLockDamagedAfterThePlanWasMadeIsTheSameUserErrorWhenGenerating() throws Exception {
         placeholderSpec();
         AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());
