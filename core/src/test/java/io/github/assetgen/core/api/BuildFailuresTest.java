@@ -2,6 +2,7 @@ package io.github.assetgen.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,6 +54,11 @@ class BuildFailuresTest {
 
     /** A config whose useapi has no token, with these budgets. */
     private BuildConfig useapiConfig(BigDecimal maxCredits) {
+        return useapiConfig(maxCredits, false);
+    }
+
+    /** A config whose useapi has no token, with these budgets, locked or not. */
+    private BuildConfig useapiConfig(BigDecimal maxCredits, boolean locked) {
         ProviderSettings useapi =
                 ProviderRegistry.standard().get("useapi").settings(null, null, null, Duration.ofSeconds(1), null);
         BuildConfig base = BuildFixtures.placeholderConfig(project);
@@ -73,7 +79,7 @@ class BuildFailuresTest {
                 Map.of("useapi", useapi),
                 MavenStyle.WORDING,
                 null,
-                false);
+                locked);
     }
 
     @Test
@@ -305,5 +311,22 @@ class BuildFailuresTest {
             assertThat(reports.resolve(name)).content().doesNotContain("old-build");
         }
         assertThat(report().get("failure").get("problems")).hasSize(1);
+    }
+
+    @Test
+    void aLockedBuildRefusingToBuyWritesItsReports() throws Exception {
+        spec("""
+                assets:
+                  - {id: hero, provider: useapi, model: nano-banana-2, prompt: a lighthouse}
+                """);
+        AssetBuild build = new AssetBuild(useapiConfig(null, true), BuildLog.silent());
+        List<AssetRequest> requests = build.validate();
+
+        LockedBuildException refused =
+                catchThrowableOfType(() -> build.generate(requests, false), LockedBuildException.class);
+
+        JsonNode report = report();
+        assertThat(report.get("failure").get("message").asText()).isEqualTo(refused.getMessage());
+        assertThat(report.get("assets").get(0).get("message").asText()).isEqualTo("not run: " + refused.getMessage());
     }
 }
