@@ -56,5 +56,12 @@ class ValidateAssetsIT extends ItSupport {
                         .containsPattern("src/main/assets/b\\.yaml:15:\\d+: \\[styled\\] .*missing\\.png"));
         assertThat(errors).anySatisfy(l -> assertThat(l).containsPattern("src/main/assets/c\\.json:3:\\d+: "));
         assertThat(fakes.requests()).isZero();
+        // a CI server's junit step finds this build's spec errors, one failing test case each
+        assertThat(build.file("target/assetgen/TEST-assetgen.xml"))
+                .content()
+                .contains("failures=\"" + errors.size() + "\"")
+                .contains("<testcase classname=\"src/main/assets/a.yaml\" name=\"hero ")
+                .contains("<testcase classname=\"src/main/assets/b.yaml\" name=\"styled ");
+        assertThat(build.file("target/assetgen/report.json")).content().contains("\"failure\"");
     }
 }

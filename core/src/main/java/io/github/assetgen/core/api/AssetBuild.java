@@ -12,6 +12,8 @@ import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.Recollection;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
+import io.github.assetgen.core.report.AssetOutcome;
+import io.github.assetgen.core.report.BuildFailure;
 import io.github.assetgen.core.report.PlanTable;
 import io.github.assetgen.core.report.ReportWriter;
 import io.github.assetgen.core.report.RunReports;
@@ -96,7 +98,9 @@ public final class AssetBuild {
             }
         }
         if (errors > 0) {
-            throw new SpecErrorsException(problems);
+            SpecErrorsException failure = new SpecErrorsException(problems);
+            reportStopped(List.of(), failure);
+            throw failure;
         }
         List<AssetRequest> requests = validation.requests();
         if (config.placeholders()) {
@@ -113,7 +117,13 @@ public final class AssetBuild {
      * @throws BuildFaultException when the cache cannot be read
      */
     public Plan plan(List<AssetRequest> requests) throws AssetgenException {
-        Selection selection = TypoChecks.selection(requests, config);
+        Selection selection;
+        try {
+            selection = TypoChecks.selection(requests, config);
+        } catch (UnknownAssetsException e) {
+            reportStopped(List.of(), e);
+            throw e;
+        }
         String context = "cannot read the cache or lock file: ";
         try {
             Stores stores = stores();
@@ -126,6 +136,9 @@ public final class AssetBuild {
                     OutputPlacer::placedPath,
                     clock);
             return new Planner(Pricing.standard()).plan(requests, state, selection, config.force(), config.offline());
+        } catch (LockFileDamagedException e) {
+            reportStopped(List.of(), e);
+            throw e;
         } catch (IOException e) {
             throw new BuildFaultException(context + e.getMessage(), e);
         }
@@ -137,8 +150,17 @@ public final class AssetBuild {
         PlanTable.unpricedWarning(plan).ifPresent(log::warn);
     }
 
-    /** Fails before anything is sent when the plan costs more than the budget. */
+    /** Fails before anything is sent, with this build's reports, when the plan costs more than the budget. */
     public void checkBudget(Plan plan) throws BudgetExceededException {
+        try {
+            requireWithinBudget(plan);
+        } catch (BudgetExceededException e) {
+            reportStopped(RunReports.notRun(plan.assets(), e.getMessage()), e);
+            throw e;
+        }
+    }
+
+    private void requireWithinBudget(Plan plan) throws BudgetExceededException {
         var problem = plan.budgetProblem(config.maxCredits(), config.maxUsd());
         if (problem.isPresent()) {
             throw new BudgetExceededException(
@@ -184,7 +206,7 @@ public final class AssetBuild {
             if (config.locked()) {
                 BuildLock.requireNothingToBuy(plan, lockEntries, config.wording());
             }
-            checkBudget(plan);
+            requireWithinBudget(plan);
             checkCredentials(plan);
             Stores stores = stores();
             stores.cleanLeftovers(config.reportDirectory(), start);
@@ -263,12 +285,35 @@ public final class AssetBuild {
                 throw new AssetsFailedException(summary.failures());
             }
             return summary;
+        } catch (AssetsFailedException e) {
+            throw e; // its reports are written
+        } catch (UserErrorException e) {
+            // stopped before any asset ran (locked build, budget, token, balance, damaged lock)
+            reportStopped(RunReports.notRun(plan.assets(), e.getMessage()), e);
+            throw e;
         } catch (IOException e) {
             throw new BuildFaultException(context + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BuildFaultException(
                     "interrupted; jobs in flight are recorded and the next build resumes them", e);
+        }
+    }
+
+    /**
+     * Writes this build's reports for a goal that stopped early, so CI finds its failure and never an
+     * older build's report. A report that cannot be written is a warning: the failure stays the message.
+     */
+    private void reportStopped(List<AssetOutcome> outcomes, UserErrorException failure) {
+        List<Problem> problems = failure instanceof SpecErrorsException spec ? spec.problems() : List.of();
+        try {
+            RunReports.writeStopped(
+                    config.reportDirectory(),
+                    config.outputDirectory(),
+                    outcomes,
+                    new BuildFailure(failure.getMessage(), problems));
+        } catch (IOException e) {
+            log.warn("cannot write the reports to " + config.reportDirectory() + ": " + e.getMessage());
         }
     }
 

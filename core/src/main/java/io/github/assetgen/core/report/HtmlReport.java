@@ -37,12 +37,13 @@ final class HtmlReport {
             .prompt{margin:0 0 10px;white-space:pre-wrap;word-wrap:break-word}
             dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:0;color:var(--muted);font-size:13px}
             dd{margin:0;word-break:break-all}
-            .message{margin:10px 0 0;padding:8px 10px;background:#fef2f2;border-left:3px solid #b91c1c;white-space:pre-wrap;word-wrap:break-word}
+            .message{margin:10px 0 0;color:var(--ink);padding:8px 10px;background:#fef2f2;border-left:3px solid #b91c1c;white-space:pre-wrap;word-wrap:break-word}
             """;
 
     private HtmlReport() {}
 
-    static String render(Path reportDir, Path outputDir, List<AssetOutcome> outcomes, ReportSummary summary) {
+    static String render(
+            Path reportDir, Path outputDir, List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -51,7 +52,14 @@ final class HtmlReport {
                 .append("</style>\n</head>\n<body>\n");
         html.append("<header>\n<h1>assetgen</h1>\n<p>")
                 .append(escape(summaryLine(summary)))
-                .append("</p>\n</header>\n");
+                .append("</p>\n");
+        if (failure != null) {
+            // the reason nothing (more) was run, with every spec problem, in the page a CI server publishes
+            StringBuilder text = new StringBuilder(failure.message());
+            failure.problems().forEach(p -> text.append('\n').append(p.format()));
+            html.append("<p class=\"message\">").append(escape(text.toString())).append("</p>\n");
+        }
+        html.append("</header>\n");
         html.append("<main>\n");
         for (AssetOutcome outcome : outcomes) {
             card(html, reportDir, outputDir, outcome);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.assetgen.core.provider.Cost;
+import io.github.assetgen.core.specfile.Problem;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -35,8 +36,25 @@ final class JsonReport {
         node.put("unit", cost.unitName());
     }
 
-    static String render(List<AssetOutcome> outcomes, ReportSummary summary) {
+    static String render(List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure) {
         ObjectNode root = MAPPER.createObjectNode();
+        if (failure != null) {
+            // only a failed goal has the field, so a successful build's report is unchanged
+            ObjectNode failed = root.putObject("failure");
+            failed.put("message", failure.message());
+            ArrayNode problems = failed.putArray("problems");
+            for (Problem problem : failure.problems()) {
+                problems.addObject()
+                        .put("file", problem.position().source())
+                        .put("line", problem.position().line())
+                        .put("column", problem.position().column())
+                        .put("asset", problem.assetId())
+                        .put("rule", problem.ruleId())
+                        .put("field", problem.field())
+                        .put("severity", problem.isError() ? "error" : "warning")
+                        .put("message", problem.message());
+            }
+        }
         ObjectNode totals = root.putObject("summary");
         totals.put("assets", summary.total());
         for (Map.Entry<String, Integer> count : summary.counts().entrySet()) {

@@ -3,23 +3,26 @@ package io.github.assetgen.core.report;
 import static io.github.assetgen.core.report.Markup.escape;
 import static io.github.assetgen.core.report.Markup.seconds;
 
+import io.github.assetgen.core.specfile.Problem;
 import java.util.List;
 
 /**
  * {@code TEST-assetgen.xml}: one JUnit test case per asset, so CI servers list failed assets.
- * {@code failed} is a failure; {@code skipped} and {@code planned} (nothing was run) are skipped.
+ * {@code failed} is a failure; {@code skipped} and {@code planned} (nothing was run) are skipped. A goal
+ * that stopped early adds a failing test case per spec error (class name: the spec file), or one for the build.
  */
 final class JunitReport {
 
     private JunitReport() {}
 
-    static String render(List<AssetOutcome> outcomes, ReportSummary summary) {
-        long failures = outcomes.stream().filter(JunitReport::isFailure).count();
+    static String render(List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure) {
+        List<String> stops = failureCases(failure);
+        long failures = outcomes.stream().filter(JunitReport::isFailure).count() + stops.size();
         long skipped = outcomes.stream().filter(JunitReport::isSkipped).count();
         StringBuilder xml = new StringBuilder();
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuite name=\"assetgen\" tests=\"")
-                .append(outcomes.size())
+                .append(outcomes.size() + stops.size())
                 .append("\" failures=\"")
                 .append(failures)
                 .append("\" errors=\"0\" skipped=\"")
@@ -27,6 +30,7 @@ final class JunitReport {
                 .append("\" time=\"")
                 .append(seconds(summary.durationMillis()))
                 .append("\">\n");
+        stops.forEach(xml::append);
         for (AssetOutcome outcome : outcomes) {
             xml.append("  <testcase classname=\"assetgen\" name=\"")
                     .append(escape(outcome.id()))
@@ -57,6 +61,38 @@ final class JunitReport {
         }
         xml.append("</testsuite>\n");
         return xml.toString();
+    }
+
+    /**
+     * The failing test cases of a goal that stopped early: one per spec error, named by the spec file
+     * (its class name), the asset and the rule, so a CI server lists each mistake; otherwise one for
+     * the build itself (budget, token, balance, locked build).
+     */
+    private static List<String> failureCases(BuildFailure failure) {
+        if (failure == null) {
+            return List.of();
+        }
+        List<Problem> errors =
+                failure.problems().stream().filter(Problem::isError).toList();
+        if (errors.isEmpty()) {
+            return List.of(failureCase("assetgen", "build", "build", failure.message()));
+        }
+        return errors.stream()
+                .map(p -> failureCase(
+                        p.position().source(),
+                        (p.assetId() == null ? "" : p.assetId() + " ")
+                                + p.ruleId()
+                                + (p.field() == null ? "" : " (" + p.field() + ")"),
+                        p.ruleId(),
+                        p.format()))
+                .toList();
+    }
+
+    private static String failureCase(String className, String name, String type, String message) {
+        return "  <testcase classname=\"" + escape(className) + "\" name=\"" + escape(name) + "\" time=\"0\">\n"
+                + "    <failure message=\"" + escape(message) + "\" type=\"assetgen." + escape(type) + "\">"
+                + escape(message) + "</failure>\n"
+                + "  </testcase>\n";
     }
 
     /** A failed asset, or a partial batch: both fail the build. */

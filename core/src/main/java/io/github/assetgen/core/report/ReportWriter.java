@@ -32,12 +32,26 @@ public final class ReportWriter {
      */
     public void write(Path reportDir, Path outputDir, List<AssetOutcome> outcomes, ReportSummary summary)
             throws IOException {
+        write(reportDir, outputDir, outcomes, summary, null);
+    }
+
+    /**
+     * Writes all three reports of a goal that stopped early: the failure (each spec problem a failing
+     * JUnit test case) next to what is known of each asset. Every file is replaced, so no report of an
+     * older build is left behind as if it were this one's.
+     *
+     * @param failure why the goal stopped, or null when it did not
+     * @throws IOException when a report cannot be written
+     */
+    public void write(
+            Path reportDir, Path outputDir, List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure)
+            throws IOException {
         List<AssetOutcome> sorted =
                 outcomes.stream().sorted(Comparator.comparing(AssetOutcome::id)).toList();
         Files.createDirectories(reportDir);
-        writeAtomically(reportDir.resolve(JSON), JsonReport.render(sorted, summary));
-        writeAtomically(reportDir.resolve(JUNIT), JunitReport.render(sorted, summary));
-        writeAtomically(reportDir.resolve(HTML), HtmlReport.render(reportDir, outputDir, sorted, summary));
+        writeAtomically(reportDir.resolve(JSON), JsonReport.render(sorted, summary, failure));
+        writeAtomically(reportDir.resolve(JUNIT), JunitReport.render(sorted, summary, failure));
+        writeAtomically(reportDir.resolve(HTML), HtmlReport.render(reportDir, outputDir, sorted, summary, failure));
     }
 
     /** A killed build leaves a {@code .tmp-} file here, which the next build cleans (see AtomicFiles). */

@@ -1,6 +1,9 @@
 package io.github.assetgen.core.report;
 
+import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.run.AssetResult;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,6 +20,41 @@ public final class RunReports {
     /** The totals of these results. */
     public static ReportSummary summary(List<AssetResult> results, String spent, Duration took) {
         return ReportSummary.of(outcomes(results), spent, took.toMillis());
+    }
+
+    /**
+     * What is known of each asset of a goal that stopped before running any: status {@code planned}
+     * (nothing was run), the plan's cost, and the reason as message.
+     */
+    public static List<AssetOutcome> notRun(List<PlannedAsset> assets, String reason) {
+        return assets.stream()
+                .map(a -> new AssetOutcome(
+                        a.id(),
+                        "planned",
+                        a.request().provider(),
+                        a.request().model(),
+                        a.request().type().specName(),
+                        a.request().prompt(),
+                        a.key(),
+                        List.of(),
+                        a.cost(),
+                        null,
+                        0,
+                        "not run: " + reason))
+                .toList();
+    }
+
+    /**
+     * Writes the reports of a goal that stopped before running any asset: nothing was spent, and
+     * every file of an older build is replaced.
+     *
+     * @param outcomes what is known of each asset; empty when the specs could not be read
+     * @throws IOException when a report cannot be written
+     */
+    public static void writeStopped(Path reportDir, Path outputDir, List<AssetOutcome> outcomes, BuildFailure failure)
+            throws IOException {
+        ReportSummary summary = ReportSummary.of(outcomes, Spending.spent(List.of()), 0);
+        new ReportWriter().write(reportDir, outputDir, outcomes, summary, failure);
     }
 
     private static AssetOutcome outcome(AssetResult result) {

@@ -2,7 +2,10 @@ package io.github.assetgen.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
@@ -16,8 +19,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** Each way a build stops is its own type, carrying what the user needs; the messages are unchanged. */
 class BuildFailuresTest {
@@ -47,6 +54,11 @@ class BuildFailuresTest {
 
     /** A config whose useapi has no token, with these budgets. */
     private BuildConfig useapiConfig(BigDecimal maxCredits) {
+        return useapiConfig(maxCredits, false);
+    }
+
+    /** A config whose useapi has no token, with these budgets, locked or not. */
+    private BuildConfig useapiConfig(BigDecimal maxCredits, boolean locked) {
         ProviderSettings useapi =
                 ProviderRegistry.standard().get("useapi").settings(null, null, null, Duration.ofSeconds(1), null);
         BuildConfig base = BuildFixtures.placeholderConfig(project);
@@ -67,7 +79,7 @@ class BuildFailuresTest {
                 Map.of("useapi", useapi),
                 MavenStyle.WORDING,
                 null,
-                false);
+                locked);
     }
 
     @Test
@@ -88,6 +100,19 @@ class BuildFailuresTest {
                                     + e.column() + ": malformed lock file");
                 })
                 .hasCauseInstanceOf(LockFileException.class);
+    }
+
+    @Test
+    void aDamagedLockFileWritesReportsNamingIt() throws Exception {
+        placeholderSpec();
+        damageTheLock();
+        AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());
+        List<AssetRequest> requests = build.validate();
+
+        assertThatThrownBy(() -> build.plan(requests)).isInstanceOf(LockFileDamagedException.class);
+
+        assertThat(report().get("failure").get("message").asText())
+                .startsWith("cannot read the cache or lock file: " + project.resolve("assets.lock.json"));
     }
 
     @Test
@@ -187,5 +212,121 @@ class BuildFailuresTest {
                         e -> assertThat(e.failures()).extracting(r -> r.id()).containsExactly("hero"))
                 .hasMessage("1 asset(s) failed:\n  hero: not in the cache, and the build is offline"
                         + "\nEverything else was generated or restored, cached and locked.");
+    }
+
+    private JsonNode report() throws Exception {
+        return new ObjectMapper()
+                .readTree(project.resolve("target/assetgen/report.json").toFile());
+    }
+
+    @Test
+    void specErrorsWriteAFailingJunitTestCaseNamingEachProblem() throws Exception {
+        spec("""
+                assets:
+                  - {id: hero, provider: placeholder, model: nano-banana-2}
+                  - {id: logo, provider: placeholder, model: nano-banana-2}
+                """);
+        AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());
+
+        assertThatThrownBy(build::validate).isInstanceOf(SpecErrorsException.class);
+
+        Path reports = project.resolve("target/assetgen");
+        Document junit = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(reports.resolve("TEST-assetgen.xml").toFile());
+        assertThat(junit.getDocumentElement().getAttribute("failures")).isEqualTo("2");
+        NodeList cases = junit.getElementsByTagName("testcase");
+        assertThat(cases.getLength()).isEqualTo(2);
+        for (int i = 0; i < cases.getLength(); i++) {
+            Element testCase = (Element) cases.item(i);
+            assertThat(testCase.getAttribute("classname")).endsWith("site.yaml");
+            assertThat(testCase.getElementsByTagName("failure").getLength()).isEqualTo(1);
+        }
+        assertThat(((Element) cases.item(0)).getAttribute("name")).startsWith("hero ");
+        assertThat(((Element) cases.item(1)).getAttribute("name")).startsWith("logo ");
+        JsonNode failure = report().get("failure");
+        assertThat(failure.get("message").asText()).startsWith("2 error(s) in the asset specs");
+        assertThat(failure.get("problems")).hasSize(2);
+        assertThat(failure.get("problems").get(0).get("asset").asText()).isEqualTo("hero");
+        assertThat(failure.get("problems").get(0).get("line").asInt()).isEqualTo(2);
+        assertThat(reports.resolve("report.html")).content().contains("2 error(s) in the asset specs");
+    }
+
+    @Test
+    void aMissingTokenWritesAReportSayingSoWithEveryAssetNotRun() throws Exception {
+        spec("""
+                assets:
+                  - {id: hero, provider: useapi, model: nano-banana-2, prompt: a lighthouse}
+                """);
+        AssetBuild build = new AssetBuild(useapiConfig(null), BuildLog.silent());
+        List<AssetRequest> requests = build.validate();
+
+        assertThatThrownBy(() -> build.generate(requests, false)).isInstanceOf(MissingTokenException.class);
+
+        JsonNode report = report();
+        assertThat(report.get("failure").get("message").asText()).startsWith("No token for useapi");
+        JsonNode hero = report.get("assets").get(0);
+        assertThat(hero.get("id").asText()).isEqualTo("hero");
+        assertThat(hero.get("status").asText()).isEqualTo("planned");
+        assertThat(hero.get("message").asText()).startsWith("not run: No token for useapi");
+        assertThat(project.resolve("target/assetgen/TEST-assetgen.xml"))
+                .content()
+                .contains("classname=\"assetgen\" name=\"build\"")
+                .contains("<failure message=\"No token for useapi");
+    }
+
+    @Test
+    void anExceededBudgetInThePlanGoalWritesItsReports() throws Exception {
+        spec("""
+                assets:
+                  - {id: hero, provider: useapi, model: nano-banana-2, prompt: a lighthouse}
+                """);
+        AssetBuild build = new AssetBuild(useapiConfig(BigDecimal.ZERO), BuildLog.silent());
+        Plan plan = build.plan(build.validate());
+
+        assertThatThrownBy(() -> build.checkBudget(plan)).isInstanceOf(BudgetExceededException.class);
+
+        JsonNode report = report();
+        assertThat(report.get("failure").get("message").asText())
+                .isEqualTo(MavenStyle.text(
+                        plan.budgetProblem(BigDecimal.ZERO, null).orElseThrow()));
+        assertThat(report.get("assets").get(0).get("status").asText()).isEqualTo("planned");
+    }
+
+    @Test
+    void aStaleReportOfAnEarlierBuildIsReplacedWhenTheBuildStopsEarly() throws Exception {
+        Path reports = Files.createDirectories(project.resolve("target/assetgen"));
+        for (String name : List.of("report.json", "report.html", "TEST-assetgen.xml")) {
+            Files.writeString(reports.resolve(name), "old-build an-asset-of-an-older-build", StandardCharsets.UTF_8);
+        }
+        spec("""
+                assets:
+                  - {id: hero, provider: placeholder, model: nano-banana-2}
+                """);
+        AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());
+
+        assertThatThrownBy(build::validate).isInstanceOf(SpecErrorsException.class);
+
+        for (String name : List.of("report.json", "report.html", "TEST-assetgen.xml")) {
+            assertThat(reports.resolve(name)).content().doesNotContain("old-build");
+        }
+        assertThat(report().get("failure").get("problems")).hasSize(1);
+    }
+
+    @Test
+    void aLockedBuildRefusingToBuyWritesItsReports() throws Exception {
+        spec("""
+                assets:
+                  - {id: hero, provider: useapi, model: nano-banana-2, prompt: a lighthouse}
+                """);
+        AssetBuild build = new AssetBuild(useapiConfig(null, true), BuildLog.silent());
+        List<AssetRequest> requests = build.validate();
+
+        LockedBuildException refused =
+                catchThrowableOfType(() -> build.generate(requests, false), LockedBuildException.class);
+
+        JsonNode report = report();
+        assertThat(report.get("failure").get("message").asText()).isEqualTo(refused.getMessage());
+        assertThat(report.get("assets").get(0).get("message").asText()).isEqualTo("not run: " + refused.getMessage());
     }
 }
