@@ -7,9 +7,6 @@ import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.plan.Planner;
 import io.github.assetgen.core.plan.Selection;
 import io.github.assetgen.core.provider.ProviderClient;
-import io.github.assetgen.core.provider.ProviderDescriptor;
-import io.github.assetgen.core.provider.ProviderSettings;
-import io.github.assetgen.core.provider.Recollection;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.report.AssetOutcome;
@@ -32,8 +29,6 @@ import io.github.assetgen.core.specfile.Problem;
 import io.github.assetgen.core.specfile.SpecReader;
 import io.github.assetgen.core.specfile.SpecSet;
 import io.github.assetgen.core.store.LockFile;
-import io.github.assetgen.core.store.shared.HttpSharedCache;
-import io.github.assetgen.core.store.shared.SharedCacheConfig;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -41,11 +36,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -59,6 +51,7 @@ public final class AssetBuild {
     private final Clock clock;
     private final Sleeper sleeper;
     private final BuildLock lock;
+    private final BuildProviders providers;
 
     public AssetBuild(BuildConfig config, BuildLog log) {
         this(config, log, Clock.systemUTC(), Sleeper.SYSTEM);
@@ -71,6 +64,7 @@ public final class AssetBuild {
         this.clock = clock;
         this.sleeper = sleeper;
         this.lock = new BuildLock(config);
+        this.providers = new BuildProviders(config);
     }
 
     /**
@@ -132,7 +126,7 @@ public final class AssetBuild {
                     config.outputDirectory(),
                     stores.cache(),
                     stores.journal(),
-                    AssetBuild::resultRetention,
+                    BuildProviders::resultRetention,
                     OutputPlacer::placedPath,
                     clock);
             return new Planner(Pricing.standard()).plan(requests, state, selection, config.force(), config.offline());
@@ -207,11 +201,11 @@ public final class AssetBuild {
                 BuildLock.requireNothingToBuy(plan, lockEntries, config.wording());
             }
             requireWithinBudget(plan);
-            checkCredentials(plan);
+            providers.checkCredentials(plan);
             Stores stores = stores();
             stores.cleanLeftovers(config.reportDirectory(), start);
-            RunPolicy policy = runPolicy();
-            Map<String, ProviderClient> clients = clients(plan, stores);
+            RunPolicy policy = providers.runPolicy();
+            Map<String, ProviderClient> clients = providers.clients(plan, stores);
             Map<String, String> refused = BalanceCheck.check(plan, clients, config.offline(), log, config.wording());
             List<PlannedAsset> work = plan.assets().stream()
                     .filter(a -> a.action() == Action.RESTORE
@@ -325,74 +319,6 @@ public final class AssetBuild {
      */
     private boolean runnerDecides(PlannedAsset asset) {
         return asset.awaitsAnAnswer() && !config.offline();
-    }
-
-    /** Fails, naming both ways to set a token, for every provider that must be called and has none. */
-    private void checkCredentials(Plan plan) throws MissingTokenException {
-        Set<ProviderDescriptor> missing = new LinkedHashSet<>();
-        for (PlannedAsset asset : plan.assets()) {
-            ProviderDescriptor provider =
-                    ProviderRegistry.standard().get(asset.request().provider());
-            ProviderSettings settings = config.providers().get(provider.name());
-            if (asset.action().needsNetwork()
-                    && provider.tokenVariable() != null
-                    && (settings == null || settings.token() == null)) {
-                missing.add(provider);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new MissingTokenException(List.copyOf(missing), config.wording());
-        }
-    }
-
-    /**
-     * Clients for the providers this plan sends to, and for those an asset bought before may be
-     * re-collected from: only where a token is configured, since re-collecting is never required.
-     */
-    private Map<String, ProviderClient> clients(Plan plan, Stores stores) throws IOException {
-        Set<String> needed = plan.assets().stream()
-                .filter(a -> a.action().needsNetwork() || mayRecollect(a))
-                .map(a -> a.request().provider())
-                .collect(Collectors.toSet());
-        return ProviderRegistry.standard()
-                .createClients(
-                        needed,
-                        config.providers(),
-                        stores.fileIds(),
-                        config.cacheDirectory().resolve("tmp"));
-    }
-
-    private boolean mayRecollect(PlannedAsset asset) {
-        if (config.offline() || (asset.action() != Action.RECOVER && asset.action() != Action.RESTORE)) {
-            return false;
-        }
-        ProviderDescriptor provider =
-                ProviderRegistry.standard().find(asset.request().provider()).orElse(null);
-        ProviderSettings settings = provider == null ? null : config.providers().get(provider.name());
-        return provider != null
-                && provider.recollection().method() != Recollection.Method.NONE
-                && (provider.tokenVariable() == null || (settings != null && settings.token() != null));
-    }
-
-    /** The shared cache (none offline: nothing is sent), locked mode and how providers give results back. */
-    private RunPolicy runPolicy() {
-        SharedCacheConfig shared = config.offline() ? null : config.sharedCache();
-        return new RunPolicy(
-                shared == null ? null : new HttpSharedCache(shared),
-                shared != null && shared.save(),
-                config.locked(),
-                provider -> ProviderRegistry.standard()
-                        .find(provider)
-                        .map(ProviderDescriptor::recollection)
-                        .orElseGet(() -> Recollection.none("assetgen no longer knows provider " + provider, null)));
-    }
-
-    /** How long a provider keeps a finished job's results; a day for a provider assetgen no longer knows. */
-    private static Duration resultRetention(String provider) {
-        return ProviderRegistry.standard()
-                .find(provider)
-                .map(ProviderDescriptor::resultRetention)
-                .orElse(Duration.ofHours(24));
     }
 
     private Stores stores() throws IOException {
