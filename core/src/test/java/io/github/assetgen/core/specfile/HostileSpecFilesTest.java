@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Spec files that are not what they claim: links out of the project, token files, garbage. */
 class HostileSpecFilesTest {
 
-    private static final String TOKEN = "ghp_0123456789abcdefSECRETabcdef0123456789";
+    private static final String TOKEN = "notARealToken_fake0123456789abcdefFAKE";
 
     @TempDir
     Path project;
