@@ -10,39 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** An image header may claim any size; what claims too much is refused before a decoder sees it. */
 class ImageBombTest {
 
-    /** A 23-byte JPEG whose frame header claims 20000 x 20000 pixels. */
-    static final byte[] JPEG_BOMB = {
-        (byte) 0xFF,
-        (byte) 0xD8,
-        (byte) 0xFF,
-        (byte) 0xC0,
-        0,
-        17,
-        8,
-        0x4E,
-        0x20,
-        0x4E,
-        0x20,
-        3,
-        1,
-        0x22,
-        0,
-        2,
-        0x11,
-        1,
-        3,
-        0x11,
-        1,
-        (byte) 0xFF,
-        (byte) 0xD9
-    };
-
     @TempDir
     Path dir;
 
     @Test
     void aJpegClaimingFourHundredMegapixelsIsRefused() throws Exception {
-        Path bomb = Files.write(dir.resolve("bomb.jpg"), JPEG_BOMB);
+        Path bomb = Files.write(dir.resolve("bomb.jpg"), TestImages.JPEG_BOMB);
 
         assertThat(ImageHeaders.refusal(bomb, MediaFormat.JPEG, false))
                 .hasValueSatisfying(why -> assertThat(why).contains("20000x20000"));

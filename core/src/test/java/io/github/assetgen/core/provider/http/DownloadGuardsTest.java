@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.files.TestImages;
 import io.github.assetgen.core.provider.DownloadLimits;
 import io.github.assetgen.core.provider.DownloadedFile;
 import io.github.assetgen.core.provider.ProviderException;
@@ -24,33 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What a download lets land: media of the asset's type, within the caps, from an allowed address. */
 class DownloadGuardsTest {
-
-    /** A 20-byte JPEG whose frame header claims 20000 x 20000 pixels. */
-    static final byte[] JPEG_BOMB = {
-        (byte) 0xFF,
-        (byte) 0xD8,
-        (byte) 0xFF,
-        (byte) 0xC0,
-        0,
-        17,
-        8,
-        0x4E,
-        0x20,
-        0x4E,
-        0x20,
-        3,
-        1,
-        0x22,
-        0,
-        2,
-        0x11,
-        1,
-        3,
-        0x11,
-        1,
-        (byte) 0xFF,
-        (byte) 0xD9
-    };
 
     @StartStop
     MockWebServer cdn = new MockWebServer();
@@ -123,8 +97,9 @@ class DownloadGuardsTest {
 
     @Test
     void aTinyJpegClaimingTwentyThousandPixelsSquareIsRefusedBeforeAnyDecoder() throws Exception {
-        cdn.enqueue(
-                new MockResponse.Builder().body(new Buffer().write(JPEG_BOMB)).build());
+        cdn.enqueue(new MockResponse.Builder()
+                .body(new Buffer().write(TestImages.JPEG_BOMB))
+                .build());
 
         ProviderException e = failure(
                 () -> downloader().download(ResultLocation.ofUrl(url("/bomb.jpg")), dir.resolve("b"), AssetType.IMAGE));
