@@ -328,16 +328,7 @@ public final class AssetBuild {
     /** The results with their messages in the host's wording, for the summary, the reports and the failure. */
     private List<AssetResult> worded(List<AssetResult> results) {
         return results.stream()
-                .map(r -> new AssetResult(
-                        r.planned(),
-                        r.status(),
-                        r.files(),
-                        r.jobIds(),
-                        r.took(),
-                        config.wording().render(r.message()),
-                        r.cost(),
-                        r.spent(),
-                        r.partial()))
+                .map(r -> r.withMessage(config.wording().render(r.message())))
                 .toList();
     }
 }

@@ -61,6 +61,11 @@ public record AssetResult(
         return new AssetResult(planned, status, files, jobIds, took, message, newCost, newSpent, partial);
     }
 
+    /** The same result with its message reworded (the host's wording of core's advice). */
+    public AssetResult withMessage(String newMessage) {
+        return new AssetResult(planned, status, files, jobIds, took, newMessage, cost, spent, partial);
+    }
+
     public String id() {
         return planned.id();
     }
