@@ -65,12 +65,17 @@ final class BuildLock {
         return updated;
     }
 
-    /** A result as the lock sees it: only generated and restored assets change their entry. */
+    /**
+     * A result as the lock sees it: only generated and restored assets change their entry. A partial
+     * batch of an asset with a pick is not recorded: the lock lists a partial batch's candidates, and
+     * such an asset writes at most one (the cache keeps them; the next build completes the batch).
+     */
     private static LockUpdate.Asset record(AssetResult result) {
+        AssetRequest request = result.planned().request();
         LockUpdate.Outcome outcome = switch (result.status()) {
             case GENERATED -> LockUpdate.Outcome.GENERATED;
             case RESTORED -> LockUpdate.Outcome.RESTORED;
-            case PARTIAL -> LockUpdate.Outcome.PARTIAL;
+            case PARTIAL -> request.pick() == null ? LockUpdate.Outcome.PARTIAL : LockUpdate.Outcome.UNCHANGED;
             default -> LockUpdate.Outcome.UNCHANGED;
         };
         List<LockFile.LockedFile> files = outcome == LockUpdate.Outcome.UNCHANGED
@@ -78,7 +83,6 @@ final class BuildLock {
                 : result.files().stream()
                         .map(f -> new LockFile.LockedFile(f.relativePath(), f.sha256(), f.size()))
                         .toList();
-        AssetRequest request = result.planned().request();
         return new LockUpdate.Asset(
                 result.id(),
                 outcome,
@@ -88,7 +92,8 @@ final class BuildLock {
                 result.cost(),
                 result.partial(),
                 files,
-                result.jobIds());
+                result.jobIds(),
+                request.pick() == null ? null : request.pick().candidate());
     }
 
     /**

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -148,12 +149,16 @@ public final class DiskState implements AssetState {
     }
 
     /**
-     * Whether the lock's files are where the spec now asks for them. {@code output} is not in the
-     * cache key, so a renamed output keeps its key and only this tells that the file must be
-     * restored under its new name.
+     * Whether the lock's files are where the spec now asks for them, and the candidate it picks.
+     * Neither {@code output} nor {@code pick} is in the cache key, so a renamed output or another
+     * pick keeps its key and only this tells that the file must be restored.
      */
     private boolean locksTheOutputsAskedFor(LockFile.Entry entry, AssetRequest request) {
-        List<String> asked = request.outputs();
+        Integer pick = request.pick() == null ? null : request.pick().candidate();
+        if (!Objects.equals(entry.pick(), pick)) {
+            return false;
+        }
+        List<String> asked = request.placedOutputs();
         if (entry.files().size() != asked.size()) {
             return false;
         }

@@ -3,6 +3,7 @@ package io.github.assetgen.core.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.ModelRules;
 import io.github.assetgen.core.provider.ProviderDescriptor;
+import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.request.InputFile;
 import io.github.assetgen.core.specfile.AssetSpec;
@@ -44,6 +45,8 @@ final class CheckedAsset {
     Inputs inputs;
     /** The output file names, or null when they cannot be known. */
     List<String> outputs;
+    /** The candidate {@code pick} writes, or null when the spec has no (valid) pick. */
+    AssetRequest.Pick pick;
 
     CheckedAsset(
             AssetSpec spec, ModelCatalog catalog, InputFiles files, ValidationContext context, List<Problem> problems) {

@@ -35,7 +35,8 @@ final class CheckedRequests {
                 inputs.endFrame,
                 account,
                 a.outputs,
-                a.spec.position()));
+                a.spec.position(),
+                a.pick));
     }
 
     private static Map<String, Object> parameters(CheckedAsset a, ModelRules rules) {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class IdAndShapeRules implements RuleFamily {
 
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    private static final Set<String> INTEGERS = Set.of("quantity", "seed");
+    private static final Set<String> INTEGERS = Set.of("quantity", "seed", "pick");
     private static final Set<String> BOOLEANS = Set.of("promptOptimization");
     private static final Set<String> LISTS = Set.of("references");
 

@@ -1,6 +1,8 @@
 package io.github.assetgen.core.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.ModelRules;
+import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.specfile.AssetSpec;
 import io.github.assetgen.core.specfile.Problem;
@@ -9,7 +11,8 @@ import java.util.List;
 
 /**
  * Family {@code output}: the output name stays inside the output directory and has an extension of
- * the asset's type, and no two assets write the same file. Resolves the output file names.
+ * the asset's type, no two assets write the same file, and a {@code pick} names a candidate the
+ * request makes. Resolves the output file names and the pick.
  */
 final class OutputRules implements RuleFamily {
 
@@ -20,7 +23,41 @@ final class OutputRules implements RuleFamily {
     public void check(CheckedAsset a) {
         if (a.resolvable()) {
             a.outputs = outputs(a, a.type, a.rules);
+            if (a.outputs != null && a.values.containsKey("pick")) {
+                a.pick = pick(a, a.outputs.size());
+            }
         }
+    }
+
+    /**
+     * The candidate {@code pick} writes at the plain {@code output} name (no {@code -N}), or null
+     * after reporting a pick outside 1 to the number of files one request makes.
+     */
+    private static AssetRequest.Pick pick(CheckedAsset a, int candidates) {
+        JsonNode node = a.values.get("pick").node();
+        if (node.canConvertToInt() && node.intValue() >= 1 && node.intValue() <= candidates) {
+            String output = candidates == 1 ? a.outputs.get(0) : unnumbered(a.outputs.get(0));
+            return new AssetRequest.Pick(node.intValue(), output);
+        }
+        String makes;
+        if (a.type == AssetType.VIDEO) {
+            makes = "a video request makes one video; remove pick";
+        } else if (candidates == 1) {
+            makes = (a.model == null ? "this request" : a.model) + " makes 1 image with quantity 1; set quantity"
+                    + (a.rules == null || a.rules.maxQuantity() < 2 ? "" : " (up to " + a.rules.maxQuantity() + ")")
+                    + " to choose among several, or remove pick";
+        } else {
+            makes = (a.model == null ? "this request" : a.model) + " makes " + candidates
+                    + " candidates here (pick 1 to " + candidates + ")";
+        }
+        a.error(RuleId.OUTPUT_PICK_OUT_OF_RANGE, "pick", "pick " + node.asText() + " is out of range: " + makes);
+        return null;
+    }
+
+    /** {@code img/hero-1.png} as {@code img/hero.png}: {@link Outputs#expand} numbered it. */
+    private static String unnumbered(String first) {
+        int dot = first.lastIndexOf('.');
+        return first.substring(0, dot - "-1".length()) + first.substring(dot);
     }
 
     /**

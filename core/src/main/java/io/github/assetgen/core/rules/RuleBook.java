@@ -69,7 +69,8 @@ public final class RuleBook {
                     || catalog.provider(request.provider())
                             .map(d -> !d.checksModels())
                             .orElse(false);
-            for (String output : request.outputs()) {
+            // with a pick, only the picked candidate is written: the others cannot collide
+            for (String output : request.placedOutputs()) {
                 String written = Outputs.written(output, placeholder);
                 // case-insensitive: two names differing in case are one file on macOS and Windows
                 Claim claim = outputs.putIfAbsent(written.toLowerCase(Locale.ROOT), new Claim(asset, output));

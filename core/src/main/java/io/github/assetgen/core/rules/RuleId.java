@@ -55,7 +55,7 @@ import java.util.stream.Stream;
  * {@code output.collision} (another asset writes the same file, after the extension follows the
  * content where that is known in advance), {@code output.invalid-character} (a character Windows
  * or a jar cannot hold in a file name: {@code <>:"|?*}, a control character, or a name ending in a
- * dot or space).
+ * dot or space), {@code output.pick-out-of-range} ({@code pick} names no candidate the request makes).
  *
  * <p>{@code model.out-of-range} also covers the placeholder provider, which has no model rules:
  * {@code quantity} 1 to 16, {@code seed} a 64-bit number and {@code size} sides up to 8192.
@@ -112,7 +112,8 @@ public enum RuleId {
     OUTPUT_NO_FILE_NAME("output.no-file-name"),
     OUTPUT_WRONG_EXTENSION("output.wrong-extension"),
     OUTPUT_COLLISION("output.collision"),
-    OUTPUT_INVALID_CHARACTER("output.invalid-character");
+    OUTPUT_INVALID_CHARACTER("output.invalid-character"),
+    OUTPUT_PICK_OUT_OF_RANGE("output.pick-out-of-range");
 
     private final String id;
 

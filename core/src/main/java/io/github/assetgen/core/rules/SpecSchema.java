@@ -59,7 +59,12 @@ public final class SpecSchema {
             Map.entry("endFrame", "Image the video ends on (useapi 02 and Veo-3.1, minimax MiniMax-Hailuo-02)."),
             Map.entry("options", "Video resolution and length, e.g. 768p-6sec; depends on the model."),
             Map.entry("account", "The useapi MiniMax account to use when several are configured."),
-            Map.entry("output", "Output file relative to the output directory; default <id>.png or <id>.mp4."));
+            Map.entry("output", "Output file relative to the output directory; default <id>.png or <id>.mp4."),
+            Map.entry(
+                    "pick",
+                    "Which candidate (1-based) of a request that makes several (quantity, midjourney's 4) is"
+                            + " written at output; the others stay in the cache. Not part of the cache key:"
+                            + " changing it never generates again."));
 
     private static final String CATALOG_MODEL = "catalogModel";
 
@@ -189,6 +194,15 @@ public final class SpecSchema {
                                             .mapToLong(ModelRules::maxSeed)
                                             .max()
                                             .orElse(Integer.MAX_VALUE));
+                case "pick" ->
+                    p.put("type", "integer")
+                            .put("minimum", 1)
+                            .put(
+                                    "maximum",
+                                    models.stream()
+                                            .mapToInt(m -> Math.max(m.maxQuantity(), m.fixedQuantity()))
+                                            .max()
+                                            .orElse(1));
                 case "size" -> p.put("type", "string").put("pattern", "^[0-9]+[*xX][0-9]+$");
                 case "references" -> {
                     p.put("type", "array");

@@ -4,6 +4,7 @@ import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.Cost;
+import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.CacheEntry;
 import io.github.assetgen.core.store.CachedFile;
@@ -86,7 +87,8 @@ final class RestoreStep {
     }
 
     /**
-     * Writes the entry's files at the asset's outputs, the extension following the content; a
+     * Writes the entry's files at the asset's outputs, the extension following the content (with a
+     * {@code pick}, only the picked candidate, at the plain output name); a
      * partial batch's files fill the first outputs, and the result's cost is the one the entry records. Nothing
      * read from a cache is trusted: every file is read once, checked against the SHA-256 and size its
      * entry records and, when restoring an asset the lock records with this key, against the lock,
@@ -98,30 +100,38 @@ final class RestoreStep {
     AssetResult place(PlannedAsset asset, CacheEntry entry, AssetStatus status, Instant start)
             throws IOException, AssetFailure, Unverified {
         List<CachedFile> files = entry.files();
-        List<String> outputs = status == AssetStatus.PARTIAL
-                ? asset.request()
-                        .outputs()
-                        .subList(
-                                0,
-                                Math.min(files.size(), asset.request().outputs().size()))
-                : asset.request().outputs();
-        if (files.size() < outputs.size()) {
-            throw new AssetFailure(
-                    "the cache entry holds " + files.size() + " file(s) but " + outputs.size() + " are expected");
+        AssetRequest request = asset.request();
+        List<String> outputs = request.placedOutputs();
+        if (status == AssetStatus.PARTIAL) {
+            // the candidates that came back fill the first slots; a picked one that did not leaves nothing
+            outputs = request.pick() == null
+                    ? outputs.subList(0, Math.min(files.size(), outputs.size()))
+                    : request.pick().candidate() <= files.size() ? outputs : List.of();
         }
         for (int i = 0; i < outputs.size(); i++) {
-            placer.claim(outputs.get(i), files.get(i).format(), asset.id());
+            if (request.candidateAt(i) >= files.size()) {
+                throw new AssetFailure("the cache entry holds " + files.size() + " file(s) but "
+                        + request.expectedFiles() + " are expected");
+            }
+        }
+        for (int i = 0; i < outputs.size(); i++) {
+            placer.claim(outputs.get(i), files.get(request.candidateAt(i)).format(), asset.id());
         }
         List<OutputPlacer.Staged> staged = new ArrayList<>();
         try {
             for (int i = 0; i < outputs.size(); i++) {
+                CachedFile candidate = files.get(request.candidateAt(i));
                 try {
-                    staged.add(placer.stage(files.get(i), outputs.get(i)));
+                    staged.add(placer.stage(candidate, outputs.get(i)));
                 } catch (OutputPlacer.Mismatch e) {
                     throw unverified(asset, entry, e.getMessage());
                 }
                 String mismatch = lockMismatch(
-                        asset, status, i, files.get(i), staged.get(i).output());
+                        asset,
+                        status,
+                        request.candidateAt(i),
+                        candidate,
+                        staged.get(i).output());
                 if (mismatch != null) {
                     throw unverified(asset, entry, mismatch);
                 }
@@ -207,8 +217,9 @@ final class RestoreStep {
     }
 
     /**
-     * How output {@code index} differs from what the lock records, or null. Only a restore is
-     * compared (a new generation is new bytes), and only an asset the lock records with this key. The
+     * How candidate {@code candidate} (0-based) differs from what the lock records, or null. Only a restore is
+     * compared (a new generation is new bytes), and only an asset the lock records with this key
+     * and holding that candidate (a lock with another pick holds another one). The
      * lock holds the bytes written at the time, converted if the output's extension asked for
      * another image format: they are compared with what is about to be written when it is of the
      * lock's format, else with the cache file when that is; if neither is (the output's extension
@@ -216,13 +227,13 @@ final class RestoreStep {
      * stands.
      */
     private static String lockMismatch(
-            PlannedAsset asset, AssetStatus status, int index, CachedFile file, OutputFile output) {
-        if (status != AssetStatus.RESTORED
-                || asset.recorded() == null
-                || index >= asset.recorded().files().size()) {
+            PlannedAsset asset, AssetStatus status, int candidate, CachedFile file, OutputFile output) {
+        LockFile.LockedFile locked = status == AssetStatus.RESTORED && asset.recorded() != null
+                ? lockedCandidate(asset.recorded(), candidate)
+                : null;
+        if (locked == null) {
             return null;
         }
-        LockFile.LockedFile locked = asset.recorded().files().get(index);
         MediaFormat lockedFormat = MediaFormat.fromExtension(locked.path());
         String compared = output.format() == lockedFormat
                 ? output.sha256()
@@ -231,6 +242,19 @@ final class RestoreStep {
                 ? null
                 : file.name() + " gives " + output.relativePath() + " with SHA-256 " + compared
                         + " but the lock records " + locked.sha256() + " for " + locked.path();
+    }
+
+    /**
+     * The lock's file of a candidate: the lock of an asset without a pick lists every candidate in
+     * order; with a pick, its one file is the picked candidate. Null when the lock does not hold it.
+     */
+    private static LockFile.LockedFile lockedCandidate(LockFile.Entry recorded, int candidate) {
+        if (recorded.pick() == null) {
+            return candidate < recorded.files().size() ? recorded.files().get(candidate) : null;
+        }
+        return candidate == recorded.pick() - 1 && !recorded.files().isEmpty()
+                ? recorded.files().get(0)
+                : null;
     }
 
     private Unverified unverified(PlannedAsset asset, CacheEntry entry, String damage) {

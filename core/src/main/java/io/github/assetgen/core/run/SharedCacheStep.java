@@ -185,6 +185,10 @@ final class SharedCacheStep {
                 return;
             }
             LockFile.Entry locked = asset.recorded();
+            if (locked.pick() != null) {
+                // the outputs hold the picked candidate only: an entry made of them would lack the others
+                return;
+            }
             List<Manifest.FileRef> refs = new ArrayList<>();
             Map<String, Path> files = new HashMap<>();
             for (int i = 0; i < locked.files().size(); i++) {

@@ -25,7 +25,8 @@ public final class SpecFields {
             "endFrame",
             "options",
             "account",
-            "output");
+            "output",
+            "pick");
 
     /** The keys a spec file may have at its top level. */
     public static final List<String> FILE_KEYS = List.of("defaults", "assets");

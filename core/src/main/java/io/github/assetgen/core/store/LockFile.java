@@ -54,6 +54,7 @@ public final class LockFile {
      * @param partial how many of the batch's files came back, or null for a complete asset
      * @param jobIds the provider's job ids
      * @param generatedAt ISO-8601 instant of the generation; unchanged until the asset is regenerated
+     * @param pick the candidate (1-based) the asset's one file is, when the spec picks one; else null
      */
     public record Entry(
             String id,
@@ -64,7 +65,22 @@ public final class LockFile {
             Cost cost,
             Partial partial,
             List<String> jobIds,
-            String generatedAt) {
+            String generatedAt,
+            Integer pick) {
+
+        /** The entry of an asset that writes every candidate. */
+        public Entry(
+                String id,
+                String key,
+                String provider,
+                String model,
+                List<LockedFile> files,
+                Cost cost,
+                Partial partial,
+                List<String> jobIds,
+                String generatedAt) {
+            this(id, key, provider, model, files, cost, partial, jobIds, generatedAt, null);
+        }
 
         public Entry {
             Objects.requireNonNull(cost, "cost");
@@ -77,6 +93,9 @@ public final class LockFile {
             Objects.requireNonNull(generatedAt, "generatedAt");
             files = List.copyOf(files);
             jobIds = List.copyOf(jobIds);
+            if (pick != null && pick < 1) {
+                throw new IllegalArgumentException("pick " + pick + " is not a candidate number (1 or more)");
+            }
             if (partial != null && partial.have() != files.size()) {
                 throw new IllegalArgumentException("partial says " + partial.have() + " of " + partial.of() + " but "
                         + files.size() + " files are listed");
@@ -195,7 +214,8 @@ public final class LockFile {
                                 a.costOrLegacy(),
                                 a.partial() == null ? null : a.partial().toPartial(),
                                 a.jobIds(),
-                                a.generatedAt()));
+                                a.generatedAt(),
+                                a.pick()));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new LockFileException(
                         file, lineOf(bytes, asset.getKey()), 1, "asset \"" + asset.getKey() + "\": " + e.getMessage());
@@ -260,6 +280,7 @@ public final class LockFile {
                             e.provider(),
                             e.model(),
                             files,
+                            e.pick(),
                             LockFileJson.PartialJson.of(e.partial()),
                             LockFileJson.CostJson.of(e.cost()),
                             null,

@@ -30,13 +30,25 @@ record LockFileJson(Integer lockVersion, Map<String, AssetJson> assets) {
      * One asset, keyed by id in the enclosing map. {@code credits} is the text cost of locks written
      * before costs were numbers; it is read, never written.
      */
-    @JsonPropertyOrder({"key", "provider", "model", "files", "partial", "cost", "credits", "jobIds", "generatedAt"})
+    @JsonPropertyOrder({
+        "key",
+        "provider",
+        "model",
+        "files",
+        "pick",
+        "partial",
+        "cost",
+        "credits",
+        "jobIds",
+        "generatedAt"
+    })
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AssetJson(
             String key,
             String provider,
             String model,
             List<FileJson> files,
+            Integer pick,
             PartialJson partial,
             CostJson cost,
             String credits,

@@ -40,6 +40,7 @@ public final class LockUpdate {
      * @param partial how many files of the batch came back, for a partial outcome; else null
      * @param files the output files in output order; empty unless generated, partial or restored
      * @param jobIds the provider's job ids
+     * @param pick the candidate the asset's file is, when its spec picks one; else null
      */
     public record Asset(
             String id,
@@ -50,7 +51,22 @@ public final class LockUpdate {
             Cost cost,
             LockFile.Partial partial,
             List<LockFile.LockedFile> files,
-            List<String> jobIds) {
+            List<String> jobIds,
+            Integer pick) {
+
+        /** An asset that writes every candidate. */
+        public Asset(
+                String id,
+                Outcome outcome,
+                String key,
+                String provider,
+                String model,
+                Cost cost,
+                LockFile.Partial partial,
+                List<LockFile.LockedFile> files,
+                List<String> jobIds) {
+            this(id, outcome, key, provider, model, cost, partial, files, jobIds, null);
+        }
 
         public Asset {
             Objects.requireNonNull(id, "id");
@@ -92,7 +108,8 @@ public final class LockUpdate {
                         cost,
                         asset.outcome() == Outcome.PARTIAL ? asset.partial() : null,
                         asset.jobIds(),
-                        generatedAt));
+                        generatedAt,
+                        asset.pick()));
             }
         }
         return coversAllAssets ? lock.retainOnly(ids) : lock;
