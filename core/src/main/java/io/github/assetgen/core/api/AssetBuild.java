@@ -11,6 +11,7 @@ import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.report.AssetOutcome;
 import io.github.assetgen.core.report.BuildFailure;
+import io.github.assetgen.core.report.OutputFacts;
 import io.github.assetgen.core.report.PlanTable;
 import io.github.assetgen.core.report.ReportWriter;
 import io.github.assetgen.core.report.RunReports;
@@ -266,14 +267,22 @@ public final class AssetBuild {
             results.sort(Comparator.comparing(AssetResult::id));
             LockFile written =
                     lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
+            OutputFacts outputs = new BuildOutputs(config, log)
+                    .settle(
+                            requestsOf(plan),
+                            results,
+                            List.of(lockEntries, lock.readOther()),
+                            stores.cache(),
+                            stores.locks());
             BuildSummary summary = new BuildSummary(
                     results, Spending.spent(results), Spending.byProvider(results), Spending.lockedTotal(written));
             new ReportWriter()
                     .write(
                             config.reportDirectory(),
                             config.outputDirectory(),
-                            RunReports.outcomes(results),
-                            RunReports.summary(results, summary.spent(), Duration.between(start, clock.instant())));
+                            RunReports.outcomes(results, outputs),
+                            RunReports.summary(
+                                    results, outputs, summary.spent(), Duration.between(start, clock.instant())));
             if (!summary.failures().isEmpty()) {
                 log.info(summary.describe());
                 throw new AssetsFailedException(summary.failures());
@@ -319,6 +328,10 @@ public final class AssetBuild {
      */
     private boolean runnerDecides(PlannedAsset asset) {
         return asset.awaitsAnAnswer() && !config.offline();
+    }
+
+    private static List<AssetRequest> requestsOf(Plan plan) {
+        return plan.assets().stream().map(PlannedAsset::request).toList();
     }
 
     private Stores stores() throws IOException {

@@ -37,7 +37,24 @@ final class BuildLock {
 
     /** Placeholder runs keep their own lock under target, so the committed lock only records real assets. */
     private Path path() {
-        return config.placeholders() ? config.reportDirectory().resolve("placeholder.lock.json") : config.lockFile();
+        return config.placeholders() ? placeholderLock() : config.lockFile();
+    }
+
+    private Path placeholderLock() {
+        return config.reportDirectory().resolve("placeholder.lock.json");
+    }
+
+    /**
+     * The lock this build does not use (the committed one in a placeholder run, else the placeholder
+     * run's): it too records files the plugin wrote. Empty when missing or unreadable, since it only
+     * helps to recognise them.
+     */
+    LockFile readOther() {
+        try {
+            return LockFile.read(config.placeholders() ? config.lockFile() : placeholderLock());
+        } catch (IOException | RuntimeException e) {
+            return LockFile.empty();
+        }
     }
 
     /**

@@ -22,6 +22,9 @@ import java.util.Set;
  * @param spent what this build spent on the asset, or null
  * @param durationMillis how long the asset took in this build
  * @param message the failure (or skip) reason, or null
+ * @param placeholder the asset's files in the output directory are placeholder renders, not real assets
+ * @param candidates with a {@code pick}: every candidate of the request, in order (number = index + 1),
+ *     whether written or not; else empty
  */
 public record AssetOutcome(
         String id,
@@ -35,7 +38,26 @@ public record AssetOutcome(
         Cost cost,
         Cost spent,
         long durationMillis,
-        String message) {
+        String message,
+        boolean placeholder,
+        List<OutcomeFile> candidates) {
+
+    /** An outcome that is no placeholder render and has no candidates to choose from. */
+    public AssetOutcome(
+            String id,
+            String status,
+            String provider,
+            String model,
+            String type,
+            String prompt,
+            String key,
+            List<OutcomeFile> files,
+            Cost cost,
+            Cost spent,
+            long durationMillis,
+            String message) {
+        this(id, status, provider, model, type, prompt, key, files, cost, spent, durationMillis, message, false, null);
+    }
 
     /** Every status a report knows, in the order summaries list them. */
     public static final List<String> STATUSES =
@@ -50,5 +72,6 @@ public record AssetOutcome(
             throw new IllegalArgumentException("unknown status '" + status + "' (known: " + STATUSES + ")");
         }
         files = files == null ? List.of() : List.copyOf(files);
+        candidates = candidates == null ? List.of() : List.copyOf(candidates);
     }
 }

@@ -37,6 +37,9 @@ final class HtmlReport {
             .prompt{margin:0 0 10px;white-space:pre-wrap;word-wrap:break-word}
             dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:0;color:var(--muted);font-size:13px}
             dd{margin:0;word-break:break-all}
+            .placeholders{margin:8px 0 0;padding:6px 10px;background:#a16207;color:#fff;font-weight:600}
+            .candidates{display:flex;gap:4px;padding:4px;background:#111}.candidates figure{margin:0;flex:1;color:#c9cfdb;font-size:12px;text-align:center}
+            .candidates img{width:100%;height:auto}.candidates .picked{outline:3px solid #15803d}
             .message{margin:10px 0 0;color:var(--ink);padding:8px 10px;background:#fef2f2;border-left:3px solid #b91c1c;white-space:pre-wrap;word-wrap:break-word}
             """;
 
@@ -58,6 +61,13 @@ final class HtmlReport {
             StringBuilder text = new StringBuilder(failure.message());
             failure.problems().forEach(p -> text.append('\n').append(p.format()));
             html.append("<p class=\"message\">").append(escape(text.toString())).append("</p>\n");
+        }
+        if (summary.placeholders() > 0) {
+            html.append("<p class=\"placeholders\">")
+                    .append(summary.placeholders())
+                    .append(" of ")
+                    .append(summary.total())
+                    .append(" assets in the output directory are placeholder renders, not real assets</p>\n");
         }
         html.append("</header>\n");
         html.append("<main>\n");
@@ -116,13 +126,17 @@ final class HtmlReport {
                         .append("\">\n");
             }
         }
-        html.append("</div>\n<div class=\"body\">\n<h2>")
+        html.append("</div>\n");
+        candidates(html, reportDir, outcome);
+        html.append("<div class=\"body\">\n<h2>")
                 .append(escape(outcome.id()))
                 .append(" <span class=\"badge ")
                 .append(status)
                 .append("\">")
                 .append(status)
-                .append("</span></h2>\n");
+                .append("</span>")
+                .append(outcome.placeholder() ? " <span class=\"badge skipped\">placeholder</span>" : "")
+                .append("</h2>\n");
         if (outcome.prompt() != null && !outcome.prompt().isEmpty()) {
             html.append("<p class=\"prompt\">").append(escape(outcome.prompt())).append("</p>\n");
         }
@@ -143,6 +157,29 @@ final class HtmlReport {
                     .append("</p>\n");
         }
         html.append("</div>\n</article>\n");
+    }
+
+    /** Every candidate of an asset with a pick, numbered as {@code pick} counts; the picked one outlined. */
+    private static void candidates(StringBuilder html, Path reportDir, AssetOutcome outcome) {
+        if (outcome.candidates().isEmpty()) {
+            return;
+        }
+        String picked =
+                outcome.files().isEmpty() ? null : outcome.files().get(0).sha256();
+        html.append("<div class=\"candidates\">\n");
+        for (int i = 0; i < outcome.candidates().size(); i++) {
+            OutcomeFile candidate = outcome.candidates().get(i);
+            html.append("<figure")
+                    .append(candidate.sha256() != null && candidate.sha256().equals(picked) ? " class=\"picked\"" : "")
+                    .append("><img loading=\"lazy\" src=\"")
+                    .append(escape(relativeUrl(reportDir, candidate.absolutePath())))
+                    .append("\" alt=\"candidate ")
+                    .append(i + 1)
+                    .append("\"><figcaption>pick: ")
+                    .append(i + 1)
+                    .append("</figcaption></figure>\n");
+        }
+        html.append("</div>\n");
     }
 
     private static void term(StringBuilder html, String name, String value) {

@@ -64,6 +64,7 @@ final class JsonReport {
         ObjectNode spent = totals.putObject("spent");
         summary.spentByProvider().forEach((provider, cost) -> putCost(spent, provider, cost));
         totals.put("durationMillis", summary.durationMillis());
+        totals.put("placeholders", summary.placeholders());
         ArrayNode assets = root.putArray("assets");
         for (AssetOutcome outcome : outcomes) {
             ObjectNode asset = assets.addObject();
@@ -86,6 +87,18 @@ final class JsonReport {
             putCost(asset, "spent", outcome.spent());
             asset.put("durationMillis", outcome.durationMillis());
             asset.put("message", outcome.message());
+            asset.put("placeholder", outcome.placeholder());
+            if (!outcome.candidates().isEmpty()) {
+                ArrayNode candidates = asset.putArray("candidates");
+                for (int i = 0; i < outcome.candidates().size(); i++) {
+                    OutcomeFile candidate = outcome.candidates().get(i);
+                    candidates
+                            .addObject()
+                            .put("number", i + 1)
+                            .put("size", candidate.size())
+                            .put("sha256", candidate.sha256());
+                }
+            }
         }
         // "\n" everywhere, not the platform's line separator, so the file is the same on every OS
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");

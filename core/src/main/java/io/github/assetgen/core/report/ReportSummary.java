@@ -17,9 +17,20 @@ import java.util.TreeMap;
  * @param durationMillis how long the build's asset work took
  * @param spentByProvider what this build spent per provider (sorted by name), providers it spent
  *     something at (or at an unknown price) only
+ * @param placeholders how many assets' files in the output directory are placeholder renders
  */
 public record ReportSummary(
-        Map<String, Integer> counts, String totalCost, long durationMillis, Map<String, Cost> spentByProvider) {
+        Map<String, Integer> counts,
+        String totalCost,
+        long durationMillis,
+        Map<String, Cost> spentByProvider,
+        int placeholders) {
+
+    /** Totals of a build whose outputs hold no placeholder render. */
+    public ReportSummary(
+            Map<String, Integer> counts, String totalCost, long durationMillis, Map<String, Cost> spentByProvider) {
+        this(counts, totalCost, durationMillis, spentByProvider, 0);
+    }
 
     public ReportSummary {
         Objects.requireNonNull(totalCost, "totalCost");
@@ -37,7 +48,9 @@ public record ReportSummary(
         for (AssetOutcome outcome : outcomes) {
             counts.merge(outcome.status(), 1, Integer::sum);
         }
-        return new ReportSummary(counts, totalCost, durationMillis, spentByProvider(outcomes));
+        int placeholders =
+                (int) outcomes.stream().filter(AssetOutcome::placeholder).count();
+        return new ReportSummary(counts, totalCost, durationMillis, spentByProvider(outcomes), placeholders);
     }
 
     /** What the outcomes spent, per provider; free spending is left out. */

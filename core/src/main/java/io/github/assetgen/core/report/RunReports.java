@@ -14,12 +14,22 @@ public final class RunReports {
 
     /** One outcome per result, in the same order. */
     public static List<AssetOutcome> outcomes(List<AssetResult> results) {
-        return results.stream().map(RunReports::outcome).toList();
+        return outcomes(results, OutputFacts.none());
+    }
+
+    /** One outcome per result, in the same order, with what the build found in the output directory. */
+    public static List<AssetOutcome> outcomes(List<AssetResult> results, OutputFacts facts) {
+        return results.stream().map(r -> outcome(r, facts)).toList();
     }
 
     /** The totals of these results. */
     public static ReportSummary summary(List<AssetResult> results, String spent, Duration took) {
-        return ReportSummary.of(outcomes(results), spent, took.toMillis());
+        return summary(results, OutputFacts.none(), spent, took);
+    }
+
+    /** The totals of these results, counting the placeholder renders among the outputs. */
+    public static ReportSummary summary(List<AssetResult> results, OutputFacts facts, String spent, Duration took) {
+        return ReportSummary.of(outcomes(results, facts), spent, took.toMillis());
     }
 
     /**
@@ -57,7 +67,7 @@ public final class RunReports {
         new ReportWriter().write(reportDir, outputDir, outcomes, summary, failure);
     }
 
-    private static AssetOutcome outcome(AssetResult result) {
+    private static AssetOutcome outcome(AssetResult result, OutputFacts facts) {
         var request = result.planned().request();
         List<OutcomeFile> files = result.files().stream()
                 .map(f -> new OutcomeFile(f.relativePath(), f.path(), f.size(), f.sha256()))
@@ -74,6 +84,8 @@ public final class RunReports {
                 result.cost(),
                 result.spent(),
                 result.took().toMillis(),
-                result.message());
+                result.message(),
+                facts.placeholders().contains(result.id()),
+                facts.candidates().getOrDefault(result.id(), List.of()));
     }
 }
