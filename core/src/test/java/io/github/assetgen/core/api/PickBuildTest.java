@@ -145,6 +145,29 @@ class PickBuildTest {
         assertThat(locked().pick()).isEqualTo(2);
     }
 
+    @Test
+    void twoAssetsPickingFromOneRequestShareOneGeneration() throws Exception {
+        Path spec = project.resolve("src/main/assets/site.yaml");
+        Files.createDirectories(spec.getParent());
+        Files.writeString(spec, """
+                defaults: {provider: placeholder, model: nano-banana-2, prompt: a lighthouse, quantity: 4}
+                assets:
+                  - {id: hero-a, pick: 1}
+                  - {id: hero-b, pick: 4}
+                """, StandardCharsets.UTF_8);
+
+        AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());
+        var results = build.generate(build.validate(), false).results();
+
+        assertThat(results).extracting(AssetResult::status).containsOnly(AssetStatus.GENERATED, AssetStatus.RESTORED);
+        assertThat(results).filteredOn(r -> r.status() == AssetStatus.GENERATED).hasSize(1);
+        CacheEntry entry = cached(results.get(0).planned().key());
+        assertThat(Hashing.sha256(project.resolve("target/out/hero-a.png")))
+                .isEqualTo(entry.files().get(0).sha256());
+        assertThat(Hashing.sha256(project.resolve("target/out/hero-b.png")))
+                .isEqualTo(entry.files().get(3).sha256());
+    }
+
     /** Deletes the local cache, as on a fresh machine. */
     private static final class AtomicDelete {
         static void cache(Path project) throws Exception {
