@@ -42,6 +42,8 @@ public final class PlanTable {
             if (asset.note() != null) {
                 line.append("  (").append(asset.note()).append(')');
             }
+            pickChange(asset)
+                    .ifPresent(change -> line.append("  (").append(change).append(')'));
             lines.add(line.toString());
         }
         lines.add("Plan: " + count(plan, Action.GENERATE) + " to generate, " + count(plan, Action.RESUME)
@@ -62,6 +64,24 @@ public final class PlanTable {
         return Optional.of("No price is known for "
                 + plan.unpriced().stream().map(PlannedAsset::id).collect(Collectors.joining(", "))
                 + "; the estimate leaves them out.");
+    }
+
+    /**
+     * "pick 3 → 1, from the same generation": a new pick of a request the lock records is another
+     * candidate of what was bought, never a new purchase.
+     */
+    private static Optional<String> pickChange(PlannedAsset asset) {
+        if (asset.recorded() == null || asset.action() == Action.KEEP) {
+            return Optional.empty();
+        }
+        Integer before = asset.recorded().pick();
+        Integer now =
+                asset.request().pick() == null ? null : asset.request().pick().candidate();
+        if (java.util.Objects.equals(before, now)) {
+            return Optional.empty();
+        }
+        return Optional.of("pick " + (before == null ? "none" : before) + " \u2192 " + (now == null ? "none" : now)
+                + ", another candidate of the same generation: nothing is bought");
     }
 
     /** Shown only when there are any, so plans without them read as before. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.plan.Action;
+import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.Cost;
+import io.github.assetgen.core.report.PlanTable;
 import io.github.assetgen.core.run.AssetResult;
 import io.github.assetgen.core.run.AssetStatus;
 import io.github.assetgen.core.store.AssetCache;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +82,23 @@ class PickBuildTest {
     }
 
     @Test
+    void theGalleryShowsEveryCandidateWithItsNumberAndMarksThePickedOne() throws Exception {
+        spec("2");
+        build();
+
+        String html = Files.readString(project.resolve("target/assetgen/report.html"));
+
+        assertThat(html).contains("<figcaption>pick: 1</figcaption>", "<figcaption>pick: 4</figcaption>");
+        assertThat(html).containsOnlyOnce("<figure class=\"picked\">");
+        String picked = html.substring(html.indexOf("class=\"picked\""));
+        assertThat(picked.substring(0, picked.indexOf("</figure>"))).endsWith("pick: 2</figcaption>");
+        var report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(project.resolve("target/assetgen/report.json").toFile());
+        assertThat(report.at("/assets/0/candidates")).hasSize(4);
+        assertThat(report.at("/assets/0/candidates/1/number").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void theLockRecordsThePickAndTheFileActuallyWritten() throws Exception {
         spec("2");
         build();
@@ -102,6 +122,9 @@ class PickBuildTest {
 
         assertThat(plan().key()).isEqualTo(key);
         assertThat(plan().action()).isEqualTo(Action.RESTORE);
+        assertThat(PlanTable.lines(new Plan(List.of(plan()))).get(0))
+                .contains("restore from cache")
+                .contains("(pick 3 \u2192 1, another candidate of the same generation: nothing is bought)");
         AssetResult second = build();
         assertThat(second.status()).isEqualTo(AssetStatus.RESTORED);
         assertThat(second.spent()).isEqualTo(Cost.free());
