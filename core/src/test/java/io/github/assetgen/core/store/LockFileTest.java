@@ -198,6 +198,46 @@ class LockFileTest {
     }
 
     @Test
+    void aPickIsLockedAfterTheFilesAndReadBackTheSame() throws IOException {
+        Path file = dir.resolve(LockFile.FILE_NAME);
+        Entry picked = new Entry(
+                "cards",
+                KEY_A,
+                "useapi",
+                "midjourney-v7",
+                List.of(new LockedFile("img/cards.png", SHA_1, 10)),
+                Cost.credits(5000),
+                null,
+                List.of("job-1"),
+                "2026-03-04T05:06:07Z",
+                3);
+
+        LockFile.empty().with(picked).write(file);
+
+        assertThat(Files.readString(file)).contains("      ],\n      \"pick\": 3,\n      \"cost\"");
+        assertThat(LockFile.read(file).find("cards")).contains(picked);
+    }
+
+    @Test
+    void anEntryWithoutAPickWritesNoPickField() throws IOException {
+        Path file = dir.resolve(LockFile.FILE_NAME);
+        LockFile.empty()
+                .with(new Entry(
+                        "hero",
+                        KEY_A,
+                        "useapi",
+                        "nano-banana-2",
+                        List.of(new LockedFile("hero.png", SHA_1, 10)),
+                        Cost.credits(4),
+                        null,
+                        List.of(),
+                        "2026-03-04T05:06:07Z"))
+                .write(file);
+
+        assertThat(Files.readString(file)).doesNotContain("pick");
+    }
+
+    @Test
     void withoutAndRetainOnlyDropAssets() {
         LockFile lock = LockFile.empty().with(HERO).with(INTRO);
 
