@@ -278,8 +278,9 @@ public final class AssetBuild {
                             config.outputDirectory(),
                             RunReports.outcomes(results),
                             RunReports.summary(results, summary.spent(), summary.wallTime()));
+            // the closing line, the same whether the build fails or not (an info line: -q hides it)
+            log.info("assetgen: " + summary.describe());
             if (!summary.failures().isEmpty()) {
-                log.info(summary.describe());
                 throw new AssetsFailedException(summary.failures());
             }
             return summary;

@@ -1,6 +1,7 @@
 package io.github.assetgen.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.plan.Action;
@@ -93,6 +94,44 @@ class BuildSummaryTest {
         assertThat(log.infos)
                 .anyMatch(line ->
                         line.matches("\\[hero] submitted to placeholder/nano-banana-2, job \\w+ \\(estimate free\\)"))
-                .anyMatch(line -> line.matches("\\[logo] generated logo\\.png in \\d+ s, spent nothing"));
+                .anyMatch(line -> line.matches("\\[logo] generated logo\\.png in \\d+ s, spent nothing"))
+                .last()
+                .isEqualTo("assetgen: " + summary.describe());
+    }
+
+    @Test
+    void aFailedRunPrintsTheSameClosingLineBeforeItFails() throws Exception {
+        Files.createDirectories(project.resolve("src/main/assets"));
+        Files.writeString(project.resolve("src/main/assets/site.yaml"), """
+                assets:
+                  - {id: hero, provider: placeholder, model: nano-banana-2, prompt: a lighthouse}
+                """);
+        BuildConfig online = BuildFixtures.placeholderConfig(project);
+        BuildConfig offline = new BuildConfig(
+                online.projectBaseDir(),
+                online.specDirectory(),
+                online.outputDirectory(),
+                online.cacheDirectory(),
+                online.lockFile(),
+                online.reportDirectory(),
+                online.only(),
+                false,
+                null,
+                null,
+                false,
+                true,
+                online.assetTimeout(),
+                online.providers());
+        CollectingLog log = new CollectingLog();
+        AssetBuild build = new AssetBuild(offline, log);
+
+        assertThatThrownBy(() -> build.generate(build.validate(), false)).isInstanceOf(AssetsFailedException.class);
+
+        assertThat(log.errors).anyMatch(line -> line.startsWith("[hero] "));
+        assertThat(log.infos)
+                .last()
+                .asString()
+                .matches(
+                        "assetgen: 1 asset\\(s\\): 1 failed; spent nothing; the locked assets cost nothing; took \\d+ s");
     }
 }
