@@ -68,18 +68,23 @@ final class RunProgress {
         }
         String text = (of > 1 ? "job " + index + " of " + of + ": " : "") + said;
         Instant now = clock.instant();
-        boolean[] print = {false};
+        // what this poll did: null when it brought nothing new
+        String[] outcome = {null};
         shown.compute(asset.id(), (id, last) -> {
-            if (last != null
-                    && (last.text().equals(text) || now.isBefore(last.at().plus(EVERY)))) {
+            if (last != null && last.text().equals(text)) {
                 return last;
             }
-            print[0] = true;
+            if (last != null && now.isBefore(last.at().plus(EVERY))) {
+                outcome[0] = "held";
+                return last;
+            }
+            outcome[0] = "shown";
             return new Shown(now, text);
         });
-        if (print[0]) {
+        if ("shown".equals(outcome[0])) {
             log.info("[" + asset.id() + "] " + text);
-        } else {
+        } else if (outcome[0] != null) {
+            // held back by the 10 s, still there for mvn -X
             log.debug("[" + asset.id() + "] " + AssetRunner.shown(job) + ": " + said);
         }
     }

@@ -10,6 +10,7 @@ final class LineLog implements RunListener {
     final List<String> infos = Collections.synchronizedList(new ArrayList<>());
     final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    final List<String> debugs = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void info(String message) {
@@ -27,5 +28,7 @@ final class LineLog implements RunListener {
     }
 
     @Override
-    public void debug(String message) {}
+    public void debug(String message) {
+        debugs.add(message);
+    }
 }

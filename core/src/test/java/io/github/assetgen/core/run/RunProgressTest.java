@@ -59,6 +59,11 @@ class RunProgressTest {
         poll("processing", 30);
 
         assertThat(log.infos).containsExactly("[hero] processing 10%");
+        // what the 10 s held back is still there for mvn -X
+        assertThat(log.debugs)
+                .containsExactly(
+                        "[hero] user:1-minimax:acct-image:42: processing 20%",
+                        "[hero] user:1-minimax:acct-image:42: processing 30%");
     }
 
     @Test
