@@ -58,7 +58,7 @@ public record BuildSummary(
                 .map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", "));
         return results.size() + " asset(s): " + (parts.isEmpty() ? "nothing to do" : parts) + "; spent "
-                + Spending.describe(spentByProvider) + "; the locked assets cost " + lockedTotal
+                + Spending.describeSpent(results) + "; the locked assets cost " + lockedTotal
                 + (wallTime == null ? "" : "; took " + Elapsed.of(wallTime));
     }
 }

@@ -69,6 +69,21 @@ class BuildSummaryTest {
     }
 
     @Test
+    void anAssetOfUnknownPriceDoesNotHideWhatThePricedOnesCost() {
+        List<AssetResult> results = List.of(
+                result("a", "minimax", Cost.usd(new BigDecimal("0.28")), Action.GENERATE, AssetStatus.GENERATED),
+                result("b", "minimax", Cost.unknown(), Action.GENERATE, AssetStatus.GENERATED),
+                result("c", "apixo", Cost.unknown(), Action.GENERATE, AssetStatus.GENERATED));
+
+        BuildSummary summary = new BuildSummary(
+                results, Spending.spent(results), Spending.byProvider(results), "nothing", Duration.ofSeconds(2));
+
+        assertThat(summary.describe())
+                .isEqualTo("3 asset(s): 3 generated; spent an unknown amount at apixo, $0.28 and an unknown amount at"
+                        + " minimax; the locked assets cost nothing; took 2 s");
+    }
+
+    @Test
     void aSummaryWithoutAWallTimeLeavesItOut() {
         assertThat(new BuildSummary(List.of(), "0 credits, $0", Map.of(), "nothing").describe())
                 .isEqualTo("0 asset(s): nothing to do; spent nothing; the locked assets cost nothing");
