@@ -105,14 +105,4 @@ public final class Spending {
                 .map(e -> e.getValue() + " at " + e.getKey())
                 .collect(Collectors.joining(", "));
     }
-
-    /** {@code "16 credits at useapi, $0.28 at minimax"}, or {@code "nothing"}. */
-    public static String describe(Map<String, Cost> byProvider) {
-        if (byProvider.isEmpty()) {
-            return "nothing";
-        }
-        return byProvider.entrySet().stream()
-                .map(e -> e.getValue().format() + " at " + e.getKey())
-                .collect(Collectors.joining(", "));
-    }
 }
