@@ -267,24 +267,22 @@ public final class AssetBuild {
             results.sort(Comparator.comparing(AssetResult::id));
             LockFile written =
                     lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
-            OutputFacts outputs = new BuildOutputs(config, log)
-                    .settle(
-                            requestsOf(plan),
-                            results,
-                            List.of(lockEntries, lock.readOther()),
-                            stores.cache(),
-                            stores.locks());
+            OutputFacts outputs = new BuildOutputs(config, log).settle(plan, results, lockEntries, lock, stores);
             BuildSummary summary = new BuildSummary(
-                    results, Spending.spent(results), Spending.byProvider(results), Spending.lockedTotal(written));
+                    results,
+                    Spending.spent(results),
+                    Spending.byProvider(results),
+                    Spending.lockedTotal(written),
+                    Duration.between(start, clock.instant()));
             new ReportWriter()
                     .write(
                             config.reportDirectory(),
                             config.outputDirectory(),
                             RunReports.outcomes(results, outputs),
-                            RunReports.summary(
-                                    results, outputs, summary.spent(), Duration.between(start, clock.instant())));
+                            RunReports.summary(results, outputs, summary.spent(), summary.wallTime()));
+            // the closing line, the same whether the build fails or not (an info line: -q hides it)
+            log.info("assetgen: " + summary.describe());
             if (!summary.failures().isEmpty()) {
-                log.info(summary.describe());
                 throw new AssetsFailedException(summary.failures());
             }
             return summary;
@@ -328,10 +326,6 @@ public final class AssetBuild {
      */
     private boolean runnerDecides(PlannedAsset asset) {
         return asset.awaitsAnAnswer() && !config.offline();
-    }
-
-    private static List<AssetRequest> requestsOf(Plan plan) {
-        return plan.assets().stream().map(PlannedAsset::request).toList();
     }
 
     private Stores stores() throws IOException {

@@ -1,6 +1,8 @@
 package io.github.assetgen.core.api;
 
 import io.github.assetgen.core.files.Hashing;
+import io.github.assetgen.core.plan.Plan;
+import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.report.OutcomeFile;
 import io.github.assetgen.core.report.OutputFacts;
@@ -49,18 +51,18 @@ final class BuildOutputs {
      * Prunes, records and warns. A file that cannot be read or removed is a warning: the assets are
      * built, and the next build tries again.
      *
-     * @param requests every asset of the specs
+     * @param plan every asset of the specs
      * @param results this build's result of each of them
-     * @param locks the lock this build read before it ran, and the other one
+     * @param before the lock this build read before it ran ({@code lock} gives the other one)
      * @return what the reports show of the output directory
      */
-    OutputFacts settle(
-            List<AssetRequest> requests,
-            List<AssetResult> results,
-            List<LockFile> locks,
-            AssetCache cache,
-            KeyLock keys)
+    OutputFacts settle(Plan plan, List<AssetResult> results, LockFile before, BuildLock lock, Stores stores)
             throws InterruptedException {
+        List<AssetRequest> requests =
+                plan.assets().stream().map(PlannedAsset::request).toList();
+        List<LockFile> locks = List.of(before, lock.readOther());
+        AssetCache cache = stores.cache();
+        KeyLock keys = stores.locks();
         OutputManifest manifest;
         try {
             manifest = prune(requests, results, locks, keys);
