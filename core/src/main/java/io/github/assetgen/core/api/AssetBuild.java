@@ -10,9 +10,7 @@ import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.report.AssetOutcome;
-import io.github.assetgen.core.report.BuildFailure;
 import io.github.assetgen.core.report.PlanTable;
-import io.github.assetgen.core.report.ReportWriter;
 import io.github.assetgen.core.report.RunReports;
 import io.github.assetgen.core.report.Spending;
 import io.github.assetgen.core.request.AssetRequest;
@@ -52,12 +50,22 @@ public final class AssetBuild {
     private final Sleeper sleeper;
     private final BuildLock lock;
     private final BuildProviders providers;
+    private final BuildReports reports;
 
     public AssetBuild(BuildConfig config, BuildLog log) {
-        this(config, log, Clock.systemUTC(), Sleeper.SYSTEM);
+        this(config, log, CiEnvironment.NONE);
+    }
+
+    /** A build on a CI server, which shows problems and the summary where that server looks. */
+    public AssetBuild(BuildConfig config, BuildLog log, CiEnvironment ci) {
+        this(config, log, ci, Clock.systemUTC(), Sleeper.SYSTEM);
     }
 
     AssetBuild(BuildConfig config, BuildLog log, Clock clock, Sleeper sleeper) {
+        this(config, log, CiEnvironment.NONE, clock, sleeper);
+    }
+
+    AssetBuild(BuildConfig config, BuildLog log, CiEnvironment ci, Clock clock, Sleeper sleeper) {
         this.config = config;
         // every line core logs passes the host's wording, so advice names parameters as the user types them
         this.log = new WordedLog(log, config.wording());
@@ -65,6 +73,7 @@ public final class AssetBuild {
         this.sleeper = sleeper;
         this.lock = new BuildLock(config);
         this.providers = new BuildProviders(config);
+        this.reports = new BuildReports(config, ci, this.log);
     }
 
     /**
@@ -91,9 +100,10 @@ public final class AssetBuild {
                 log.warn(problem.format());
             }
         }
+        reports.validated(problems);
         if (errors > 0) {
             SpecErrorsException failure = new SpecErrorsException(problems);
-            reportStopped(List.of(), failure);
+            reports.stopped(RunReports.validated(validation.requests(), "the specs have errors"), failure);
             throw failure;
         }
         List<AssetRequest> requests = validation.requests();
@@ -102,6 +112,16 @@ public final class AssetBuild {
             requests = requests.stream().map(r -> r.withProvider(placeholder)).toList();
         }
         return requests;
+    }
+
+    /** Writes this build's reports of a validation that found no error (validate-assets alone). */
+    public void reportValid(List<AssetRequest> requests) {
+        reports.valid(requests);
+    }
+
+    /** Writes this build's reports of a plan that was printed and is not carried out (plan-assets). */
+    public void reportPlan(Plan plan) {
+        reports.planned(plan);
     }
 
     /**
@@ -268,12 +288,10 @@ public final class AssetBuild {
                     lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
             BuildSummary summary = new BuildSummary(
                     results, Spending.spent(results), Spending.byProvider(results), Spending.lockedTotal(written));
-            new ReportWriter()
-                    .write(
-                            config.reportDirectory(),
-                            config.outputDirectory(),
-                            RunReports.outcomes(results),
-                            RunReports.summary(results, summary.spent(), Duration.between(start, clock.instant())));
+            reports.write(
+                    RunReports.outcomes(results),
+                    RunReports.summary(results, summary.spent(), Duration.between(start, clock.instant())),
+                    null);
             if (!summary.failures().isEmpty()) {
                 log.info(summary.describe());
                 throw new AssetsFailedException(summary.failures());
@@ -298,17 +316,8 @@ public final class AssetBuild {
      * Writes this build's reports for a goal that stopped early, so CI finds its failure and never an
      * older build's report. A report that cannot be written is a warning: the failure stays the message.
      */
-    private void reportStopped(List<AssetOutcome> outcomes, UserErrorException failure) {
-        List<Problem> problems = failure instanceof SpecErrorsException spec ? spec.problems() : List.of();
-        try {
-            RunReports.writeStopped(
-                    config.reportDirectory(),
-                    config.outputDirectory(),
-                    outcomes,
-                    new BuildFailure(failure.getMessage(), problems));
-        } catch (IOException e) {
-            log.warn("cannot write the reports to " + config.reportDirectory() + ": " + e.getMessage());
-        }
+    private void reportStopped(List<AssetOutcome> outcomes, AssetgenException failure) {
+        reports.stopped(outcomes, failure);
     }
 
     /**
