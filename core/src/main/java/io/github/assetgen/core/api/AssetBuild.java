@@ -9,7 +9,6 @@ import io.github.assetgen.core.plan.Selection;
 import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
-import io.github.assetgen.core.report.AssetOutcome;
 import io.github.assetgen.core.report.PlanTable;
 import io.github.assetgen.core.report.RunReports;
 import io.github.assetgen.core.report.Spending;
@@ -135,7 +134,7 @@ public final class AssetBuild {
         try {
             selection = TypoChecks.selection(requests, config);
         } catch (UnknownAssetsException e) {
-            reportStopped(List.of(), e);
+            reports.stopped(List.of(), e);
             throw e;
         }
         String context = "cannot read the cache or lock file: ";
@@ -151,10 +150,10 @@ public final class AssetBuild {
                     clock);
             return new Planner(Pricing.standard()).plan(requests, state, selection, config.force(), config.offline());
         } catch (LockFileDamagedException e) {
-            reportStopped(List.of(), e);
+            reports.stopped(List.of(), e);
             throw e;
         } catch (IOException e) {
-            throw new BuildFaultException(context + e.getMessage(), e);
+            throw reportedFault(context, e);
         }
     }
 
@@ -169,7 +168,7 @@ public final class AssetBuild {
         try {
             requireWithinBudget(plan);
         } catch (BudgetExceededException e) {
-            reportStopped(RunReports.notRun(plan.assets(), e.getMessage()), e);
+            reports.stopped(RunReports.notRun(plan.assets(), e.getMessage()), e);
             throw e;
         }
     }
@@ -301,10 +300,10 @@ public final class AssetBuild {
             throw e; // its reports are written
         } catch (UserErrorException e) {
             // stopped before any asset ran (locked build, budget, token, balance, damaged lock)
-            reportStopped(RunReports.notRun(plan.assets(), e.getMessage()), e);
+            reports.stopped(RunReports.notRun(plan.assets(), e.getMessage()), e);
             throw e;
         } catch (IOException e) {
-            throw new BuildFaultException(context + e.getMessage(), e);
+            throw reportedFault(context, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BuildFaultException(
@@ -313,11 +312,13 @@ public final class AssetBuild {
     }
 
     /**
-     * Writes this build's reports for a goal that stopped early, so CI finds its failure and never an
-     * older build's report. A report that cannot be written is a warning: the failure stays the message.
+     * A fault (BUILD ERROR) with this build's reports: what happened to the assets is not known here,
+     * so they list none, but the failure replaces any older build's report.
      */
-    private void reportStopped(List<AssetOutcome> outcomes, AssetgenException failure) {
-        reports.stopped(outcomes, failure);
+    private BuildFaultException reportedFault(String context, IOException e) {
+        BuildFaultException fault = new BuildFaultException(context + e.getMessage(), e);
+        reports.stopped(List.of(), fault);
+        return fault;
     }
 
     /**

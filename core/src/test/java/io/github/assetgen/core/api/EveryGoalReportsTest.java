@@ -217,4 +217,25 @@ class EveryGoalReportsTest {
                 .contains("**1 asset(s)**, 1 generated.")
                 .doesNotContain(FAKE_TOKEN);
     }
+
+    @Test
+    void aFaultReplacesAnOlderBuildsReportWithItsMessage() throws Exception {
+        spec("""
+                assets:
+                  - {id: hero, provider: placeholder, model: nano-banana-2, prompt: a lighthouse}
+                """);
+        Files.createDirectories(reports());
+        Files.writeString(reports().resolve("report.json"), "{\"old\": \"build\"}", StandardCharsets.UTF_8);
+        // the lock file is a folder: the plan cannot read it, a fault of the machine, not a spec mistake
+        Files.createDirectories(project.resolve("assets.lock.json"));
+        AssetBuild build = new AssetBuild(config(), new CollectingLog());
+        List<AssetRequest> requests = build.validate();
+
+        assertThatThrownBy(() -> build.generate(requests, true)).isInstanceOf(BuildFaultException.class);
+
+        JsonNode report = json("report.json");
+        assertThat(report.has("old")).isFalse();
+        assertThat(report.at("/failure/message").asText()).startsWith("cannot read the cache or lock file: ");
+        assertThat(report.path("assets")).isEmpty();
+    }
 }
