@@ -3,6 +3,9 @@ package io.github.assetgen.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.assetgen.core.report.ReportWriter;
+import io.github.assetgen.core.specfile.Position;
+import io.github.assetgen.core.specfile.Problem;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,35 @@ class CiReportsIT extends ItSupport {
                         .findValuesAsText("status"))
                 .containsOnly("planned");
         assertThat(build.file("target/assetgen/TEST-assetgen.xml")).exists();
+    }
+
+    @Test
+    void aSarifWithWarningsOddPathsAndAFileOutsideTheProjectPassesTheValidatorToo() throws Exception {
+        SarifMultitool.require();
+        Path project = MavenBuild.prepare("plain", "CiReportsIT-odd-paths").dir();
+        List<Problem> problems = List.of(
+                Problem.warning(
+                        "model.size-rounded",
+                        "size",
+                        new Position("src/main/assets/my specs/ä b#1.yaml", 3, 5),
+                        "icon",
+                        "size 1000x1000 is rounded to 1024x1024"),
+                Problem.error("spec.malformed", null, new Position("c:d.yaml", 1, 1), null, "100% \"wrong\"\nagain"),
+                Problem.error(
+                        "spec.outside-root",
+                        null,
+                        new Position(project.resolveSibling("shared/x.yaml").toString(), 1, 1),
+                        null,
+                        "outside"));
+        Path reports = project.resolve("target/assetgen");
+
+        new ReportWriter().writeSarif(reports, problems, project);
+
+        SarifMultitool.Validation validation = SarifMultitool.validate(reports.resolve(ReportWriter.SARIF));
+        assertThat(validation.exitCode()).as(validation.output()).isZero();
+        assertThat(validation.errorLines()).as(validation.output()).isEmpty();
+        assertThat(json(reports.resolve(ReportWriter.SARIF)).at("/runs/0/results"))
+                .hasSize(3);
     }
 
     @Test
