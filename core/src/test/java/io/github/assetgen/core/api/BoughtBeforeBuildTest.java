@@ -100,8 +100,8 @@ class BoughtBeforeBuildTest {
         assertThat(plan.assets()).extracting(PlannedAsset::action).containsOnly(Action.RECOVER);
         assertThat(log.infos)
                 .contains("  hero  bought before, not here  nano-banana-2 @ placeholder  free per the lock, not spent"
-                        + " again");
-        assertThat(log.infos).anySatisfy(line -> assertThat(line).contains("2 bought before and not here"));
+                        + " again  (not in the local cache: got back from the shared cache or the provider)");
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).contains("2 bought before, not here"));
         assertThat(summary.results()).extracting(r -> r.status()).containsOnly(AssetStatus.RESTORED);
         outputsMatchTheLock();
         assertThat(lockFile()).hasBinaryContent(lock);

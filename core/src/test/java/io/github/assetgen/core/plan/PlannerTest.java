@@ -179,14 +179,14 @@ class PlannerTest {
     }
 
     @Test
-    void offlineBlocksEverythingThatNeedsTheNetworkAndKeepsRestores() {
+    void offlineMarksEverythingThatNeedsTheNetworkAndKeepsRestores() {
         AssetRequest restored = image("restored", "1K");
         AssetRequest fresh = image("fresh", "1K");
         cached.add(CacheKey.of(restored));
 
         Plan plan = plan(List.of(restored, fresh), Selection.all(), false, true);
 
-        assertThat(plan.assets()).extracting(PlannedAsset::action).containsExactly(Action.RESTORE, Action.BLOCKED);
+        assertThat(plan.assets()).extracting(PlannedAsset::action).containsExactly(Action.RESTORE, Action.OFFLINE);
         assertThat(plan.assets().get(1).note()).contains("offline");
     }
 
@@ -284,14 +284,14 @@ class PlannerTest {
     }
 
     @Test
-    void offlineARecordedAssetIsBlockedSayingItWasBoughtBefore() {
+    void offlineARecordedAssetIsOfflineSayingItWasBoughtBefore() {
         AssetRequest hero = image("hero", "1K");
         lockRecords(hero, CacheKey.of(hero), "4 credits");
 
         PlannedAsset planned =
                 plan(List.of(hero), Selection.all(), false, true).assets().get(0);
 
-        assertThat(planned.action()).isEqualTo(Action.BLOCKED);
+        assertThat(planned.action()).isEqualTo(Action.OFFLINE);
         assertThat(planned.note()).contains("bought before (4 credits per the lock)", "offline");
     }
 
@@ -413,7 +413,7 @@ class PlannerTest {
                 .isNull();
         PlannedAsset offline =
                 plan(List.of(set), Selection.all(), false, true).assets().get(0);
-        assertThat(offline.action()).isEqualTo(Action.BLOCKED);
+        assertThat(offline.action()).isEqualTo(Action.OFFLINE);
         assertThat(offline.note()).contains("1 of 2 files of a partial batch are kept");
     }
 }

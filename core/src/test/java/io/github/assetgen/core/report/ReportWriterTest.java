@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.assetgen.core.plan.State;
 import io.github.assetgen.core.provider.Cost;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -178,7 +179,7 @@ class ReportWriterTest {
         assertThat(html)
                 .contains("<img loading=\"lazy\" src=\"../generated-assets/img/hero.png\"")
                 .contains("<video controls preload=\"metadata\" src=\"../generated-assets/video/intro.mp4\">")
-                .contains("<span class=\"badge failed\">failed</span>")
+                .contains("<span class=\"badge failed\" title=\"" + State.FAILED.meaning() + "\">failed</span>")
                 .contains("<dt>cost</dt><dd>8 credits</dd>")
                 .contains("<dt>model</dt><dd>image-01</dd>")
                 .contains("<dt>provider</dt><dd>minimax</dd>");
