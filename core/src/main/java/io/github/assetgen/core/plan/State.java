@@ -35,8 +35,8 @@ public enum State {
     BLOCKED(
             "blocked",
             Stage.PLAN,
-            "a create request was sent and its answer lost: nothing is sent again by itself; the asset fails with what"
-                    + " to do"),
+            "a create request was sent and no answer is recorded: a build still running it is waited for; otherwise"
+                    + " nothing is sent again by itself and the asset fails with what to do"),
     /** Needs the network in an offline build. */
     OFFLINE(
             "offline",

@@ -6,14 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A word diff of two prompts: the longest common subsequence of their words (and the spaces between
- * them), so an edit shows as the words removed and the words added. Small on purpose: prompts are
+ * A word diff of two prompts: the longest common subsequence of their words, so an edit shows as the
+ * words removed and the words added. Each word carries the white space before it, and words are
+ * compared without it, so a reflowed prompt differs only where its words do. Small on purpose: prompts are
  * short, and a prompt too long for the table is shown as removed and added whole. Stateless.
  */
 final class WordDiff {
 
-    /** Words and the runs of white space between them, each a token. */
-    private static final Pattern TOKEN = Pattern.compile("\\s+|[^\\s]+");
+    /** A word with the white space before it (the first may have none; trailing space is its own token). */
+    private static final Pattern TOKEN = Pattern.compile("\\s*[^\\s]+|\\s+");
 
     /** Above this many token pairs the table would be large; the prompts are then shown whole. */
     private static final long MAX_CELLS = 4_000_000L;
@@ -44,15 +45,16 @@ final class WordDiff {
         int[][] lcs = new int[a.size() + 1][b.size() + 1];
         for (int i = a.size() - 1; i >= 0; i--) {
             for (int j = b.size() - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+                lcs[i][j] = same(a.get(i), b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
         int i = 0;
         int j = 0;
         while (i < a.size() && j < b.size()) {
-            if (a.get(i).equals(b.get(j))) {
-                add(pieces, Kind.SAME, a.get(i++));
-                j++;
+            if (same(a.get(i), b.get(j))) {
+                // the new prompt's spacing
+                add(pieces, Kind.SAME, b.get(j++));
+                i++;
             } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
                 add(pieces, Kind.REMOVED, a.get(i++));
             } else {
@@ -80,6 +82,10 @@ final class WordDiff {
             }
         }
         return html.toString();
+    }
+
+    private static boolean same(String a, String b) {
+        return a.strip().equals(b.strip());
     }
 
     private static List<String> tokens(String text) {
