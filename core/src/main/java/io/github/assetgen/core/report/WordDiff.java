@@ -70,16 +70,28 @@ final class WordDiff {
         return pieces;
     }
 
-    /** The diff as HTML: removed words in {@code <del>}, added ones in {@code <ins>}, all text escaped. */
+    /**
+     * The diff as HTML: removed words in {@code <del>}, added ones in {@code <ins>}, all text escaped.
+     * The space before a changed run stays outside its tag, so it is not struck out or highlighted.
+     */
     static String html(String before, String after) {
         StringBuilder html = new StringBuilder();
         for (Piece piece : diff(before, after)) {
-            String text = Markup.escape(piece.text());
-            switch (piece.kind()) {
-                case SAME -> html.append(text);
-                case REMOVED -> html.append("<del>").append(text).append("</del>");
-                case ADDED -> html.append("<ins>").append(text).append("</ins>");
+            String text = piece.text();
+            if (piece.kind() == Kind.SAME) {
+                html.append(Markup.escape(text));
+                continue;
             }
+            String words = text.stripLeading();
+            String tag = piece.kind() == Kind.REMOVED ? "del" : "ins";
+            html.append(Markup.escape(text.substring(0, text.length() - words.length())))
+                    .append('<')
+                    .append(tag)
+                    .append('>')
+                    .append(Markup.escape(words))
+                    .append("</")
+                    .append(tag)
+                    .append('>');
         }
         return html.toString();
     }

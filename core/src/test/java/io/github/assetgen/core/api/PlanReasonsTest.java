@@ -80,7 +80,7 @@ class PlanReasonsTest {
         assertThat(html)
                 .contains("changed since the lock: <code>prompt</code>")
                 .contains("src=\"previous/hero/1.png\"")
-                .contains("a<del> red</del><ins> blue</ins> lighthouse at dusk");
+                .contains("a <del>red</del> <ins>blue</ins> lighthouse at dusk");
     }
 
     @Test

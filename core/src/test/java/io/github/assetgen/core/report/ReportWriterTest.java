@@ -301,4 +301,36 @@ class ReportWriterTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("done");
     }
+
+    @Test
+    void aChangedAssetsPreviousFilesAreCopiedBesideTheReportAndAnOlderBuildsCopiesRemoved() throws IOException {
+        Path cached = Files.write(target.resolve("cache-1.png"), new byte[] {9, 9});
+        AssetOutcome hero =
+                outcomes.stream().filter(o -> o.id().equals("hero")).findFirst().orElseThrow();
+        AssetOutcome changed = hero.withChange(
+                new AssetOutcome.Change("cc33", List.of("prompt"), "A <b>old</b> sign", List.of(cached)));
+        Files.createDirectories(reportDir.resolve("previous/gone"));
+        Files.writeString(reportDir.resolve("previous/gone/1.png"), "an older build's copy");
+
+        new ReportWriter().write(reportDir, outputDir, List.of(changed), summary);
+
+        assertThat(reportDir.resolve("previous/hero/1.png")).hasBinaryContent(new byte[] {9, 9});
+        assertThat(reportDir.resolve("previous/gone")).doesNotExist();
+        JsonNode change = new ObjectMapper()
+                .readTree(reportDir.resolve("report.json").toFile())
+                .path("assets")
+                .get(0)
+                .path("change");
+        assertThat(change.path("previousKey").asText()).isEqualTo("cc33");
+        assertThat(change.path("previousFiles").get(0).asText()).isEqualTo("previous/hero/1.png");
+        assertThat(Files.readString(reportDir.resolve("report.html")))
+                .contains("src=\"previous/hero/1.png\"")
+                .doesNotContain("<b>old</b>");
+
+        new ReportWriter().write(reportDir, outputDir, outcomes, summary);
+
+        assertThat(reportDir.resolve("previous"))
+                .as("no change in this build, no copies")
+                .doesNotExist();
+    }
 }

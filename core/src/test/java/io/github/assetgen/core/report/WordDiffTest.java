@@ -9,13 +9,13 @@ class WordDiffTest {
     @Test
     void aReplacedWordIsShownRemovedThenAdded() {
         assertThat(WordDiff.html("a red lighthouse at dusk", "a blue lighthouse at dusk"))
-                .isEqualTo("a<del> red</del><ins> blue</ins> lighthouse at dusk");
+                .isEqualTo("a <del>red</del> <ins>blue</ins> lighthouse at dusk");
     }
 
     @Test
     void addedAndRemovedWordsKeepTheWordsAroundThem() {
         assertThat(WordDiff.html("a lighthouse at dusk", "a tall lighthouse"))
-                .isEqualTo("a<ins> tall</ins> lighthouse<del> at dusk</del>");
+                .isEqualTo("a <ins>tall</ins> lighthouse <del>at dusk</del>");
     }
 
     @Test
