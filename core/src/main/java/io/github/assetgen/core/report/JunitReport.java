@@ -115,6 +115,15 @@ final class JunitReport {
         line(text, "key", outcome.key());
         line(text, "cost", outcome.cost() == null ? null : outcome.cost().format());
         line(text, "prompt", outcome.prompt());
+        if (outcome.change() != null) {
+            line(
+                    text,
+                    "changed",
+                    outcome.change().fields().isEmpty()
+                            ? "request changed since the lock"
+                            : String.join(", ", outcome.change().fields()));
+            line(text, "previous prompt", outcome.change().previousPrompt());
+        }
         for (OutcomeFile file : outcome.files()) {
             line(text, "file", file.path() + " (" + file.size() + " bytes, sha256 " + file.sha256() + ")");
         }

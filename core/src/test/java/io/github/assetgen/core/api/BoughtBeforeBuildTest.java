@@ -150,7 +150,7 @@ class BoughtBeforeBuildTest {
                         LockedBuildException.class, e -> assertThat(e.reasons()).containsOnlyKeys("hero", "logo"))
                 .hasMessage("A locked build (-Dassetgen.locked=true) sends no create request, but 2 assets need one."
                         + " Nothing was sent.\n"
-                        + "  hero: its request changed since assets.lock.json was written\n"
+                        + "  hero: its request changed since assets.lock.json was written (prompt)\n"
                         + "  logo: new: assets.lock.json does not record it\n"
                         + "Generate them in a build without -Dassetgen.locked=true and commit assets.lock.json.");
         assertThat(project.resolve("target/out/logo.png")).doesNotExist();

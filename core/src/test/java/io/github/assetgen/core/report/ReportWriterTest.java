@@ -326,6 +326,9 @@ class ReportWriterTest {
         assertThat(Files.readString(reportDir.resolve("report.html")))
                 .contains("src=\"previous/hero/1.png\"")
                 .doesNotContain("<b>old</b>");
+        assertThat(Files.readString(reportDir.resolve(ReportWriter.JUNIT)))
+                .contains("changed: prompt\n")
+                .contains("previous prompt: A &lt;b&gt;old&lt;/b&gt; sign");
 
         new ReportWriter().write(reportDir, outputDir, outcomes, summary);
 
