@@ -2,6 +2,7 @@ package io.github.assetgen.core.plan;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The words a user reads for an asset's state, defined once: the plan table, the run summary,
@@ -118,7 +119,7 @@ public enum State {
     }
 
     /** The state with this label. */
-    public static java.util.Optional<State> ofLabel(String label) {
+    public static Optional<State> ofLabel(String label) {
         return Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst();
     }
 }

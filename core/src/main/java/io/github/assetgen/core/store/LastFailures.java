@@ -4,7 +4,6 @@ import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.files.Hashing;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,9 +63,8 @@ public final class LastFailures {
                 return Optional.empty();
             }
             return Optional.of(new LastFailure(json.reason(), Instant.parse(json.failedAt())));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
+            // none recorded (NoSuchFileException), or unreadable: as if there were none
             return Optional.empty();
         }
     }
