@@ -268,8 +268,13 @@ public final class AssetBuild {
                     case KEEP -> results.add(lock.keptResult(asset, lockEntries));
                     case SKIP ->
                         results.add(new AssetResult(
-                                asset, AssetStatus.SKIPPED, List.of(), List.of(), Duration.ZERO, asset.note()));
-                    case BLOCKED -> {
+                                asset,
+                                AssetStatus.SKIPPED,
+                                List.of(),
+                                List.of(),
+                                Duration.ZERO,
+                                config.wording().render(asset.note())));
+                    case BLOCKED, OFFLINE -> {
                         if (!runnerDecides(asset)) {
                             String note = config.wording().render(asset.note());
                             log.error("[" + asset.id() + "] " + note);
