@@ -8,8 +8,9 @@ import java.nio.file.Path;
  * @param projectBaseDir the project folder; file paths in messages are shown relative to it (spec
  *     files resolve their references against their own folder)
  * @param placeholders true when every asset will render with the placeholder provider: the named
- *     provider and model are still checked in full, but the transport rules (a URL given to useapi,
- *     a local file given to APIXO, MiniMax's 10 MB data-URL limit) are skipped, since nothing is sent
+ *     provider and model are checked in full all the same (inputs, formats, sizes, counts, options),
+ *     so a placeholder build that validates means the real one will; it only adds the placeholder's
+ *     own output rule (a {@code .webp} output is written as PNG, so it may collide with a {@code .png})
  * @param rootDirectory the project's root (the reactor's root folder): a local input that resolves
  *     outside it, after symbolic links, is refused; null checks nothing
  */
