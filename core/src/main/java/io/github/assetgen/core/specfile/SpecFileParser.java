@@ -103,7 +103,7 @@ final class SpecFileParser {
         } catch (Unsupported e) {
             return failed(e.rule.error(null, e.position, null, e.getMessage()));
         } catch (JsonProcessingException e) {
-            return failed(yaml ? malformedYaml(e, source) : malformedJson(e, source));
+            return failed(yaml ? malformedYaml(e, text, source) : malformedJson(e, text, source));
         } catch (IOException | RuntimeException e) {
             // Parsers signal some limits (sizes, nesting) with unchecked exceptions; still the user's input.
             return failed(SpecRuleId.MALFORMED.error(
@@ -115,14 +115,26 @@ final class SpecFileParser {
         return new Parsed(Optional.empty(), Optional.of(problem));
     }
 
-    private static Problem malformedYaml(JsonProcessingException e, String source) {
+    private static Problem malformedYaml(JsonProcessingException e, String text, String source) {
         if (e.getCause() instanceof MarkedYAMLException marked) {
             Mark problemMark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
             Position position = problemMark == null ? location(e.getLocation(), source) : position(problemMark, source);
+            Mark contextMark = marked.getContextMark();
+            Optional<ParseMistakes.Explained> mistake = ParseMistakes.yaml(
+                    text,
+                    new ParseMistakes.Error(
+                            marked.getProblem(),
+                            position.line(),
+                            position.column(),
+                            marked.getContext(),
+                            contextMark == null ? 0 : contextMark.getLine() + 1,
+                            contextMark == null ? 0 : contextMark.getColumn() + 1));
+            if (mistake.isPresent()) {
+                return explained(mistake.get(), "YAML", source);
+            }
             String problem = firstLine(marked.getProblem() != null ? marked.getProblem() : marked.getContext());
             StringBuilder message = new StringBuilder("malformed YAML: ")
                     .append(problem.isEmpty() ? "not valid YAML" : explain(problem));
-            Mark contextMark = marked.getContextMark();
             if (marked.getProblem() != null
                     && marked.getContext() != null
                     && contextMark != null
@@ -141,8 +153,14 @@ final class SpecFileParser {
                 null, location(e.getLocation(), source), null, "malformed YAML: " + clean(e.getOriginalMessage()));
     }
 
-    private static Problem malformedJson(JsonProcessingException e, String source) {
+    private static Problem malformedJson(JsonProcessingException e, String text, String source) {
         Position position = location(e.getLocation(), source);
+        Optional<ParseMistakes.Explained> mistake = ParseMistakes.json(
+                text,
+                new ParseMistakes.Error(clean(e.getOriginalMessage()), position.line(), position.column(), null, 0, 0));
+        if (mistake.isPresent()) {
+            return explained(mistake.get(), "JSON", source);
+        }
         Matcher token = QUOTED_TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
         if (token.find()) {
             // Jackson points after the token it quotes; the message no longer quotes it, so point at its start
@@ -155,6 +173,14 @@ final class SpecFileParser {
             }
         }
         return SpecRuleId.MALFORMED.error(null, position, null, "malformed JSON: " + clean(e.getOriginalMessage()));
+    }
+
+    private static Problem explained(ParseMistakes.Explained mistake, String format, String source) {
+        return SpecRuleId.MALFORMED.error(
+                null,
+                new Position(source, mistake.line(), mistake.column()),
+                null,
+                "malformed " + format + ": " + mistake.message());
     }
 
     /** SnakeYAML's wording for the usual mistakes says little to someone who is not a YAML expert. */
