@@ -33,7 +33,32 @@ final class ParseMistakes {
     private static final Pattern JSON_WRONG_CLOSE = Pattern.compile(
             "^unexpected close marker '(.)': expected '(.)' \\(for (?:Object|Array) starting at line (\\d+), column (\\d+)\\)");
 
+    private static final Pattern RESERVED_START =
+            Pattern.compile("^found character '([^'])' that cannot start any token");
+
     private ParseMistakes() {}
+
+    /** SnakeYAML's wording for the usual mistakes says little to someone who is not a YAML expert. */
+    static String explain(String problem) {
+        problem = SpecFileParser.scrub(problem);
+        if (problem.contains("(TAB)")) {
+            return "a tab character cannot be used for indentation; indent with spaces";
+        }
+        Matcher reserved = RESERVED_START.matcher(problem);
+        if (reserved.find()) {
+            return "a value cannot start with '" + reserved.group(1) + "'; put the value in quotes";
+        }
+        if (problem.startsWith("expected <block end>, but found '<block")) {
+            return "this line's indentation does not match the lines above it";
+        }
+        if (problem.equals("expected <block end>, but found '<scalar>'")) {
+            return "unexpected text after a value; put the whole value in quotes";
+        }
+        if (problem.equals("mapping values are not allowed here")) {
+            return problem + " (quote a value that contains ': ')";
+        }
+        return problem;
+    }
 
     /** The YAML mistake behind a SnakeYAML error, when it is a common one. */
     static Optional<Explained> yaml(String text, Error error) {

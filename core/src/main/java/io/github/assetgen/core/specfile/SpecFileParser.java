@@ -52,9 +52,6 @@ final class SpecFileParser {
     private static final Pattern JACKSON_INTERNALS = Pattern.compile(
             ",? from `[^`]*`|: enable `[^`]*` to allow| \\(not recognized as one since Feature [^)]*\\)");
 
-    private static final Pattern RESERVED_START =
-            Pattern.compile("^found character '([^'])' that cannot start any token");
-
     /**
      * Parser messages that quote what was written: the quote goes, since the file may not be a
      * spec at all (a token file saved as {@code .json} would have its token printed). The position
@@ -134,7 +131,7 @@ final class SpecFileParser {
             }
             String problem = firstLine(marked.getProblem() != null ? marked.getProblem() : marked.getContext());
             StringBuilder message = new StringBuilder("malformed YAML: ")
-                    .append(problem.isEmpty() ? "not valid YAML" : explain(problem));
+                    .append(problem.isEmpty() ? "not valid YAML" : ParseMistakes.explain(problem));
             if (marked.getProblem() != null
                     && marked.getContext() != null
                     && contextMark != null
@@ -181,28 +178,6 @@ final class SpecFileParser {
                 new Position(source, mistake.line(), mistake.column()),
                 null,
                 "malformed " + format + ": " + mistake.message());
-    }
-
-    /** SnakeYAML's wording for the usual mistakes says little to someone who is not a YAML expert. */
-    private static String explain(String problem) {
-        problem = scrub(problem);
-        if (problem.contains("(TAB)")) {
-            return "a tab character cannot be used for indentation; indent with spaces";
-        }
-        Matcher reserved = RESERVED_START.matcher(problem);
-        if (reserved.find()) {
-            return "a value cannot start with '" + reserved.group(1) + "'; put the value in quotes";
-        }
-        if (problem.startsWith("expected <block end>, but found '<block")) {
-            return "this line's indentation does not match the lines above it";
-        }
-        if (problem.equals("expected <block end>, but found '<scalar>'")) {
-            return "unexpected text after a value; put the whole value in quotes";
-        }
-        if (problem.equals("mapping values are not allowed here")) {
-            return problem + " (quote a value that contains ': ')";
-        }
-        return problem;
     }
 
     /** Jackson's message without its "at [Source: ...]" and feature-name noise, on one line, in lower case. */
