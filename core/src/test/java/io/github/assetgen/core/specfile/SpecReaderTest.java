@@ -566,6 +566,15 @@ class SpecReaderTest {
         rules(read()).containsExactly(tuple("spec.duplicate-key", "assets"), tuple("spec.duplicate-key", "model"));
     }
 
+    @Test
+    void anUnknownDurationFieldPointsAtOptions() throws IOException {
+        write("a.yaml", "assets:\n  - id: intro\n    duration: 6\n");
+
+        assertThat(formatted(read()))
+                .containsExactly("src/main/assets/a.yaml:3:5: [intro] unknown field 'duration' (a video's duration is"
+                        + " part of options, like 768p-6sec; see the model's options)");
+    }
+
     // --- malformed files ---
 
     @Test
