@@ -276,7 +276,11 @@ public final class AssetBuild {
                             RunReports.summary(results, summary.spent(), Duration.between(start, clock.instant())));
             if (!summary.failures().isEmpty()) {
                 log.info(summary.describe());
-                throw new AssetsFailedException(summary.failures());
+                throw new AssetsFailedException(
+                        summary.failures(),
+                        WayForward.offline(plan, config.offline())
+                                .map(config.wording()::render)
+                                .orElse(null));
             }
             return summary;
         } catch (AssetsFailedException e) {
