@@ -79,7 +79,8 @@ public final class AssetBuild {
         Validation validation = RuleBook.standard()
                 .validate(
                         specs.assets(),
-                        new ValidationContext(config.projectBaseDir(), config.placeholders(), config.rootDirectory()));
+                        new ValidationContext(
+                                config.projectBaseDir(), config.placeholders(), config.rootDirectory(), lock.keys()));
         List<Problem> problems = Stream.concat(specs.problems().stream(), validation.problems().stream())
                 .sorted(Problem.BY_POSITION)
                 .toList();
