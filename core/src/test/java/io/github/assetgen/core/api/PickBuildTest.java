@@ -123,7 +123,7 @@ class PickBuildTest {
         assertThat(plan().key()).isEqualTo(key);
         assertThat(plan().action()).isEqualTo(Action.RESTORE);
         assertThat(PlanTable.lines(new Plan(List.of(plan()))).get(0))
-                .contains("restore from cache")
+                .contains("restore")
                 .contains("(pick 3 \u2192 1, another candidate of the same generation: nothing is bought)");
         AssetResult second = build();
         assertThat(second.status()).isEqualTo(AssetStatus.RESTORED);
