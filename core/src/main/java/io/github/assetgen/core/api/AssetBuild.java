@@ -247,9 +247,7 @@ public final class AssetBuild {
             for (PlannedAsset asset : plan.assets()) {
                 switch (asset.action()) {
                     case KEEP -> results.add(lock.keptResult(asset, lockEntries));
-                    case SKIP ->
-                        results.add(new AssetResult(
-                                asset, AssetStatus.SKIPPED, List.of(), List.of(), Duration.ZERO, asset.note()));
+                    case SKIP -> results.add(lock.skippedResult(asset, lockEntries, asset.note()));
                     case BLOCKED -> {
                         if (!runnerDecides(asset)) {
                             String note = config.wording().render(asset.note());

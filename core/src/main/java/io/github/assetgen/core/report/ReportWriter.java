@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Writes the build reports into the report directory ({@code target/assetgen}):
- * {@value #JSON} (machine-readable), {@value #HTML} (a self-contained gallery) and {@value #JUNIT}
- * (JUnit XML for CI servers). Assets are sorted by id, so the same build gives the same files.
+ * {@value #JSON} (machine-readable), {@value #HTML} (a self-contained gallery, its pictures and
+ * videos under {@code media/}) and {@value #JUNIT} (JUnit XML for CI servers). Assets are sorted by id, so the same build gives the same files.
  * Each file is written to a temporary file and moved into place, so a reader never sees half a
  * report. Stateless and thread-safe.
  */
@@ -51,7 +51,9 @@ public final class ReportWriter {
         Files.createDirectories(reportDir);
         writeAtomically(reportDir.resolve(JSON), JsonReport.render(sorted, summary, failure));
         writeAtomically(reportDir.resolve(JUNIT), JunitReport.render(sorted, summary, failure));
-        writeAtomically(reportDir.resolve(HTML), HtmlReport.render(reportDir, outputDir, sorted, summary, failure));
+        GalleryMedia media = new GalleryMedia(reportDir);
+        writeAtomically(reportDir.resolve(HTML), HtmlReport.render(outputDir, sorted, summary, failure, media));
+        media.removeUnused();
     }
 
     /** A killed build leaves a {@code .tmp-} file here, which the next build cleans (see AtomicFiles). */

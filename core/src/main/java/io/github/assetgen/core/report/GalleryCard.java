@@ -1,0 +1,135 @@
+package io.github.assetgen.core.report;
+
+import static io.github.assetgen.core.report.Markup.escape;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One asset's card in {@code report.html}: its pictures or videos, state, prompt, details, money
+ * (see {@link CardMoney}) and message. A card is a sequence of sections, each its own method, so a
+ * new section is one call in {@link #append}. Stateless.
+ */
+final class GalleryCard {
+
+    /** States whose message is an error; any other state's message is a neutral note. */
+    private static final Set<String> ERRORS = Set.of("failed", "partial");
+
+    private GalleryCard() {}
+
+    static void append(StringBuilder html, Path outputDir, AssetOutcome outcome, GalleryMedia media) {
+        String status = escape(outcome.status());
+        html.append("<article id=\"asset-")
+                .append(escape(outcome.id()))
+                .append("\" class=\"")
+                .append(status)
+                .append("\" data-state=\"")
+                .append(status)
+                .append("\">\n");
+        media(html, outputDir, outcome, media);
+        html.append("<div class=\"body\">\n");
+        heading(html, outcome);
+        details(html, outcome);
+        message(html, outcome);
+        html.append("</div>\n</article>\n");
+    }
+
+    private static void media(StringBuilder html, Path outputDir, AssetOutcome outcome, GalleryMedia media) {
+        html.append("<div class=\"media\">\n");
+        if (outcome.files().isEmpty()) {
+            html.append("<div class=\"nomedia\">no file</div>\n");
+        }
+        for (OutcomeFile file : outcome.files()) {
+            Path path = file.absolutePath() != null ? file.absolutePath() : outputDir.resolve(file.path());
+            GalleryMedia.Shown shown = media.show(path, file.sha256());
+            String src = shown.src() == null ? null : escape(shown.src());
+            switch (shown.kind()) {
+                case IMAGE ->
+                    html.append("<img loading=\"lazy\" src=\"")
+                            .append(src)
+                            .append("\" alt=\"")
+                            .append(escape(outcome.prompt() == null ? outcome.id() : outcome.prompt()))
+                            .append("\">\n");
+                case VIDEO ->
+                    html.append("<video controls muted preload=\"metadata\" src=\"")
+                            .append(src)
+                            .append("\"></video>\n");
+                case LINK ->
+                    html.append("<div class=\"medianote\"><a href=\"")
+                            .append(src)
+                            .append("\">")
+                            .append(escape(file.path()))
+                            .append("</a> \u00b7 ")
+                            .append(escape(shown.note()))
+                            .append("</div>\n");
+                case NONE ->
+                    html.append("<div class=\"nomedia\">")
+                            .append(escape(file.path()))
+                            .append(": ")
+                            .append(escape(shown.note()))
+                            .append("</div>\n");
+            }
+        }
+        html.append("</div>\n");
+    }
+
+    private static void heading(StringBuilder html, AssetOutcome outcome) {
+        String status = escape(outcome.status());
+        html.append("<h2>")
+                .append(escape(outcome.id()))
+                .append(" <span class=\"badge ")
+                .append(status)
+                .append("\">")
+                .append(status)
+                .append("</span></h2>\n");
+        if (outcome.prompt() != null && !outcome.prompt().isEmpty()) {
+            html.append("<p class=\"prompt\">").append(escape(outcome.prompt())).append("</p>\n");
+        }
+    }
+
+    private static void details(StringBuilder html, AssetOutcome outcome) {
+        html.append("<dl>\n");
+        term(html, "model", outcome.model());
+        term(html, "provider", outcome.provider());
+        term(html, "type", outcome.type());
+        CardMoney.Term money = CardMoney.term(outcome);
+        term(html, money.name(), money.value());
+        term(html, "time", Markup.seconds(outcome.durationMillis()) + " s");
+        for (OutcomeFile file : outcome.files()) {
+            term(html, "file", file.path() + " (" + humanSize(file.size()) + ")");
+        }
+        term(html, "key", outcome.key());
+        html.append("</dl>\n");
+    }
+
+    private static void message(StringBuilder html, AssetOutcome outcome) {
+        if (outcome.message() != null) {
+            html.append("<p class=\"")
+                    .append(ERRORS.contains(outcome.status()) ? "message" : "note")
+                    .append("\">")
+                    .append(escape(outcome.message()))
+                    .append("</p>\n");
+        }
+    }
+
+    private static void term(StringBuilder html, String name, String value) {
+        if (value != null) {
+            html.append("<dt>")
+                    .append(escape(name))
+                    .append("</dt><dd>")
+                    .append(escape(value))
+                    .append("</dd>\n");
+        }
+    }
+
+    static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+}
