@@ -54,6 +54,8 @@ async function main() {
         message: (a.querySelector('.message') || {}).innerText || null,
         note: (a.querySelector('.note') || {}).innerText || null,
         messageVisible: !!a.querySelector('.message') && a.querySelector('.message').offsetHeight > 0,
+        details: Object.fromEntries([...a.querySelectorAll('dt')].map(
+          (dt) => [dt.textContent, dt.nextElementSibling.textContent])),
       })),
     }));
 

@@ -110,6 +110,16 @@ class GalleryBrowserIT extends ItSupport {
         assertThat(logo.path("messageVisible").asBoolean()).isTrue();
         assertThat(logo.path("message").asText().toLowerCase()).contains("moderat");
         assertThat(card(page, "intro").path("note").asText()).isNotEmpty();
+        // the figures agree with the lock and each other
+        assertThat(lockEntry(build.lockFile(), "badge").path("cost").toString())
+                .isEqualTo("{\"amount\":4,\"unit\":\"credits\"}");
+        assertThat(card(page, "badge").path("details").path("bought for").asText())
+                .startsWith("4 credits by an earlier build");
+        assertThat(card(page, "hero").path("details").path("spent").asText()).isEqualTo("4 credits");
+        assertThat(logo.path("details").path("spent").asText()).isEqualTo("not charged");
+        assertThat(page.path("header").asText())
+                .contains("spent this build: 4 credits at useapi")
+                .contains("kept assets were bought for 4 credits (from the lock)");
         assertThat(page.path("filters").path("failed").toString()).isEqualTo("[\"logo\"]");
         assertThat(page.path("filters").path("kept").toString()).isEqualTo("[\"badge\"]");
         assertThat(page.path("filters").path("all")).hasSize(4);

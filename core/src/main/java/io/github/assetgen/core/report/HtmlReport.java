@@ -10,13 +10,18 @@ import java.util.Map;
 
 /**
  * {@code report.html}: a gallery with one card per asset (see {@link GalleryCard}), counts per state
- * that filter the cards when clicked, and what this build spent. Self-contained: inline CSS and
- * script, no external resource, every picture and video a file under the report directory (see
- * {@link GalleryMedia}), so that directory alone can be published. All user text is escaped.
+ * that filter the cards when clicked, and what this build spent. Self-contained: its style, pictures
+ * and videos are files under the report directory (see {@link GalleryMedia}), its script inline,
+ * nothing from the network, so that directory alone can be published. All user text is escaped.
  */
 final class HtmlReport {
 
-    private static final String STYLE = """
+    /**
+     * The page's style, a file beside it ({@value ReportWriter#CSS}): Jenkins serves published HTML
+     * under a Content-Security-Policy that refuses inline style but allows the directory's own files
+     * (https://www.jenkins.io/doc/book/security/configuring-content-security-policy/).
+     */
+    static final String STYLE = """
             :root{--bg:#f4f5f7;--card:#fff;--ink:#1d2330;--muted:#5d6575;--line:#dde1e8}
             *{box-sizing:border-box}
             body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--ink)}
@@ -45,7 +50,10 @@ final class HtmlReport {
             article[hidden]{display:none}
             """;
 
-    /** Shows only the cards of the state clicked; without script every card stays visible. */
+    /**
+     * Shows only the cards of the state clicked; where scripts are refused (Jenkins' default policy)
+     * every card stays visible.
+     */
     private static final String SCRIPT = """
             document.querySelectorAll('nav.filter button').forEach(function (button) {
               button.addEventListener('click', function () {
@@ -76,9 +84,9 @@ final class HtmlReport {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>assetgen report</title>\n<style>\n")
-                .append(STYLE)
-                .append("</style>\n</head>\n<body>\n");
+                .append("<title>assetgen report</title>\n<link rel=\"stylesheet\" href=\"")
+                .append(ReportWriter.CSS)
+                .append("\">\n</head>\n<body>\n");
         html.append("<header>\n<h1>assetgen</h1>\n<p>")
                 .append(escape(summaryLine(summary, outcomes)))
                 .append("</p>\n");

@@ -20,6 +20,8 @@ public final class ReportWriter {
     public static final String JSON = "report.json";
     public static final String HTML = "report.html";
     public static final String JUNIT = "TEST-assetgen.xml";
+    /** The gallery's style sheet, beside it. */
+    public static final String CSS = "report.css";
 
     /**
      * Writes all three reports.
@@ -51,6 +53,7 @@ public final class ReportWriter {
         Files.createDirectories(reportDir);
         writeAtomically(reportDir.resolve(JSON), JsonReport.render(sorted, summary, failure));
         writeAtomically(reportDir.resolve(JUNIT), JunitReport.render(sorted, summary, failure));
+        writeAtomically(reportDir.resolve(CSS), HtmlReport.STYLE);
         GalleryMedia media = new GalleryMedia(reportDir);
         writeAtomically(reportDir.resolve(HTML), HtmlReport.render(outputDir, sorted, summary, failure, media));
         media.removeUnused();

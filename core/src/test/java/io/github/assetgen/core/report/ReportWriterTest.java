@@ -103,7 +103,8 @@ class ReportWriterTest {
 
         try (var listing = Files.list(reportDir)) {
             assertThat(listing.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("report.json", "report.html", "TEST-assetgen.xml", "media");
+                    .containsExactlyInAnyOrder(
+                            "report.json", "report.html", "report.css", "TEST-assetgen.xml", "media");
         }
     }
 
@@ -197,9 +198,11 @@ class ReportWriterTest {
         assertThat(html)
                 .doesNotContain("http://")
                 .doesNotContain("https://")
-                .doesNotContain("<link")
                 .doesNotContain("@import")
-                .contains("<style>");
+                .contains("<link rel=\"stylesheet\" href=\"report.css\">");
+        assertThat(Files.readString(reportDir.resolve("report.css")))
+                .contains("article[hidden]{display:none}")
+                .doesNotContain("url(");
     }
 
     @Test
