@@ -119,7 +119,7 @@ class GalleryBrowserIT extends ItSupport {
         assertThat(logo.path("details").path("spent").asText()).isEqualTo("not charged");
         assertThat(page.path("header").asText())
                 .contains("spent this build: 4 credits at useapi")
-                .contains("kept assets were bought for 4 credits (from the lock)");
+                .contains("kept and restored assets were bought for 4 credits (from the lock)");
         assertThat(page.path("filters").path("failed").toString()).isEqualTo("[\"logo\"]");
         assertThat(page.path("filters").path("kept").toString()).isEqualTo("[\"badge\"]");
         assertThat(page.path("filters").path("all")).hasSize(4);

@@ -40,7 +40,7 @@ final class HtmlReport {
             .badge.failed{background:#b91c1c}.badge.partial{background:#c2410c}.badge.skipped{background:#a16207}.badge.planned{background:#6d28d9}
             .prompt{margin:0 0 10px;white-space:pre-wrap;word-wrap:break-word}
             dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:0;color:var(--muted);font-size:13px}
-            dd{margin:0;word-break:break-all}
+            dd{margin:0;overflow-wrap:anywhere}
             .message{margin:10px 0 0;color:var(--ink);padding:8px 10px;background:#fef2f2;border-left:3px solid #b91c1c;white-space:pre-wrap;word-wrap:break-word}
             .note{margin:10px 0 0;color:var(--ink);padding:8px 10px;background:#f1f3f6;border-left:3px solid #9aa3b2;white-space:pre-wrap;word-wrap:break-word}
             .medianote{color:#c9cfdb;font-size:13px;padding:6px 10px}.medianote a{color:#fff}
@@ -118,7 +118,9 @@ final class HtmlReport {
         line.append(" \u00b7 spent this build: ").append(CardMoney.spentThisBuild(outcomes));
         String earlier = CardMoney.boughtEarlier(outcomes);
         if (earlier != null) {
-            line.append(" \u00b7 kept assets were bought for ").append(earlier).append(" (from the lock)");
+            line.append(" \u00b7 kept and restored assets were bought for ")
+                    .append(earlier)
+                    .append(" (from the lock)");
         }
         line.append(" \u00b7 ").append(Markup.seconds(summary.durationMillis())).append(" s");
         return line.toString();

@@ -51,7 +51,7 @@ class GalleryFiguresTest {
                 .doesNotContain("free");
         assertThat(header(html))
                 .contains("spent this build: nothing")
-                .contains("kept assets were bought for 6 credits (from the lock)");
+                .contains("kept and restored assets were bought for 6 credits (from the lock)");
     }
 
     @Test
