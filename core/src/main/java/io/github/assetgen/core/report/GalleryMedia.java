@@ -9,6 +9,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -244,9 +245,12 @@ final class GalleryMedia {
      * Deletes the media of older builds that this report does not show, so the directory does not
      * grow build after build.
      *
+     * A file that cannot be deleted now (open elsewhere on Windows) stays for the next build: the
+     * report is written either way.
+     *
      * @return how many files were removed
      */
-    int removeUnused() throws IOException {
+    int removeUnused() {
         if (!Files.isDirectory(mediaDir)) {
             return 0;
         }
@@ -255,10 +259,16 @@ final class GalleryMedia {
             for (Path file : (Iterable<Path>) files::iterator) {
                 if (Files.isRegularFile(file)
                         && !used.contains(file.getFileName().toString())) {
-                    Files.deleteIfExists(file);
-                    removed++;
+                    try {
+                        Files.deleteIfExists(file);
+                        removed++;
+                    } catch (IOException e) {
+                        // left for the next build
+                    }
                 }
             }
+        } catch (IOException | UncheckedIOException e) {
+            // an unreadable media directory: the next build tries again
         }
         return removed;
     }
