@@ -266,7 +266,7 @@ public final class AssetBuild {
                     lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
             BuildSummary summary = new BuildSummary(
                     results, Spending.spent(results), Spending.byProvider(results), Spending.lockedTotal(written));
-            new ReportWriter()
+            new ReportWriter(config.cacheDirectory().resolve("thumbnails"))
                     .write(
                             config.reportDirectory(),
                             config.outputDirectory(),

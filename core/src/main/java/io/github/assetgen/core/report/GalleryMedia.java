@@ -30,7 +30,8 @@ import javax.imageio.stream.ImageOutputStream;
  * The pictures and videos {@code report.html} shows, as files under {@value #DIR}/ of the report
  * directory, so that directory alone is the whole gallery (Jenkins' publishHTML and CI artifacts copy
  * only it). Images become thumbnails at most {@value #THUMB_WIDTH} px wide, named by the source's
- * SHA-256 so a build whose outputs did not change reuses them; videos are copied up to
+ * SHA-256 so a build whose outputs did not change reuses them (and, with a store, a build after
+ * {@code clean} copies them back); videos are copied up to
  * {@link #MAX_VIDEO_BYTES} each and {@link #MAX_VIDEO_TOTAL} in all, else linked to the output. Not
  * thread-safe: one instance renders one report.
  */
@@ -67,19 +68,25 @@ final class GalleryMedia {
 
     private final Path reportDir;
     private final Path mediaDir;
+    private final Path store;
     private final long maxVideo;
     private final long maxVideoTotal;
     private final Set<String> used = new HashSet<>();
     private long videoBytes;
 
-    GalleryMedia(Path reportDir) {
-        this(reportDir, MAX_VIDEO_BYTES, MAX_VIDEO_TOTAL);
+    /**
+     * @param store where thumbnails are also kept across {@code clean} (see {@link
+     *     ReportWriter#ReportWriter(Path)}), or null
+     */
+    GalleryMedia(Path reportDir, Path store) {
+        this(reportDir, store, MAX_VIDEO_BYTES, MAX_VIDEO_TOTAL);
     }
 
     /** With other video limits (tests). */
-    GalleryMedia(Path reportDir, long maxVideo, long maxVideoTotal) {
+    GalleryMedia(Path reportDir, Path store, long maxVideo, long maxVideoTotal) {
         this.reportDir = reportDir;
         this.mediaDir = reportDir.resolve(DIR);
+        this.store = store;
         this.maxVideo = maxVideo;
         this.maxVideoTotal = maxVideoTotal;
     }
@@ -139,14 +146,48 @@ final class GalleryMedia {
         if (dimensions[0] <= THUMB_WIDTH && size <= SMALL_IMAGE_BYTES) {
             return new Shown(Kind.IMAGE, copy(file, name + "." + format.extension(), size), null);
         }
+        String stored = fromStore(name);
+        if (stored != null) {
+            return new Shown(Kind.IMAGE, stored, null);
+        }
         BufferedImage source = decode(file, dimensions[0]);
         if (source == null) {
             return copyUpTo(file, name + "." + format.extension(), size, MAX_COPIED_IMAGE_BYTES, format.name());
         }
         boolean alpha = source.getColorModel().hasAlpha();
         String thumbName = name + "-w" + THUMB_WIDTH + (alpha ? ".png" : ".jpg");
-        AtomicFiles.write(mediaDir.resolve(thumbName), scaled(source, alpha));
+        byte[] thumb = scaled(source, alpha);
+        AtomicFiles.write(mediaDir.resolve(thumbName), thumb);
+        keep(thumbName, thumb);
         return new Shown(Kind.IMAGE, use(thumbName), null);
+    }
+
+    /** Keeps a thumbnail in the store; one that cannot be kept is only scaled again next time. */
+    private void keep(String thumbName, byte[] thumb) {
+        if (store != null) {
+            try {
+                Files.createDirectories(store);
+                AtomicFiles.write(store.resolve(thumbName), thumb);
+            } catch (IOException e) {
+                // the report has its thumbnail; the store is only a shortcut
+            }
+        }
+    }
+
+    /** A thumbnail of the same bytes from the store, copied into the report, or null. */
+    private String fromStore(String name) throws IOException {
+        if (store == null) {
+            return null;
+        }
+        for (String suffix : new String[] {"-w" + THUMB_WIDTH + ".jpg", "-w" + THUMB_WIDTH + ".png"}) {
+            Path kept = store.resolve(name + suffix);
+            if (Files.isRegularFile(kept) && Files.size(kept) > 0) {
+                Files.createDirectories(mediaDir);
+                AtomicFiles.copy(kept, mediaDir.resolve(name + suffix));
+                return use(name + suffix);
+            }
+        }
+        return null;
     }
 
     /**

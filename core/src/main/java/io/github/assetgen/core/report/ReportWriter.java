@@ -13,7 +13,7 @@ import java.util.List;
  * {@value #JSON} (machine-readable), {@value #HTML} (a self-contained gallery, its pictures and
  * videos under {@code media/}) and {@value #JUNIT} (JUnit XML for CI servers). Assets are sorted by id, so the same build gives the same files.
  * Each file is written to a temporary file and moved into place, so a reader never sees half a
- * report. Stateless and thread-safe.
+ * report. Thread-safe.
  */
 public final class ReportWriter {
 
@@ -22,6 +22,23 @@ public final class ReportWriter {
     public static final String JUNIT = "TEST-assetgen.xml";
     /** The gallery's style sheet, beside it. */
     public static final String CSS = "report.css";
+
+    private final Path thumbnailStore;
+
+    /** A writer whose gallery keeps its thumbnails in the report directory only. */
+    public ReportWriter() {
+        this(null);
+    }
+
+    /**
+     * A writer whose gallery also keeps the thumbnails it scales in {@code thumbnailStore}, so a build
+     * after {@code clean} copies them back instead of scaling every image again.
+     *
+     * @param thumbnailStore a directory outside the build's output (the local cache's), or null
+     */
+    public ReportWriter(Path thumbnailStore) {
+        this.thumbnailStore = thumbnailStore;
+    }
 
     /**
      * Writes all three reports.
@@ -54,7 +71,7 @@ public final class ReportWriter {
         writeAtomically(reportDir.resolve(JSON), JsonReport.render(sorted, summary, failure));
         writeAtomically(reportDir.resolve(JUNIT), JunitReport.render(sorted, summary, failure));
         writeAtomically(reportDir.resolve(CSS), HtmlReport.STYLE);
-        GalleryMedia media = new GalleryMedia(reportDir);
+        GalleryMedia media = new GalleryMedia(reportDir, thumbnailStore);
         writeAtomically(reportDir.resolve(HTML), HtmlReport.render(outputDir, sorted, summary, failure, media));
         media.removeUnused();
     }

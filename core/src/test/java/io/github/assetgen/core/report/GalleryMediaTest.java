@@ -67,7 +67,7 @@ class GalleryMediaTest {
     @Test
     void aLargeImageBecomesAThumbnailAtMost640PixelsWideInsideTheReportDirectory() throws IOException {
         Path big = file("big.png", png(1300, 650));
-        GalleryMedia media = new GalleryMedia(reportDir());
+        GalleryMedia media = new GalleryMedia(reportDir(), null);
 
         GalleryMedia.Shown shown = media.show(big, null);
 
@@ -83,7 +83,7 @@ class GalleryMediaTest {
     void aSmallImageIsCopiedAsItIs() throws IOException {
         Path small = file("small.png", png(64, 32));
 
-        GalleryMedia.Shown shown = new GalleryMedia(reportDir()).show(small, null);
+        GalleryMedia.Shown shown = new GalleryMedia(reportDir(), null).show(small, null);
 
         assertThat(shown.src()).isEqualTo("media/" + Hashing.sha256(small) + ".png");
         assertThat(reportDir().resolve(shown.src())).hasSameBinaryContentAs(small);
@@ -93,22 +93,37 @@ class GalleryMediaTest {
     void aThumbnailOfBytesWhoseHashIsKnownIsReusedNotScaledAgain() throws IOException {
         Path big = file("big.png", png(1300, 650));
         String sha = Hashing.sha256(big);
-        new GalleryMedia(reportDir()).show(big, sha);
+        new GalleryMedia(reportDir(), null).show(big, sha);
         Path thumb = reportDir().resolve("media/" + sha + "-w640.jpg");
         Files.write(thumb, new byte[] {42}); // a marker: scaling again would overwrite it
 
-        GalleryMedia.Shown again = new GalleryMedia(reportDir()).show(big, sha);
+        GalleryMedia.Shown again = new GalleryMedia(reportDir(), null).show(big, sha);
 
         assertThat(again.src()).isEqualTo("media/" + sha + "-w640.jpg");
         assertThat(Files.readAllBytes(thumb)).containsExactly(42);
     }
 
     @Test
+    void afterCleanAThumbnailIsCopiedBackFromTheStoreNotScaledAgain() throws IOException {
+        Path big = file("big.png", png(1300, 650));
+        String sha = Hashing.sha256(big);
+        Path store = target.resolve("cache/thumbnails");
+        new GalleryMedia(reportDir(), store).show(big, sha);
+        Files.write(store.resolve(sha + "-w640.jpg"), new byte[] {42}); // a marker: scaling again would differ
+        io.github.assetgen.core.files.AtomicFiles.deleteRecursively(reportDir()); // mvn clean
+
+        GalleryMedia.Shown again = new GalleryMedia(reportDir(), store).show(big, sha);
+
+        assertThat(again.src()).isEqualTo("media/" + sha + "-w640.jpg");
+        assertThat(Files.readAllBytes(reportDir().resolve(again.src()))).containsExactly(42);
+    }
+
+    @Test
     void aThousandUnchangedImagesAreShownAgainQuickly() throws IOException {
         Path big = file("big.png", png(1300, 650));
         String sha = Hashing.sha256(big);
-        new GalleryMedia(reportDir()).show(big, sha);
-        GalleryMedia media = new GalleryMedia(reportDir());
+        new GalleryMedia(reportDir(), null).show(big, sha);
+        GalleryMedia media = new GalleryMedia(reportDir(), null);
 
         long start = System.nanoTime();
         for (int i = 0; i < 1000; i++) {
@@ -126,7 +141,7 @@ class GalleryMediaTest {
         try (RandomAccessFile grow = new RandomAccessFile(big.toFile(), "rw")) {
             grow.setLength(GalleryMedia.MAX_COPIED_IMAGE_BYTES + 1);
         }
-        GalleryMedia media = new GalleryMedia(reportDir());
+        GalleryMedia media = new GalleryMedia(reportDir(), null);
 
         GalleryMedia.Shown copied = media.show(small, null);
         GalleryMedia.Shown labelled = media.show(big, null);
@@ -142,7 +157,7 @@ class GalleryMediaTest {
     void aJpegBombIsNeverDecoded() throws IOException {
         Path bomb = file("bomb.jpg", TestImages.JPEG_BOMB);
 
-        GalleryMedia.Shown shown = new GalleryMedia(reportDir()).show(bomb, null);
+        GalleryMedia.Shown shown = new GalleryMedia(reportDir(), null).show(bomb, null);
 
         assertThat(shown.kind()).isEqualTo(GalleryMedia.Kind.NONE);
         assertThat(shown.note()).contains("too large");
@@ -155,7 +170,7 @@ class GalleryMediaTest {
         try (RandomAccessFile grow = new RandomAccessFile(big.toFile(), "rw")) {
             grow.setLength(GalleryMedia.MAX_VIDEO_BYTES + 1);
         }
-        GalleryMedia media = new GalleryMedia(reportDir());
+        GalleryMedia media = new GalleryMedia(reportDir(), null);
 
         GalleryMedia.Shown copied = media.show(small, null);
         GalleryMedia.Shown linked = media.show(big, null);
@@ -179,7 +194,7 @@ class GalleryMediaTest {
 
     @Test
     void videosStopBeingCopiedOnceTheTotalWouldPassItsLimit() throws IOException {
-        GalleryMedia media = new GalleryMedia(reportDir(), 100, 250);
+        GalleryMedia media = new GalleryMedia(reportDir(), null, 100, 250);
         List<GalleryMedia.Kind> kinds = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             byte[] bytes = java.util.Arrays.copyOf(MP4, 80 + i); // distinct bytes, distinct hashes
