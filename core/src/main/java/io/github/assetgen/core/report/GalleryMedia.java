@@ -4,27 +4,15 @@ import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.files.ImageHeaders;
 import io.github.assetgen.core.files.MediaFormat;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * The pictures and videos {@code report.html} shows, as files under {@value #DIR}/ of the report
@@ -150,13 +138,13 @@ final class GalleryMedia {
         if (stored != null) {
             return new Shown(Kind.IMAGE, stored, null);
         }
-        BufferedImage source = decode(file, dimensions[0]);
+        BufferedImage source = Thumbnails.decode(file, dimensions[0], THUMB_WIDTH);
         if (source == null) {
             return copyUpTo(file, name + "." + format.extension(), size, MAX_COPIED_IMAGE_BYTES, format.name());
         }
         boolean alpha = source.getColorModel().hasAlpha();
         String thumbName = name + "-w" + THUMB_WIDTH + (alpha ? ".png" : ".jpg");
-        byte[] thumb = scaled(source, alpha);
+        byte[] thumb = Thumbnails.scaled(source, alpha, THUMB_WIDTH);
         AtomicFiles.write(mediaDir.resolve(thumbName), thumb);
         keep(thumbName, thumb);
         return new Shown(Kind.IMAGE, use(thumbName), null);
@@ -188,30 +176,6 @@ final class GalleryMedia {
             }
         }
         return null;
-    }
-
-    /**
-     * Decodes every n-th pixel only, n chosen so at least twice the thumbnail's width remains: a 4K
-     * picture costs a sixth of its memory and time, and the bilinear scaling after it stays smooth.
-     * Null when no reader takes the file.
-     */
-    private static BufferedImage decode(Path file, int width) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, width / (2 * THUMB_WIDTH));
-                param.setSourceSubsampling(step, step, 0, 0);
-                return reader.read(0, param);
-            } finally {
-                reader.dispose();
-            }
-        }
     }
 
     /** A thumbnail or copy an earlier build made of the same bytes. */
@@ -248,38 +212,6 @@ final class GalleryMedia {
     private String use(String name) {
         used.add(name);
         return DIR + "/" + name;
-    }
-
-    private static byte[] scaled(BufferedImage source, boolean alpha) throws IOException {
-        int width = Math.min(THUMB_WIDTH, source.getWidth());
-        int height = Math.max(1, (int) Math.round(source.getHeight() * (double) width / source.getWidth()));
-        BufferedImage thumb =
-                new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = thumb.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(source, 0, 0, width, height, null);
-        } finally {
-            g.dispose();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (alpha) {
-            ImageIO.write(thumb, "png", out);
-            return out.toByteArray();
-        }
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-        ImageWriter writer = writers.next();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.85f);
-            writer.write(null, new IIOImage(thumb, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 
     /**
