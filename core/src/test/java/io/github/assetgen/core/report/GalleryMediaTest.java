@@ -80,6 +80,17 @@ class GalleryMediaTest {
     }
 
     @Test
+    void aVeryWideImageIsDecodedSubsampledAndKeepsItsProportions() throws IOException {
+        Path wide = file("wide.png", png(2600, 100));
+
+        GalleryMedia.Shown shown = new GalleryMedia(reportDir(), null).show(wide, null);
+
+        BufferedImage thumb = ImageIO.read(reportDir().resolve(shown.src()).toFile());
+        assertThat(thumb.getWidth()).isEqualTo(640);
+        assertThat(thumb.getHeight()).isEqualTo(25);
+    }
+
+    @Test
     void aSmallImageIsCopiedAsItIs() throws IOException {
         Path small = file("small.png", png(64, 32));
 
