@@ -2,6 +2,7 @@ package io.github.assetgen.core.report;
 
 import io.github.assetgen.core.provider.Cost;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The money a gallery card and its header show, from one rule so they agree: a card shows as spent
@@ -51,7 +52,11 @@ final class CardMoney {
 
     /** The header's figure: what this build was charged, per provider, the sum of the cards' "spent". */
     static String spentThisBuild(List<AssetOutcome> outcomes) {
-        return Spending.describe(ReportSummary.spentByProvider(outcomes));
+        // the closing line's words (Spending.describeSpent), from the same figures as the cards
+        return Spending.describeSpent(outcomes.stream()
+                .filter(o -> charged(o) != null && o.provider() != null)
+                .map(o -> Map.entry(o.provider(), charged(o)))
+                .toList());
     }
 
     /** What the kept and restored assets cost when they were bought, from the lock; null when none has a price. */
