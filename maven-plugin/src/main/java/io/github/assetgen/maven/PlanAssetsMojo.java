@@ -28,5 +28,6 @@ public class PlanAssetsMojo extends AbstractPlanningMojo {
         build.printPlan(plan);
         project.setContextValue(PLAN_KEY, plan);
         build.checkBudget(plan);
+        build.reportPlan(plan);
     }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * {@code TEST-assetgen.xml}: one JUnit test case per asset, so CI servers list failed assets.
  * {@code failed} is a failure; {@code skipped} and {@code planned} (nothing was run) are skipped. A goal
- * that stopped early adds a failing test case per spec error (class name: the spec file), or one for the build.
+ * that stopped early adds a failing test case per spec error (class name: the spec file; name: the
+ * asset, the rule and the field; message: {@code file:line:col: [asset] message} with its fix), or one
+ * for the build. Spec warnings fail nothing and are no test case: they are in the SARIF report.
  */
 final class JunitReport {
 
@@ -84,15 +86,32 @@ final class JunitReport {
                                 + p.ruleId()
                                 + (p.field() == null ? "" : " (" + p.field() + ")"),
                         p.ruleId(),
-                        p.format()))
+                        p.format(),
+                        problemDetails(p)))
                 .toList();
     }
 
     private static String failureCase(String className, String name, String type, String message) {
+        return failureCase(className, name, type, message, message);
+    }
+
+    private static String failureCase(String className, String name, String type, String message, String body) {
         return "  <testcase classname=\"" + escape(className) + "\" name=\"" + escape(name) + "\" time=\"0\">\n"
                 + "    <failure message=\"" + escape(message) + "\" type=\"assetgen." + escape(type) + "\">"
-                + escape(message) + "</failure>\n"
+                + escape(body) + "</failure>\n"
                 + "  </testcase>\n";
+    }
+
+    /** The failure's text: the contract's line (file:line:col, the message and its fix), then each fact alone. */
+    private static String problemDetails(Problem problem) {
+        StringBuilder text = new StringBuilder(problem.format()).append('\n');
+        line(text, "file", problem.position().source());
+        line(text, "line", String.valueOf(problem.position().line()));
+        line(text, "column", String.valueOf(problem.position().column()));
+        line(text, "asset", problem.assetId());
+        line(text, "rule", problem.ruleId());
+        line(text, "field", problem.field());
+        return text.toString();
     }
 
     /** A failed asset, or a partial batch: both fail the build. */

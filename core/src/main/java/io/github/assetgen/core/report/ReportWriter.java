@@ -1,6 +1,7 @@
 package io.github.assetgen.core.report;
 
 import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.specfile.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +11,10 @@ import java.util.List;
 
 /**
  * Writes the build reports into the report directory ({@code target/assetgen}):
- * {@value #JSON} (machine-readable), {@value #HTML} (a self-contained gallery, its pictures and
- * videos under {@code media/}) and {@value #JUNIT} (JUnit XML for CI servers). Assets are sorted by id, so the same build gives the same files.
+ * {@value #JSON} (machine-readable), {@value #HTML} (a self-contained gallery, its style in
+ * {@value #CSS} and its pictures and videos under {@code media/}), {@value #JUNIT} (JUnit XML for CI
+ * servers) and {@value #SARIF} (the spec problems as SARIF 2.1.0, written at each validation by
+ * {@link #writeSarif}). Assets are sorted by id, so the same build gives the same files.
  * Each file is written to a temporary file and moved into place, so a reader never sees half a
  * report. Thread-safe.
  */
@@ -22,6 +25,8 @@ public final class ReportWriter {
     public static final String JUNIT = "TEST-assetgen.xml";
     /** The gallery's style sheet, beside it. */
     public static final String CSS = "report.css";
+
+    public static final String SARIF = "assetgen.sarif";
 
     private final Path thumbnailStore;
 
@@ -74,6 +79,19 @@ public final class ReportWriter {
         GalleryMedia media = new GalleryMedia(reportDir, thumbnailStore);
         writeAtomically(reportDir.resolve(HTML), HtmlReport.render(outputDir, sorted, summary, failure, media));
         media.removeUnused();
+    }
+
+    /**
+     * Writes {@value #SARIF}: every problem of this validation, errors and warnings, or an empty
+     * {@code results} array when there are none, so no older build's problems stay behind.
+     *
+     * @param problems the problems, in the order to list them
+     * @param projectBaseDir the folder the problems' spec paths are relative to
+     * @throws IOException when the file cannot be written
+     */
+    public void writeSarif(Path reportDir, List<Problem> problems, Path projectBaseDir) throws IOException {
+        Files.createDirectories(reportDir);
+        writeAtomically(reportDir.resolve(SARIF), SarifReport.render(problems, projectBaseDir));
     }
 
     /** A killed build leaves a {@code .tmp-} file here, which the next build cleans (see AtomicFiles). */
