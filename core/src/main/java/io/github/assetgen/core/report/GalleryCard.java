@@ -2,13 +2,16 @@ package io.github.assetgen.core.report;
 
 import static io.github.assetgen.core.report.Markup.escape;
 
+import io.github.assetgen.core.plan.State;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * One asset's card in {@code report.html}: its pictures or videos, state, prompt, details, money
- * (see {@link CardMoney}) and message. A card is a sequence of sections, each its own method, so a
+ * (see {@link CardMoney}), what changed (see {@link ChangeView}) and message. A card is a sequence of sections, each its own method, so a
  * new section is one call in {@link #append}. Stateless.
  */
 final class GalleryCard {
@@ -27,23 +30,33 @@ final class GalleryCard {
                 .append("\" data-state=\"")
                 .append(status)
                 .append("\">\n");
-        media(html, outputDir, outcome, media);
+        Map<OutcomeFile, String> shown = media(html, outputDir, outcome, media);
         html.append("<div class=\"body\">\n");
         heading(html, outcome);
         details(html, outcome);
+        // the previous version beside the new one, the new one as this card shows it
+        html.append(ChangeView.render(
+                media.reportDir(),
+                outcome,
+                file -> shown.getOrDefault(file, HtmlReport.relativeUrl(media.reportDir(), path(outputDir, file)))));
         message(html, outcome);
         html.append("</div>\n</article>\n");
     }
 
-    private static void media(StringBuilder html, Path outputDir, AssetOutcome outcome, GalleryMedia media) {
+    /** @return the URL each file is shown by, for those shown as a picture or video */
+    private static Map<OutcomeFile, String> media(
+            StringBuilder html, Path outputDir, AssetOutcome outcome, GalleryMedia media) {
+        Map<OutcomeFile, String> sources = new HashMap<>();
         html.append("<div class=\"media\">\n");
         if (outcome.files().isEmpty()) {
             html.append("<div class=\"nomedia\">no file</div>\n");
         }
         for (OutcomeFile file : outcome.files()) {
-            Path path = file.absolutePath() != null ? file.absolutePath() : outputDir.resolve(file.path());
-            GalleryMedia.Shown shown = media.show(path, file.sha256());
+            GalleryMedia.Shown shown = media.show(path(outputDir, file), file.sha256());
             String src = shown.src() == null ? null : escape(shown.src());
+            if (shown.kind() == GalleryMedia.Kind.IMAGE || shown.kind() == GalleryMedia.Kind.VIDEO) {
+                sources.put(file, shown.src());
+            }
             switch (shown.kind()) {
                 case IMAGE ->
                     html.append("<img loading=\"lazy\" src=\"")
@@ -72,6 +85,11 @@ final class GalleryCard {
             }
         }
         html.append("</div>\n");
+        return sources;
+    }
+
+    private static Path path(Path outputDir, OutcomeFile file) {
+        return file.absolutePath() != null ? file.absolutePath() : outputDir.resolve(file.path());
     }
 
     private static void heading(StringBuilder html, AssetOutcome outcome) {
@@ -80,6 +98,9 @@ final class GalleryCard {
                 .append(escape(outcome.id()))
                 .append(" <span class=\"badge ")
                 .append(status)
+                .append("\" title=\"")
+                .append(escape(
+                        State.ofLabel(outcome.status()).map(State::meaning).orElse("")))
                 .append("\">")
                 .append(status)
                 .append("</span></h2>\n");

@@ -79,6 +79,11 @@ final class GalleryMedia {
         this.maxVideoTotal = maxVideoTotal;
     }
 
+    /** Where the report is; media URLs are relative to it. */
+    Path reportDir() {
+        return reportDir;
+    }
+
     /**
      * Puts a file into the gallery and says how its card shows it. A file that cannot be read is a
      * labelled box, never a failure of the report.

@@ -3,6 +3,7 @@ package io.github.assetgen.core.report;
 import static io.github.assetgen.core.report.Markup.escape;
 import static io.github.assetgen.core.report.Markup.seconds;
 
+import io.github.assetgen.core.plan.State;
 import io.github.assetgen.core.specfile.Problem;
 import java.util.List;
 
@@ -52,7 +53,7 @@ final class JunitReport {
                 xml.append("    <skipped");
                 String message = outcome.message() != null
                         ? outcome.message()
-                        : outcome.status().equals("planned") ? "planned, not generated" : null;
+                        : outcome.status().equals(State.PLANNED.label()) ? "planned, not generated" : null;
                 if (message != null) {
                     xml.append(" message=\"").append(escape(message)).append('"');
                 }
@@ -116,11 +117,12 @@ final class JunitReport {
 
     /** A failed asset, or a partial batch: both fail the build. */
     private static boolean isFailure(AssetOutcome outcome) {
-        return outcome.status().equals("failed") || outcome.status().equals("partial");
+        return outcome.status().equals(State.FAILED.label()) || outcome.status().equals(State.PARTIAL.label());
     }
 
     private static boolean isSkipped(AssetOutcome outcome) {
-        return outcome.status().equals("skipped") || outcome.status().equals("planned");
+        return outcome.status().equals(State.SKIPPED.label())
+                || outcome.status().equals(State.PLANNED.label());
     }
 
     private static String details(AssetOutcome outcome) {
@@ -132,6 +134,15 @@ final class JunitReport {
         line(text, "key", outcome.key());
         line(text, "cost", outcome.cost() == null ? null : outcome.cost().format());
         line(text, "prompt", outcome.prompt());
+        if (outcome.change() != null) {
+            line(
+                    text,
+                    "changed",
+                    outcome.change().fields().isEmpty()
+                            ? "request changed since the lock"
+                            : String.join(", ", outcome.change().fields()));
+            line(text, "previous prompt", outcome.change().previousPrompt());
+        }
         for (OutcomeFile file : outcome.files()) {
             line(text, "file", file.path() + " (" + file.size() + " bytes, sha256 " + file.sha256() + ")");
         }

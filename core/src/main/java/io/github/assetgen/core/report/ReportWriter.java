@@ -70,12 +70,13 @@ public final class ReportWriter {
     public void write(
             Path reportDir, Path outputDir, List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure)
             throws IOException {
-        List<AssetOutcome> sorted =
-                outcomes.stream().sorted(Comparator.comparing(AssetOutcome::id)).toList();
         Files.createDirectories(reportDir);
+        List<AssetOutcome> sorted = PreviousVersions.copy(
+                reportDir,
+                outcomes.stream().sorted(Comparator.comparing(AssetOutcome::id)).toList());
         writeAtomically(reportDir.resolve(JSON), JsonReport.render(sorted, summary, failure));
         writeAtomically(reportDir.resolve(JUNIT), JunitReport.render(sorted, summary, failure));
-        writeAtomically(reportDir.resolve(CSS), HtmlReport.STYLE);
+        writeAtomically(reportDir.resolve(CSS), HtmlReport.STYLE + ChangeView.STYLE);
         GalleryMedia media = new GalleryMedia(reportDir, thumbnailStore);
         writeAtomically(reportDir.resolve(HTML), HtmlReport.render(outputDir, sorted, summary, failure, media));
         media.removeUnused();

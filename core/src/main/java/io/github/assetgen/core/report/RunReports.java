@@ -1,5 +1,6 @@
 package io.github.assetgen.core.report;
 
+import io.github.assetgen.core.plan.Change;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.run.AssetResult;
@@ -42,7 +43,8 @@ public final class RunReports {
                         a.cost(),
                         null,
                         0,
-                        "not run: " + reason))
+                        "not run: " + reason,
+                        change(a)))
                 .toList();
     }
 
@@ -122,6 +124,16 @@ public final class RunReports {
                 result.cost(),
                 result.spent(),
                 result.took().toMillis(),
-                result.message());
+                result.message(),
+                change(result.planned()));
+    }
+
+    /** What changed since the lock, as the reports show it; null when nothing did. */
+    static AssetOutcome.Change change(PlannedAsset planned) {
+        Change change = planned.change();
+        return change == null
+                ? null
+                : new AssetOutcome.Change(
+                        change.previousKey(), change.fields(), change.previousPrompt(), change.previousFiles());
     }
 }
