@@ -26,16 +26,16 @@ final class WayForward {
         if (!offline) {
             return Optional.empty();
         }
-        // a lost answer blocks online builds too; it has its own advice
+        // a lost answer (BLOCKED) stops online builds too; it has its own advice
         List<String> blocked = plan.assets().stream()
-                .filter(a -> a.action() == Action.BLOCKED && !a.awaitsAnAnswer())
+                .filter(a -> a.action() == Action.OFFLINE)
                 .map(PlannedAsset::id)
                 .toList();
         if (blocked.isEmpty()) {
             return Optional.empty();
         }
         List<String> ready = plan.assets().stream()
-                .filter(a -> a.action() != Action.BLOCKED && a.action() != Action.SKIP)
+                .filter(a -> a.action() != Action.OFFLINE && a.action() != Action.BLOCKED && a.action() != Action.SKIP)
                 .map(PlannedAsset::id)
                 .toList();
         String advice = blocked.size() + " asset(s) need the network and the build is offline (" + named(blocked)
