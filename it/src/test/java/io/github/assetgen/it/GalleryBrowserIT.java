@@ -93,7 +93,8 @@ class GalleryBrowserIT extends ItSupport {
 
         assertThat(page.path("counts").toString())
                 .isEqualTo("{\"all\":4,\"kept\":1,\"generated\":1,\"failed\":1,\"skipped\":1}");
-        assertThat(page.path("images").findValuesAsText("card")).containsExactlyInAnyOrder("asset-badge", "asset-hero");
+        // the cards' pictures, and the changed assets' previous versions beside the new ones
+        assertThat(page.path("images").findValuesAsText("card")).contains("asset-badge", "asset-hero");
         assertThat(page.path("images"))
                 .allSatisfy(image -> assertThat(image.path("naturalWidth").asInt())
                         .as("decoded: " + image)
@@ -132,7 +133,7 @@ class GalleryBrowserIT extends ItSupport {
         JsonNode alone = open(published.resolve("report.html"), null);
 
         assertThat(alone.path("images"))
-                .hasSize(2)
+                .hasSize(page.path("images").size())
                 .allSatisfy(image -> assertThat(image.path("naturalWidth").asInt())
                         .as("decoded from the published copy: " + image)
                         .isPositive());
