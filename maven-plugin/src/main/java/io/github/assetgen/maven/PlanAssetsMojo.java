@@ -9,6 +9,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 /**
  * Prints what a build would do for each asset (up to date, restore, resume, generate) and what it
  * would cost, without the network.
+ *
+ * @since 0.1.0
  */
 @Mojo(
         name = PlanAssetsMojo.GOAL_NAME,

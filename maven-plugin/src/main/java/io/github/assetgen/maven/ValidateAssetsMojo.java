@@ -5,7 +5,11 @@ import io.github.assetgen.core.api.AssetgenException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
-/** Validates every asset spec and reports all mistakes at once. Never uses the network. */
+/**
+ * Validates every asset spec and reports all mistakes at once. Never uses the network.
+ *
+ * @since 0.1.0
+ */
 @Mojo(
         name = ValidateAssetsMojo.GOAL_NAME,
         defaultPhase = LifecyclePhase.VALIDATE,
