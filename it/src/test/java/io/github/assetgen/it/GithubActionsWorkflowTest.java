@@ -74,8 +74,8 @@ class GithubActionsWorkflowTest {
         assertThat(locked).isEqualTo("github.event_name == 'pull_request'");
         assertThat(properties)
                 .isNotEmpty()
-                .allSatisfy(p ->
-                        assertThat(JenkinsfileIT.generateAssetsProperties()).contains(p));
+                .allSatisfy(p -> assertThat(PluginDescriptor.properties("generate-assets"))
+                        .contains(p));
     }
 
     @Test

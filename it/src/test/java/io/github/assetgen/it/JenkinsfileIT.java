@@ -6,9 +6,7 @@ import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.it.JenkinsPipeline.Step;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +21,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * {@code src/examples/ci/Jenkinsfile}, read by Groovy's parser (Jenkins itself is not on Maven Central) and carried
@@ -102,7 +95,7 @@ class JenkinsfileIT extends ItSupport {
 
     @Test
     void everyPropertyThePipelinePassesIsAParameterOfGenerateAssets() {
-        Set<String> properties = generateAssetsProperties();
+        Set<String> properties = PluginDescriptor.properties("generate-assets");
         List<String> passed = new ArrayList<>();
         for (Step sh : pipeline().steps("sh")) {
             Matcher matcher = PROPERTY.matcher(sh.strings().get(0));
@@ -304,52 +297,5 @@ class JenkinsfileIT extends ItSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The {@code ${assetgen.…}} expressions of generate-assets in the plugin's descriptor. */
-    static Set<String> generateAssetsProperties() {
-        Set<String> properties = new LinkedHashSet<>();
-        try {
-            URL descriptor = null;
-            for (URL url :
-                    Collections.list(JenkinsfileIT.class.getClassLoader().getResources("META-INF/maven/plugin.xml"))) {
-                try (InputStream in = url.openStream()) {
-                    if (new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                            .contains("<goalPrefix>assetgen</goalPrefix>")) {
-                        descriptor = url;
-                    }
-                }
-            }
-            assertThat(descriptor)
-                    .as("the plugin's plugin.xml on the test classpath")
-                    .isNotNull();
-            Document document;
-            try (InputStream in = descriptor.openStream()) {
-                document = DocumentBuilderFactory.newInstance()
-                        .newDocumentBuilder()
-                        .parse(in);
-            }
-            NodeList mojos = document.getElementsByTagName("mojo");
-            for (int i = 0; i < mojos.getLength(); i++) {
-                Element mojo = (Element) mojos.item(i);
-                if (!"generate-assets"
-                        .equals(mojo.getElementsByTagName("goal").item(0).getTextContent())) {
-                    continue;
-                }
-                Node configuration = mojo.getElementsByTagName("configuration").item(0);
-                NodeList children = configuration.getChildNodes();
-                for (int j = 0; j < children.getLength(); j++) {
-                    String text = children.item(j).getTextContent().trim();
-                    if (text.startsWith("${assetgen.") && text.endsWith("}")) {
-                        properties.add(text.substring(2, text.length() - 1));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new AssertionError("cannot read plugin.xml", e);
-        }
-        return properties;
     }
 }
