@@ -189,6 +189,27 @@ class JenkinsfileIT extends ItSupport {
         assertEveryPublishedFileExists(pullRequest);
     }
 
+    @Test
+    void aSavingBuildOnAnAgentWithoutTheBoundCacheVariablesFailsNamingThemBeforeSending() {
+        Step cacheBinding = pipeline().steps("usernamePassword").get(0);
+        String userVariable = cacheBinding.named().get("usernameVariable");
+        // the agent's settings.xml of the Jenkinsfile's comment, in a build that bound nothing: Maven keeps ${env.…}
+        MavenBuild build = prepareAgent("generate", "unbound")
+                .server(
+                        "assetgen-cache",
+                        "${env." + userVariable + "}",
+                        "${env." + cacheBinding.named().get("passwordVariable") + "}");
+        List<String> args =
+                new ArrayList<>(List.of(commandArguments(mavenCommand("-Dassetgen.remoteCache.save=true"))));
+        args.add("-Dassetgen.remoteCache=http://127.0.0.1:9/cache/");
+
+        BuildResult result = build.run(fakes.args(args.toArray(String[]::new)));
+
+        result.assertFailure();
+        assertThat(result.log()).contains("${env." + userVariable + "}").contains("not set");
+        assertThat(fakes.requests()).isZero();
+    }
+
     /** Every file the publishing steps name exists in the project after its build. */
     private static void assertEveryPublishedFileExists(MavenBuild build) {
         List<String> patterns = publishedPatterns();
