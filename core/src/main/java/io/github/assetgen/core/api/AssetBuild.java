@@ -267,15 +267,20 @@ public final class AssetBuild {
             LockFile written =
                     lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
             BuildSummary summary = new BuildSummary(
-                    results, Spending.spent(results), Spending.byProvider(results), Spending.lockedTotal(written));
+                    results,
+                    Spending.spent(results),
+                    Spending.byProvider(results),
+                    Spending.lockedTotal(written),
+                    Duration.between(start, clock.instant()));
             new ReportWriter()
                     .write(
                             config.reportDirectory(),
                             config.outputDirectory(),
                             RunReports.outcomes(results),
-                            RunReports.summary(results, summary.spent(), Duration.between(start, clock.instant())));
+                            RunReports.summary(results, summary.spent(), summary.wallTime()));
+            // the closing line, the same whether the build fails or not (an info line: -q hides it)
+            log.info("assetgen: " + summary.describe());
             if (!summary.failures().isEmpty()) {
-                log.info(summary.describe());
                 throw new AssetsFailedException(summary.failures());
             }
             return summary;

@@ -31,21 +31,27 @@ final class PollStep {
     private final Duration assetTimeout;
     private final Sleeper sleeper;
     private final RunListener log;
+    private final RunProgress progress;
 
-    /** @param assetTimeout how long an asset may take, named in the message of a job still running */
+    /**
+     * @param assetTimeout how long an asset may take, named in the message of a job still running
+     * @param progress told what each poll of a running job says
+     */
     PollStep(
             Map<String, ProviderSettings> settings,
             Journal journal,
             ProviderGates gates,
             Duration assetTimeout,
             Sleeper sleeper,
-            RunListener log) {
+            RunListener log,
+            RunProgress progress) {
         this.settings = settings;
         this.journal = journal;
         this.gates = gates;
         this.assetTimeout = assetTimeout;
         this.sleeper = sleeper;
         this.log = log;
+        this.progress = progress;
     }
 
     /**
@@ -81,7 +87,9 @@ final class PollStep {
         List<AssetFailure> failures = new ArrayList<>();
         boolean answered = jobs.stream().anyMatch(JournalRecorder::isResult);
         boolean first = true;
+        int index = 0;
         for (JobRef job : jobs) {
+            index++;
             if (JournalRecorder.RESULT_URL.equals(job.kind())) {
                 results.add(ResultLocation.ofUrl(job.id()));
                 continue;
@@ -102,7 +110,7 @@ final class PollStep {
                 first = false;
             }
             try {
-                results.addAll(pollUntilDone(asset, client, job, providerSettings, retry));
+                results.addAll(pollUntilDone(asset, client, job, index, jobs.size(), providerSettings, retry));
             } catch (JobFailed failed) {
                 failures.add(failed);
             }
@@ -127,12 +135,16 @@ final class PollStep {
     }
 
     private List<ResultLocation> pollUntilDone(
-            PlannedAsset asset, ProviderClient client, JobRef job, ProviderSettings providerSettings, RetryPolicy retry)
+            PlannedAsset asset,
+            ProviderClient client,
+            JobRef job,
+            int index,
+            int of,
+            ProviderSettings providerSettings,
+            RetryPolicy retry)
             throws AssetFailure, InterruptedException {
-        String id = asset.id();
         String provider = asset.request().provider();
         Duration interval = providerSettings == null ? Duration.ofSeconds(5) : providerSettings.pollInterval();
-        String lastLabel = null;
         String lastFault = null;
         while (true) {
             Duration wait = interval;
@@ -145,12 +157,7 @@ final class PollStep {
                     throw new JobFailed(
                             (failed.moderated() ? "moderated by " : "failed at ") + provider + ": " + failed.message());
                 }
-                JobState.Running running = (JobState.Running) state;
-                if (running.label() != null && !running.label().equals(lastLabel)) {
-                    log.debug("[" + id + "] " + job.id() + ": " + running.label()
-                            + (running.percent() == null ? "" : " " + running.percent() + "%"));
-                    lastLabel = running.label();
-                }
+                progress.running(asset, job, index, of, (JobState.Running) state);
             } catch (ProviderException e) {
                 switch (e.kind()) {
                     // polls are free: a fault is waited out however often it comes, until the deadline

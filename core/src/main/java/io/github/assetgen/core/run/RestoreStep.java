@@ -192,7 +192,7 @@ final class RestoreStep {
                 + (failures.isEmpty() ? "" : " (" + String.join("; ", failures) + ")") + ". The " + have
                 + " are kept, cached and locked (" + stored.cost().format() + "); the next build buys only the"
                 + " missing " + (of - have) + ".";
-        log.error("[" + asset.id() + "] " + message);
+        // the runner prints it, with its time and what it spent
         AssetResult placed = placeGenerated(asset, stored.entry(), AssetStatus.PARTIAL, start);
         return new AssetResult(
                 asset,
