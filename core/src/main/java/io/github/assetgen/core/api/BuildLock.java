@@ -107,6 +107,7 @@ final class BuildLock {
                                 ? "new: " + LockFile.FILE_NAME + " does not record it"
                                 : !entry.get().key().equals(asset.key())
                                         ? "its request changed since " + LockFile.FILE_NAME + " was written"
+                                                + changedFields(asset)
                                         : Advice.parameter("force", "true") + " asks to buy it again");
             } else if (asset.action() == Action.RESUME && asset.recorded() == null) {
                 reasons.put(
@@ -118,6 +119,13 @@ final class BuildLock {
         if (!reasons.isEmpty()) {
             throw new LockedBuildException(reasons, wording);
         }
+    }
+
+    /** The fields that changed, as the plan names them ({@code " (prompt)"}), or nothing when not known. */
+    private static String changedFields(PlannedAsset asset) {
+        return asset.change() == null || !asset.change().fieldsKnown()
+                ? ""
+                : " (" + String.join(", ", asset.change().fields()) + ")";
     }
 
     /** The result of an up-to-date asset, described from its lock entry (no file is read again). */

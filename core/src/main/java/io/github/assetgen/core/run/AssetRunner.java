@@ -231,6 +231,10 @@ public final class AssetRunner {
             }
             throw new IllegalArgumentException("the runner does not handle " + asset.action());
         } catch (AssetFailure failure) {
+            if (asset.action() == Action.GENERATE || asset.action() == Action.RESUME) {
+                // the next plan says so before it buys the same request again
+                journal.failures().record(asset.key(), asset.id(), failure.getMessage());
+            }
             return failed(asset, jobs, start, failure.getMessage(), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -57,7 +57,9 @@ final class RestoreStep {
         }
         closeJobOfCachedAsset(asset);
         try {
-            return Optional.of(place(asset, entry.get(), AssetStatus.RESTORED, start));
+            AssetResult restored = place(asset, entry.get(), AssetStatus.RESTORED, start);
+            log.info("[" + asset.id() + "] restored from the local cache: " + paths(restored));
+            return Optional.of(restored);
         } catch (Unverified e) {
             return Optional.empty();
         }
@@ -144,6 +146,12 @@ final class RestoreStep {
                 OutputPlacer.discard(leftover);
             }
         }
+    }
+
+    /** The files of a result, as a log line names them. */
+    static String paths(AssetResult result) {
+        return String.join(
+                ", ", result.files().stream().map(OutputFile::relativePath).toList());
     }
 
     /**
