@@ -87,7 +87,8 @@ public final class AssetBuild {
         Validation validation = RuleBook.standard()
                 .validate(
                         specs.assets(),
-                        new ValidationContext(config.projectBaseDir(), config.placeholders(), config.rootDirectory()));
+                        new ValidationContext(
+                                config.projectBaseDir(), config.placeholders(), config.rootDirectory(), lock.keys()));
         List<Problem> problems = Stream.concat(specs.problems().stream(), validation.problems().stream())
                 .sorted(Problem.BY_POSITION)
                 .toList();
@@ -303,7 +304,11 @@ public final class AssetBuild {
             // the closing line, the same whether the build fails or not (an info line: -q hides it)
             log.info("assetgen: " + summary.describe());
             if (!summary.failures().isEmpty()) {
-                throw new AssetsFailedException(summary.failures());
+                throw new AssetsFailedException(
+                        summary.failures(),
+                        WayForward.offline(plan, config.offline())
+                                .map(config.wording()::render)
+                                .orElse(null));
             }
             return summary;
         } catch (AssetsFailedException e) {

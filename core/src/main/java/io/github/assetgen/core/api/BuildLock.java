@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The lock file as one build uses it: which file, read with a damaged file told as the user's to
@@ -49,6 +50,19 @@ final class BuildLock {
             return LockFile.read(path());
         } catch (LockFileException e) {
             throw new LockFileDamagedException(context, e);
+        }
+    }
+
+    /**
+     * The key the lock records for each asset id, for validation to tell an original asset from a
+     * duplicate just added; empty when the lock cannot be read (planning reports that).
+     */
+    Map<String, String> keys() {
+        try {
+            return LockFile.read(path()).entries().stream()
+                    .collect(Collectors.toMap(LockFile.Entry::id, LockFile.Entry::key, (a, b) -> a));
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.assetgen.core.plan;
 
 import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.provider.Cost;
+import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.rules.ModelCatalog;
 import io.github.assetgen.core.rules.Pricing;
@@ -141,7 +142,8 @@ public final class Planner {
             }
             return new PlannedAsset(request, key, Action.RECOVER, paid, null, null, recorded, null);
         }
-        if (offline) {
+        // the placeholder renders locally: an offline build can still make it
+        if (offline && ProviderRegistry.standard().get(request.provider()).remote()) {
             return new PlannedAsset(
                     request, key, Action.OFFLINE, free, null, "not in the cache, and the build is offline");
         }

@@ -119,8 +119,9 @@ class BuildSummaryTest {
         Files.createDirectories(project.resolve("src/main/assets"));
         Files.writeString(project.resolve("src/main/assets/site.yaml"), """
                 assets:
-                  - {id: hero, provider: placeholder, model: nano-banana-2, prompt: a lighthouse}
+                  - {id: hero, provider: useapi, model: nano-banana-2, prompt: a lighthouse}
                 """);
+        // offline, a useapi asset in no cache is blocked (a placeholder would still render)
         BuildConfig online = BuildFixtures.placeholderConfig(project);
         BuildConfig offline = new BuildConfig(
                 online.projectBaseDir(),
