@@ -13,7 +13,9 @@ import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.wording.Advice;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ final class PollStep {
     private final ProviderGates gates;
     private final Duration assetTimeout;
     private final Sleeper sleeper;
+    private final Clock clock;
     private final RunListener log;
 
     /** @param assetTimeout how long an asset may take, named in the message of a job still running */
@@ -39,12 +42,14 @@ final class PollStep {
             ProviderGates gates,
             Duration assetTimeout,
             Sleeper sleeper,
+            Clock clock,
             RunListener log) {
         this.settings = settings;
         this.journal = journal;
         this.gates = gates;
         this.assetTimeout = assetTimeout;
         this.sleeper = sleeper;
+        this.clock = clock;
         this.log = log;
     }
 
@@ -126,6 +131,10 @@ final class PollStep {
         }
     }
 
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     private List<ResultLocation> pollUntilDone(
             PlannedAsset asset, ProviderClient client, JobRef job, ProviderSettings providerSettings, RetryPolicy retry)
             throws AssetFailure, InterruptedException {
@@ -135,6 +144,9 @@ final class PollStep {
         String lastLabel = null;
         String lastFault = null;
         while (true) {
+            // polls keep a fixed rate, not a fixed pause: the time a poll takes is not added to every
+            // interval, so the poll that finds the job done comes at most one interval after it ended
+            Instant asked = clock.instant();
             Duration wait = interval;
             try {
                 JobState state = client.poll(job);
@@ -145,6 +157,7 @@ final class PollStep {
                     throw new JobFailed(
                             (failed.moderated() ? "moderated by " : "failed at ") + provider + ": " + failed.message());
                 }
+                wait = max(Duration.ZERO, interval.minus(Duration.between(asked, clock.instant())));
                 JobState.Running running = (JobState.Running) state;
                 if (running.label() != null && !running.label().equals(lastLabel)) {
                     log.debug("[" + id + "] " + job.id() + ": " + running.label()
