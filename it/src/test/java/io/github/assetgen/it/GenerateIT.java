@@ -90,6 +90,50 @@ class GenerateIT extends ItSupport {
         assertThat(build.file("target/assetgen/report.json")).isRegularFile();
         assertThat(build.file("target/assetgen/report.html")).isRegularFile();
         assertThat(build.file("target/assetgen/TEST-assetgen.xml")).isRegularFile();
+        assertProgressLines(result);
+    }
+
+    /** What a person follows: submitted with the estimate, the percent, landed with time and cost, the summary. */
+    private static void assertProgressLines(BuildResult result) {
+        assertThat(result.lines())
+                .anyMatch(l -> l.matches(
+                        "\\[INFO] \\[hero] submitted to useapi/nano-banana-2, job \\S+ \\(estimate 4 credits\\)"))
+                .anyMatch(l -> l.matches(
+                        "\\[INFO] \\[intro] submitted to useapi/T2V-2\\.3, job \\S+ \\(estimate 25 credits\\)"))
+                // the fake answers statusLabel "processing" and percent 10 to a video's first poll
+                .anyMatch(l -> l.equals("[INFO] [intro] processing 10%"))
+                .anyMatch(l -> l.matches("\\[INFO] \\[hero] generated img/hero\\.png in \\d+ s, spent 4 credits"))
+                .anyMatch(l -> l.matches("\\[INFO] \\[intro] generated video/intro\\.mp4 in \\d+ s, spent 25 credits"))
+                .anyMatch(l -> l.matches("\\[INFO] assetgen: 3 asset\\(s\\): 3 generated; spent 33 credits at useapi;"
+                        + " the locked assets cost 33 credits; took \\d+ s"));
+        // plain text: no escape sequences in the asset lines (Maven's own launcher may add a colour reset at
+        // the end), and no carriage-return rewriting of a line
+        assertThat(result.lines())
+                .filteredOn(l -> l.matches("\\[INFO] \\[(hero|logo|intro)] .*") || l.contains("assetgen: "))
+                .hasSizeGreaterThanOrEqualTo(7)
+                .noneMatch(l -> l.contains("\u001b"));
+        assertThat(result.log()).doesNotContain("\r");
+    }
+
+    @Test
+    void aQuietBuildPrintsNoProgressButStillItsErrors() {
+        MavenBuild build = prepare("generate");
+        replace(
+                build.file(SPEC),
+                "A flat vector logo of a paper boat",
+                "A flat vector logo " + FakeProvider.MODERATE_MARKER);
+
+        BuildResult result = build.run(fakes.args(GENERATE, "-q"));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.log())
+                .doesNotContain("submitted to")
+                .doesNotContain("] generated ")
+                .doesNotContain("processing 10%")
+                .doesNotContain("asset(s): ")
+                .contains("[ERROR] [logo] failed after ")
+                .contains("spent nothing: moderated by useapi");
+        assertPng(build.outputDir().resolve("img/hero.png"));
     }
 
     @Test

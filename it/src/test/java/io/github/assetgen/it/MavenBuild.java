@@ -24,13 +24,20 @@ import java.util.stream.Stream;
  *
  * <p>Every build runs {@code mvn -B -ntp -Dstyle.color=never} with the IT local repository (where invoker:install put
  * the plugin), a settings file that mirrors everything to the outer local repository (so no build touches the
- * network), and a cache directory inside the work directory. The provider token variables of the test JVM are never
- * inherited: a test passes the tokens it means with {@link #env(String, String)}.
+ * network), and a cache directory inside the work directory. The provider token variables and GitHub Actions'
+ * variables of the test JVM are never inherited: a test passes those it means with {@link #env(String, String)}.
  */
 public final class MavenBuild {
 
     /** The environment variables a provider token may come from; cleared for every forked build. */
     public static final List<String> TOKEN_VARIABLES = List.of("USEAPI_TOKEN", "MINIMAX_API_KEY", "APIXO_API_KEY");
+
+    /**
+     * GitHub Actions' variables: when the tests themselves run there, a forked build must not annotate the test
+     * job's files or write to its step summary. A test that means them sets them with {@link #env(String, String)}.
+     */
+    public static final List<String> GITHUB_VARIABLES =
+            List.of("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE");
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(3);
     private static boolean primed;
@@ -170,6 +177,7 @@ public final class MavenBuild {
                     .redirectOutput(log.toFile());
             Map<String, String> environment = builder.environment();
             TOKEN_VARIABLES.forEach(environment::remove);
+            GITHUB_VARIABLES.forEach(environment::remove);
             environment.remove("MAVEN_ARGS");
             // a short-lived JVM starts faster without the optimising compiler
             environment.put(

@@ -18,8 +18,15 @@ class OfflineAndBudgetIT extends ItSupport {
     void mavenOfflineWithAnEmptyCacheFailsListingTheMissingAssets() {
         MavenBuild build = prepare("generate");
 
-        assertFailsListingEveryMissingAsset(build.run(fakes.args("-o", GENERATE)));
+        BuildResult result = build.run(fakes.args("-o", GENERATE));
+
+        assertFailsListingEveryMissingAsset(result);
         assertThat(build.outputDir().resolve("logo.png")).doesNotExist();
+        // the way forward, in Maven's words
+        assertThat(result.log())
+                .contains("3 asset(s) need the network and the build is offline (hero, logo and intro): run Maven"
+                        + " online (without -o or -Dassetgen.offline=true) to generate them, or run with"
+                        + " -Dassetgen.placeholders=true to render local stand-ins.");
     }
 
     @Test

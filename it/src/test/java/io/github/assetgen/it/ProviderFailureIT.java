@@ -37,6 +37,20 @@ class ProviderFailureIT extends ItSupport {
     }
 
     @Test
+    void theNextPlanSaysAModeratedAssetFailedLastTimeWithTheProvidersWords() {
+        MavenBuild build = prepare("generate");
+        replace(build.file(SPEC), LOGO_PROMPT, LOGO_PROMPT + " " + FakeProvider.MODERATE_MARKER);
+        build.run(fakes.args(GENERATE)).assertFailure();
+
+        BuildResult plan = build.run(fakes.args("plan-assets"));
+
+        plan.assertSuccess();
+        assertThat(plan.lines())
+                .anySatisfy(line -> assertThat(line)
+                        .matches(".*  logo +generate  .*\\(new asset; failed last time: .*moderated.*\\)"));
+    }
+
+    @Test
     void aRejectedPromptFailsThatAssetOnlyAndIsNotRetried() {
         MavenBuild build = prepare("generate");
         replace(build.file(SPEC), LOGO_PROMPT, LOGO_PROMPT + " " + FakeProvider.REJECT_MARKER);

@@ -3,6 +3,7 @@ package io.github.assetgen.maven;
 import io.github.assetgen.core.api.AssetBuild;
 import io.github.assetgen.core.api.AssetgenException;
 import io.github.assetgen.core.api.BuildConfig;
+import io.github.assetgen.core.api.CiEnvironment;
 import io.github.assetgen.core.api.UserErrorException;
 import io.github.assetgen.core.request.AssetRequest;
 import java.io.File;
@@ -58,6 +59,9 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    /** Where the CI server is told apart ({@code GITHUB_ACTIONS} and the like); tests set their own. */
+    Map<String, String> environment = System.getenv();
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -65,7 +69,8 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
             return;
         }
         try {
-            AssetBuild build = new AssetBuild(buildConfig(), new MavenBuildLog(getLog()));
+            AssetBuild build =
+                    new AssetBuild(buildConfig(), new MavenBuildLog(getLog()), CiEnvironment.of(environment));
             run(build);
         } catch (AssetgenException e) {
             // sealed: a user error or a fault (BuildFaultException), nothing else
@@ -81,6 +86,23 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
 
     /** The goal's own work. */
     abstract void run(AssetBuild build) throws AssetgenException, MojoFailureException, MojoExecutionException;
+
+    /**
+     * Whether a later assetgen goal of this build writes the reports anyway (the lifecycle's
+     * {@code generate-assets} after {@code validate-assets} and {@code plan-assets}), so this goal
+     * need not render them once more: with thousands of assets that is most of a no-op build.
+     */
+    boolean reportedLater(String... laterGoals) {
+        List<String> requested = session.getGoals() == null ? List.of() : session.getGoals();
+        for (String goal : requested) {
+            for (String later : laterGoals) {
+                if (goal.equals(later) || goal.endsWith(":" + later)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     /** The validated requests, from an earlier goal of this build when there was one. */
     @SuppressWarnings("unchecked")

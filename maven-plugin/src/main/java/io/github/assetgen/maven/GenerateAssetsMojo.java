@@ -2,7 +2,6 @@ package io.github.assetgen.maven;
 
 import io.github.assetgen.core.api.AssetBuild;
 import io.github.assetgen.core.api.AssetgenException;
-import io.github.assetgen.core.api.BuildSummary;
 import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.ProviderSettings;
@@ -100,10 +99,13 @@ public class GenerateAssetsMojo extends AbstractPlanningMojo {
     void run(AssetBuild build) throws AssetgenException {
         // run from the lifecycle, plan-assets has just planned and printed: carry out that plan
         Object planned = project.getContextValue(PlanAssetsMojo.PLAN_KEY);
-        BuildSummary summary =
-                planned instanceof Plan plan ? build.generate(plan) : build.generate(validated(build), true);
+        // core prints the closing summary, on success and failure alike
+        if (planned instanceof Plan plan) {
+            build.generate(plan);
+        } else {
+            build.generate(validated(build), true);
+        }
         addResourceDirectory();
-        getLog().info("assetgen: " + summary.describe());
     }
 
     /** -D properties win over system properties, as Maven's own expressions do. */

@@ -29,4 +29,9 @@ final class MavenWording implements Wording {
         return "add a <server> with id '" + serverId + "' and the token as <password> to settings.xml, or set the"
                 + " environment variable " + variable;
     }
+
+    @Override
+    public String online() {
+        return "run Maven online (without -o or -D" + PropertyNames.OFFLINE + "=true)";
+    }
 }

@@ -7,8 +7,8 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Prints what a build would do for each asset (up to date, restore, resume, generate) and what it
- * would cost, without the network.
+ * Prints what a build would do for each asset (generate, restore, resume, kept …) and why, and what
+ * it would cost, without the network.
  */
 @Mojo(
         name = PlanAssetsMojo.GOAL_NAME,
@@ -28,5 +28,8 @@ public class PlanAssetsMojo extends AbstractPlanningMojo {
         build.printPlan(plan);
         project.setContextValue(PLAN_KEY, plan);
         build.checkBudget(plan);
+        if (!reportedLater(GenerateAssetsMojo.GOAL_NAME)) {
+            build.reportPlan(plan);
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.github.assetgen.maven;
 
 import io.github.assetgen.core.api.AssetBuild;
 import io.github.assetgen.core.api.AssetgenException;
+import io.github.assetgen.core.request.AssetRequest;
+import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -17,7 +19,11 @@ public class ValidateAssetsMojo extends AbstractAssetgenMojo {
 
     @Override
     void run(AssetBuild build) throws AssetgenException {
-        int assets = validated(build).size();
-        getLog().info("assetgen: " + assets + " asset spec(s) valid.");
+        List<AssetRequest> requests = validated(build);
+        // a validation writes its reports too, so target/assetgen never holds an older build's
+        if (!reportedLater(PlanAssetsMojo.GOAL_NAME, GenerateAssetsMojo.GOAL_NAME)) {
+            build.reportValid(requests);
+        }
+        getLog().info("assetgen: " + requests.size() + " asset spec(s) valid.");
     }
 }

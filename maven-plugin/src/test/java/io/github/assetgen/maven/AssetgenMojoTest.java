@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.lenient;
 
 import io.github.assetgen.core.api.LockFileDamagedException;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.Basedir;
@@ -99,6 +103,63 @@ class AssetgenMojoTest {
                         "src/main/assets/site.yaml:5:17: [hero] resolution '8K' is not supported by nano-banana-pro"
                                 + " (supported: 1K, 2K, 4K)",
                         "src/main/assets/site.yaml:9:5: [banner] unknown field 'aspectRato' (did you mean 'aspectRatio'?)");
+    }
+
+    @Test
+    @Basedir("/unit/valid")
+    @InjectMojo(goal = ValidateAssetsMojo.GOAL_NAME)
+    void aSuccessfulValidationWritesItsReportsSarifIncluded(ValidateAssetsMojo mojo) throws Exception {
+        mojo.setLog(log);
+        Path reports = mojo.reportDirectory();
+        deleteRecursively(reports);
+
+        mojo.execute();
+
+        assertThat(reports.resolve("assetgen.sarif")).content().contains("\"results\" : [ ]");
+        assertThat(reports.resolve("report.json")).content().contains("not run: validated only");
+        assertThat(reports.resolve("TEST-assetgen.xml")).exists();
+    }
+
+    @Test
+    @Basedir("/unit/invalid")
+    @InjectMojo(goal = ValidateAssetsMojo.GOAL_NAME)
+    void onGithubActionsEachSpecErrorIsAlsoAWorkflowCommandOnStandardOutput(ValidateAssetsMojo mojo) {
+        mojo.setLog(log);
+        mojo.environment = Map.of("GITHUB_ACTIONS", "true");
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThatThrownBy(mojo::execute).isExactlyInstanceOf(MojoFailureException.class);
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly(
+                        "::error file=src/main/assets/site.yaml,line=5,col=17,title=model.unsupported-value"
+                                + "::[hero] resolution '8K' is not supported by nano-banana-pro (supported: 1K, 2K, 4K)",
+                        "::error file=src/main/assets/site.yaml,line=9,col=5,title=spec.unknown-field"
+                                + "::[banner] unknown field 'aspectRato' (did you mean 'aspectRatio'?)");
+        assertThat(log.all()).noneMatch(l -> l.contains("::error"));
+    }
+
+    @Test
+    @Basedir("/unit/invalid")
+    @InjectMojo(goal = ValidateAssetsMojo.GOAL_NAME)
+    void offGithubActionsNoWorkflowCommandIsPrinted(ValidateAssetsMojo mojo) {
+        mojo.setLog(log);
+        mojo.environment = Map.of("CI", "true");
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThatThrownBy(mojo::execute).isExactlyInstanceOf(MojoFailureException.class);
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("::error");
     }
 
     @Test

@@ -20,4 +20,10 @@ class MavenWordingTest {
                         + " set the environment variable USEAPI_TOKEN; check the password of the <server> with id"
                         + " 'assetgen-apixo' in ~/.m2/settings.xml, or the environment variable APIXO_API_KEY");
     }
+
+    @Test
+    void goingOnlineNamesBothOfMavensOfflineSwitches() {
+        assertThat(MavenWording.INSTANCE.render(Advice.online() + " to generate them"))
+                .isEqualTo("run Maven online (without -o or -Dassetgen.offline=true) to generate them");
+    }
 }

@@ -9,10 +9,7 @@ import io.github.assetgen.core.plan.Selection;
 import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
-import io.github.assetgen.core.report.AssetOutcome;
-import io.github.assetgen.core.report.BuildFailure;
 import io.github.assetgen.core.report.PlanTable;
-import io.github.assetgen.core.report.ReportWriter;
 import io.github.assetgen.core.report.RunReports;
 import io.github.assetgen.core.report.Spending;
 import io.github.assetgen.core.request.AssetRequest;
@@ -56,12 +53,22 @@ public final class AssetBuild {
     private final Sleeper sleeper;
     private final BuildLock lock;
     private final BuildProviders providers;
+    private final BuildReports reports;
 
     public AssetBuild(BuildConfig config, BuildLog log) {
-        this(config, log, Clock.systemUTC(), Sleeper.SYSTEM);
+        this(config, log, CiEnvironment.NONE);
+    }
+
+    /** A build on a CI server, which shows problems and the summary where that server looks. */
+    public AssetBuild(BuildConfig config, BuildLog log, CiEnvironment ci) {
+        this(config, log, ci, Clock.systemUTC(), Sleeper.SYSTEM);
     }
 
     AssetBuild(BuildConfig config, BuildLog log, Clock clock, Sleeper sleeper) {
+        this(config, log, CiEnvironment.NONE, clock, sleeper);
+    }
+
+    AssetBuild(BuildConfig config, BuildLog log, CiEnvironment ci, Clock clock, Sleeper sleeper) {
         this.config = config;
         // every line core logs passes the host's wording, so advice names parameters as the user types them
         this.log = new WordedLog(log, config.wording());
@@ -69,6 +76,7 @@ public final class AssetBuild {
         this.sleeper = sleeper;
         this.lock = new BuildLock(config);
         this.providers = new BuildProviders(config);
+        this.reports = new BuildReports(config, ci, this.log);
     }
 
     /**
@@ -83,7 +91,8 @@ public final class AssetBuild {
         Validation validation = RuleBook.standard()
                 .validate(
                         specs.assets(),
-                        new ValidationContext(config.projectBaseDir(), config.placeholders(), config.rootDirectory()));
+                        new ValidationContext(
+                                config.projectBaseDir(), config.placeholders(), config.rootDirectory(), lock.keys()));
         List<Problem> problems = Stream.concat(specs.problems().stream(), validation.problems().stream())
                 .sorted(Problem.BY_POSITION)
                 .toList();
@@ -95,9 +104,10 @@ public final class AssetBuild {
                 log.warn(problem.format());
             }
         }
+        reports.validated(problems);
         if (errors > 0) {
             SpecErrorsException failure = new SpecErrorsException(problems);
-            reportStopped(List.of(), failure);
+            reports.stopped(RunReports.validated(validation.requests(), "the specs have errors"), failure);
             throw failure;
         }
         List<AssetRequest> requests = validation.requests();
@@ -106,6 +116,16 @@ public final class AssetBuild {
             requests = requests.stream().map(r -> r.withProvider(placeholder)).toList();
         }
         return requests;
+    }
+
+    /** Writes this build's reports of a validation that found no error (validate-assets alone). */
+    public void reportValid(List<AssetRequest> requests) {
+        reports.valid(requests);
+    }
+
+    /** Writes this build's reports of a plan that was printed and is not carried out (plan-assets). */
+    public void reportPlan(Plan plan) {
+        reports.planned(plan);
     }
 
     /**
@@ -119,7 +139,7 @@ public final class AssetBuild {
         try {
             selection = TypoChecks.selection(requests, config);
         } catch (UnknownAssetsException e) {
-            reportStopped(List.of(), e);
+            reports.stopped(List.of(), e);
             throw e;
         }
         String context = "cannot read the cache or lock file: ";
@@ -140,10 +160,10 @@ public final class AssetBuild {
             stamps.save();
             return plan;
         } catch (LockFileDamagedException e) {
-            reportStopped(List.of(), e);
+            reports.stopped(List.of(), e);
             throw e;
         } catch (IOException e) {
-            throw new BuildFaultException(context + e.getMessage(), e);
+            throw reportedFault(context, e);
         }
     }
 
@@ -158,7 +178,7 @@ public final class AssetBuild {
         try {
             requireWithinBudget(plan);
         } catch (BudgetExceededException e) {
-            reportStopped(RunReports.notRun(plan.assets(), e.getMessage()), e);
+            reports.stopped(RunReports.notRun(plan.assets(), e.getMessage()), e);
             throw e;
         }
     }
@@ -258,8 +278,13 @@ public final class AssetBuild {
                     case KEEP -> results.add(lock.keptResult(asset, lockEntries));
                     case SKIP ->
                         results.add(new AssetResult(
-                                asset, AssetStatus.SKIPPED, List.of(), List.of(), Duration.ZERO, asset.note()));
-                    case BLOCKED -> {
+                                asset,
+                                AssetStatus.SKIPPED,
+                                List.of(),
+                                List.of(),
+                                Duration.ZERO,
+                                config.wording().render(asset.note())));
+                    case BLOCKED, OFFLINE -> {
                         if (!runnerDecides(asset)) {
                             String note = config.wording().render(asset.note());
                             log.error("[" + asset.id() + "] " + note);
@@ -276,26 +301,33 @@ public final class AssetBuild {
             LockFile written =
                     lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
             BuildSummary summary = new BuildSummary(
-                    results, Spending.spent(results), Spending.byProvider(results), Spending.lockedTotal(written));
-            new ReportWriter()
-                    .write(
-                            config.reportDirectory(),
-                            config.outputDirectory(),
-                            RunReports.outcomes(results),
-                            RunReports.summary(results, summary.spent(), Duration.between(start, clock.instant())));
+                    results,
+                    Spending.spent(results),
+                    Spending.byProvider(results),
+                    Spending.lockedTotal(written),
+                    Duration.between(start, clock.instant()));
+            reports.write(
+                    RunReports.outcomes(results),
+                    RunReports.summary(results, summary.spent(), summary.wallTime()),
+                    null);
+            // the closing line, the same whether the build fails or not (an info line: -q hides it)
+            log.info("assetgen: " + summary.describe());
             if (!summary.failures().isEmpty()) {
-                log.info(summary.describe());
-                throw new AssetsFailedException(summary.failures());
+                throw new AssetsFailedException(
+                        summary.failures(),
+                        WayForward.offline(plan, config.offline())
+                                .map(config.wording()::render)
+                                .orElse(null));
             }
             return summary;
         } catch (AssetsFailedException e) {
             throw e; // its reports are written
         } catch (UserErrorException e) {
             // stopped before any asset ran (locked build, budget, token, balance, damaged lock)
-            reportStopped(RunReports.notRun(plan.assets(), e.getMessage()), e);
+            reports.stopped(RunReports.notRun(plan.assets(), e.getMessage()), e);
             throw e;
         } catch (IOException e) {
-            throw new BuildFaultException(context + e.getMessage(), e);
+            throw reportedFault(context, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BuildFaultException(
@@ -304,20 +336,13 @@ public final class AssetBuild {
     }
 
     /**
-     * Writes this build's reports for a goal that stopped early, so CI finds its failure and never an
-     * older build's report. A report that cannot be written is a warning: the failure stays the message.
+     * A fault (BUILD ERROR) with this build's reports: what happened to the assets is not known here,
+     * so they list none, but the failure replaces any older build's report.
      */
-    private void reportStopped(List<AssetOutcome> outcomes, UserErrorException failure) {
-        List<Problem> problems = failure instanceof SpecErrorsException spec ? spec.problems() : List.of();
-        try {
-            RunReports.writeStopped(
-                    config.reportDirectory(),
-                    config.outputDirectory(),
-                    outcomes,
-                    new BuildFailure(failure.getMessage(), problems));
-        } catch (IOException e) {
-            log.warn("cannot write the reports to " + config.reportDirectory() + ": " + e.getMessage());
-        }
+    private BuildFaultException reportedFault(String context, IOException e) {
+        BuildFaultException fault = new BuildFaultException(context + e.getMessage(), e);
+        reports.stopped(List.of(), fault);
+        return fault;
     }
 
     /**

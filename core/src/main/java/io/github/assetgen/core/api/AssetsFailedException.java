@@ -15,7 +15,15 @@ public final class AssetsFailedException extends UserErrorException {
 
     /** @param failures the failed results, by id */
     AssetsFailedException(List<AssetResult> failures) {
-        super(message(failures), null);
+        this(failures, null);
+    }
+
+    /**
+     * @param failures the failed results, by id
+     * @param advice what to do next, in the host's wording; null when the failures say it themselves
+     */
+    AssetsFailedException(List<AssetResult> failures, String advice) {
+        super(message(failures) + (advice == null ? "" : "\n" + advice), null);
         this.failures = List.copyOf(failures);
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The lock file as one build uses it: which file, read with a damaged file told as the user's to
@@ -60,6 +61,19 @@ final class BuildLock {
             return LockFile.read(path());
         } catch (LockFileException e) {
             throw new LockFileDamagedException(context, e);
+        }
+    }
+
+    /**
+     * The key the lock records for each asset id, for validation to tell an original asset from a
+     * duplicate just added; empty when the lock cannot be read (planning reports that).
+     */
+    Map<String, String> keys() {
+        try {
+            return LockFile.read(path()).entries().stream()
+                    .collect(Collectors.toMap(LockFile.Entry::id, LockFile.Entry::key, (a, b) -> a));
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
         }
     }
 
@@ -140,6 +154,7 @@ final class BuildLock {
                                 ? "new: " + LockFile.FILE_NAME + " does not record it"
                                 : !entry.get().key().equals(asset.key())
                                         ? "its request changed since " + LockFile.FILE_NAME + " was written"
+                                                + changedFields(asset)
                                         : Advice.parameter("force", "true") + " asks to buy it again");
             } else if (asset.action() == Action.RESUME && asset.recorded() == null) {
                 reasons.put(
@@ -151,6 +166,13 @@ final class BuildLock {
         if (!reasons.isEmpty()) {
             throw new LockedBuildException(reasons, wording);
         }
+    }
+
+    /** The fields that changed, as the plan names them ({@code " (prompt)"}), or nothing when not known. */
+    private static String changedFields(PlannedAsset asset) {
+        return asset.change() == null || !asset.change().fieldsKnown()
+                ? ""
+                : " (" + String.join(", ", asset.change().fields()) + ")";
     }
 
     /** The result of an up-to-date asset, described from its lock entry (no file is read again). */

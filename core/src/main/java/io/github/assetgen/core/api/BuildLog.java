@@ -9,6 +9,14 @@ import io.github.assetgen.core.run.RunListener;
  */
 public interface BuildLog extends RunListener {
 
+    /**
+     * A line for machines reading the output, printed as it is at the start of a line, without the
+     * host's level prefix (GitHub's workflow commands); by default an info line.
+     */
+    default void plain(String line) {
+        info(line);
+    }
+
     /** A log that drops everything. */
     static BuildLog silent() {
         return new BuildLog() {

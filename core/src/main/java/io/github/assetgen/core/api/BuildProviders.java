@@ -13,7 +13,8 @@ import io.github.assetgen.core.store.shared.HttpSharedCache;
 import io.github.assetgen.core.store.shared.SharedCacheConfig;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,8 @@ final class BuildProviders {
 
     /** Fails, naming both ways to set a token, for every provider that must be called and has none. */
     void checkCredentials(Plan plan) throws MissingTokenException {
-        Set<ProviderDescriptor> missing = new LinkedHashSet<>();
+        Map<ProviderDescriptor, List<String>> missing = new LinkedHashMap<>();
+        List<String> buildable = new ArrayList<>();
         for (PlannedAsset asset : plan.assets()) {
             ProviderDescriptor provider =
                     ProviderRegistry.standard().get(asset.request().provider());
@@ -43,11 +45,13 @@ final class BuildProviders {
             if (asset.action().needsNetwork()
                     && provider.tokenVariable() != null
                     && (settings == null || settings.token() == null)) {
-                missing.add(provider);
+                missing.computeIfAbsent(provider, p -> new ArrayList<>()).add(asset.id());
+            } else if (asset.action() != Action.SKIP) {
+                buildable.add(asset.id());
             }
         }
         if (!missing.isEmpty()) {
-            throw new MissingTokenException(List.copyOf(missing), config.wording());
+            throw new MissingTokenException(missing, buildable, config.wording());
         }
     }
 

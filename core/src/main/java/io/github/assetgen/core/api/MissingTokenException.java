@@ -4,6 +4,7 @@ import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.wording.Advice;
 import io.github.assetgen.core.wording.Wording;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Providers the plan must call have no token. Nothing was sent. */
@@ -13,17 +14,30 @@ public final class MissingTokenException extends UserErrorException {
 
     private final List<String> providers;
 
-    /** @param providers the providers without a token, in the order of the plan */
-    MissingTokenException(List<ProviderDescriptor> providers, Wording wording) {
+    /**
+     * @param providers the providers without a token, in the order of the plan, each with the ids of
+     *     the assets that need it
+     * @param buildable the ids of the other assets of the plan, which need no missing token
+     */
+    MissingTokenException(Map<ProviderDescriptor, List<String>> providers, List<String> buildable, Wording wording) {
         super(
-                wording.render(providers.stream()
-                                .map(p -> "No token for " + p.name() + ": "
-                                        + Advice.addToken(p.serverId(), p.tokenVariable()) + ".")
+                wording.render(providers.entrySet().stream()
+                                .map(p -> "No token for " + p.getKey().name() + " (needed by "
+                                        + WayForward.named(p.getValue()) + "): "
+                                        + Advice.addToken(
+                                                p.getKey().serverId(),
+                                                p.getKey().tokenVariable()) + ".")
                                 .collect(Collectors.joining("\n"))
-                        + "\nNothing was sent. To try the build without a token use"
+                        + "\nNothing was sent."
+                        + (buildable.isEmpty()
+                                ? ""
+                                : " To build only what needs no missing token, "
+                                        + WayForward.only(buildable, "that need no missing token") + ".")
+                        + " To try the build without a token use"
                         + " " + Advice.parameter("placeholders", "true") + "."),
                 null);
-        this.providers = providers.stream().map(ProviderDescriptor::name).toList();
+        this.providers =
+                providers.keySet().stream().map(ProviderDescriptor::name).toList();
     }
 
     /** The provider names without a token. */

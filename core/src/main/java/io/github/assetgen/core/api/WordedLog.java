@@ -29,6 +29,11 @@ final class WordedLog implements BuildLog {
     }
 
     @Override
+    public void plain(String line) {
+        log.plain(wording.render(line));
+    }
+
+    @Override
     public void debug(String message) {
         log.debug(wording.render(message));
     }

@@ -1,35 +1,42 @@
 package io.github.assetgen.core.plan;
 
-/** What a build will do for one asset. */
+/** What a build will do for one asset; shown to the user as its {@link State}. */
 public enum Action {
     /** Outputs exist and match the lock: nothing is sent, nothing is copied. */
-    KEEP("up to date"),
+    KEEP(State.KEPT),
     /** The key is in the cache: files are copied from it, nothing is sent. */
-    RESTORE("restore from cache"),
+    RESTORE(State.RESTORE),
     /** A job an earlier build submitted is still open: it is polled, never submitted again. */
-    RESUME("resume job"),
+    RESUME(State.RESUME),
     /**
      * The lock records this very request as bought, but it is in no cache and not in the outputs: it
      * is fetched back for free (local cache, shared cache, re-collected from the provider) or the
      * asset fails; it is never bought again without {@code force}.
      */
-    RECOVER("bought before, not here"),
+    RECOVER(State.RECOVER),
     /** Nothing anywhere: a create request is sent and paid for. */
-    GENERATE("generate"),
+    GENERATE(State.GENERATE),
     /** Not selected by {@code only}. */
-    SKIP("skipped"),
-    /** Cannot go ahead without the user (offline with no cache, or a submission whose answer was lost). */
-    BLOCKED("blocked");
+    SKIP(State.SKIPPED),
+    /** A submission whose answer was lost (or that another build is still waiting for): the user decides. */
+    BLOCKED(State.BLOCKED),
+    /** It needs the network and the build is offline. */
+    OFFLINE(State.OFFLINE);
 
-    private final String label;
+    private final State state;
 
-    Action(String label) {
-        this.label = label;
+    Action(State state) {
+        this.state = state;
     }
 
-    /** How plan-assets prints it. */
+    /** The state the user reads for this action. */
+    public State state() {
+        return state;
+    }
+
+    /** How plan-assets prints it: the state's label. */
     public String label() {
-        return label;
+        return state.label();
     }
 
     /**

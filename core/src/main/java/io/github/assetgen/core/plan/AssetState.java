@@ -1,6 +1,7 @@
 package io.github.assetgen.core.plan;
 
 import io.github.assetgen.core.request.AssetRequest;
+import io.github.assetgen.core.store.LastFailures;
 import io.github.assetgen.core.store.LockFile;
 import java.util.Optional;
 
@@ -32,6 +33,19 @@ public interface AssetState {
      * {@link PartialBatch#remainder() remainder} is left for the planner. Empty by default.
      */
     default Optional<PartialBatch> partial(AssetRequest request, String key) {
+        return Optional.empty();
+    }
+
+    /**
+     * How the request differs from the one the lock records for this id, when the lock records
+     * another key. Empty for a new asset or an unchanged request.
+     */
+    default Optional<Change> change(AssetRequest request, String key) {
+        return Optional.empty();
+    }
+
+    /** Why the last generation of this key failed, when an earlier build recorded it. */
+    default Optional<LastFailures.LastFailure> lastFailure(String key) {
         return Optional.empty();
     }
 }

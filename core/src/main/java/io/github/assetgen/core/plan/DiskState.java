@@ -1,5 +1,6 @@
 package io.github.assetgen.core.plan;
 
+import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.request.AssetRequest;
@@ -7,6 +8,7 @@ import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.CacheEntry;
 import io.github.assetgen.core.store.CachedFile;
 import io.github.assetgen.core.store.Journal;
+import io.github.assetgen.core.store.LastFailures;
 import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.store.OutputStamps;
 import io.github.assetgen.core.store.PartialBatches;
@@ -97,6 +99,37 @@ public final class DiskState implements AssetState {
     @Override
     public Optional<LockFile.Entry> recorded(AssetRequest request, String key) {
         return lock.find(request.id()).filter(entry -> entry.key().equals(key));
+    }
+
+    /**
+     * The lock's entry for this id records another key: the previous request and files are read from
+     * that key's cache entry, when it is still there.
+     */
+    @Override
+    public Optional<Change> change(AssetRequest request, String key) {
+        Optional<LockFile.Entry> entry = lock.find(request.id());
+        if (entry.isEmpty() || entry.get().key().equals(key)) {
+            return Optional.empty();
+        }
+        String previousKey = entry.get().key();
+        try {
+            Optional<CacheEntry> previous =
+                    Hashing.isSha256Hex(previousKey) ? cache.find(previousKey) : Optional.empty();
+            return Optional.of(Change.between(
+                    previousKey,
+                    previous.map(CacheEntry::request).orElse(null),
+                    request,
+                    previous.map(p -> p.files().stream().map(CachedFile::path).toList())
+                            .orElse(List.of())));
+        } catch (IOException e) {
+            // the previous version is a courtesy: an unreadable cache only loses the detail
+            return Optional.of(Change.between(previousKey, null, request, List.of()));
+        }
+    }
+
+    @Override
+    public Optional<LastFailures.LastFailure> lastFailure(String key) {
+        return journal.failures().find(key);
     }
 
     @Override

@@ -15,6 +15,10 @@ import io.github.assetgen.core.store.LockFile;
  *     restored for it must match the lock
  * @param partial the files an earlier build got of this asset's batch, when a GENERATE buys only the
  *     missing ones; else null
+ * @param reason why the asset is planned so, as the plan line says it ({@code new asset}, {@code changed
+ *     since the lock: prompt}, {@code forced}, {@code failed last time: …}, {@code from the local cache});
+ *     may hold advice markers; null when the state says it all
+ * @param change how the request differs from the one the lock records for this id, or null
  */
 public record PlannedAsset(
         AssetRequest request,
@@ -24,7 +28,22 @@ public record PlannedAsset(
         OpenJob openJob,
         String note,
         LockFile.Entry recorded,
-        PartialBatch partial) {
+        PartialBatch partial,
+        String reason,
+        Change change) {
+
+    /** An asset planned without a reason of its own (tests, and the planner before it explains). */
+    public PlannedAsset(
+            AssetRequest request,
+            String key,
+            Action action,
+            Cost cost,
+            OpenJob openJob,
+            String note,
+            LockFile.Entry recorded,
+            PartialBatch partial) {
+        this(request, key, action, cost, openJob, note, recorded, partial, null, null);
+    }
 
     /** An asset the lock does not record with this key, with no partial batch to complete. */
     public PlannedAsset(AssetRequest request, String key, Action action, Cost cost, OpenJob openJob, String note) {
@@ -38,7 +57,13 @@ public record PlannedAsset(
     public PlannedAsset sending() {
         return partial == null || partial.remainder() == null
                 ? this
-                : new PlannedAsset(partial.remainder(), key, action, cost, openJob, note, recorded, null);
+                : new PlannedAsset(
+                        partial.remainder(), key, action, cost, openJob, note, recorded, null, reason, change);
+    }
+
+    /** The same asset with the reason it is planned so, and how its request changed. */
+    PlannedAsset explained(String newReason, Change newChange) {
+        return new PlannedAsset(request, key, action, cost, openJob, note, recorded, partial, newReason, newChange);
     }
 
     public String id() {

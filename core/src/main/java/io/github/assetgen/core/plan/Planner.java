@@ -2,6 +2,7 @@ package io.github.assetgen.core.plan;
 
 import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.provider.Cost;
+import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.rules.ModelCatalog;
 import io.github.assetgen.core.rules.Pricing;
@@ -37,7 +38,7 @@ public final class Planner {
             List<AssetRequest> requests, AssetState state, Selection selection, boolean force, boolean offline) {
         List<PlannedAsset> planned = new ArrayList<>();
         for (AssetRequest request : requests) {
-            planned.add(planOne(request, state, selection, force, offline));
+            planned.add(explain(planOne(request, state, selection, force, offline), state, force));
         }
         return new Plan(planned);
     }
@@ -47,7 +48,8 @@ public final class Planner {
         String key = CacheKey.of(request);
         Cost free = Cost.free();
         if (!selection.selects(request.id())) {
-            return new PlannedAsset(request, key, Action.SKIP, free, null, "not selected by assetgen.only");
+            return new PlannedAsset(
+                    request, key, Action.SKIP, free, null, "not selected by " + Advice.parameter("only"));
         }
         LockFile.Entry recorded = state.recorded(request, key).orElse(null);
         if (!force && state.isUpToDate(request, key)) {
@@ -64,7 +66,7 @@ public final class Planner {
                     return new PlannedAsset(
                             request,
                             key,
-                            Action.BLOCKED,
+                            Action.OFFLINE,
                             free,
                             job,
                             "a job submitted by an earlier build is still open; build online to collect it",
@@ -114,7 +116,7 @@ public final class Planner {
                 return new PlannedAsset(
                         request,
                         key,
-                        Action.BLOCKED,
+                        Action.OFFLINE,
                         free,
                         null,
                         batch.have() + " of " + batch.of() + " files of a partial batch are kept; build online to"
@@ -130,7 +132,7 @@ public final class Planner {
                 return new PlannedAsset(
                         request,
                         key,
-                        Action.BLOCKED,
+                        Action.OFFLINE,
                         free,
                         null,
                         "bought before (" + paid.format() + " per the lock) but in no cache, and the build is"
@@ -140,12 +142,52 @@ public final class Planner {
             }
             return new PlannedAsset(request, key, Action.RECOVER, paid, null, null, recorded, null);
         }
-        if (offline) {
+        // the placeholder renders locally: an offline build can still make it
+        if (offline && ProviderRegistry.standard().get(request.provider()).remote()) {
             return new PlannedAsset(
-                    request, key, Action.BLOCKED, free, null, "not in the cache, and the build is offline");
+                    request, key, Action.OFFLINE, free, null, "not in the cache, and the build is offline");
         }
         return new PlannedAsset(
                 request, key, Action.GENERATE, pricing.estimate(request), open.orElse(null), null, recorded, null);
+    }
+
+    /**
+     * Adds why the asset is planned so: new, which fields changed since the lock, forced, failed last
+     * time (with the provider's reason), or where a restore comes from. What the plan line prints after
+     * the state, and what the reports show of a changed request.
+     */
+    private static PlannedAsset explain(PlannedAsset asset, AssetState state, boolean force) {
+        if (asset.action() == Action.SKIP || asset.action() == Action.KEEP) {
+            return asset;
+        }
+        Change change = state.change(asset.request(), asset.key()).orElse(null);
+        List<String> parts = new ArrayList<>();
+        switch (asset.action()) {
+            case GENERATE -> {
+                if (force) {
+                    parts.add("forced");
+                }
+                if (change != null) {
+                    parts.add(change.describe());
+                } else if (!force && asset.partial() == null) {
+                    parts.add("new asset");
+                }
+                state.lastFailure(asset.key()).ifPresent(f -> parts.add("failed last time: " + f.reason()));
+            }
+            case RESTORE -> {
+                if (change != null) {
+                    parts.add(change.describe());
+                }
+                parts.add("from the local cache");
+            }
+            case RECOVER -> parts.add("not in the local cache: got back from the shared cache or the provider");
+            default -> {
+                if (change != null) {
+                    parts.add(change.describe());
+                }
+            }
+        }
+        return asset.explained(parts.isEmpty() ? null : String.join("; ", parts), change);
     }
 
     /**

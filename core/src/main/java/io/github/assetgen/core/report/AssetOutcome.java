@@ -1,6 +1,8 @@
 package io.github.assetgen.core.report;
 
+import io.github.assetgen.core.plan.State;
 import io.github.assetgen.core.provider.Cost;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -9,8 +11,8 @@ import java.util.Set;
  * What happened to one asset in a build, as the reports show it. Immutable.
  *
  * @param id the asset id
- * @param status {@code kept}, {@code restored}, {@code generated}, {@code partial}, {@code failed},
- *     {@code skipped} or {@code planned}
+ * @param status the label of a {@link State} a report shows ({@code kept}, {@code restored}, {@code
+ *     generated}, {@code partial}, {@code failed}, {@code skipped} or {@code planned})
  * @param provider the provider name, or null when unknown (e.g. a spec error)
  * @param model the model, or null
  * @param type {@code image} or {@code video}, or null
@@ -22,6 +24,8 @@ import java.util.Set;
  * @param spent what this build spent on the asset, or null
  * @param durationMillis how long the asset took in this build
  * @param message the failure (or skip) reason, or null
+ * @param change how the request differs from the one the lock recorded, with the previous version; null
+ *     when it did not change (or is new)
  */
 public record AssetOutcome(
         String id,
@@ -35,11 +39,12 @@ public record AssetOutcome(
         Cost cost,
         Cost spent,
         long durationMillis,
-        String message) {
+        String message,
+        Change change) {
 
-    /** Every status a report knows, in the order summaries list them. */
+    /** Every status a report knows, in the order summaries list them: the labels of {@link State#reported()}. */
     public static final List<String> STATUSES =
-            List.of("kept", "restored", "generated", "partial", "failed", "skipped", "planned");
+            State.reported().stream().map(State::label).toList();
 
     private static final Set<String> KNOWN = Set.copyOf(STATUSES);
 
@@ -50,5 +55,46 @@ public record AssetOutcome(
             throw new IllegalArgumentException("unknown status '" + status + "' (known: " + STATUSES + ")");
         }
         files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** An outcome whose request did not change. */
+    public AssetOutcome(
+            String id,
+            String status,
+            String provider,
+            String model,
+            String type,
+            String prompt,
+            String key,
+            List<OutcomeFile> files,
+            Cost cost,
+            Cost spent,
+            long durationMillis,
+            String message) {
+        this(id, status, provider, model, type, prompt, key, files, cost, spent, durationMillis, message, null);
+    }
+
+    /** The same outcome with another change record (its previous files copied beside the report). */
+    AssetOutcome withChange(Change newChange) {
+        return new AssetOutcome(
+                id, status, provider, model, type, prompt, key, files, cost, spent, durationMillis, message, newChange);
+    }
+
+    /**
+     * What changed since the lock, for a reviewer: the fields, the previous prompt and the previous
+     * version's files, so the gallery shows the old picture beside the new one. Immutable.
+     *
+     * @param previousKey the key the lock recorded before
+     * @param fields the request fields that changed; empty when not known
+     * @param previousPrompt the previous prompt, or null when not known
+     * @param previousFiles the previous version's files (in the cache, or copied beside the report); empty
+     *     when the cache no longer has them
+     */
+    public record Change(String previousKey, List<String> fields, String previousPrompt, List<Path> previousFiles) {
+
+        public Change {
+            fields = List.copyOf(fields);
+            previousFiles = List.copyOf(previousFiles);
+        }
     }
 }

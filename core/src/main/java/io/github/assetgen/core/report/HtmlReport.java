@@ -3,6 +3,7 @@ package io.github.assetgen.core.report;
 import static io.github.assetgen.core.report.Markup.escape;
 
 import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.plan.State;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +50,7 @@ final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>assetgen report</title>\n<style>\n")
                 .append(STYLE)
+                .append(ChangeView.STYLE)
                 .append("</style>\n</head>\n<body>\n");
         html.append("<header>\n<h1>assetgen</h1>\n<p>")
                 .append(escape(summaryLine(summary)))
@@ -120,6 +122,9 @@ final class HtmlReport {
                 .append(escape(outcome.id()))
                 .append(" <span class=\"badge ")
                 .append(status)
+                .append("\" title=\"")
+                .append(escape(
+                        State.ofLabel(outcome.status()).map(State::meaning).orElse("")))
                 .append("\">")
                 .append(status)
                 .append("</span></h2>\n");
@@ -137,6 +142,12 @@ final class HtmlReport {
         }
         term(html, "key", outcome.key());
         html.append("</dl>\n");
+        html.append(ChangeView.render(
+                reportDir,
+                outcome,
+                file -> relativeUrl(
+                        reportDir,
+                        file.absolutePath() != null ? file.absolutePath() : outputDir.resolve(file.path()))));
         if (outcome.message() != null) {
             html.append("<p class=\"message\">")
                     .append(escape(outcome.message()))

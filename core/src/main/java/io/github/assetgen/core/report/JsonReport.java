@@ -36,6 +36,26 @@ final class JsonReport {
         node.put("unit", cost.unitName());
     }
 
+    /**
+     * What changed since the lock, only on an asset whose request changed (so other assets read as
+     * before): the fields, the previous key and prompt, and the previous files as copied beside the
+     * report (paths relative to the report's directory).
+     */
+    private static void putChange(ObjectNode asset, AssetOutcome outcome) {
+        AssetOutcome.Change change = outcome.change();
+        if (change == null) {
+            return;
+        }
+        ObjectNode node = asset.putObject("change");
+        node.put("previousKey", change.previousKey());
+        ArrayNode fields = node.putArray("fields");
+        change.fields().forEach(fields::add);
+        node.put("previousPrompt", change.previousPrompt());
+        ArrayNode files = node.putArray("previousFiles");
+        change.previousFiles()
+                .forEach(f -> files.add(PreviousVersions.DIRECTORY + "/" + outcome.id() + "/" + f.getFileName()));
+    }
+
     static String render(List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure) {
         ObjectNode root = MAPPER.createObjectNode();
         if (failure != null) {
@@ -86,6 +106,7 @@ final class JsonReport {
             putCost(asset, "spent", outcome.spent());
             asset.put("durationMillis", outcome.durationMillis());
             asset.put("message", outcome.message());
+            putChange(asset, outcome);
         }
         // "\n" everywhere, not the platform's line separator, so the file is the same on every OS
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");

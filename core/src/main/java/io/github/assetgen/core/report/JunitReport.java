@@ -3,13 +3,16 @@ package io.github.assetgen.core.report;
 import static io.github.assetgen.core.report.Markup.escape;
 import static io.github.assetgen.core.report.Markup.seconds;
 
+import io.github.assetgen.core.plan.State;
 import io.github.assetgen.core.specfile.Problem;
 import java.util.List;
 
 /**
  * {@code TEST-assetgen.xml}: one JUnit test case per asset, so CI servers list failed assets.
  * {@code failed} is a failure; {@code skipped} and {@code planned} (nothing was run) are skipped. A goal
- * that stopped early adds a failing test case per spec error (class name: the spec file), or one for the build.
+ * that stopped early adds a failing test case per spec error (class name: the spec file; name: the
+ * asset, the rule and the field; message: {@code file:line:col: [asset] message} with its fix), or one
+ * for the build. Spec warnings fail nothing and are no test case: they are in the SARIF report.
  */
 final class JunitReport {
 
@@ -50,7 +53,7 @@ final class JunitReport {
                 xml.append("    <skipped");
                 String message = outcome.message() != null
                         ? outcome.message()
-                        : outcome.status().equals("planned") ? "planned, not generated" : null;
+                        : outcome.status().equals(State.PLANNED.label()) ? "planned, not generated" : null;
                 if (message != null) {
                     xml.append(" message=\"").append(escape(message)).append('"');
                 }
@@ -84,24 +87,42 @@ final class JunitReport {
                                 + p.ruleId()
                                 + (p.field() == null ? "" : " (" + p.field() + ")"),
                         p.ruleId(),
-                        p.format()))
+                        p.format(),
+                        problemDetails(p)))
                 .toList();
     }
 
     private static String failureCase(String className, String name, String type, String message) {
+        return failureCase(className, name, type, message, message);
+    }
+
+    private static String failureCase(String className, String name, String type, String message, String body) {
         return "  <testcase classname=\"" + escape(className) + "\" name=\"" + escape(name) + "\" time=\"0\">\n"
                 + "    <failure message=\"" + escape(message) + "\" type=\"assetgen." + escape(type) + "\">"
-                + escape(message) + "</failure>\n"
+                + escape(body) + "</failure>\n"
                 + "  </testcase>\n";
+    }
+
+    /** The failure's text: the contract's line (file:line:col, the message and its fix), then each fact alone. */
+    private static String problemDetails(Problem problem) {
+        StringBuilder text = new StringBuilder(problem.format()).append('\n');
+        line(text, "file", problem.position().source());
+        line(text, "line", String.valueOf(problem.position().line()));
+        line(text, "column", String.valueOf(problem.position().column()));
+        line(text, "asset", problem.assetId());
+        line(text, "rule", problem.ruleId());
+        line(text, "field", problem.field());
+        return text.toString();
     }
 
     /** A failed asset, or a partial batch: both fail the build. */
     private static boolean isFailure(AssetOutcome outcome) {
-        return outcome.status().equals("failed") || outcome.status().equals("partial");
+        return outcome.status().equals(State.FAILED.label()) || outcome.status().equals(State.PARTIAL.label());
     }
 
     private static boolean isSkipped(AssetOutcome outcome) {
-        return outcome.status().equals("skipped") || outcome.status().equals("planned");
+        return outcome.status().equals(State.SKIPPED.label())
+                || outcome.status().equals(State.PLANNED.label());
     }
 
     private static String details(AssetOutcome outcome) {
@@ -113,6 +134,15 @@ final class JunitReport {
         line(text, "key", outcome.key());
         line(text, "cost", outcome.cost() == null ? null : outcome.cost().format());
         line(text, "prompt", outcome.prompt());
+        if (outcome.change() != null) {
+            line(
+                    text,
+                    "changed",
+                    outcome.change().fields().isEmpty()
+                            ? "request changed since the lock"
+                            : String.join(", ", outcome.change().fields()));
+            line(text, "previous prompt", outcome.change().previousPrompt());
+        }
         for (OutcomeFile file : outcome.files()) {
             line(text, "file", file.path() + " (" + file.size() + " bytes, sha256 " + file.sha256() + ")");
         }

@@ -6,8 +6,10 @@ import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.request.AssetRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The plan as the build prints it: one line per asset, then the totals. Stateless. */
 public final class PlanTable {
@@ -39,16 +41,24 @@ public final class PlanTable {
             if (asset.action() == Action.RECOVER) {
                 line.append("  ").append(asset.cost().format()).append(" per the lock, not spent again");
             }
-            if (asset.note() != null) {
-                line.append("  (").append(asset.note()).append(')');
+            String why = Stream.of(asset.reason(), asset.note())
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.joining("; "));
+            if (!why.isEmpty()) {
+                line.append("  (").append(why).append(')');
             }
             lines.add(line.toString());
         }
-        lines.add("Plan: " + count(plan, Action.GENERATE) + " to generate, " + count(plan, Action.RESUME)
-                + " to resume, " + count(plan, Action.RESTORE) + " to restore, " + recovering(plan)
-                + count(plan, Action.KEEP)
-                + " up to date, " + count(plan, Action.SKIP) + " skipped, " + count(plan, Action.BLOCKED)
-                + " blocked. Estimate: " + Spending.format(plan.credits(), plan.dollars()) + ".");
+        // the states' own labels, so the totals read like the lines above them
+        lines.add("Plan: " + count(plan, Action.GENERATE) + " to " + Action.GENERATE.label() + ", "
+                + count(plan, Action.RESUME) + " to " + Action.RESUME.label() + ", " + count(plan, Action.RESTORE)
+                + " to " + Action.RESTORE.label() + ", " + shownIfAny(plan, Action.RECOVER)
+                + count(plan, Action.KEEP) + " " + Action.KEEP.label() + ", " + count(plan, Action.SKIP) + " "
+                + Action.SKIP.label() + ", " + count(plan, Action.BLOCKED) + " " + Action.BLOCKED.label()
+                + (count(plan, Action.OFFLINE) == 0
+                        ? ""
+                        : ", " + count(plan, Action.OFFLINE) + " " + Action.OFFLINE.label())
+                + ". Estimate: " + Spending.format(plan.credits(), plan.dollars()) + ".");
         plan.estimateByProvider()
                 .forEach((provider, cost) -> lines.add("  estimate at " + provider + ": " + cost.format()));
         return lines;
@@ -65,9 +75,9 @@ public final class PlanTable {
     }
 
     /** Shown only when there are any, so plans without them read as before. */
-    private static String recovering(Plan plan) {
-        long recover = count(plan, Action.RECOVER);
-        return recover == 0 ? "" : recover + " bought before and not here, ";
+    private static String shownIfAny(Plan plan, Action action) {
+        long count = count(plan, action);
+        return count == 0 ? "" : count + " " + action.label() + ", ";
     }
 
     private static long count(Plan plan, Action action) {

@@ -1,6 +1,7 @@
 package io.github.assetgen.core.report;
 
 import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.specfile.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * Writes the build reports into the report directory ({@code target/assetgen}):
  * {@value #JSON} (machine-readable), {@value #HTML} (a self-contained gallery) and {@value #JUNIT}
- * (JUnit XML for CI servers). Assets are sorted by id, so the same build gives the same files.
+ * (JUnit XML for CI servers), and {@value #SARIF} (the spec problems as SARIF 2.1.0, written at each
+ * validation by {@link #writeSarif}). Assets are sorted by id, so the same build gives the same files.
  * Each file is written to a temporary file and moved into place, so a reader never sees half a
  * report. Stateless and thread-safe.
  */
@@ -20,6 +22,7 @@ public final class ReportWriter {
     public static final String JSON = "report.json";
     public static final String HTML = "report.html";
     public static final String JUNIT = "TEST-assetgen.xml";
+    public static final String SARIF = "assetgen.sarif";
 
     /**
      * Writes all three reports.
@@ -46,12 +49,26 @@ public final class ReportWriter {
     public void write(
             Path reportDir, Path outputDir, List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure)
             throws IOException {
-        List<AssetOutcome> sorted =
-                outcomes.stream().sorted(Comparator.comparing(AssetOutcome::id)).toList();
         Files.createDirectories(reportDir);
+        List<AssetOutcome> sorted = PreviousVersions.copy(
+                reportDir,
+                outcomes.stream().sorted(Comparator.comparing(AssetOutcome::id)).toList());
         writeAtomically(reportDir.resolve(JSON), JsonReport.render(sorted, summary, failure));
         writeAtomically(reportDir.resolve(JUNIT), JunitReport.render(sorted, summary, failure));
         writeAtomically(reportDir.resolve(HTML), HtmlReport.render(reportDir, outputDir, sorted, summary, failure));
+    }
+
+    /**
+     * Writes {@value #SARIF}: every problem of this validation, errors and warnings, or an empty
+     * {@code results} array when there are none, so no older build's problems stay behind.
+     *
+     * @param problems the problems, in the order to list them
+     * @param projectBaseDir the folder the problems' spec paths are relative to
+     * @throws IOException when the file cannot be written
+     */
+    public void writeSarif(Path reportDir, List<Problem> problems, Path projectBaseDir) throws IOException {
+        Files.createDirectories(reportDir);
+        writeAtomically(reportDir.resolve(SARIF), SarifReport.render(problems, projectBaseDir));
     }
 
     /** A killed build leaves a {@code .tmp-} file here, which the next build cleans (see AtomicFiles). */

@@ -1,11 +1,14 @@
 package io.github.assetgen.core.report;
 
+import io.github.assetgen.core.plan.Change;
 import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.run.AssetResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Turns run results into the report records {@link ReportWriter} writes. Stateless. */
 public final class RunReports {
@@ -40,7 +43,54 @@ public final class RunReports {
                         a.cost(),
                         null,
                         0,
+                        "not run: " + reason,
+                        change(a)))
+                .toList();
+    }
+
+    /**
+     * Validated assets that no plan was made for (a validation alone, or a build whose other specs have
+     * errors): status {@code planned}, no key or cost, the reason as message.
+     */
+    public static List<AssetOutcome> validated(List<AssetRequest> requests, String reason) {
+        return requests.stream()
+                .map(r -> new AssetOutcome(
+                        r.id(),
+                        "planned",
+                        r.provider(),
+                        r.model(),
+                        r.type().specName(),
+                        r.prompt(),
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        0,
                         "not run: " + reason))
+                .toList();
+    }
+
+    /**
+     * The assets of a plan that was only printed (plan-assets): status {@code planned}, the plan's
+     * cost, and what the plan would do as message ({@code plan: generate}, with the plan's note).
+     *
+     * @param wording renders the advice markers of the plan's notes
+     */
+    public static List<AssetOutcome> planned(List<PlannedAsset> assets, UnaryOperator<String> wording) {
+        return assets.stream()
+                .map(a -> new AssetOutcome(
+                        a.id(),
+                        "planned",
+                        a.request().provider(),
+                        a.request().model(),
+                        a.request().type().specName(),
+                        a.request().prompt(),
+                        a.key(),
+                        List.of(),
+                        a.cost(),
+                        null,
+                        0,
+                        "plan: " + a.action().label() + (a.note() == null ? "" : " (" + wording.apply(a.note()) + ")")))
                 .toList();
     }
 
@@ -74,6 +124,16 @@ public final class RunReports {
                 result.cost(),
                 result.spent(),
                 result.took().toMillis(),
-                result.message());
+                result.message(),
+                change(result.planned()));
+    }
+
+    /** What changed since the lock, as the reports show it; null when nothing did. */
+    static AssetOutcome.Change change(PlannedAsset planned) {
+        Change change = planned.change();
+        return change == null
+                ? null
+                : new AssetOutcome.Change(
+                        change.previousKey(), change.fields(), change.previousPrompt(), change.previousFiles());
     }
 }

@@ -75,13 +75,34 @@ public final class Spending {
         return parts.isEmpty() ? "nothing" : String.join(", ", parts);
     }
 
-    /** {@code "16 credits at useapi, $0.28 at minimax"}, or {@code "nothing"}. */
-    public static String describe(Map<String, Cost> byProvider) {
-        if (byProvider.isEmpty()) {
+    /**
+     * What a build spent per provider, for its closing line: {@code "16 credits at useapi, $0.28 and an
+     * unknown amount at minimax"}, or {@code "nothing"}. Unlike {@link #byProvider}, an asset of unknown
+     * price does not hide what the priced ones cost.
+     */
+    public static String describeSpent(List<AssetResult> results) {
+        Map<String, Map<Cost.Unit, Cost>> known = new TreeMap<>();
+        Map<String, Integer> unknown = new TreeMap<>();
+        for (AssetResult result : results) {
+            String provider = result.planned().request().provider();
+            Cost spent = result.spent();
+            switch (spent.unit()) {
+                case FREE -> {
+                    // nothing to add
+                }
+                case UNKNOWN -> unknown.merge(provider, 1, Integer::sum);
+                default -> known.computeIfAbsent(provider, p -> new TreeMap<>()).merge(spent.unit(), spent, Cost::plus);
+            }
+        }
+        Map<String, String> parts = new TreeMap<>();
+        known.forEach((provider, costs) ->
+                parts.put(provider, costs.values().stream().map(Cost::format).collect(Collectors.joining(", "))));
+        unknown.keySet().forEach(provider -> parts.merge(provider, "an unknown amount", (a, b) -> a + " and " + b));
+        if (parts.isEmpty()) {
             return "nothing";
         }
-        return byProvider.entrySet().stream()
-                .map(e -> e.getValue().format() + " at " + e.getKey())
+        return parts.entrySet().stream()
+                .map(e -> e.getValue() + " at " + e.getKey())
                 .collect(Collectors.joining(", "));
     }
 }

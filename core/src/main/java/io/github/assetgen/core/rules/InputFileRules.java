@@ -77,10 +77,10 @@ final class InputFileRules implements RuleFamily {
      */
     private static InputFile input(
             CheckedAsset a, String provider, Position at, String field, String label, String value) {
-        // the placeholder takes every input; with placeholders on, nothing is sent anywhere
-        ProviderDescriptor descriptor = provider == null || a.context.placeholders()
-                ? null
-                : a.catalog.provider(provider).orElse(null);
+        // the rules of the provider the spec names, placeholders or not: a placeholder build that
+        // passes must validate when the token arrives (only the placeholder itself takes everything)
+        ProviderDescriptor descriptor =
+                provider == null ? null : a.catalog.provider(provider).orElse(null);
         ProviderInputs accepted = descriptor == null ? null : descriptor.inputs();
         if (value.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
             if (!value.startsWith("https://")) {

@@ -133,7 +133,9 @@ final class ModelFieldRules implements RuleFamily {
                         field,
                         type == AssetType.IMAGE
                                 ? field + " is only for videos; add type: video or remove it"
-                                : field + " is only for images; remove it (a video request makes one video)");
+                                : field.equals("resolution")
+                                        ? VideoOptions.insteadOfResolution(a)
+                                        : field + " is only for images; remove it (a video request makes one video)");
                 a.values.remove(field);
             }
         }

@@ -49,14 +49,14 @@ public final class RuleBook {
             resolved.add(CheckedRequests.of(check));
             failed.add(check.failed());
         }
-        Map<String, AssetSpec> ids = new HashMap<>();
+        Map<String, Integer> originals = DuplicateIds.originals(assets, resolved, context);
         Map<String, Claim> outputs = new HashMap<>();
         for (int i = 0; i < assets.size(); i++) {
             AssetSpec asset = assets.get(i);
             if (asset.id() != null && !asset.id().isEmpty()) {
-                AssetSpec first = ids.putIfAbsent(asset.id(), asset);
-                if (first != null) {
-                    problems.add(IdAndShapeRules.duplicateId(asset, first));
+                int original = originals.get(asset.id());
+                if (original != i) {
+                    problems.add(IdAndShapeRules.duplicateId(asset, assets.get(original)));
                     failed.set(i, true);
                     continue; // its default output would repeat the same mistake
                 }

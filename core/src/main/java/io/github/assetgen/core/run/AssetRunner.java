@@ -60,6 +60,7 @@ public final class AssetRunner {
     private final Random random;
     private final RunListener log;
     private final ProviderGates gates;
+    private final RunProgress progress;
     /** Jobs submitted and not yet stored, by asset id: what a Ctrl-C leaves behind. */
     private final Map<String, List<JobRef>> inFlight = new ConcurrentHashMap<>();
 
@@ -109,6 +110,7 @@ public final class AssetRunner {
         this.log = log;
         this.gates = new ProviderGates(settings.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().maxJobs())));
+        this.progress = new RunProgress(log, clock);
         this.placer = new OutputPlacer(outputDirectory);
         this.restore = new RestoreStep(cache, journal, locks, placer, clock, log);
         this.submit = new SubmitStep(
@@ -120,7 +122,7 @@ public final class AssetRunner {
                 sleeper,
                 log,
                 new ReconcileStep(this.settings, clock, sleeper, log));
-        this.poll = new PollStep(this.settings, journal, gates, assetTimeout, sleeper, clock, log);
+        this.poll = new PollStep(this.settings, journal, gates, assetTimeout, sleeper, clock, log, progress);
         this.download = new DownloadStep(cache, journal, stagingDirectory, sleeper, log);
         this.shared = new SharedCacheStep(
                 policy.sharedCache(), policy.save(), cache, restore, stagingDirectory, outputDirectory, log);
@@ -229,6 +231,10 @@ public final class AssetRunner {
             }
             throw new IllegalArgumentException("the runner does not handle " + asset.action());
         } catch (AssetFailure failure) {
+            if (asset.action() == Action.GENERATE || asset.action() == Action.RESUME) {
+                // the next plan says so before it buys the same request again
+                journal.failures().record(asset.key(), asset.id(), failure.getMessage());
+            }
             return failed(asset, jobs, start, failure.getMessage(), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -287,11 +293,12 @@ public final class AssetRunner {
                 if (open.isPresent() && !open.get().jobs().isEmpty()) {
                     jobs.addAll(open.get().jobs());
                     inFlight.put(asset.id(), List.copyOf(jobs));
-                    log.info("[" + asset.id() + "] resuming " + describe(jobs) + " submitted by an earlier build");
+                    progress.resumed(asset, jobs);
                     collected = poll.collect(sending, client, jobs, retry);
                 } else {
                     SubmitResult submitted = submit.submit(sending, client, open, retry);
                     jobs.addAll(submitted.jobs());
+                    progress.submitted(sending, submitted.jobs());
                     collected = submitted.isComplete()
                             ? PollStep.Collected.of(submitted.immediateResults())
                             : poll.collect(sending, client, jobs, retry);
@@ -303,15 +310,14 @@ public final class AssetRunner {
                 if (stored.partial()) {
                     AssetResult partial = restore.placePartial(asset, stored, collected.failures(), start);
                     journal.close(key);
+                    progress.partial(partial);
                     return partial;
                 }
                 // placed before the journal closes: files that fail their check leave the job to collect again
                 AssetResult result = restore.placeGenerated(asset, stored.entry(), AssetStatus.GENERATED, start)
                         .withCost(stored.cost(), asset.action() == Action.GENERATE ? stored.spent() : Cost.free());
                 journal.close(key);
-                log.info("[" + asset.id() + "] generated "
-                        + result.files().stream().map(OutputFile::relativePath).collect(Collectors.joining(", ")) + " ("
-                        + stored.spent().format() + ", " + since(start).toSeconds() + " s)");
+                progress.generated(result);
                 return result;
             } finally {
                 if (holdingSlot) {
@@ -343,10 +349,11 @@ public final class AssetRunner {
     }
 
     private AssetResult failed(PlannedAsset asset, List<JobRef> jobs, Instant start, String message, boolean logged) {
+        AssetResult result = new AssetResult(asset, AssetStatus.FAILED, List.of(), ids(jobs), since(start), message);
         if (logged) {
-            log.error("[" + asset.id() + "] " + message);
+            progress.failed(asset, result.took(), result.spent(), message);
         }
-        return new AssetResult(asset, AssetStatus.FAILED, List.of(), ids(jobs), since(start), message);
+        return result;
     }
 
     private ProviderClient clientFor(String provider) throws AssetFailure {
@@ -374,10 +381,6 @@ public final class AssetRunner {
 
     private static String shorten(String text) {
         return text.length() <= 300 ? text : text.substring(0, 299) + "…";
-    }
-
-    private static String describe(List<JobRef> jobs) {
-        return jobs.size() == 1 ? "job " + shown(jobs.get(0)) : jobs.size() + " jobs";
     }
 
     private Duration since(Instant start) {

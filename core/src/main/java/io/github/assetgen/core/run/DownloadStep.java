@@ -1,6 +1,7 @@
 package io.github.assetgen.core.run;
 
 import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.plan.PartialBatch;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.Cost;
@@ -117,7 +118,9 @@ final class DownloadStep {
                     asset.request().model(),
                     asset.request().type(),
                     cost.format(),
-                    jobIds);
+                    jobIds,
+                    // recorded so that a later build whose request changed can say what changed
+                    CacheKey.canonicalJson(asset.request()));
             if (files.size() < asset.request().expectedFiles()) {
                 return new Stored(PartialBatches.store(cache, asset.key(), files, metadata), true, cost, spent);
             }

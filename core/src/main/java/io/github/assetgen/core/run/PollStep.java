@@ -34,8 +34,12 @@ final class PollStep {
     private final Sleeper sleeper;
     private final Clock clock;
     private final RunListener log;
+    private final RunProgress progress;
 
-    /** @param assetTimeout how long an asset may take, named in the message of a job still running */
+    /**
+     * @param assetTimeout how long an asset may take, named in the message of a job still running
+     * @param progress told what each poll of a running job says
+     */
     PollStep(
             Map<String, ProviderSettings> settings,
             Journal journal,
@@ -43,7 +47,8 @@ final class PollStep {
             Duration assetTimeout,
             Sleeper sleeper,
             Clock clock,
-            RunListener log) {
+            RunListener log,
+            RunProgress progress) {
         this.settings = settings;
         this.journal = journal;
         this.gates = gates;
@@ -51,6 +56,7 @@ final class PollStep {
         this.sleeper = sleeper;
         this.clock = clock;
         this.log = log;
+        this.progress = progress;
     }
 
     /**
@@ -86,7 +92,9 @@ final class PollStep {
         List<AssetFailure> failures = new ArrayList<>();
         boolean answered = jobs.stream().anyMatch(JournalRecorder::isResult);
         boolean first = true;
+        int index = 0;
         for (JobRef job : jobs) {
+            index++;
             if (JournalRecorder.RESULT_URL.equals(job.kind())) {
                 results.add(ResultLocation.ofUrl(job.id()));
                 continue;
@@ -107,7 +115,7 @@ final class PollStep {
                 first = false;
             }
             try {
-                results.addAll(pollUntilDone(asset, client, job, providerSettings, retry));
+                results.addAll(pollUntilDone(asset, client, job, index, jobs.size(), providerSettings, retry));
             } catch (JobFailed failed) {
                 failures.add(failed);
             }
@@ -136,12 +144,16 @@ final class PollStep {
     }
 
     private List<ResultLocation> pollUntilDone(
-            PlannedAsset asset, ProviderClient client, JobRef job, ProviderSettings providerSettings, RetryPolicy retry)
+            PlannedAsset asset,
+            ProviderClient client,
+            JobRef job,
+            int index,
+            int of,
+            ProviderSettings providerSettings,
+            RetryPolicy retry)
             throws AssetFailure, InterruptedException {
-        String id = asset.id();
         String provider = asset.request().provider();
         Duration interval = providerSettings == null ? Duration.ofSeconds(5) : providerSettings.pollInterval();
-        String lastLabel = null;
         String lastFault = null;
         while (true) {
             // polls keep a fixed rate, not a fixed pause: the time a poll takes is not added to every
@@ -158,12 +170,7 @@ final class PollStep {
                             (failed.moderated() ? "moderated by " : "failed at ") + provider + ": " + failed.message());
                 }
                 wait = max(Duration.ZERO, interval.minus(Duration.between(asked, clock.instant())));
-                JobState.Running running = (JobState.Running) state;
-                if (running.label() != null && !running.label().equals(lastLabel)) {
-                    log.debug("[" + id + "] " + job.id() + ": " + running.label()
-                            + (running.percent() == null ? "" : " " + running.percent() + "%"));
-                    lastLabel = running.label();
-                }
+                progress.running(asset, job, index, of, (JobState.Running) state);
             } catch (ProviderException e) {
                 switch (e.kind()) {
                     // polls are free: a fault is waited out however often it comes, until the deadline

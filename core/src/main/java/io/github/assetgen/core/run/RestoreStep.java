@@ -57,7 +57,9 @@ final class RestoreStep {
         }
         closeJobOfCachedAsset(asset);
         try {
-            return Optional.of(place(asset, entry.get(), AssetStatus.RESTORED, start));
+            AssetResult restored = place(asset, entry.get(), AssetStatus.RESTORED, start);
+            log.info("[" + asset.id() + "] restored from the local cache: " + paths(restored));
+            return Optional.of(restored);
         } catch (Unverified e) {
             return Optional.empty();
         }
@@ -146,6 +148,12 @@ final class RestoreStep {
         }
     }
 
+    /** The files of a result, as a log line names them. */
+    static String paths(AssetResult result) {
+        return String.join(
+                ", ", result.files().stream().map(OutputFile::relativePath).toList());
+    }
+
     /**
      * Places files just downloaded, checked like any other. If they fail, the caller's journal entry
      * stays open, so the next build downloads them again rather than paying again.
@@ -192,7 +200,7 @@ final class RestoreStep {
                 + (failures.isEmpty() ? "" : " (" + String.join("; ", failures) + ")") + ". The " + have
                 + " are kept, cached and locked (" + stored.cost().format() + "); the next build buys only the"
                 + " missing " + (of - have) + ".";
-        log.error("[" + asset.id() + "] " + message);
+        // the runner prints it, with its time and what it spent
         AssetResult placed = placeGenerated(asset, stored.entry(), AssetStatus.PARTIAL, start);
         return new AssetResult(
                 asset,

@@ -2,6 +2,7 @@ package io.github.assetgen.core.run;
 
 import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.files.MediaFormat;
+import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.CacheEntry;
@@ -227,7 +228,8 @@ final class SharedCacheStep {
                 asset.request().type(),
                 locked != null ? locked.cost().format() : manifest.credits(),
                 // the lock's record of the purchase stays as it is
-                locked != null ? locked.jobIds() : manifest.jobIds());
+                locked != null ? locked.jobIds() : manifest.jobIds(),
+                CacheKey.canonicalJson(asset.request()));
     }
 
     private static Manifest fromEntry(CacheEntry entry) {

@@ -142,11 +142,17 @@ final class AssetCollector {
         }
         SpecRuleId rule = unknownRule(field.key(), SpecRuleId.UNKNOWN_FIELD);
         problems.add(rule.error(
-                field.key(),
-                field.keyPosition(),
-                assetId,
-                unknown("field", field.key(), DidYouMean.hint(field.key(), SpecFields.ASSET_FIELDS))));
+                field.key(), field.keyPosition(), assetId, unknown("field", field.key(), fieldHint(field.key()))));
         return false;
+    }
+
+    private static String fieldHint(String key) {
+        String hint = DidYouMean.hint(key, SpecFields.ASSET_FIELDS);
+        if (hint.isEmpty() && key.equals("duration")) {
+            // video models take resolution and duration as one value, in options
+            return " (a video's duration is part of options, like 768p-6sec; see the model's options)";
+        }
+        return hint;
     }
 
     /**

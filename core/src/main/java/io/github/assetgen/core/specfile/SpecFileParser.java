@@ -52,9 +52,6 @@ final class SpecFileParser {
     private static final Pattern JACKSON_INTERNALS = Pattern.compile(
             ",? from `[^`]*`|: enable `[^`]*` to allow| \\(not recognized as one since Feature [^)]*\\)");
 
-    private static final Pattern RESERVED_START =
-            Pattern.compile("^found character '([^'])' that cannot start any token");
-
     /**
      * Parser messages that quote what was written: the quote goes, since the file may not be a
      * spec at all (a token file saved as {@code .json} would have its token printed). The position
@@ -103,7 +100,7 @@ final class SpecFileParser {
         } catch (Unsupported e) {
             return failed(e.rule.error(null, e.position, null, e.getMessage()));
         } catch (JsonProcessingException e) {
-            return failed(yaml ? malformedYaml(e, source) : malformedJson(e, source));
+            return failed(yaml ? malformedYaml(e, text, source) : malformedJson(e, text, source));
         } catch (IOException | RuntimeException e) {
             // Parsers signal some limits (sizes, nesting) with unchecked exceptions; still the user's input.
             return failed(SpecRuleId.MALFORMED.error(
@@ -115,14 +112,26 @@ final class SpecFileParser {
         return new Parsed(Optional.empty(), Optional.of(problem));
     }
 
-    private static Problem malformedYaml(JsonProcessingException e, String source) {
+    private static Problem malformedYaml(JsonProcessingException e, String text, String source) {
         if (e.getCause() instanceof MarkedYAMLException marked) {
             Mark problemMark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
             Position position = problemMark == null ? location(e.getLocation(), source) : position(problemMark, source);
+            Mark contextMark = marked.getContextMark();
+            Optional<ParseMistakes.Explained> mistake = ParseMistakes.yaml(
+                    text,
+                    new ParseMistakes.Error(
+                            marked.getProblem(),
+                            position.line(),
+                            position.column(),
+                            marked.getContext(),
+                            contextMark == null ? 0 : contextMark.getLine() + 1,
+                            contextMark == null ? 0 : contextMark.getColumn() + 1));
+            if (mistake.isPresent()) {
+                return explained(mistake.get(), "YAML", source);
+            }
             String problem = firstLine(marked.getProblem() != null ? marked.getProblem() : marked.getContext());
             StringBuilder message = new StringBuilder("malformed YAML: ")
-                    .append(problem.isEmpty() ? "not valid YAML" : explain(problem));
-            Mark contextMark = marked.getContextMark();
+                    .append(problem.isEmpty() ? "not valid YAML" : ParseMistakes.explain(problem));
             if (marked.getProblem() != null
                     && marked.getContext() != null
                     && contextMark != null
@@ -141,8 +150,14 @@ final class SpecFileParser {
                 null, location(e.getLocation(), source), null, "malformed YAML: " + clean(e.getOriginalMessage()));
     }
 
-    private static Problem malformedJson(JsonProcessingException e, String source) {
+    private static Problem malformedJson(JsonProcessingException e, String text, String source) {
         Position position = location(e.getLocation(), source);
+        Optional<ParseMistakes.Explained> mistake = ParseMistakes.json(
+                text,
+                new ParseMistakes.Error(clean(e.getOriginalMessage()), position.line(), position.column(), null, 0, 0));
+        if (mistake.isPresent()) {
+            return explained(mistake.get(), "JSON", source);
+        }
         Matcher token = QUOTED_TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
         if (token.find()) {
             // Jackson points after the token it quotes; the message no longer quotes it, so point at its start
@@ -157,26 +172,12 @@ final class SpecFileParser {
         return SpecRuleId.MALFORMED.error(null, position, null, "malformed JSON: " + clean(e.getOriginalMessage()));
     }
 
-    /** SnakeYAML's wording for the usual mistakes says little to someone who is not a YAML expert. */
-    private static String explain(String problem) {
-        problem = scrub(problem);
-        if (problem.contains("(TAB)")) {
-            return "a tab character cannot be used for indentation; indent with spaces";
-        }
-        Matcher reserved = RESERVED_START.matcher(problem);
-        if (reserved.find()) {
-            return "a value cannot start with '" + reserved.group(1) + "'; put the value in quotes";
-        }
-        if (problem.startsWith("expected <block end>, but found '<block")) {
-            return "this line's indentation does not match the lines above it";
-        }
-        if (problem.equals("expected <block end>, but found '<scalar>'")) {
-            return "unexpected text after a value; put the whole value in quotes";
-        }
-        if (problem.equals("mapping values are not allowed here")) {
-            return problem + " (quote a value that contains ': ')";
-        }
-        return problem;
+    private static Problem explained(ParseMistakes.Explained mistake, String format, String source) {
+        return SpecRuleId.MALFORMED.error(
+                null,
+                new Position(source, mistake.line(), mistake.column()),
+                null,
+                "malformed " + format + ": " + mistake.message());
     }
 
     /** Jackson's message without its "at [Source: ...]" and feature-name noise, on one line, in lower case. */

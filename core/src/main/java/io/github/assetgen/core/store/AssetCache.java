@@ -156,7 +156,10 @@ public final class AssetCache {
                     stored,
                     metadata.credits(),
                     metadata.jobIds(),
-                    clock.instant());
+                    clock.instant(),
+                    metadata.request() != null && key.equals(Hashing.sha256(metadata.request()))
+                            ? metadata.request()
+                            : null);
             // Written last, so a staging directory with entry.json holds every file it names.
             AtomicFiles.write(staging.resolve(ENTRY_JSON), StoreJson.toBytes(EntryFile.toJson(entry)));
             AtomicFiles.fsyncDirectory(staging);

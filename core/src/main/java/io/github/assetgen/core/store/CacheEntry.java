@@ -18,6 +18,8 @@ import java.util.List;
  * @param credits what the generation cost ({@code "0.25 USD"}), or null if unknown
  * @param jobIds the provider's job ids
  * @param createdAt when the entry was stored
+ * @param request the canonical request whose SHA-256 is the key, or null (entries written before it was
+ *     recorded, or one that does not hash to the key)
  */
 public record CacheEntry(
         String key,
@@ -28,10 +30,25 @@ public record CacheEntry(
         List<CachedFile> files,
         String credits,
         List<String> jobIds,
-        Instant createdAt) {
+        Instant createdAt,
+        String request) {
 
     public CacheEntry {
         files = List.copyOf(files);
         jobIds = List.copyOf(jobIds);
+    }
+
+    /** An entry that does not record its request. */
+    public CacheEntry(
+            String key,
+            Path directory,
+            String provider,
+            String model,
+            AssetType type,
+            List<CachedFile> files,
+            String credits,
+            List<String> jobIds,
+            Instant createdAt) {
+        this(key, directory, provider, model, type, files, credits, jobIds, createdAt, null);
     }
 }

@@ -44,7 +44,8 @@ final class EntryFile {
                 files,
                 entry.credits(),
                 entry.jobIds(),
-                entry.createdAt().toString());
+                entry.createdAt().toString(),
+                entry.request());
     }
 
     static CacheEntry read(String key, Path entryDir) throws IOException, DamagedEntry {
@@ -101,7 +102,9 @@ final class EntryFile {
                     files,
                     json.credits(),
                     json.jobIds() == null ? List.of() : json.jobIds(),
-                    Instant.parse(json.createdAt()));
+                    Instant.parse(json.createdAt()),
+                    // only a request that hashes to the key is this entry's: an older or edited one is dropped
+                    json.request() != null && key.equals(Hashing.sha256(json.request())) ? json.request() : null);
         } catch (DateTimeParseException | NullPointerException e) {
             throw new DamagedEntry(AssetCache.ENTRY_JSON + " has a malformed createdAt or job id");
         }

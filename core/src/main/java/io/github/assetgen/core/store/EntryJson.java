@@ -5,7 +5,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /** The wire form of a cache entry's {@code entry.json}. */
-@JsonPropertyOrder({"formatVersion", "key", "provider", "model", "type", "files", "credits", "jobIds", "createdAt"})
+@JsonPropertyOrder({
+    "formatVersion",
+    "key",
+    "provider",
+    "model",
+    "type",
+    "files",
+    "credits",
+    "jobIds",
+    "createdAt",
+    "request"
+})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record EntryJson(
         int formatVersion,
@@ -16,7 +27,8 @@ record EntryJson(
         List<FileJson> files,
         String credits,
         List<String> jobIds,
-        String createdAt) {
+        String createdAt,
+        String request) {
 
     static final int FORMAT_VERSION = 1;
 

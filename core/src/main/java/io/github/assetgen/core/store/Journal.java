@@ -37,11 +37,18 @@ public final class Journal {
     private final Path directory;
     private final Clock clock;
     private final Consumer<String> warnings;
+    private final LastFailures failures;
 
     private Journal(Path directory, Clock clock, Consumer<String> warnings) {
         this.directory = directory;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
+        this.failures = new LastFailures(directory, clock);
+    }
+
+    /** Why each key's last generation failed, kept beside the journal. */
+    public LastFailures failures() {
+        return failures;
     }
 
     /**
@@ -165,13 +172,14 @@ public final class Journal {
     }
 
     /**
-     * Closes the entry of {@code key}; call it once the result is stored in the cache. Closing a key
-     * with no entry does nothing.
+     * Closes the entry of {@code key}; call it once the result is stored in the cache (an earlier
+     * failure of the key is forgotten then too). Closing a key with no entry does nothing.
      *
      * @param key the cache key
      * @throws IOException if the file cannot be deleted
      */
     public void close(String key) throws IOException {
+        failures.forget(key);
         if (Files.deleteIfExists(fileOf(key))) {
             AtomicFiles.fsyncDirectory(directory);
         }

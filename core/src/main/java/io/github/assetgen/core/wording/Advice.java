@@ -29,6 +29,11 @@ public final class Advice {
         return marker("add-token", serverId + " " + (variable == null ? "" : variable));
     }
 
+    /** How to run the build with the network, when an offline build could not make everything. */
+    public static String online() {
+        return marker("online", "");
+    }
+
     private static String marker(String kind, String body) {
         return "{{" + kind + " " + body + "}}";
     }

@@ -40,6 +40,14 @@ public interface Wording {
     /** How to give a provider a token (an imperative clause). */
     String addToken(String serverId, String variable);
 
+    /**
+     * How to run the build again with the network (an imperative clause), for a build that was
+     * offline; hosts with their own offline switch name it.
+     */
+    default String online() {
+        return "run the build online";
+    }
+
     /** The text with every {@link Advice} marker replaced by this wording; null stays null. */
     default String render(String text) {
         if (text == null || !text.contains("{{")) {
@@ -57,6 +65,7 @@ public interface Wording {
                             : parameter(body.substring(0, equals), body.substring(equals + 1));
                 }
                 case "check-token" -> checkToken(Markers.first(body), Markers.second(body));
+                case "online" -> online();
                 default -> addToken(Markers.first(body), Markers.second(body));
             };
             marker.appendReplacement(rendered, Matcher.quoteReplacement(replacement));
@@ -67,7 +76,7 @@ public interface Wording {
 
     /** The marker grammar {@link Advice} writes. */
     final class Markers {
-        static final Pattern PATTERN = Pattern.compile("\\{\\{(param|check-token|add-token) ([^}]*)}}");
+        static final Pattern PATTERN = Pattern.compile("\\{\\{(param|check-token|add-token|online) ([^}]*)}}");
 
         private Markers() {}
 

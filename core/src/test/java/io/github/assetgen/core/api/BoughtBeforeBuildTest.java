@@ -100,8 +100,8 @@ class BoughtBeforeBuildTest {
         assertThat(plan.assets()).extracting(PlannedAsset::action).containsOnly(Action.RECOVER);
         assertThat(log.infos)
                 .contains("  hero  bought before, not here  nano-banana-2 @ placeholder  free per the lock, not spent"
-                        + " again");
-        assertThat(log.infos).anySatisfy(line -> assertThat(line).contains("2 bought before and not here"));
+                        + " again  (not in the local cache: got back from the shared cache or the provider)");
+        assertThat(log.infos).anySatisfy(line -> assertThat(line).contains("2 bought before, not here"));
         assertThat(summary.results()).extracting(r -> r.status()).containsOnly(AssetStatus.RESTORED);
         outputsMatchTheLock();
         assertThat(lockFile()).hasBinaryContent(lock);
@@ -150,7 +150,7 @@ class BoughtBeforeBuildTest {
                         LockedBuildException.class, e -> assertThat(e.reasons()).containsOnlyKeys("hero", "logo"))
                 .hasMessage("A locked build (-Dassetgen.locked=true) sends no create request, but 2 assets need one."
                         + " Nothing was sent.\n"
-                        + "  hero: its request changed since assets.lock.json was written\n"
+                        + "  hero: its request changed since assets.lock.json was written (prompt)\n"
                         + "  logo: new: assets.lock.json does not record it\n"
                         + "Generate them in a build without -Dassetgen.locked=true and commit assets.lock.json.");
         assertThat(project.resolve("target/out/logo.png")).doesNotExist();

@@ -10,6 +10,12 @@ final class CollectingLog implements BuildLog {
     final List<String> infos = Collections.synchronizedList(new ArrayList<>());
     final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    final List<String> plains = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void plain(String line) {
+        plains.add(line);
+    }
 
     @Override
     public void info(String message) {

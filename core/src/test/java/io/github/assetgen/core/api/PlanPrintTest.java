@@ -38,7 +38,7 @@ class PlanPrintTest {
 
         assertThat(log.infos)
                 .contains(
-                        "  hero  restore from cache  nano-banana-2 @ placeholder",
-                        "  logo  up to date          nano-banana-2 @ placeholder");
+                        "  hero  restore  nano-banana-2 @ placeholder  (from the local cache)",
+                        "  logo  kept     nano-banana-2 @ placeholder");
     }
 }

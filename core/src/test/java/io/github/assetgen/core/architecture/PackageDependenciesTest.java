@@ -94,6 +94,17 @@ class PackageDependenciesTest {
                 .check(main);
     }
 
+    @Test
+    void coreNeverReadsTheEnvironment() {
+        // the host reads tokens and CI variables (GITHUB_ACTIONS…) and hands them over: core stays testable
+        noClasses()
+                .should()
+                .callMethod(System.class, "getenv")
+                .orShould()
+                .callMethod(System.class, "getenv", String.class)
+                .check(main);
+    }
+
     /** Exact packages (not sub-packages), so {@code provider} does not also cover {@code provider.http}. */
     private static List<String> qualified(String layer) {
         return List.of(layer.split("\\|")).stream().map(p -> CORE + "." + p).toList();

@@ -9,6 +9,7 @@ import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.rules.Pricing;
 import io.github.assetgen.core.specfile.Position;
+import io.github.assetgen.core.store.LastFailures;
 import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.wording.MavenStyle;
 import java.math.BigDecimal;
@@ -28,6 +29,7 @@ class PlannerTest {
     private final Map<String, OpenJob> open = new HashMap<>();
     private final Map<String, LockFile.Entry> locked = new HashMap<>();
     private final Map<String, PartialBatch> partials = new HashMap<>();
+    private final Map<String, String> failedLastTime = new HashMap<>();
 
     private final AssetState state = new AssetState() {
         @Override
@@ -54,6 +56,12 @@ class PlannerTest {
         @Override
         public Optional<PartialBatch> partial(AssetRequest request, String key) {
             return Optional.ofNullable(partials.get(key));
+        }
+
+        @Override
+        public Optional<LastFailures.LastFailure> lastFailure(String key) {
+            return Optional.ofNullable(failedLastTime.get(key))
+                    .map(reason -> new LastFailures.LastFailure(reason, Instant.parse("2026-11-19T10:00:00Z")));
         }
     };
 
@@ -179,14 +187,14 @@ class PlannerTest {
     }
 
     @Test
-    void offlineBlocksEverythingThatNeedsTheNetworkAndKeepsRestores() {
+    void offlineMarksEverythingThatNeedsTheNetworkAndKeepsRestores() {
         AssetRequest restored = image("restored", "1K");
         AssetRequest fresh = image("fresh", "1K");
         cached.add(CacheKey.of(restored));
 
         Plan plan = plan(List.of(restored, fresh), Selection.all(), false, true);
 
-        assertThat(plan.assets()).extracting(PlannedAsset::action).containsExactly(Action.RESTORE, Action.BLOCKED);
+        assertThat(plan.assets()).extracting(PlannedAsset::action).containsExactly(Action.RESTORE, Action.OFFLINE);
         assertThat(plan.assets().get(1).note()).contains("offline");
     }
 
@@ -284,14 +292,14 @@ class PlannerTest {
     }
 
     @Test
-    void offlineARecordedAssetIsBlockedSayingItWasBoughtBefore() {
+    void offlineARecordedAssetIsOfflineSayingItWasBoughtBefore() {
         AssetRequest hero = image("hero", "1K");
         lockRecords(hero, CacheKey.of(hero), "4 credits");
 
         PlannedAsset planned =
                 plan(List.of(hero), Selection.all(), false, true).assets().get(0);
 
-        assertThat(planned.action()).isEqualTo(Action.BLOCKED);
+        assertThat(planned.action()).isEqualTo(Action.OFFLINE);
         assertThat(planned.note()).contains("bought before (4 credits per the lock)", "offline");
     }
 
@@ -413,7 +421,31 @@ class PlannerTest {
                 .isNull();
         PlannedAsset offline =
                 plan(List.of(set), Selection.all(), false, true).assets().get(0);
-        assertThat(offline.action()).isEqualTo(Action.BLOCKED);
+        assertThat(offline.action()).isEqualTo(Action.OFFLINE);
         assertThat(offline.note()).contains("1 of 2 files of a partial batch are kept");
+    }
+
+    @Test
+    void aRequestThatFailedLastTimeSaysSoWithTheProvidersReasonBeforeItIsBoughtAgain() {
+        AssetRequest hero = image("hero", "1K");
+        failedLastTime.put(CacheKey.of(hero), "moderated by useapi: status 7: moderated");
+
+        PlannedAsset planned =
+                plan(List.of(hero), Selection.all(), false, false).assets().get(0);
+
+        assertThat(planned.action()).isEqualTo(Action.GENERATE);
+        assertThat(planned.reason()).isEqualTo("new asset; failed last time: moderated by useapi: status 7: moderated");
+    }
+
+    @Test
+    void keptAndSkippedAssetsNeedNoReasonAndASkipNamesTheParameterAsAdvice() {
+        AssetRequest kept = image("kept", "1K");
+        AssetRequest other = image("other", "1K");
+        upToDate.add(CacheKey.of(kept));
+
+        Plan plan = plan(List.of(kept, other), Selection.of(List.of("kept")), false, false);
+
+        assertThat(plan.assets()).extracting(PlannedAsset::reason).containsOnlyNulls();
+        assertThat(MavenStyle.text(plan.assets().get(1).note())).isEqualTo("not selected by -Dassetgen.only");
     }
 }

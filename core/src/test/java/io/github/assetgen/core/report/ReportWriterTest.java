@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.assetgen.core.plan.State;
 import io.github.assetgen.core.provider.Cost;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -178,7 +179,7 @@ class ReportWriterTest {
         assertThat(html)
                 .contains("<img loading=\"lazy\" src=\"../generated-assets/img/hero.png\"")
                 .contains("<video controls preload=\"metadata\" src=\"../generated-assets/video/intro.mp4\">")
-                .contains("<span class=\"badge failed\">failed</span>")
+                .contains("<span class=\"badge failed\" title=\"" + State.FAILED.meaning() + "\">failed</span>")
                 .contains("<dt>cost</dt><dd>8 credits</dd>")
                 .contains("<dt>model</dt><dd>image-01</dd>")
                 .contains("<dt>provider</dt><dd>minimax</dd>");
@@ -299,5 +300,40 @@ class ReportWriterTest {
         assertThatThrownBy(() -> new AssetOutcome("x", "done", null, null, null, null, null, null, null, null, 0, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("done");
+    }
+
+    @Test
+    void aChangedAssetsPreviousFilesAreCopiedBesideTheReportAndAnOlderBuildsCopiesRemoved() throws IOException {
+        Path cached = Files.write(target.resolve("cache-1.png"), new byte[] {9, 9});
+        AssetOutcome hero =
+                outcomes.stream().filter(o -> o.id().equals("hero")).findFirst().orElseThrow();
+        AssetOutcome changed = hero.withChange(
+                new AssetOutcome.Change("cc33", List.of("prompt"), "A <b>old</b> sign", List.of(cached)));
+        Files.createDirectories(reportDir.resolve("previous/gone"));
+        Files.writeString(reportDir.resolve("previous/gone/1.png"), "an older build's copy");
+
+        new ReportWriter().write(reportDir, outputDir, List.of(changed), summary);
+
+        assertThat(reportDir.resolve("previous/hero/1.png")).hasBinaryContent(new byte[] {9, 9});
+        assertThat(reportDir.resolve("previous/gone")).doesNotExist();
+        JsonNode change = new ObjectMapper()
+                .readTree(reportDir.resolve("report.json").toFile())
+                .path("assets")
+                .get(0)
+                .path("change");
+        assertThat(change.path("previousKey").asText()).isEqualTo("cc33");
+        assertThat(change.path("previousFiles").get(0).asText()).isEqualTo("previous/hero/1.png");
+        assertThat(Files.readString(reportDir.resolve("report.html")))
+                .contains("src=\"previous/hero/1.png\"")
+                .doesNotContain("<b>old</b>");
+        assertThat(Files.readString(reportDir.resolve(ReportWriter.JUNIT)))
+                .contains("changed: prompt\n")
+                .contains("previous prompt: A &lt;b&gt;old&lt;/b&gt; sign");
+
+        new ReportWriter().write(reportDir, outputDir, outcomes, summary);
+
+        assertThat(reportDir.resolve("previous"))
+                .as("no change in this build, no copies")
+                .doesNotExist();
     }
 }

@@ -10,9 +10,12 @@ import static io.github.assetgen.core.rules.TestSpecs.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.specfile.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -162,6 +165,28 @@ class FilesAndOutputsTest {
         assertThat(problem.message())
                 .isEqualTo("id 'hero' is already used at " + first.at("id") + "; ids must be unique in the project");
         assertThat(validation.requests()).hasSize(1);
+    }
+
+    @Test
+    void aDuplicateAddedBeforeTheLockedOriginalIsTheOneReported() {
+        TestSpecs added = image("hero").with("prompt", "a new idea").with("output", "other.png");
+        TestSpecs original = image("hero");
+        String lockedKey = CacheKey.of(request(original));
+
+        Validation validation = RuleBook.standard()
+                .validate(
+                        List.of(added.build(), original.build()),
+                        new ValidationContext(Path.of("."), false, null, Map.of("hero", lockedKey)));
+
+        assertThat(validation.errors()).singleElement().satisfies(problem -> {
+            assertThat(problem.position()).isEqualTo(added.at("id"));
+            assertThat(problem.message())
+                    .isEqualTo("id 'hero' is already used at " + original.at("id")
+                            + "; ids must be unique in the project");
+        });
+        assertThat(validation.requests())
+                .singleElement()
+                .satisfies(r -> assertThat(CacheKey.of(r)).isEqualTo(lockedKey));
     }
 
     @Test

@@ -251,22 +251,4 @@ class MinimaxAndApixoImageRulesTest {
     void apixoMakesNoVideos() {
         singleError("model.type-not-offered", "type", apixo().with("type", "video"), "apixo makes no videos");
     }
-
-    @Test
-    void placeholderModeRelaxesTransportRulesOnly() {
-        png(dir, "ref.png", 4, 4);
-        var relaxed = TestSpecs.validate(true, apixo().refs("ref.png"));
-        assertThat(errors(relaxed)).isEmpty();
-        assertThat(relaxed.requests().get(0).provider()).isEqualTo("apixo");
-        var stillChecked = TestSpecs.validate(true, apixo().refs("ref.png").with("resolution", "4K"));
-        assertThat(errors(stillChecked)).hasSize(1);
-        rules(stillChecked.errors()).containsExactly(tuple("model.unsupported-value", "resolution"));
-        var url = TestSpecs.validate(
-                true,
-                asset(dir, "u")
-                        .with("model", "nano-banana-2")
-                        .with("prompt", "p")
-                        .refs("https://example.com/a.png"));
-        assertThat(errors(url)).isEmpty();
-    }
 }

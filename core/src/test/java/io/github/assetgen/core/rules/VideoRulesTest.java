@@ -368,4 +368,38 @@ class VideoRulesTest {
         var request = request(minimax("I2V-01").with("firstFrame", "https://cdn.example.com/a.jpg"));
         assertThat(request.firstFrame().url()).isEqualTo("https://cdn.example.com/a.jpg");
     }
+
+    @Test
+    void aVideoResolutionPointsAtTheOptionsValueOfTheModel() {
+        singleError(
+                "model.field-for-other-type",
+                "resolution",
+                video("T2V-2.3").with("resolution", "1080p"),
+                "resolution is not a video field: videos set resolution and duration together in options;"
+                        + " write options: 1080p-6sec instead (T2V-2.3 takes 768p-6sec, 768p-10sec or 1080p-6sec)");
+        singleError(
+                "model.field-for-other-type",
+                "resolution",
+                minimax("MiniMax-Hailuo-2.3").with("resolution", "768P"),
+                "write options: 768p-6sec or 768p-10sec instead");
+        singleError(video("Veo-3.1").with("resolution", "4k"), "write options: veo-4k-8sec instead");
+    }
+
+    @Test
+    void aVideoResolutionWithoutAMatchingOptionListsTheModelsOptions() {
+        singleError(
+                video("T2V-2.3").with("resolution", "4K"),
+                "remove resolution and choose options (T2V-2.3 takes 768p-6sec, 768p-10sec or 1080p-6sec)");
+        singleError(
+                video("T2V-2.3").with("resolution", "1080p").with("options", "1080p-6sec"),
+                "and options is already set; remove resolution");
+        singleError(video("T2V-01").with("resolution", "720p"), "but T2V-01 takes none (it always makes 720p-6sec)");
+    }
+
+    @Test
+    void aPlaceholderVideoResolutionPointsAtTheNamedModelsOptions() {
+        singleError(
+                video("T2V-2.3").with("provider", "placeholder").with("resolution", "1080p"),
+                "write options: 1080p-6sec instead");
+    }
 }

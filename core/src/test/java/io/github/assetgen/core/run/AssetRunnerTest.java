@@ -407,6 +407,31 @@ class AssetRunnerTest {
     }
 
     @Test
+    void aFailedGenerationIsRememberedByItsKeyWithTheProvidersWords() throws Exception {
+        ScriptedClient client =
+                new ScriptedClient("useapi").endWith("bad", new JobState.Failed("status 7: moderated", true));
+        PlannedAsset bad = generate("bad");
+
+        runner(client, 1, false).run(List.of(bad));
+
+        assertThat(journal.failures().find(bad.key()))
+                .get()
+                .extracting(f -> f.reason())
+                .isEqualTo("moderated by useapi: status 7: moderated");
+    }
+
+    @Test
+    void aGenerationThatLandsForgetsTheKeysEarlierFailureAndRecordsItsRequestInTheCache() throws Exception {
+        PlannedAsset good = generate("good");
+        journal.failures().record(good.key(), "good", "moderated last time");
+
+        runner(new ScriptedClient("useapi"), 1, false).run(List.of(good));
+
+        assertThat(journal.failures().find(good.key())).isEmpty();
+        assertThat(cache.find(good.key()).orElseThrow().request()).isEqualTo(CacheKey.canonicalJson(good.request()));
+    }
+
+    @Test
     void jobsInFlightNeverExceedTheProvidersMaxJobs() throws Exception {
         ScriptedClient client = new ScriptedClient("useapi").pollsBeforeDone(2);
         List<PlannedAsset> work =

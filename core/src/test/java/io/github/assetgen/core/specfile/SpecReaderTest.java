@@ -566,6 +566,15 @@ class SpecReaderTest {
         rules(read()).containsExactly(tuple("spec.duplicate-key", "assets"), tuple("spec.duplicate-key", "model"));
     }
 
+    @Test
+    void anUnknownDurationFieldPointsAtOptions() throws IOException {
+        write("a.yaml", "assets:\n  - id: intro\n    duration: 6\n");
+
+        assertThat(formatted(read()))
+                .containsExactly("src/main/assets/a.yaml:3:5: [intro] unknown field 'duration' (a video's duration is"
+                        + " part of options, like 768p-6sec; see the model's options)");
+    }
+
     // --- malformed files ---
 
     @Test
@@ -575,8 +584,9 @@ class SpecReaderTest {
         SpecSet set = read();
 
         assertThat(formatted(set))
-                .containsExactly("src/main/assets/bad.yaml:3:14: malformed YAML: mapping values "
-                        + "are not allowed here (quote a value that contains ': ')");
+                .containsExactly("src/main/assets/bad.yaml:3:14: malformed YAML: a value holding ': ' must be in"
+                        + " quotes: YAML reads this ': ' as a second key on the line; put the whole value in double"
+                        + " quotes");
         rules(set).containsExactly(tuple("spec.malformed", null));
         assertThat(set.assets()).isEmpty();
     }
@@ -596,9 +606,9 @@ class SpecReaderTest {
         write("indent.yaml", "assets:\n  - id: hero\n   prompt: x\n");
 
         assertThat(formatted(read()))
-                .containsExactly("src/main/assets/indent.yaml:3:4: malformed YAML: this line's "
-                        + "indentation does not match the lines above it (while parsing a block collection started at "
-                        + "line 2, column 3)");
+                .containsExactly("src/main/assets/indent.yaml:3:4: malformed YAML: this line starts at column 4,"
+                        + " which lines up with no key above it; indent it to column 5 to keep it with the fields"
+                        + " above it (line 2)");
         rules(read()).containsExactly(tuple("spec.malformed", null));
     }
 
@@ -609,8 +619,9 @@ class SpecReaderTest {
         assertThat(formatted(read()))
                 .singleElement()
                 .asString()
-                .startsWith("src/main/assets/quote.yaml:4:1: malformed YAML: found unexpected end of stream")
-                .endsWith("(while scanning a quoted scalar started at line 3, column 13)");
+                .isEqualTo("src/main/assets/quote.yaml:3:13: malformed YAML: the quote \" opened here is never"
+                        + " closed, so the value runs on to the end of the file; end the value with \" on the same"
+                        + " line");
         rules(read()).containsExactly(tuple("spec.malformed", null));
     }
 
@@ -641,8 +652,8 @@ class SpecReaderTest {
 
         assertThat(formatted(read()))
                 .containsExactly(
-                        "src/main/assets/comment.json:1:1: malformed JSON: unexpected character ('/' (code 47)): maybe a "
-                                + "(non-standard) comment?",
+                        "src/main/assets/comment.json:1:1: malformed JSON: JSON has no comments; remove it, or write"
+                                + " the spec in YAML, where '#' starts a comment",
                         "src/main/assets/nan.json:1:36: malformed JSON: non-standard token 'NaN'");
         rules(read()).containsExactly(tuple("spec.malformed", null), tuple("spec.malformed", null));
     }
@@ -654,8 +665,8 @@ class SpecReaderTest {
         SpecSet set = read();
 
         assertThat(formatted(set))
-                .containsExactly("src/main/assets/bad.json:3:16: malformed JSON: unexpected "
-                        + "character ('}' (code 125)): was expecting double-quote to start field name");
+                .containsExactly("src/main/assets/bad.json:3:15: malformed JSON: a comma before '}': JSON allows"
+                        + " no comma after the last entry; remove it");
         rules(set).containsExactly(tuple("spec.malformed", null));
         assertThat(set.assets()).isEmpty();
     }
@@ -666,10 +677,9 @@ class SpecReaderTest {
 
         Problem problem = read().problems().get(0);
 
-        assertThat(problem.position()).hasToString("src/main/assets/cut.json:4:1");
+        assertThat(problem.position()).hasToString("src/main/assets/cut.json:2:13");
         assertThat(problem.message())
-                .isEqualTo("malformed JSON: unexpected end-of-input: expected close marker for "
-                        + "Array (start marker at line 2, column 13)");
+                .isEqualTo("malformed JSON: the '[' opened here is never closed; add ']' where it ends");
     }
 
     @Test

@@ -93,6 +93,29 @@ class AssetCacheTest {
     }
 
     @Test
+    void anEntryRecordsTheRequestItsKeyHashesSoALaterBuildCanSayWhatChanged() throws IOException {
+        String request = "{\"prompt\":\"a red car\"}";
+        String key = io.github.assetgen.core.files.Hashing.sha256(request);
+        EntryMetadata meta =
+                new EntryMetadata("useapi", "image-01", AssetType.IMAGE, "0.5 credits", List.of("job-1"), request);
+
+        cache().store(key, downloads("pixels"), meta);
+
+        assertThat(cache().find(key).orElseThrow().request()).isEqualTo(request);
+    }
+
+    @Test
+    void aRecordedRequestThatDoesNotHashToTheKeyIsDroppedNotTrusted() throws IOException {
+        EntryMetadata meta = new EntryMetadata(
+                "useapi", "image-01", AssetType.IMAGE, "0.5 credits", List.of("job-1"), "{\"prompt\":\"other\"}");
+
+        cache().store(KEY, downloads("pixels"), meta);
+
+        assertThat(cache().find(KEY).orElseThrow().request()).isNull();
+        assertThat(Files.readString(entryDir().resolve("entry.json"))).doesNotContain("request");
+    }
+
+    @Test
     void storingLeavesTheSourcesAndNoStagingBehind() throws IOException {
         List<Path> sources = downloads("pixels");
 

@@ -31,4 +31,9 @@ public final class MavenStyle implements Wording {
         return "add a <server> with id '" + serverId + "' and the token as <password> to settings.xml, or set the"
                 + " environment variable " + variable;
     }
+
+    @Override
+    public String online() {
+        return "run Maven online (without -o or -Dassetgen.offline=true)";
+    }
 }

@@ -34,6 +34,15 @@ class WordingTest {
     }
 
     @Test
+    void goingOnlineIsAdviceTheHostSpells() {
+        String advice = Advice.online() + " to generate them";
+
+        assertThat(Wording.PLAIN.render(advice)).isEqualTo("run the build online to generate them");
+        assertThat(MavenStyle.text(advice))
+                .isEqualTo("run Maven online (without -o or -Dassetgen.offline=true) to generate them");
+    }
+
+    @Test
     void textWithoutMarkersAndNullPassUnchanged() {
         assertThat(Wording.PLAIN.render("nothing to do")).isEqualTo("nothing to do");
         assertThat(Wording.PLAIN.render(null)).isNull();
@@ -43,7 +52,7 @@ class WordingTest {
     @Test
     void noStringInCoreSpellsMavenWording() throws IOException {
         Pattern literal = Pattern.compile("\"(?:[^\"\\\\\n]++|\\\\.)*+\"");
-        List<String> mavenWords = List.of("-Dassetgen.", "settings.xml", "<server>", "~/.m2");
+        List<String> mavenWords = List.of("-Dassetgen.", "settings.xml", "<server>", "~/.m2", "-o ", "Maven");
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
             List<String> offenders = sources.filter(p -> p.toString().endsWith(".java"))
                     .flatMap(p -> {

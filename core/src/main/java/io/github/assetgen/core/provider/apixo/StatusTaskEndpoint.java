@@ -49,6 +49,8 @@ record StatusTaskEndpoint(String model, String taskId) implements ReadEndpoint<J
         return switch (state) {
             case "success" -> new JobState.Succeeded(resultUrls(status));
             case "failed", "fail" -> failed(status);
+            // APIXO documents no progress figure, only pending and processing
+            // (https://apixo.ai/docs/api-reference/status-task): the word is what the user sees
             default -> new JobState.Running(state.isEmpty() ? "unknown" : state, null);
         };
     }

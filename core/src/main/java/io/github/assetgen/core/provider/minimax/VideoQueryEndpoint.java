@@ -9,6 +9,7 @@ import io.github.assetgen.core.provider.minimax.MinimaxWire.BaseResp;
 import io.github.assetgen.core.provider.minimax.MinimaxWire.VideoQueryResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * {@code GET /v1/query/video_generation?task_id=}: the task's status. {@code Success} and
@@ -61,6 +62,10 @@ record VideoQueryEndpoint(String taskId) implements ReadEndpoint<VideoQueryEndpo
                                     + (code == 0 ? "" : ", status_code " + code) + "): " + said,
                             MinimaxClassifier.isModeration(code)));
         }
-        return new Answer(null, new JobState.Running(status.isEmpty() ? "unknown" : status, null));
+        // MiniMax reports no percent, only the state's word (Preparing, Queueing, Processing:
+        // https://platform.minimax.io/docs/api-reference/video-generation-query), shown in lower case
+        // like the other providers' words
+        return new Answer(
+                null, new JobState.Running(status.isEmpty() ? "unknown" : status.toLowerCase(Locale.ROOT), null));
     }
 }

@@ -48,10 +48,7 @@ final class GetJobEndpoint implements ReadEndpoint<JobState> {
                 // Older answers lack statusFinal; then only the known end states count as done.
                 : status != null && (status == COMPLETED || status == FAILED || MODERATED.contains(status));
         if (!done) {
-            JsonNode percent = answer.get("percent");
-            return new JobState.Running(
-                    label != null ? label : "status " + status,
-                    percent != null && percent.canConvertToInt() ? percent.asInt() : null);
+            return new JobState.Running(label != null ? label : word(status), percent(answer.get("percent")));
         }
         if (status != null && status == COMPLETED) {
             return new JobState.Succeeded(List.of(ResultLocation.ofUrl(resultUrl(answer))));
@@ -61,6 +58,52 @@ final class GetJobEndpoint implements ReadEndpoint<JobState> {
             return new JobState.Failed("useapi moderated the " + job.kind() + " " + detail, true);
         }
         return new JobState.Failed("useapi reports the " + job.kind() + " as failed " + detail, false);
+    }
+
+    /**
+     * The documented status codes as words, for answers without {@code statusLabel}
+     * (https://useapi.net/docs/api-minimax-v1/get-minimax-videos-videoId lists 0 pending, 1 processing,
+     * 11 queued, 12 processing among the running ones).
+     */
+    private static String word(Integer status) {
+        if (status == null) {
+            return null;
+        }
+        return switch (status) {
+            case 0 -> "pending";
+            case 1, 12 -> "processing";
+            case 11 -> "queued";
+            default -> "status " + status;
+        };
+    }
+
+    /**
+     * {@code percent}, documented as "0-100 percent while the video is being processed": a number, or
+     * a numeric string with or without {@code %}; anything else (missing, garbled, out of range) is no
+     * percent, never a failed poll.
+     */
+    static Integer percent(JsonNode percent) {
+        if (percent == null) {
+            return null;
+        }
+        double value;
+        if (percent.isNumber()) {
+            value = percent.asDouble();
+        } else if (percent.isTextual()) {
+            String text = percent.asText().strip();
+            text = text.endsWith("%") ? text.substring(0, text.length() - 1).strip() : text;
+            if (text.isEmpty() || text.length() > 12) {
+                return null;
+            }
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException garbled) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        return Double.isFinite(value) && value >= 0 && value <= 100 ? (int) Math.floor(value) : null;
     }
 
     /** The no-watermark {@code downloadURL} (paid accounts) when present, else {@code videoURL}. */

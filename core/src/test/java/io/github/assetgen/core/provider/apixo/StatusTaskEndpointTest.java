@@ -46,6 +46,14 @@ class StatusTaskEndpointTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"pending, pending", "processing, processing", "PROCESSING, processing", "'', unknown"})
+    void aRunningTaskIsShownByItsStateWordWithoutAPercentWhichApixoDoesNotGive(String state, String shown) {
+        // the documented processing answer: {"taskId":"task_12345678","state":"processing","createTime":...}
+        assertThat(StatusTaskEndpoint.state(new TaskStatus("task_12345678", state, null, null, null)))
+                .isEqualTo(new JobState.Running(shown, null));
+    }
+
+    @ParameterizedTest
     @CsvSource({
         "UPSTREAM_ERROR, false",
         "CONTENT_VIOLATION, true",

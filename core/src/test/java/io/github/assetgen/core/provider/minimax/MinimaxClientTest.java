@@ -254,7 +254,7 @@ class MinimaxClientTest {
 
         assertThat(submitted.isComplete()).isFalse();
         assertThat(job).isEqualTo(new JobRef("minimax", "video", "106916112212032"));
-        assertThat(first).isEqualTo(new JobState.Running("Processing", null));
+        assertThat(first).isEqualTo(new JobState.Running("processing", null));
         assertThat(second)
                 .isEqualTo(new JobState.Succeeded(
                         List.of(ResultLocation.ofUrl("https://cdn.example/output_aigc.mp4?sig=1"))));
@@ -289,12 +289,13 @@ class MinimaxClientTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Preparing", "Queueing", "Processing", "SomethingNew"})
-    void everyOtherStatusKeepsTheVideoRunning(String status) throws Exception {
+    @CsvSource({"Preparing,preparing", "Queueing,queueing", "Processing,processing", "SomethingNew,somethingnew"})
+    void everyOtherStatusKeepsTheVideoRunningAndIsShownAsItsWordWithoutAPercent(String status, String shown)
+            throws Exception {
         server.enqueue(ok("{\"status\":\"" + status + "\",\"base_resp\":{\"status_code\":0}}"));
 
         assertThat(client().poll(new JobRef("minimax", "video", "106916112212032")))
-                .isEqualTo(new JobState.Running(status, null));
+                .isEqualTo(new JobState.Running(shown, null));
         assertThat(server.getRequestCount()).as("no retrieve before success").isEqualTo(1);
     }
 
@@ -357,7 +358,7 @@ class MinimaxClientTest {
 
         JobState state = client().poll(new JobRef("minimax", "video", "106916112212032"));
 
-        assertThat(state).isEqualTo(new JobState.Running("Queueing", null));
+        assertThat(state).isEqualTo(new JobState.Running("queueing", null));
         assertThat(server.getRequestCount()).isEqualTo(3);
         assertThat(sleeper.delays()).hasSize(2);
     }
