@@ -30,6 +30,8 @@ public class PlanAssetsMojo extends AbstractPlanningMojo {
         build.printPlan(plan);
         project.setContextValue(PLAN_KEY, plan);
         build.checkBudget(plan);
-        build.reportPlan(plan);
+        if (!reportedLater(GenerateAssetsMojo.GOAL_NAME)) {
+            build.reportPlan(plan);
+        }
     }
 }

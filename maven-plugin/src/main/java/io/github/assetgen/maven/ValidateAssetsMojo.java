@@ -25,7 +25,9 @@ public class ValidateAssetsMojo extends AbstractAssetgenMojo {
     void run(AssetBuild build) throws AssetgenException {
         List<AssetRequest> requests = validated(build);
         // a validation writes its reports too, so target/assetgen never holds an older build's
-        build.reportValid(requests);
+        if (!reportedLater(PlanAssetsMojo.GOAL_NAME, GenerateAssetsMojo.GOAL_NAME)) {
+            build.reportValid(requests);
+        }
         getLog().info("assetgen: " + requests.size() + " asset spec(s) valid.");
     }
 }

@@ -207,13 +207,19 @@ final class HtmlReport {
         return out.toString();
     }
 
+    /** {@code value / unit} rounded half-up to one decimal, without a Formatter per card. */
+    private static String tenths(long value, long unit) {
+        long tenths = (value * 10 + unit / 2) / unit;
+        return tenths / 10 + "." + tenths % 10;
+    }
+
     private static String humanSize(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
         if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+            return tenths(bytes, 1024) + " KB";
         }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        return tenths(bytes, 1024 * 1024) + " MB";
     }
 }
