@@ -26,6 +26,7 @@ import io.github.assetgen.core.specfile.Problem;
 import io.github.assetgen.core.specfile.SpecReader;
 import io.github.assetgen.core.specfile.SpecSet;
 import io.github.assetgen.core.store.LockFile;
+import io.github.assetgen.core.store.OutputStamps;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -42,6 +43,9 @@ import java.util.stream.Stream;
  * goals call this and nothing else. Not thread-safe; one instance per goal execution.
  */
 public final class AssetBuild {
+
+    /** Under the report directory: what proves each output unchanged since it was last hashed. */
+    static final String STAMPS_FILE = "output-stamps.tsv";
 
     private final BuildConfig config;
     private final BuildLog log;
@@ -141,6 +145,7 @@ public final class AssetBuild {
         String context = "cannot read the cache or lock file: ";
         try {
             Stores stores = stores();
+            OutputStamps stamps = OutputStamps.read(config.reportDirectory().resolve(STAMPS_FILE), clock);
             DiskState state = new DiskState(
                     lock.read(context),
                     config.outputDirectory(),
@@ -148,8 +153,12 @@ public final class AssetBuild {
                     stores.journal(),
                     BuildProviders::resultRetention,
                     OutputPlacer::placedPath,
-                    clock);
-            return new Planner(Pricing.standard()).plan(requests, state, selection, config.force(), config.offline());
+                    clock,
+                    stamps);
+            Plan plan =
+                    new Planner(Pricing.standard()).plan(requests, state, selection, config.force(), config.offline());
+            stamps.save();
+            return plan;
         } catch (LockFileDamagedException e) {
             reports.stopped(List.of(), e);
             throw e;

@@ -1,5 +1,7 @@
 package io.github.assetgen.core.api;
 
+import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.Plan;
@@ -15,6 +17,7 @@ import io.github.assetgen.core.store.LockUpdate;
 import io.github.assetgen.core.wording.Advice;
 import io.github.assetgen.core.wording.Wording;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +33,13 @@ import java.util.stream.Collectors;
  * fix, and the run's results translated to and from its entries. Stateless apart from its config.
  */
 final class BuildLock {
+
+    /**
+     * Under the report directory: the SHA-256 of the bytes this build directory last wrote (or found)
+     * as the lock, and the lock's path. Bytes with that hash are the rendering of their own content,
+     * so an unchanged lock read from them needs no rendering to prove the file current.
+     */
+    static final String WRITTEN_FILE = "lock-written.sha256";
 
     private final BuildConfig config;
 
@@ -76,8 +86,30 @@ final class BuildLock {
             throws IOException {
         List<LockUpdate.Asset> assets = results.stream().map(BuildLock::record).toList();
         LockFile updated = LockUpdate.apply(previous, assets, coversAllAssets, now);
+        Path written = config.reportDirectory().resolve(WRITTEN_FILE);
+        String mark = path().toAbsolutePath().normalize().toString();
+        if (updated.equals(previous) && previous.sourceSha256().isPresent()) {
+            String record = previous.sourceSha256().get() + "\t" + mark;
+            if (record.equals(readQuietly(written))) {
+                // the file holds the very bytes an earlier build wrote for this content: nothing to render
+                return updated;
+            }
+        }
         updated.write(path(), config.reportDirectory());
+        String record = Hashing.sha256(updated.toBytes()) + "\t" + mark;
+        if (!record.equals(readQuietly(written))) {
+            AtomicFiles.write(written, record.getBytes(StandardCharsets.UTF_8));
+        }
         return updated;
+    }
+
+    /** The file's text, or null when it cannot be read: a missing record only costs a rendering. */
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** A result as the lock sees it: only generated and restored assets change their entry. */

@@ -5,7 +5,6 @@ import static io.github.assetgen.core.report.Markup.escape;
 import io.github.assetgen.core.plan.State;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -144,13 +143,19 @@ final class GalleryCard {
         }
     }
 
+    /** {@code value / unit} rounded half-up to one decimal, without a Formatter per card. */
+    private static String tenths(long value, long unit) {
+        long tenths = (value * 10 + unit / 2) / unit;
+        return tenths / 10 + "." + tenths % 10;
+    }
+
     static String humanSize(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
         if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+            return tenths(bytes, 1024) + " KB";
         }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        return tenths(bytes, 1024 * 1024) + " MB";
     }
 }
