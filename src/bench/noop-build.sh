@@ -1,39 +1,18 @@
 #!/usr/bin/env bash
-# Measures what assetgen adds to a no-op build: a project with N cached, up-to-date assets
-# (placeholder renders, so no key and no network), timed against the same Maven start-up with the
-# plugin skipped. Needs the plugin installed (README's first command). Usage: noop-build.sh [N] [runs]
+# No-op build: `mvn generate-assets` on N cached, up-to-date assets (placeholder renders, so no key
+# and no network) against `mvn validate` of the same project, interleaved; prints the ratio.
+# Needs the plugin installed (README's first command, or BENCH_MAVEN_ARGS, see lib.sh).
+# Usage: noop-build.sh [N] [runs]   (issue #14 goals: 1,000 <= 1.15, 10,000 <= 1.5)
 set -euo pipefail
 n=${1:-1000}
 runs=${2:-5}
+. "$(dirname "$0")/lib.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-here=$(cd "$(dirname "$0")/../.." && pwd)
 
-mkdir -p "$work/src/main/assets"
-sed -e 's#<artifactId>quickstart</artifactId>#<artifactId>noop-bench</artifactId>#' \
-    -e '/<configuration>/,/<\/configuration>/d' "$here/src/examples/quickstart/pom.xml" > "$work/pom.xml"
-{
-  echo "defaults: {provider: useapi, model: nano-banana-2, resolution: 512P, aspectRatio: '1:1'}"
-  echo "assets:"
-  for i in $(seq 1 "$n"); do echo "  - {id: asset-$i, prompt: \"benchmark asset number $i\"}"; done
-} > "$work/src/main/assets/bench.yaml"
-
-mvn_q() { mvn -B -q -f "$work/pom.xml" -Dassetgen.placeholders=true -Dassetgen.cacheDirectory="$work/cache" "$@"; }
+make_project "$work/project" "$n" 1
+generate() { bench_mvn "$work/project" -Dassetgen.placeholders=true -Dassetgen.cacheDirectory="$work/cache" generate-assets; }
 echo "rendering $n placeholder assets once..."
-mvn_q generate-assets >/dev/null
-
-time_runs() {
-  local total=0
-  for _ in $(seq 1 "$runs"); do
-    local start end
-    start=$(date +%s%N); mvn_q "$@" >/dev/null; end=$(date +%s%N)
-    total=$((total + (end - start) / 1000000))
-  done
-  echo $((total / runs))
-}
-skipped=$(time_runs generate-assets -Dassetgen.skip=true)
-noop=$(time_runs generate-assets)
-echo "assets: $n, runs: $runs"
-echo "maven start-up with assetgen skipped: ${skipped} ms (mean)"
-echo "no-op generate-assets (all up to date): ${noop} ms (mean)"
-echo "added by assetgen: $((noop - skipped)) ms"
+generate >/dev/null
+if [ "$n" -ge 10000 ]; then BENCH_GOAL=1.5; else BENCH_GOAL=1.15; fi
+compare "$runs" "no-op $n" generate-assets "$work/project" generate

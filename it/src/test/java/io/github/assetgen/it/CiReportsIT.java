@@ -158,7 +158,7 @@ class CiReportsIT extends ItSupport {
 
         JsonNode assets = json(build.file("target/assetgen/report.json")).path("assets");
         assertThat(assets.findValuesAsText("status")).containsOnly("planned");
-        assertThat(assets.findValuesAsText("message")).containsOnly("plan: up to date");
+        assertThat(assets.findValuesAsText("message")).containsOnly("plan: kept");
         assertThat(json(sarif(build)).at("/runs/0/results")).isEmpty();
     }
 }

@@ -170,6 +170,7 @@ public final class MavenBuild {
                 Files.move(log, dir.resolve("build-" + runs + ".log"), StandardCopyOption.REPLACE_EXISTING);
             }
             runs++;
+            BuildLogsOnFailure.started(dir, runs);
             Files.writeString(dir.resolve("build-command-" + runs + ".txt"), String.join(" ", command) + "\n");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(dir.toFile())
@@ -417,12 +418,8 @@ public final class MavenBuild {
                 process.destroyForcibly();
                 throw new AssertionError(e);
             }
+            // the log stays in its file; BuildLogsOnFailure prints it when the test fails
             BuildResult result = new BuildResult(process.exitValue(), log());
-            if (!result.succeeded()) {
-                // failsafe keeps stdout per test: the log is there even when the assertion does not print it
-                System.out.println(
-                        "[it] build in " + log.getParent() + " exited " + result.exitCode() + ":\n" + result.log());
-            }
             return result;
         }
 

@@ -87,6 +87,23 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
     /** The goal's own work. */
     abstract void run(AssetBuild build) throws AssetgenException, MojoFailureException, MojoExecutionException;
 
+    /**
+     * Whether a later assetgen goal of this build writes the reports anyway (the lifecycle's
+     * {@code generate-assets} after {@code validate-assets} and {@code plan-assets}), so this goal
+     * need not render them once more: with thousands of assets that is most of a no-op build.
+     */
+    boolean reportedLater(String... laterGoals) {
+        List<String> requested = session.getGoals() == null ? List.of() : session.getGoals();
+        for (String goal : requested) {
+            for (String later : laterGoals) {
+                if (goal.equals(later) || goal.endsWith(":" + later)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The validated requests, from an earlier goal of this build when there was one. */
     @SuppressWarnings("unchecked")
     List<AssetRequest> validated(AssetBuild build) throws AssetgenException {

@@ -19,6 +19,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Validates every spec, restores what the cache holds, resumes open jobs and generates only what
  * is missing; writes the lock file and the reports; adds the output directory to the resources.
+ *
+ * @since 0.1.0
  */
 @Mojo(
         name = GenerateAssetsMojo.GOAL_NAME,

@@ -9,6 +9,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 /**
  * Prints what a build would do for each asset (generate, restore, resume, kept …) and why, and what
  * it would cost, without the network.
+ *
+ * @since 0.1.0
  */
 @Mojo(
         name = PlanAssetsMojo.GOAL_NAME,
@@ -28,6 +30,8 @@ public class PlanAssetsMojo extends AbstractPlanningMojo {
         build.printPlan(plan);
         project.setContextValue(PLAN_KEY, plan);
         build.checkBudget(plan);
-        build.reportPlan(plan);
+        if (!reportedLater(GenerateAssetsMojo.GOAL_NAME)) {
+            build.reportPlan(plan);
+        }
     }
 }

@@ -58,13 +58,25 @@ final class SharedCacheSettings {
         }
         SharedCacheConfig config = SharedCacheConfig.of(url).withSave(save);
         URI normalised = URI.create(config.baseUrl());
-        return config.withCredentials(credentials()).withProxy(proxy(normalised.getScheme(), normalised.getHost()));
+        return config.withCredentials(credentials(save)).withProxy(proxy(normalised.getScheme(), normalised.getHost()));
     }
 
     /** Basic credentials from the server {@value #SERVER_ID}; null (anonymous reads) when there is none. */
-    private SharedCacheConfig.Credentials credentials() throws MojoFailureException {
+    private SharedCacheConfig.Credentials credentials(boolean save) throws MojoFailureException {
         Server server = settings == null ? null : settings.getServer(SERVER_ID);
         if (server == null || (isBlank(server.getUsername()) && isBlank(server.getPassword()))) {
+            return null;
+        }
+        if (unresolved(server.getUsername()) || unresolved(server.getPassword())) {
+            // CI agents name the writer's variables (${env.ASSETGEN_CACHE_USER}) that only the saving build is
+            // given; Maven leaves an unset one as written, which must not be sent as a user name or password
+            if (save) {
+                throw new MojoFailureException("The server '" + SERVER_ID + "' in settings.xml refers to an"
+                        + " environment variable that is not set ("
+                        + (unresolved(server.getUsername()) ? server.getUsername() : "in its <password>")
+                        + "): a build with " + PropertyNames.REMOTE_CACHE_SAVE + "=true needs the cache's username"
+                        + " and password");
+            }
             return null;
         }
         if (isBlank(server.getUsername()) || isBlank(server.getPassword())) {
@@ -148,6 +160,11 @@ final class SharedCacheSettings {
         } catch (IllegalArgumentException e) {
             return false; // not a URL at all: core says so
         }
+    }
+
+    /** A value that is a whole {@code ${…}} expression Maven could not resolve. */
+    private static boolean unresolved(String text) {
+        return text != null && text.trim().matches("\\$\\{[^}]+}");
     }
 
     private static boolean isBlank(String text) {

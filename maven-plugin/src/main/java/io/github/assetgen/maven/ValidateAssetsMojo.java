@@ -7,7 +7,11 @@ import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
-/** Validates every asset spec and reports all mistakes at once. Never uses the network. */
+/**
+ * Validates every asset spec and reports all mistakes at once. Never uses the network.
+ *
+ * @since 0.1.0
+ */
 @Mojo(
         name = ValidateAssetsMojo.GOAL_NAME,
         defaultPhase = LifecyclePhase.VALIDATE,
@@ -21,7 +25,9 @@ public class ValidateAssetsMojo extends AbstractAssetgenMojo {
     void run(AssetBuild build) throws AssetgenException {
         List<AssetRequest> requests = validated(build);
         // a validation writes its reports too, so target/assetgen never holds an older build's
-        build.reportValid(requests);
+        if (!reportedLater(PlanAssetsMojo.GOAL_NAME, GenerateAssetsMojo.GOAL_NAME)) {
+            build.reportValid(requests);
+        }
         getLog().info("assetgen: " + requests.size() + " asset spec(s) valid.");
     }
 }

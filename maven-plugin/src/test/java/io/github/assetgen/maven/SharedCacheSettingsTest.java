@@ -88,6 +88,32 @@ class SharedCacheSettingsTest {
         assertThat(config.toString()).doesNotContain("cache-password");
     }
 
+    /** What an agent's settings.xml gives when it names variables only the saving build binds (Jenkinsfile, setup-java). */
+    private static Settings serverOfUnsetVariables() {
+        Server server = new Server();
+        server.setId("assetgen-cache");
+        server.setUsername("${env.ASSETGEN_CACHE_USER}");
+        server.setPassword("${env.ASSETGEN_CACHE_PASSWORD}");
+        Settings settings = new Settings();
+        settings.addServer(server);
+        return settings;
+    }
+
+    @Test
+    void aReadingBuildWhoseServerNamesUnsetVariablesReadsAnonymously() throws Exception {
+        SharedCacheConfig config = resolve(serverOfUnsetVariables(), URL, false);
+
+        assertThat(config.credentials()).isNull();
+    }
+
+    @Test
+    void aSavingBuildWhoseServerNamesUnsetVariablesFailsNamingTheVariable() {
+        assertThatThrownBy(() -> resolve(serverOfUnsetVariables(), URL, true))
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("${env.ASSETGEN_CACHE_USER}")
+                .hasMessageContaining("assetgen.remoteCache.save=true");
+    }
+
     @Test
     void aServerWithAPasswordButNoUsernameFailsWithoutShowingThePassword() {
         Settings settings = new Settings();

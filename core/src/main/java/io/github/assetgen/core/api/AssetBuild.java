@@ -27,6 +27,7 @@ import io.github.assetgen.core.specfile.Problem;
 import io.github.assetgen.core.specfile.SpecReader;
 import io.github.assetgen.core.specfile.SpecSet;
 import io.github.assetgen.core.store.LockFile;
+import io.github.assetgen.core.store.OutputStamps;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -43,6 +44,9 @@ import java.util.stream.Stream;
  * goals call this and nothing else. Not thread-safe; one instance per goal execution.
  */
 public final class AssetBuild {
+
+    /** Under the report directory: what proves each output unchanged since it was last hashed. */
+    static final String STAMPS_FILE = "output-stamps.tsv";
 
     private final BuildConfig config;
     private final BuildLog log;
@@ -142,6 +146,7 @@ public final class AssetBuild {
         String context = "cannot read the cache or lock file: ";
         try {
             Stores stores = stores();
+            OutputStamps stamps = OutputStamps.read(config.reportDirectory().resolve(STAMPS_FILE), clock);
             DiskState state = new DiskState(
                     lock.read(context),
                     config.outputDirectory(),
@@ -149,8 +154,12 @@ public final class AssetBuild {
                     stores.journal(),
                     BuildProviders::resultRetention,
                     OutputPlacer::placedPath,
-                    clock);
-            return new Planner(Pricing.standard()).plan(requests, state, selection, config.force(), config.offline());
+                    clock,
+                    stamps);
+            Plan plan =
+                    new Planner(Pricing.standard()).plan(requests, state, selection, config.force(), config.offline());
+            stamps.save();
+            return plan;
         } catch (LockFileDamagedException e) {
             reports.stopped(List.of(), e);
             throw e;
@@ -269,13 +278,8 @@ public final class AssetBuild {
                 switch (asset.action()) {
                     case KEEP -> results.add(lock.keptResult(asset, lockEntries));
                     case SKIP ->
-                        results.add(new AssetResult(
-                                asset,
-                                AssetStatus.SKIPPED,
-                                List.of(),
-                                List.of(),
-                                Duration.ZERO,
-                                config.wording().render(asset.note())));
+                        results.add(lock.skippedResult(
+                                asset, lockEntries, config.wording().render(asset.note())));
                     case BLOCKED, OFFLINE -> {
                         if (!runnerDecides(asset)) {
                             String note = config.wording().render(asset.note());

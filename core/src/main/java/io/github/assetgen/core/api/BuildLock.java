@@ -1,5 +1,7 @@
 package io.github.assetgen.core.api;
 
+import io.github.assetgen.core.files.AtomicFiles;
+import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.Plan;
@@ -15,6 +17,8 @@ import io.github.assetgen.core.store.LockUpdate;
 import io.github.assetgen.core.wording.Advice;
 import io.github.assetgen.core.wording.Wording;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +33,13 @@ import java.util.stream.Collectors;
  * fix, and the run's results translated to and from its entries. Stateless apart from its config.
  */
 final class BuildLock {
+
+    /**
+     * Under the report directory: the SHA-256 of the bytes this build directory last wrote (or found)
+     * as the lock, and the lock's path. Bytes with that hash are the rendering of their own content,
+     * so an unchanged lock read from them needs no rendering to prove the file current.
+     */
+    static final String WRITTEN_FILE = "lock-written.sha256";
 
     private final BuildConfig config;
 
@@ -92,8 +103,30 @@ final class BuildLock {
             throws IOException {
         List<LockUpdate.Asset> assets = results.stream().map(BuildLock::record).toList();
         LockFile updated = LockUpdate.apply(previous, assets, coversAllAssets, now);
+        Path written = config.reportDirectory().resolve(WRITTEN_FILE);
+        String mark = path().toAbsolutePath().normalize().toString();
+        if (updated.equals(previous) && previous.sourceSha256().isPresent()) {
+            String record = previous.sourceSha256().get() + "\t" + mark;
+            if (record.equals(readQuietly(written))) {
+                // the file holds the very bytes an earlier build wrote for this content: nothing to render
+                return updated;
+            }
+        }
         updated.write(path(), config.reportDirectory());
+        String record = Hashing.sha256(updated.toBytes()) + "\t" + mark;
+        if (!record.equals(readQuietly(written))) {
+            AtomicFiles.write(written, record.getBytes(StandardCharsets.UTF_8));
+        }
         return updated;
+    }
+
+    /** The file's text, or null when it cannot be read: a missing record only costs a rendering. */
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -177,5 +210,24 @@ final class BuildLock {
                 .toList();
         return new AssetResult(
                 asset, AssetStatus.KEPT, files, entry.jobIds(), Duration.ZERO, null, entry.cost(), Cost.free(), null);
+    }
+
+    /**
+     * The result of an asset this build skipped: its files as the lock records them, those still on
+     * disk only, so the gallery shows what the output directory holds for it. Nothing is spent.
+     */
+    AssetResult skippedResult(PlannedAsset asset, LockFile lock, String note) {
+        List<OutputFile> files = lock.find(asset.id()).stream()
+                .flatMap(entry -> entry.files().stream())
+                .map(f -> new OutputFile(
+                        f.path(),
+                        config.outputDirectory().resolve(f.path()),
+                        f.size(),
+                        f.sha256(),
+                        MediaFormat.fromExtension(f.path())))
+                .filter(f -> Files.isRegularFile(f.path()))
+                .toList();
+        return new AssetResult(
+                asset, AssetStatus.SKIPPED, files, List.of(), Duration.ZERO, note, asset.cost(), Cost.free(), null);
     }
 }

@@ -10,6 +10,7 @@ import io.github.assetgen.core.store.CachedFile;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.LastFailures;
 import io.github.assetgen.core.store.LockFile;
+import io.github.assetgen.core.store.OutputStamps;
 import io.github.assetgen.core.store.PartialBatches;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,11 +45,9 @@ public final class DiskState implements AssetState {
     private final Function<String, Duration> resultRetention;
     private final Placement placement;
     private final Clock clock;
+    private final OutputStamps stamps;
 
-    /**
-     * @param resultRetention how long each provider (by name) keeps a job's results fetchable
-     * @param placement the runner's rule for where an output file lands
-     */
+    /** Like the full constructor, with no stamps: every output is hashed. */
     public DiskState(
             LockFile lock,
             Path outputDirectory,
@@ -57,6 +56,23 @@ public final class DiskState implements AssetState {
             Function<String, Duration> resultRetention,
             Placement placement,
             Clock clock) {
+        this(lock, outputDirectory, cache, journal, resultRetention, placement, clock, OutputStamps.none());
+    }
+
+    /**
+     * @param resultRetention how long each provider (by name) keeps a job's results fetchable
+     * @param placement the runner's rule for where an output file lands
+     * @param stamps proof of outputs hashed by earlier builds, so an unchanged output is not read again
+     */
+    public DiskState(
+            LockFile lock,
+            Path outputDirectory,
+            AssetCache cache,
+            Journal journal,
+            Function<String, Duration> resultRetention,
+            Placement placement,
+            Clock clock,
+            OutputStamps stamps) {
         this.lock = lock;
         this.outputDirectory = outputDirectory;
         this.cache = cache;
@@ -64,6 +80,7 @@ public final class DiskState implements AssetState {
         this.resultRetention = resultRetention;
         this.placement = placement;
         this.clock = clock;
+        this.stamps = stamps;
     }
 
     @Override
@@ -73,7 +90,7 @@ public final class DiskState implements AssetState {
             return entry.isPresent()
                     && entry.get().key().equals(key)
                     && locksTheOutputsAskedFor(entry.get(), request)
-                    && LockFile.upToDate(entry.get(), outputDirectory);
+                    && LockFile.upToDate(entry.get(), outputDirectory, stamps);
         } catch (IOException e) {
             // an unreadable output is not up to date; the restore will rewrite it
             return false;
@@ -164,7 +181,7 @@ public final class DiskState implements AssetState {
                     && locked.get().key().equals(key)
                     && locked.get().partial() != null
                     && locked.get().partial().of() == of
-                    && LockFile.upToDate(locked.get(), outputDirectory)) {
+                    && LockFile.upToDate(locked.get(), outputDirectory, stamps)) {
                 LockFile.Entry entry = locked.get();
                 return Optional.of(new PartialBatch(
                         entry.files().stream()

@@ -1,7 +1,5 @@
 package io.github.assetgen.core.report;
 
-import java.util.Locale;
-
 /** Escaping and formatting shared by the HTML and JUnit XML reports. */
 final class Markup {
 
@@ -14,6 +12,10 @@ final class Markup {
     static String escape(String text) {
         if (text == null) {
             return "";
+        }
+        if (plain(text)) {
+            // most ids, paths, keys and messages need no escaping: no copy for them
+            return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
@@ -44,8 +46,22 @@ final class Markup {
         return out.toString();
     }
 
+    /** Printable ASCII without the characters markup gives a meaning to. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Seconds with three decimals, as JUnit XML's {@code time} wants. */
     static String seconds(long millis) {
-        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+        // by hand: String.format costs a Formatter per call, and the reports call this per asset
+        long abs = Math.abs(millis);
+        long fraction = abs % 1000;
+        return (millis < 0 ? "-" : "") + abs / 1000 + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 }

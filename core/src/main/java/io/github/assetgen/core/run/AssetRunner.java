@@ -122,7 +122,7 @@ public final class AssetRunner {
                 sleeper,
                 log,
                 new ReconcileStep(this.settings, clock, sleeper, log));
-        this.poll = new PollStep(this.settings, journal, gates, assetTimeout, sleeper, log, progress);
+        this.poll = new PollStep(this.settings, journal, gates, assetTimeout, sleeper, clock, log, progress);
         this.download = new DownloadStep(cache, journal, stagingDirectory, sleeper, log);
         this.shared = new SharedCacheStep(
                 policy.sharedCache(), policy.save(), cache, restore, stagingDirectory, outputDirectory, log);
@@ -285,6 +285,7 @@ public final class AssetRunner {
                     RetryPolicy.forAsset(retryDelay(provider), random, clock, start.plus(assetTimeout), sleeper);
             Optional<JournalEntry> open = submit.collectable(asset, client, journal.find(key));
             gates.enter(provider);
+            boolean holdingSlot = true;
             try {
                 // a partial batch sends only its missing files, under the same key and journal entry
                 PlannedAsset sending = asset.sending();
@@ -302,6 +303,9 @@ public final class AssetRunner {
                             ? PollStep.Collected.of(submitted.immediateResults())
                             : poll.collect(sending, client, jobs, retry);
                 }
+                // the provider's jobs are over: the slot goes to the next asset now, not after the download
+                gates.leave(provider);
+                holdingSlot = false;
                 DownloadStep.Stored stored = download.store(asset, sending, client, jobs, collected.results(), retry);
                 if (stored.partial()) {
                     AssetResult partial = restore.placePartial(asset, stored, collected.failures(), start);
@@ -316,7 +320,9 @@ public final class AssetRunner {
                 progress.generated(result);
                 return result;
             } finally {
-                gates.leave(provider);
+                if (holdingSlot) {
+                    gates.leave(provider);
+                }
             }
         }
     }

@@ -63,14 +63,17 @@ public final class OutputPruner {
         requests.forEach(r -> assets.put(r.id(), r));
         Map<String, AssetResult> settled = new HashMap<>();
         Set<String> written = new HashSet<>();
+        Set<String> claimed = new HashSet<>();
         for (AssetResult result : results) {
-            result.files().forEach(f -> written.add(fold(f.relativePath())));
             if (result.status() != AssetStatus.FAILED && result.status() != AssetStatus.SKIPPED) {
+                result.files().forEach(f -> written.add(fold(f.relativePath())));
                 settled.put(result.id(), result);
+            } else {
+                // a skipped asset's files on disk may be an earlier build's (placeholder renders): keep their record
+                result.files().forEach(f -> claimed.add(fold(f.relativePath())));
             }
         }
         // an asset that did not run here may still write these: never take them from it
-        Set<String> claimed = new HashSet<>();
         requests.forEach(r -> r.placedOutputs().forEach(o -> claimed.add(fold(o))));
 
         Map<String, OutputManifest.Placed> now = new LinkedHashMap<>();
@@ -85,7 +88,7 @@ public final class OutputPruner {
                     : settle(path, known.getValue(), assets, settled);
             kept.ifPresent(p -> now.put(path, p));
         }
-        for (AssetResult result : results) {
+        for (AssetResult result : settled.values()) {
             boolean placeholder =
                     placeholderProvider.equals(result.planned().request().provider());
             for (OutputFile file : result.files()) {

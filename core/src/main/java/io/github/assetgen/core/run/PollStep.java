@@ -13,7 +13,9 @@ import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.wording.Advice;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ final class PollStep {
     private final ProviderGates gates;
     private final Duration assetTimeout;
     private final Sleeper sleeper;
+    private final Clock clock;
     private final RunListener log;
     private final RunProgress progress;
 
@@ -43,6 +46,7 @@ final class PollStep {
             ProviderGates gates,
             Duration assetTimeout,
             Sleeper sleeper,
+            Clock clock,
             RunListener log,
             RunProgress progress) {
         this.settings = settings;
@@ -50,6 +54,7 @@ final class PollStep {
         this.gates = gates;
         this.assetTimeout = assetTimeout;
         this.sleeper = sleeper;
+        this.clock = clock;
         this.log = log;
         this.progress = progress;
     }
@@ -134,6 +139,10 @@ final class PollStep {
         }
     }
 
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     private List<ResultLocation> pollUntilDone(
             PlannedAsset asset,
             ProviderClient client,
@@ -147,6 +156,9 @@ final class PollStep {
         Duration interval = providerSettings == null ? Duration.ofSeconds(5) : providerSettings.pollInterval();
         String lastFault = null;
         while (true) {
+            // polls keep a fixed rate, not a fixed pause: the time a poll takes is not added to every
+            // interval, so the poll that finds the job done comes at most one interval after it ended
+            Instant asked = clock.instant();
             Duration wait = interval;
             try {
                 JobState state = client.poll(job);
@@ -157,6 +169,7 @@ final class PollStep {
                     throw new JobFailed(
                             (failed.moderated() ? "moderated by " : "failed at ") + provider + ": " + failed.message());
                 }
+                wait = max(Duration.ZERO, interval.minus(Duration.between(asked, clock.instant())));
                 progress.running(asset, job, index, of, (JobState.Running) state);
             } catch (ProviderException e) {
                 switch (e.kind()) {

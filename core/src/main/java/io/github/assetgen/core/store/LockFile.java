@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The committed {@code assets.lock.json}: per asset id, the key, provider, model, output files with
@@ -35,10 +36,30 @@ public final class LockFile {
 
     private static final LockFile EMPTY = new LockFile(new TreeMap<>());
 
+    /**
+     * The last lock parsed from each file, so a build that reads the same bytes again (plan-assets,
+     * then generate-assets) parses them once. Found by content, never by time: any other byte is a
+     * new parse. A few entries at most (one per project of a reactor), cleared when it grows.
+     */
+    private static final Map<Path, LockFile> LAST_READ = new ConcurrentHashMap<>();
+
+    private static final int LAST_READ_LIMIT = 64;
+
     private final SortedMap<String, Entry> entries;
 
+    /** SHA-256 of the bytes this lock was read from, or null when it was built in memory. */
+    private final String sourceSha256;
+
+    /** {@link #toBytes()}, once computed. */
+    private volatile byte[] bytes;
+
     private LockFile(SortedMap<String, Entry> entries) {
+        this(entries, null);
+    }
+
+    private LockFile(SortedMap<String, Entry> entries, String sourceSha256) {
         this.entries = Collections.unmodifiableSortedMap(entries);
+        this.sourceSha256 = sourceSha256;
     }
 
     /**
@@ -183,6 +204,21 @@ public final class LockFile {
         } catch (NoSuchFileException e) {
             return EMPTY;
         }
+        String sha256 = Hashing.sha256(bytes);
+        Path where = file.toAbsolutePath().normalize();
+        LockFile known = LAST_READ.get(where);
+        if (known != null && sha256.equals(known.sourceSha256)) {
+            return known;
+        }
+        LockFile parsed = parse(file, bytes, sha256);
+        if (LAST_READ.size() >= LAST_READ_LIMIT) {
+            LAST_READ.clear();
+        }
+        LAST_READ.put(where, parsed);
+        return parsed;
+    }
+
+    private static LockFile parse(Path file, byte[] bytes, String sha256) throws IOException {
         LockFileJson json;
         try {
             json = StoreJson.MAPPER.readValue(bytes, LockFileJson.class);
@@ -221,7 +257,15 @@ public final class LockFile {
                         file, lineOf(bytes, asset.getKey()), 1, "asset \"" + asset.getKey() + "\": " + e.getMessage());
             }
         }
-        return new LockFile(entries);
+        return new LockFile(entries, sha256);
+    }
+
+    /**
+     * The SHA-256 of the bytes this lock was read from, to tell whether a file still holds them;
+     * empty for a lock made in memory ({@link #with}, {@link #without}, an absent file).
+     */
+    public Optional<String> sourceSha256() {
+        return Optional.ofNullable(sourceSha256);
     }
 
     /** The assets, sorted by id. */
@@ -251,6 +295,16 @@ public final class LockFile {
         return new LockFile(copy);
     }
 
+    /** This lock with each of {@code added} added or replacing the entry of the same id; one copy for all. */
+    public LockFile withAll(Collection<Entry> added) {
+        if (added.isEmpty()) {
+            return this;
+        }
+        SortedMap<String, Entry> copy = new TreeMap<>(entries);
+        added.forEach(entry -> copy.put(entry.id(), entry));
+        return new LockFile(copy);
+    }
+
     /** This lock without the asset {@code id}. */
     public LockFile without(String id) {
         SortedMap<String, Entry> copy = new TreeMap<>(entries);
@@ -267,6 +321,15 @@ public final class LockFile {
 
     /** The exact bytes {@link #write} writes. */
     public byte[] toBytes() {
+        byte[] known = bytes;
+        if (known == null) {
+            known = serialize();
+            bytes = known;
+        }
+        return known.clone();
+    }
+
+    private byte[] serialize() {
         Map<String, LockFileJson.AssetJson> assets = new TreeMap<>();
         for (Entry e : entries.values()) {
             List<LockFileJson.FileJson> files = new ArrayList<>();
@@ -340,18 +403,27 @@ public final class LockFile {
      * @throws IOException if a file exists but cannot be read
      */
     public static boolean upToDate(Entry entry, Path outputDir) throws IOException {
-        for (LockedFile file : entry.files()) {
-            Path path = outputDir.resolve(file.path());
-            if (!Files.isRegularFile(path) || Files.size(path) != file.size()) {
-                return false;
+        return upToDate(entry, outputDir, OutputStamps.none());
+    }
+
+    /**
+     * Like {@link #upToDate(Entry, Path)}, but a file whose stamp of an earlier build vouches for
+     * its SHA-256 is not read again (see {@link OutputStamps}); the files it hashes are stamped.
+     *
+     * @param stamps this build directory's stamps
+     */
+    public static boolean upToDate(Entry entry, Path outputDir, OutputStamps stamps) throws IOException {
+        // a batch: a missing or resized file anywhere fails it before any file is read
+        if (entry.files().size() > 1) {
+            for (LockedFile file : entry.files()) {
+                Path path = outputDir.resolve(file.path());
+                if (!Files.isRegularFile(path) || Files.size(path) != file.size()) {
+                    return false;
+                }
             }
         }
         for (LockedFile file : entry.files()) {
-            try {
-                if (!Hashing.sha256(outputDir.resolve(file.path())).equals(file.sha256())) {
-                    return false;
-                }
-            } catch (NoSuchFileException e) {
+            if (!stamps.holds(outputDir.resolve(file.path()), file.sha256(), file.size())) {
                 return false;
             }
         }

@@ -2,6 +2,7 @@ package io.github.assetgen.core.store;
 
 import io.github.assetgen.core.provider.Cost;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -87,7 +88,8 @@ public final class LockUpdate {
      * @param now when a new generation is recorded as made
      */
     public static LockFile apply(LockFile previous, List<Asset> assets, boolean coversAllAssets, Instant now) {
-        LockFile lock = previous;
+        // one copy of the lock for the whole build: a cold build of thousands of assets adds thousands
+        List<LockFile.Entry> changed = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Asset asset : assets) {
             ids.add(asset.id());
@@ -99,7 +101,7 @@ public final class LockUpdate {
                         && asset.outcome() == Outcome.RESTORED;
                 String generatedAt = sameGeneration ? before.get().generatedAt() : now.toString();
                 Cost cost = sameGeneration ? before.get().cost() : asset.cost();
-                lock = lock.with(new LockFile.Entry(
+                changed.add(new LockFile.Entry(
                         asset.id(),
                         asset.key(),
                         asset.provider(),
@@ -112,6 +114,7 @@ public final class LockUpdate {
                         asset.pick()));
             }
         }
+        LockFile lock = previous.withAll(changed);
         return coversAllAssets ? lock.retainOnly(ids) : lock;
     }
 }

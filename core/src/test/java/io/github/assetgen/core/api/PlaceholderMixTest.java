@@ -82,7 +82,8 @@ class PlaceholderMixTest {
         assertThat(report().at("/summary/placeholders").asInt()).isEqualTo(2);
         assertThat(report().at("/assets/0/placeholder").asBoolean()).isTrue();
         assertThat(Files.readString(project.resolve("target/assetgen/report.html")))
-                .contains("<p class=\"placeholders\">2 of 2 assets in the output directory are placeholder renders");
+                .contains(
+                        "<p class=\"message placeholders\">2 of 2 assets in the output directory are placeholder renders");
     }
 
     @Test

@@ -33,6 +33,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -440,6 +442,43 @@ class AssetRunnerTest {
         assertThat(results).allSatisfy(r -> assertThat(r.status()).isEqualTo(AssetStatus.GENERATED));
         assertThat(client.maxActive.get()).isBetween(1, 2);
         assertThat(client.submits).hasValue(8);
+    }
+
+    @Test
+    void aFinishedJobsSlotGoesToTheNextAssetBeforeItsDownloadEnds() throws Exception {
+        AtomicBoolean waitedInVain = new AtomicBoolean();
+        ScriptedClient[] client = new ScriptedClient[1];
+        client[0] = new ScriptedClient("useapi").onDownload(result -> {
+            if (result.url().contains(":first-")) {
+                // one slot: the second create can only go out while this download still runs
+                long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!client[0].submittedIds.contains("second") && System.nanoTime() < giveUp) {
+                    Thread.onSpinWait();
+                }
+                waitedInVain.set(!client[0].submittedIds.contains("second"));
+            }
+        });
+
+        List<AssetResult> results = runner(client[0], 1, false).run(List.of(generate("first"), generate("second")));
+
+        assertThat(results).allSatisfy(r -> assertThat(r.status()).isEqualTo(AssetStatus.GENERATED));
+        assertThat(waitedInVain)
+                .as("the second create waited for the first download")
+                .isFalse();
+        assertThat(client[0].maxActive.get()).isEqualTo(1);
+    }
+
+    @Test
+    void pollsKeepTheirRateWhenAPollTakesTime() throws Exception {
+        // each poll takes 300 ms of the 2 s interval: the wait after it is the rest, not 2 s more
+        ScriptedClient client = new ScriptedClient("useapi").pollsBeforeDone(3).failPolls(job -> {
+            clock.advance(Duration.ofMillis(300));
+            return null;
+        });
+
+        runner(client, 1, false).run(List.of(generate("hero")));
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofMillis(1700), Duration.ofMillis(1700));
     }
 
     @Test

@@ -23,12 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
 
 /**
  * A provider that answers from a script: per asset id, what submit throws before it succeeds, how
- * many polls stay running and how the job ends. Counts every call and the most jobs in flight.
+ * many polls stay running and how the job ends. Counts every call and the most jobs in flight at
+ * the provider: from the create request to the poll that says the job is over.
  */
 final class ScriptedClient implements ProviderClient {
 
@@ -49,6 +51,7 @@ final class ScriptedClient implements ProviderClient {
     private volatile Function<JobRef, ProviderException> pollFailure = job -> null;
     private final Map<String, Throwable> downloadCrashes = new ConcurrentHashMap<>();
     private volatile String resultQuery = "";
+    private volatile Consumer<ResultLocation> onDownload = result -> {};
 
     ScriptedClient(String name) {
         this.name = name;
@@ -82,6 +85,12 @@ final class ScriptedClient implements ProviderClient {
         return this;
     }
 
+    /** Runs {@code hook} at the start of every download, on the downloading thread. */
+    ScriptedClient onDownload(Consumer<ResultLocation> hook) {
+        this.onDownload = hook;
+        return this;
+    }
+
     ScriptedClient pollsBeforeDone(int polls) {
         this.pollsBeforeDone = polls;
         return this;
@@ -106,11 +115,11 @@ final class ScriptedClient implements ProviderClient {
         }
         submittedIds.add(request.id());
         submitted.add(request);
-        maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
         List<JobRef> jobs = new ArrayList<>();
         for (int i = 1; i <= request.expectedFiles(); i++) {
             jobs.add(new JobRef(name, "image", "user:1-minimax:acct-image:" + request.id() + "-" + i));
         }
+        maxActive.accumulateAndGet(active.addAndGet(jobs.size()), Math::max);
         return SubmitResult.ofJobs(jobs);
     }
 
@@ -130,8 +139,11 @@ final class ScriptedClient implements ProviderClient {
             return new JobState.Running("processing", 50);
         }
         JobState ending = jobEndings.getOrDefault(job.id(), endings.get(assetId));
-        if (ending != null) {
+        if (seen == pollsBeforeDone) {
+            // the job is over at the provider: what comes next (a download) holds no job there
             active.decrementAndGet();
+        }
+        if (ending != null) {
             return ending;
         }
         return new JobState.Succeeded(List.of(ResultLocation.ofUrl("https://cdn.example/" + job.id() + resultQuery)));
@@ -140,9 +152,9 @@ final class ScriptedClient implements ProviderClient {
     @Override
     public DownloadedFile download(ResultLocation result, Path target) throws ProviderException {
         downloads.incrementAndGet();
+        onDownload.accept(result);
         for (Map.Entry<String, Throwable> crash : downloadCrashes.entrySet()) {
             if (result.url().contains(":" + crash.getKey() + "-")) {
-                active.decrementAndGet();
                 if (crash.getValue() instanceof Error error) {
                     throw error;
                 }
@@ -158,7 +170,6 @@ final class ScriptedClient implements ProviderClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        active.decrementAndGet();
         return new DownloadedFile(
                 target, MediaFormat.PNG, png.length, HexFormat.of().formatHex(new byte[32]));
     }

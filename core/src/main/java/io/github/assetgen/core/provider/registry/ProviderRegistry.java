@@ -142,6 +142,10 @@ public final class ProviderRegistry {
      */
     public Map<String, ProviderClient> createClients(
             Set<String> names, Map<String, ProviderSettings> settings, FileIdMemory fileIds, Path workDirectory) {
+        if (names.isEmpty()) {
+            // a build with nothing to send (all up to date) never loads the HTTP stack
+            return new LinkedHashMap<>();
+        }
         // one connection pool for the whole build; each client derives its own timeouts from it
         OkHttpClient connections = new OkHttpClient();
         Map<String, ProviderClient> clients = new LinkedHashMap<>();
