@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +55,7 @@ public final class AssetBuild {
     private final BuildLock lock;
     private final BuildProviders providers;
     private final BuildReports reports;
+    private final UpToDateCheck upToDate;
 
     public AssetBuild(BuildConfig config, BuildLog log) {
         this(config, log, CiEnvironment.NONE);
@@ -77,6 +79,7 @@ public final class AssetBuild {
         this.lock = new BuildLock(config);
         this.providers = new BuildProviders(config);
         this.reports = new BuildReports(config, ci, this.log);
+        this.upToDate = new UpToDateCheck(config, clock);
     }
 
     /**
@@ -86,6 +89,8 @@ public final class AssetBuild {
      * @throws SpecErrorsException when any spec has an error
      */
     public List<AssetRequest> validate() throws SpecErrorsException {
+        upToDate.forget(UpToDateCheck.VALIDATED);
+        upToDate.forget(UpToDateCheck.UP_TO_DATE);
         SpecSet specs = new SpecReader().read(config.specDirectory(), config.projectBaseDir(), config.rootDirectory());
         TypoChecks.warnWhenThereAreNoSpecs(specs, config, log);
         Validation validation = RuleBook.standard()
@@ -111,11 +116,45 @@ public final class AssetBuild {
             throw failure;
         }
         List<AssetRequest> requests = validation.requests();
+        upToDate.recordValidation(
+                requests.size(),
+                References.of(requests),
+                problems.stream().map(Problem::format).toList());
         if (config.placeholders()) {
             String placeholder = ProviderRegistry.standard().placeholder().name();
             requests = requests.stream().map(r -> r.withProvider(placeholder)).toList();
         }
         return requests;
+    }
+
+    /**
+     * Whether the last validation still stands because nothing it read has changed; its warnings
+     * are printed again.
+     *
+     * @return how many assets that validation found valid, or empty when validation must run
+     */
+    public OptionalInt unchangedValidation() {
+        return upToDate.validation()
+                .map(standing -> {
+                    standing.warnings().forEach(log::warn);
+                    return OptionalInt.of(standing.assets());
+                })
+                .orElse(OptionalInt.empty());
+    }
+
+    /**
+     * Whether the last build kept every asset and nothing it read or wrote has changed since: then
+     * there is nothing to plan, send, restore or report (the reports on disk are that build's).
+     *
+     * @return how many assets were kept, or empty when the build must plan
+     */
+    public OptionalInt unchangedBuild() {
+        return upToDate.build()
+                .map(standing -> {
+                    log.info("assetgen: nothing changed since the last build: " + standing.assets() + " asset(s) kept");
+                    return OptionalInt.of(standing.assets());
+                })
+                .orElse(OptionalInt.empty());
     }
 
     /** Writes this build's reports of a validation that found no error (validate-assets alone). */
@@ -135,6 +174,7 @@ public final class AssetBuild {
      * @throws BuildFaultException when the cache cannot be read
      */
     public Plan plan(List<AssetRequest> requests) throws AssetgenException {
+        upToDate.forget(UpToDateCheck.UP_TO_DATE);
         Selection selection;
         try {
             selection = TypoChecks.selection(requests, config);
@@ -312,6 +352,9 @@ public final class AssetBuild {
                     null);
             // the closing line, the same whether the build fails or not (an info line: -q hides it)
             log.info("assetgen: " + summary.describe());
+            if (results.stream().allMatch(r -> r.status() == AssetStatus.KEPT)) {
+                upToDate.recordBuild(results.size(), References.of(plan));
+            }
             if (!summary.failures().isEmpty()) {
                 throw new AssetsFailedException(
                         summary.failures(),
