@@ -79,7 +79,7 @@ public final class AssetBuild {
         this.lock = new BuildLock(config);
         this.providers = new BuildProviders(config);
         this.reports = new BuildReports(config, ci, this.log);
-        this.upToDate = new UpToDateCheck(config, clock);
+        this.upToDate = new UpToDateCheck(config, lock.path(), clock);
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -45,10 +44,13 @@ final class UpToDateCheck {
     private static final String HEADER = "assetgen up-to-date 1";
 
     private final BuildConfig config;
+    private final Path lockFile;
     private final Clock clock;
 
-    UpToDateCheck(BuildConfig config, Clock clock) {
+    /** @param lockFile the lock this build reads (placeholder builds keep their own) */
+    UpToDateCheck(BuildConfig config, Path lockFile, Clock clock) {
         this.config = config;
+        this.lockFile = lockFile;
         this.clock = clock;
     }
 
@@ -163,7 +165,7 @@ final class UpToDateCheck {
         lines.add(setting("baseDir", config.projectBaseDir()));
         lines.add(setting("rootDir", config.rootDirectory()));
         lines.add(setting("specDir", config.specDirectory()));
-        lines.add(setting("lockFile", config.lockFile()));
+        lines.add(setting("lockFile", lockFile));
         lines.add(setting("placeholders", config.placeholders()));
         if (outputs) {
             lines.add(setting("outputDir", config.outputDirectory()));
@@ -174,12 +176,12 @@ final class UpToDateCheck {
             lines.add(setting("locked", config.locked()));
             lines.add(setting("maxCredits", config.maxCredits()));
             lines.add(setting("maxUsd", config.maxUsd()));
-            lines.add(setting("timeout", config.assetTimeout()));
-            // sorted: Map.copyOf's order changes from one JVM to the next; both mask secrets in toString
-            lines.add(setting("providers", new TreeMap<>(config.providers())));
+            // toString masks the credentials. Not the providers' connection settings nor the timeout:
+            // the planner decides from files alone (plan-assets has no provider settings), and a
+            // kept asset sends nothing
             lines.add(setting("sharedCache", config.sharedCache()));
         }
-        boolean trusted = stamp(lines, "lock", config.lockFile(), trustedBeforeMillis)
+        boolean trusted = stamp(lines, "lock", lockFile, trustedBeforeMillis)
                 && tree(lines, "spec", config.specDirectory(), trustedBeforeMillis);
         for (Path reference : references) {
             trusted &= stamp(lines, "reference", reference, trustedBeforeMillis);
