@@ -317,13 +317,8 @@ public final class AssetBuild {
                 switch (asset.action()) {
                     case KEEP -> results.add(lock.keptResult(asset, lockEntries));
                     case SKIP ->
-                        results.add(new AssetResult(
-                                asset,
-                                AssetStatus.SKIPPED,
-                                List.of(),
-                                List.of(),
-                                Duration.ZERO,
-                                config.wording().render(asset.note())));
+                        results.add(lock.skippedResult(
+                                asset, lockEntries, config.wording().render(asset.note())));
                     case BLOCKED, OFFLINE -> {
                         if (!runnerDecides(asset)) {
                             String note = config.wording().render(asset.note());

@@ -189,4 +189,23 @@ final class BuildLock {
         return new AssetResult(
                 asset, AssetStatus.KEPT, files, entry.jobIds(), Duration.ZERO, null, entry.cost(), Cost.free(), null);
     }
+
+    /**
+     * The result of an asset this build skipped: its files as the lock records them, those still on
+     * disk only, so the gallery shows what the output directory holds for it. Nothing is spent.
+     */
+    AssetResult skippedResult(PlannedAsset asset, LockFile lock, String note) {
+        List<OutputFile> files = lock.find(asset.id()).stream()
+                .flatMap(entry -> entry.files().stream())
+                .map(f -> new OutputFile(
+                        f.path(),
+                        config.outputDirectory().resolve(f.path()),
+                        f.size(),
+                        f.sha256(),
+                        MediaFormat.fromExtension(f.path())))
+                .filter(f -> Files.isRegularFile(f.path()))
+                .toList();
+        return new AssetResult(
+                asset, AssetStatus.SKIPPED, files, List.of(), Duration.ZERO, note, asset.cost(), Cost.free(), null);
+    }
 }

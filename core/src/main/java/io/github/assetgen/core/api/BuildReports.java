@@ -71,7 +71,9 @@ final class BuildReports {
      * @throws IOException when a report cannot be written (the step summary only warns)
      */
     void write(List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure) throws IOException {
-        new ReportWriter().write(config.reportDirectory(), config.outputDirectory(), outcomes, summary, failure);
+        // thumbnails also go to the local cache, so a build after clean copies them back
+        new ReportWriter(config.cacheDirectory().resolve("thumbnails"))
+                .write(config.reportDirectory(), config.outputDirectory(), outcomes, summary, failure);
         if (ci.stepSummary() != null) {
             try {
                 new GithubActions(ci.workspace())

@@ -14,7 +14,7 @@ import java.util.function.Function;
  */
 final class ChangeView {
 
-    /** The styles of the fragment, for the page's one {@code <style>} element. */
+    /** The styles of the fragment, appended to the gallery's style sheet. */
     static final String STYLE = """
             .change{margin:10px 0 0;padding:8px 10px;background:#f8fafc;border-left:3px solid #0369a1;font-size:13px}
             .change p{margin:0 0 6px}

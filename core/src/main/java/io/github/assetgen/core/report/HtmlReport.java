@@ -2,8 +2,6 @@ package io.github.assetgen.core.report;
 
 import static io.github.assetgen.core.report.Markup.escape;
 
-import io.github.assetgen.core.files.MediaFormat;
-import io.github.assetgen.core.plan.State;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,14 +9,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code report.html}: a gallery with one card per asset (its pictures or videos, prompt, model,
- * provider, status, cost and failure). Self-contained: inline CSS, no scripts, no external
- * resources; media are linked by paths relative to the report, so the page works from disk and
- * as a CI artifact that keeps the directory layout. All user text is escaped.
+ * {@code report.html}: a gallery with one card per asset (see {@link GalleryCard}), counts per state
+ * that filter the cards when clicked, and what this build spent. Self-contained: its style, pictures
+ * and videos are files under the report directory (see {@link GalleryMedia}), its script inline,
+ * nothing from the network, so that directory alone can be published. All user text is escaped.
  */
 final class HtmlReport {
 
-    private static final String STYLE = """
+    /**
+     * The page's style, a file beside it ({@value ReportWriter#CSS}): Jenkins serves published HTML
+     * under a Content-Security-Policy that refuses inline style but allows the directory's own files
+     * (https://www.jenkins.io/doc/book/security/configuring-content-security-policy/).
+     */
+    static final String STYLE = """
             :root{--bg:#f4f5f7;--card:#fff;--ink:#1d2330;--muted:#5d6575;--line:#dde1e8}
             *{box-sizing:border-box}
             body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--ink)}
@@ -37,24 +40,57 @@ final class HtmlReport {
             .badge.failed{background:#b91c1c}.badge.partial{background:#c2410c}.badge.skipped{background:#a16207}.badge.planned{background:#6d28d9}
             .prompt{margin:0 0 10px;white-space:pre-wrap;word-wrap:break-word}
             dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:0;color:var(--muted);font-size:13px}
-            dd{margin:0;word-break:break-all}
+            dd{margin:0;overflow-wrap:anywhere}
             .message{margin:10px 0 0;color:var(--ink);padding:8px 10px;background:#fef2f2;border-left:3px solid #b91c1c;white-space:pre-wrap;word-wrap:break-word}
+            .note{margin:10px 0 0;color:var(--ink);padding:8px 10px;background:#f1f3f6;border-left:3px solid #9aa3b2;white-space:pre-wrap;word-wrap:break-word}
+            .medianote{color:#c9cfdb;font-size:13px;padding:6px 10px}.medianote a{color:#fff}
+            nav.filter{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}
+            nav.filter button{font:inherit;font-size:13px;padding:3px 12px;border-radius:999px;border:1px solid #5d6575;background:transparent;color:#fff;cursor:pointer}
+            nav.filter button[aria-pressed=true]{background:#fff;color:#1d2330}
+            article[hidden]{display:none}
+            """;
+
+    /**
+     * Shows only the cards of the state clicked; where scripts are refused (Jenkins' default policy)
+     * every card stays visible.
+     */
+    private static final String SCRIPT = """
+            document.querySelectorAll('nav.filter button').forEach(function (button) {
+              button.addEventListener('click', function () {
+                var state = button.getAttribute('data-state');
+                document.querySelectorAll('main article').forEach(function (card) {
+                  card.hidden = !(state === 'all' || card.classList.contains(state));
+                });
+                document.querySelectorAll('nav.filter button').forEach(function (other) {
+                  other.setAttribute('aria-pressed', String(other === button));
+                });
+              });
+            });
             """;
 
     private HtmlReport() {}
 
+    /**
+     * The page; its pictures and videos are put into {@code media} as it goes.
+     *
+     * @param outcomes sorted as the cards appear
+     */
     static String render(
-            Path reportDir, Path outputDir, List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure) {
+            Path outputDir,
+            List<AssetOutcome> outcomes,
+            ReportSummary summary,
+            BuildFailure failure,
+            GalleryMedia media) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>assetgen report</title>\n<style>\n")
-                .append(STYLE)
-                .append(ChangeView.STYLE)
-                .append("</style>\n</head>\n<body>\n");
+                .append("<title>assetgen report</title>\n<link rel=\"stylesheet\" href=\"")
+                .append(ReportWriter.CSS)
+                .append("\">\n</head>\n<body>\n");
         html.append("<header>\n<h1>assetgen</h1>\n<p>")
-                .append(escape(summaryLine(summary)))
+                .append(escape(summaryLine(summary, outcomes)))
                 .append("</p>\n");
+        filter(html, summary);
         if (failure != null) {
             // the reason nothing (more) was run, with every spec problem, in the page a CI server publishes
             StringBuilder text = new StringBuilder(failure.message());
@@ -64,13 +100,14 @@ final class HtmlReport {
         html.append("</header>\n");
         html.append("<main>\n");
         for (AssetOutcome outcome : outcomes) {
-            card(html, reportDir, outputDir, outcome);
+            GalleryCard.append(html, outputDir, outcome, media);
         }
-        html.append("</main>\n</body>\n</html>\n");
+        html.append("</main>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return html.toString();
     }
 
-    private static String summaryLine(ReportSummary summary) {
+    /** The summary line: counts per state, what this build spent (the sum of the cards) and what kept assets cost. */
+    private static String summaryLine(ReportSummary summary, List<AssetOutcome> outcomes) {
         StringBuilder line =
                 new StringBuilder().append(summary.total()).append(summary.total() == 1 ? " asset" : " assets");
         for (Map.Entry<String, Integer> count : summary.counts().entrySet()) {
@@ -78,92 +115,38 @@ final class HtmlReport {
                 line.append(" \u00b7 ").append(count.getValue()).append(' ').append(count.getKey());
             }
         }
-        line.append(" \u00b7 total ")
-                .append(summary.totalCost())
-                .append(" \u00b7 ")
-                .append(Markup.seconds(summary.durationMillis()))
-                .append(" s");
+        line.append(" \u00b7 spent this build: ").append(CardMoney.spentThisBuild(outcomes));
+        String earlier = CardMoney.boughtEarlier(outcomes);
+        if (earlier != null) {
+            line.append(" \u00b7 kept and restored assets were bought for ")
+                    .append(earlier)
+                    .append(" (from the lock)");
+        }
+        line.append(" \u00b7 ").append(Markup.seconds(summary.durationMillis())).append(" s");
         return line.toString();
     }
 
-    private static void card(StringBuilder html, Path reportDir, Path outputDir, AssetOutcome outcome) {
-        String status = escape(outcome.status());
-        html.append("<article id=\"asset-")
-                .append(escape(outcome.id()))
-                .append("\" class=\"")
-                .append(status)
-                .append("\">\n<div class=\"media\">\n");
-        if (outcome.files().isEmpty()) {
-            html.append("<div class=\"nomedia\">no file</div>\n");
+    /** One button per state that occurs, with its count, and one for all. */
+    private static void filter(StringBuilder html, ReportSummary summary) {
+        if (summary.total() == 0) {
+            return;
         }
-        for (OutcomeFile file : outcome.files()) {
-            String src = escape(relativeUrl(
-                    reportDir, file.absolutePath() != null ? file.absolutePath() : outputDir.resolve(file.path())));
-            MediaFormat format = MediaFormat.fromExtension(file.path());
-            if (format == MediaFormat.MP4) {
-                html.append("<video controls preload=\"metadata\" src=\"")
-                        .append(src)
-                        .append("\"></video>\n");
-            } else if (format == MediaFormat.UNKNOWN) {
-                html.append("<a class=\"nomedia\" href=\"")
-                        .append(src)
-                        .append("\">")
-                        .append(escape(file.path()))
-                        .append("</a>\n");
-            } else {
-                html.append("<img loading=\"lazy\" src=\"")
-                        .append(src)
-                        .append("\" alt=\"")
-                        .append(escape(outcome.prompt() == null ? outcome.id() : outcome.prompt()))
-                        .append("\">\n");
+        html.append("<nav class=\"filter\" aria-label=\"show only\">\n")
+                .append("<button type=\"button\" data-state=\"all\" aria-pressed=\"true\">all <b>")
+                .append(summary.total())
+                .append("</b></button>\n");
+        for (Map.Entry<String, Integer> count : summary.counts().entrySet()) {
+            if (count.getValue() > 0) {
+                html.append("<button type=\"button\" data-state=\"")
+                        .append(count.getKey())
+                        .append("\" aria-pressed=\"false\">")
+                        .append(count.getKey())
+                        .append(" <b>")
+                        .append(count.getValue())
+                        .append("</b></button>\n");
             }
         }
-        html.append("</div>\n<div class=\"body\">\n<h2>")
-                .append(escape(outcome.id()))
-                .append(" <span class=\"badge ")
-                .append(status)
-                .append("\" title=\"")
-                .append(escape(
-                        State.ofLabel(outcome.status()).map(State::meaning).orElse("")))
-                .append("\">")
-                .append(status)
-                .append("</span></h2>\n");
-        if (outcome.prompt() != null && !outcome.prompt().isEmpty()) {
-            html.append("<p class=\"prompt\">").append(escape(outcome.prompt())).append("</p>\n");
-        }
-        html.append("<dl>\n");
-        term(html, "model", outcome.model());
-        term(html, "provider", outcome.provider());
-        term(html, "type", outcome.type());
-        term(html, "cost", outcome.cost() == null ? null : outcome.cost().format());
-        term(html, "time", Markup.seconds(outcome.durationMillis()) + " s");
-        for (OutcomeFile file : outcome.files()) {
-            term(html, "file", file.path() + " (" + humanSize(file.size()) + ")");
-        }
-        term(html, "key", outcome.key());
-        html.append("</dl>\n");
-        html.append(ChangeView.render(
-                reportDir,
-                outcome,
-                file -> relativeUrl(
-                        reportDir,
-                        file.absolutePath() != null ? file.absolutePath() : outputDir.resolve(file.path()))));
-        if (outcome.message() != null) {
-            html.append("<p class=\"message\">")
-                    .append(escape(outcome.message()))
-                    .append("</p>\n");
-        }
-        html.append("</div>\n</article>\n");
-    }
-
-    private static void term(StringBuilder html, String name, String value) {
-        if (value != null) {
-            html.append("<dt>")
-                    .append(name)
-                    .append("</dt><dd>")
-                    .append(escape(value))
-                    .append("</dd>\n");
-        }
+        html.append("</nav>\n");
     }
 
     /** The file's path relative to the report directory, percent-encoded segment by segment. */
@@ -205,21 +188,5 @@ final class HtmlReport {
             }
         }
         return out.toString();
-    }
-
-    /** {@code value / unit} rounded half-up to one decimal, without a Formatter per card. */
-    private static String tenths(long value, long unit) {
-        long tenths = (value * 10 + unit / 2) / unit;
-        return tenths / 10 + "." + tenths % 10;
-    }
-
-    private static String humanSize(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return tenths(bytes, 1024) + " KB";
-        }
-        return tenths(bytes, 1024 * 1024) + " MB";
     }
 }

@@ -11,18 +11,39 @@ import java.util.List;
 
 /**
  * Writes the build reports into the report directory ({@code target/assetgen}):
- * {@value #JSON} (machine-readable), {@value #HTML} (a self-contained gallery) and {@value #JUNIT}
- * (JUnit XML for CI servers), and {@value #SARIF} (the spec problems as SARIF 2.1.0, written at each
- * validation by {@link #writeSarif}). Assets are sorted by id, so the same build gives the same files.
+ * {@value #JSON} (machine-readable), {@value #HTML} (a self-contained gallery, its style in
+ * {@value #CSS} and its pictures and videos under {@code media/}), {@value #JUNIT} (JUnit XML for CI
+ * servers) and {@value #SARIF} (the spec problems as SARIF 2.1.0, written at each validation by
+ * {@link #writeSarif}). Assets are sorted by id, so the same build gives the same files.
  * Each file is written to a temporary file and moved into place, so a reader never sees half a
- * report. Stateless and thread-safe.
+ * report. Thread-safe.
  */
 public final class ReportWriter {
 
     public static final String JSON = "report.json";
     public static final String HTML = "report.html";
     public static final String JUNIT = "TEST-assetgen.xml";
+    /** The gallery's style sheet, beside it. */
+    public static final String CSS = "report.css";
+
     public static final String SARIF = "assetgen.sarif";
+
+    private final Path thumbnailStore;
+
+    /** A writer whose gallery keeps its thumbnails in the report directory only. */
+    public ReportWriter() {
+        this(null);
+    }
+
+    /**
+     * A writer whose gallery also keeps the thumbnails it scales in {@code thumbnailStore}, so a build
+     * after {@code clean} copies them back instead of scaling every image again.
+     *
+     * @param thumbnailStore a directory outside the build's output (the local cache's), or null
+     */
+    public ReportWriter(Path thumbnailStore) {
+        this.thumbnailStore = thumbnailStore;
+    }
 
     /**
      * Writes all three reports.
@@ -55,7 +76,10 @@ public final class ReportWriter {
                 outcomes.stream().sorted(Comparator.comparing(AssetOutcome::id)).toList());
         writeAtomically(reportDir.resolve(JSON), JsonReport.render(sorted, summary, failure));
         writeAtomically(reportDir.resolve(JUNIT), JunitReport.render(sorted, summary, failure));
-        writeAtomically(reportDir.resolve(HTML), HtmlReport.render(reportDir, outputDir, sorted, summary, failure));
+        writeAtomically(reportDir.resolve(CSS), HtmlReport.STYLE + ChangeView.STYLE);
+        GalleryMedia media = new GalleryMedia(reportDir, thumbnailStore);
+        writeAtomically(reportDir.resolve(HTML), HtmlReport.render(outputDir, sorted, summary, failure, media));
+        media.removeUnused();
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.assetgen.core.run.AssetResult;
 import io.github.assetgen.core.store.LockFile;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,11 +82,18 @@ public final class Spending {
      * price does not hide what the priced ones cost.
      */
     public static String describeSpent(List<AssetResult> results) {
+        return describeSpent(results.stream()
+                .map(r -> Map.entry(r.planned().request().provider(), r.spent()))
+                .toList());
+    }
+
+    /** Like {@link #describeSpent(List)}, from each asset's provider and spent (the gallery's header). */
+    static String describeSpent(Collection<Map.Entry<String, Cost>> spentPerAsset) {
         Map<String, Map<Cost.Unit, Cost>> known = new TreeMap<>();
         Map<String, Integer> unknown = new TreeMap<>();
-        for (AssetResult result : results) {
-            String provider = result.planned().request().provider();
-            Cost spent = result.spent();
+        for (Map.Entry<String, Cost> asset : spentPerAsset) {
+            String provider = asset.getKey();
+            Cost spent = asset.getValue();
             switch (spent.unit()) {
                 case FREE -> {
                     // nothing to add

@@ -38,9 +38,9 @@ class ReportWriterTest {
         reportDir = target.resolve("assetgen");
         outputDir = target.resolve("generated-assets");
         Path hero = Files.createDirectories(outputDir.resolve("img")).resolve("hero.png");
-        Files.write(hero, new byte[] {1, 2, 3});
+        Files.write(hero, GalleryMediaTest.png(32, 18));
         Path intro = Files.createDirectories(outputDir.resolve("video")).resolve("intro.mp4");
-        Files.write(intro, new byte[] {4, 5});
+        Files.write(intro, GalleryMediaTest.MP4);
         outcomes = List.of(
                 new AssetOutcome(
                         "intro",
@@ -50,7 +50,8 @@ class ReportWriterTest {
                         "video",
                         "Slow dolly [Push in]",
                         "bb22",
-                        List.of(new OutcomeFile("video/intro.mp4", intro, 2, "cafe")),
+                        List.of(new OutcomeFile(
+                                "video/intro.mp4", intro, GalleryMediaTest.MP4.length, "cafe".repeat(16))),
                         Cost.credits(0),
                         Cost.free(),
                         15,
@@ -103,7 +104,8 @@ class ReportWriterTest {
 
         try (var listing = Files.list(reportDir)) {
             assertThat(listing.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("report.json", "report.html", "TEST-assetgen.xml");
+                    .containsExactlyInAnyOrder(
+                            "report.json", "report.html", "report.css", "TEST-assetgen.xml", "media");
         }
     }
 
@@ -165,27 +167,28 @@ class ReportWriterTest {
 
         String html = Files.readString(reportDir.resolve("report.html"));
         assertThat(html)
-                .doesNotContain("<script")
+                .doesNotContain("<script>alert")
                 .doesNotContain("\u0001")
                 .contains("A &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")
                 .contains("moderated by the provider: &lt;content&gt; &amp; &quot;policy&quot;");
     }
 
     @Test
-    void theHtmlShowsPicturesAndVideosByPathsRelativeToTheReport() throws IOException {
+    void theHtmlShowsPicturesAndVideosFromCopiesInsideTheReportDirectory() throws IOException {
         new ReportWriter().write(reportDir, outputDir, outcomes, summary);
 
         String html = Files.readString(reportDir.resolve("report.html"));
+        String heroSha = io.github.assetgen.core.files.Hashing.sha256(outputDir.resolve("img/hero.png"));
         assertThat(html)
-                .contains("<img loading=\"lazy\" src=\"../generated-assets/img/hero.png\"")
-                .contains("<video controls preload=\"metadata\" src=\"../generated-assets/video/intro.mp4\">")
+                .contains("<img loading=\"lazy\" src=\"media/" + heroSha + ".png\"")
+                .contains("<video controls muted preload=\"metadata\" src=\"media/cafe")
+                .doesNotContain("../")
                 .contains("<span class=\"badge failed\" title=\"" + State.FAILED.meaning() + "\">failed</span>")
-                .contains("<dt>cost</dt><dd>8 credits</dd>")
+                .contains("<dt>spent</dt><dd>8 credits</dd>")
                 .contains("<dt>model</dt><dd>image-01</dd>")
                 .contains("<dt>provider</dt><dd>minimax</dd>");
-        assertThat(Path.of(reportDir.toString(), "../generated-assets/img/hero.png")
-                        .normalize())
-                .isEqualTo(outputDir.resolve("img/hero.png"));
+        assertThat(reportDir.resolve("media/" + heroSha + ".png"))
+                .hasSameBinaryContentAs(outputDir.resolve("img/hero.png"));
     }
 
     @Test
@@ -196,13 +199,17 @@ class ReportWriterTest {
         assertThat(html)
                 .doesNotContain("http://")
                 .doesNotContain("https://")
-                .doesNotContain("<link")
                 .doesNotContain("@import")
-                .contains("<style>");
+                .contains("<link rel=\"stylesheet\" href=\"report.css\">");
+        assertThat(Files.readString(reportDir.resolve("report.css")))
+                .contains("article[hidden]{display:none}")
+                .doesNotContain("url(");
     }
 
     @Test
-    void aFileGivenOnlyByRelativePathIsFoundInTheOutputDirectoryAndItsNameIsUrlEncoded() throws IOException {
+    void aFileGivenOnlyByRelativePathIsFoundInTheOutputDirectoryAndALinkToItIsUrlEncoded() throws IOException {
+        Files.createDirectories(outputDir.resolve("brand"));
+        Files.write(outputDir.resolve("brand/my logo #1.bin"), new byte[] {1, 2, 3});
         AssetOutcome spaced = new AssetOutcome(
                 "logo",
                 "kept",
@@ -211,7 +218,7 @@ class ReportWriterTest {
                 "image",
                 "Logo",
                 "ee55",
-                List.of(new OutcomeFile("brand/my logo #1.png", null, 10, "abcd")),
+                List.of(new OutcomeFile("brand/my logo #1.bin", null, 3, null)),
                 Cost.credits(0),
                 Cost.free(),
                 1,
@@ -220,7 +227,8 @@ class ReportWriterTest {
         new ReportWriter().write(reportDir, outputDir, List.of(spaced), ReportSummary.of(List.of(spaced), "0", 1));
 
         assertThat(Files.readString(reportDir.resolve("report.html")))
-                .contains("src=\"../generated-assets/brand/my%20logo%20%231.png\"");
+                .contains("href=\"../generated-assets/brand/my%20logo%20%231.bin\"")
+                .contains("no preview");
     }
 
     @Test
