@@ -127,34 +127,14 @@ public final class AssetBuild {
         return requests;
     }
 
-    /**
-     * Whether the last validation still stands because nothing it read has changed; its warnings
-     * are printed again.
-     *
-     * @return how many assets that validation found valid, or empty when validation must run
-     */
+    /** The assets the last validation found valid, when nothing it read has changed; its warnings are printed again. */
     public OptionalInt unchangedValidation() {
-        return upToDate.validation()
-                .map(standing -> {
-                    standing.warnings().forEach(log::warn);
-                    return OptionalInt.of(standing.assets());
-                })
-                .orElse(OptionalInt.empty());
+        return upToDate.validation(log);
     }
 
-    /**
-     * Whether the last build kept every asset and nothing it read or wrote has changed since: then
-     * there is nothing to plan, send, restore or report (the reports on disk are that build's).
-     *
-     * @return how many assets were kept, or empty when the build must plan
-     */
+    /** The assets the last all-kept build kept, when nothing it read or wrote has changed: nothing to plan or send. */
     public OptionalInt unchangedBuild() {
-        return upToDate.build()
-                .map(standing -> {
-                    log.info("assetgen: nothing changed since the last build: " + standing.assets() + " asset(s) kept");
-                    return OptionalInt.of(standing.assets());
-                })
-                .orElse(OptionalInt.empty());
+        return upToDate.build(log);
     }
 
     /** Writes this build's reports of a validation that found no error (validate-assets alone). */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -55,19 +56,21 @@ final class UpToDateCheck {
     }
 
     /** What a recorded fingerprint says when it still holds: how many assets, and the warnings to show again. */
-    record Standing(int assets, List<String> warnings) {}
+    private record Standing(int assets, List<String> warnings) {}
 
-    /** The recorded validation, when nothing it read has changed since. */
-    Optional<Standing> validation() {
-        return check(VALIDATED, false);
+    /** The recorded validation, when nothing it read has changed since: its warnings are logged again. */
+    OptionalInt validation(BuildLog log) {
+        Optional<Standing> standing = check(VALIDATED, false);
+        standing.ifPresent(s -> s.warnings().forEach(log::warn));
+        return standing.map(s -> OptionalInt.of(s.assets())).orElse(OptionalInt.empty());
     }
 
-    /** The recorded all-kept build, when nothing it read or wrote has changed since. */
-    Optional<Standing> build() {
-        if (!eligible()) {
-            return Optional.empty();
-        }
-        return check(UP_TO_DATE, true);
+    /** The recorded all-kept build, when nothing it read or wrote has changed since: says so in one line. */
+    OptionalInt build(BuildLog log) {
+        Optional<Standing> standing = eligible() ? check(UP_TO_DATE, true) : Optional.empty();
+        standing.ifPresent(
+                s -> log.info("assetgen: nothing changed since the last build: " + s.assets() + " asset(s) kept"));
+        return standing.map(s -> OptionalInt.of(s.assets())).orElse(OptionalInt.empty());
     }
 
     /** Records the inputs of a validation that found no error. */

@@ -122,6 +122,18 @@ class UpToDateBuildTest {
     }
 
     @Test
+    void aStandingValidationPrintsItsWarningsAgain() {
+        UpToDateCheck check = new UpToDateCheck(config(), project.resolve("assets.lock.json"), LATER);
+        String warning = "src/main/assets/site.yaml:3:5: warning [hero] size '1000x1000' will be rounded";
+        check.recordValidation(2, List.of(reference), List.of(warning));
+        CollectingLog log = new CollectingLog();
+
+        assertThat(check.validation(log)).hasValue(2);
+
+        assertThat(log.warnings).containsExactly(warning);
+    }
+
+    @Test
     void aSpecEditedWithItsSizeAndTimePutBackIsAChange() throws Exception {
         Path spec = specs.resolve("site.yaml");
         FileTime time = Files.getLastModifiedTime(spec);
