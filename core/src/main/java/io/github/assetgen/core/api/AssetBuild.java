@@ -56,6 +56,7 @@ public final class AssetBuild {
     private final BuildProviders providers;
     private final BuildReports reports;
     private final UpToDateCheck upToDate;
+    private final boolean fastPathAllowed;
 
     public AssetBuild(BuildConfig config, BuildLog log) {
         this(config, log, CiEnvironment.NONE);
@@ -80,6 +81,8 @@ public final class AssetBuild {
         this.providers = new BuildProviders(config);
         this.reports = new BuildReports(config, ci, this.log);
         this.upToDate = new UpToDateCheck(config, lock.path(), clock);
+        // GitHub Actions shows this build's annotations and step summary, which only the full path writes
+        this.fastPathAllowed = !ci.githubActions() && ci.stepSummary() == null;
     }
 
     /**
@@ -129,12 +132,12 @@ public final class AssetBuild {
 
     /** The assets the last validation found valid, when nothing it read has changed; its warnings are printed again. */
     public OptionalInt unchangedValidation() {
-        return upToDate.validation(log);
+        return fastPathAllowed ? upToDate.validation(log) : OptionalInt.empty();
     }
 
     /** The assets the last all-kept build kept, when nothing it read or wrote has changed: nothing to plan or send. */
     public OptionalInt unchangedBuild() {
-        return upToDate.build(log);
+        return fastPathAllowed ? upToDate.build(log) : OptionalInt.empty();
     }
 
     /** Writes this build's reports of a validation that found no error (validate-assets alone). */

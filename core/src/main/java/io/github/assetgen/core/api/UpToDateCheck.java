@@ -5,6 +5,7 @@ import io.github.assetgen.core.files.FileStamp;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -203,7 +204,8 @@ final class UpToDateCheck {
             return true;
         }
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
+        // the spec reader follows links, so a spec reached through a linked folder is an input too
+        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             files = walk.filter(p -> !Files.isDirectory(p)).sorted().toList();
         }
         boolean trusted = true;

@@ -115,6 +115,16 @@ class UpToDateBuildTest {
     }
 
     @Test
+    void onGithubActionsTheFullPathRunsToWriteTheAnnotationsAndStepSummary() {
+        CiEnvironment github = new CiEnvironment(true, project.resolve("summary.md"), project);
+        AssetBuild build = new AssetBuild(config(), BuildLog.silent(), github, LATER, Sleeper.SYSTEM);
+
+        assertThat(build.unchangedBuild()).isEmpty();
+        assertThat(build.unchangedValidation()).isEmpty();
+        assertThat(unchanged()).as("elsewhere").isTrue();
+    }
+
+    @Test
     void theValidationStandsWhenNothingItReadChanged() {
         var valid = new AssetBuild(config(), BuildLog.silent(), LATER, Sleeper.SYSTEM).unchangedValidation();
 
@@ -151,6 +161,27 @@ class UpToDateBuildTest {
     void aSpecFileAddedIsAChange() throws Exception {
         Files.createDirectories(specs.resolve("deeper"));
         Files.writeString(specs.resolve("deeper/new.yaml"), "assets: []\n", StandardCharsets.UTF_8);
+
+        assertThat(unchanged()).isFalse();
+    }
+
+    @Test
+    void aSpecEditedInAFolderLinkedIntoTheSpecsIsAChange() throws Exception {
+        Path elsewhere = project.resolve("shared-specs");
+        Files.createDirectories(elsewhere);
+        Files.writeString(elsewhere.resolve("linked.yaml"), """
+                assets:
+                  - {id: linked, provider: placeholder, model: nano-banana-2, prompt: a buoy}
+                """, StandardCharsets.UTF_8);
+        Files.createSymbolicLink(specs.resolve("shared"), elsewhere);
+        assertThat(fullBuild(config())).contains(AssetStatus.GENERATED);
+        assertThat(fullBuild(config())).containsOnly(AssetStatus.KEPT);
+        assertThat(unchanged()).isTrue();
+
+        Files.writeString(elsewhere.resolve("linked.yaml"), """
+                assets:
+                  - {id: linked, provider: placeholder, model: nano-banana-2, prompt: a bell}
+                """, StandardCharsets.UTF_8);
 
         assertThat(unchanged()).isFalse();
     }
