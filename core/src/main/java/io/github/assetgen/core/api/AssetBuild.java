@@ -246,6 +246,8 @@ public final class AssetBuild {
      */
     public BuildSummary generate(Plan plan) throws AssetgenException {
         Instant start = clock.instant();
+        // the reports written below replace the ones a standing validation would leave in place
+        byte[] validation = upToDate.withdraw(UpToDateCheck.VALIDATED);
         String context = "I/O error: ";
         try {
             LockFile lockEntries = lock.read(context);
@@ -332,6 +334,7 @@ public final class AssetBuild {
             log.info("assetgen: " + summary.describe());
             if (results.stream().allMatch(r -> r.status() == AssetStatus.KEPT)) {
                 upToDate.recordBuild(results.size(), References.of(plan));
+                upToDate.restore(UpToDateCheck.VALIDATED, validation);
             }
             if (!summary.failures().isEmpty()) {
                 throw new AssetsFailedException(

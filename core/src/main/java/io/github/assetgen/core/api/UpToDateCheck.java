@@ -86,6 +86,35 @@ final class UpToDateCheck {
         }
     }
 
+    /**
+     * Takes a fingerprint away while the reports are rewritten: a build that generates, restores or
+     * fails leaves reports that a standing validation must not leave in place as this state's.
+     *
+     * @return its bytes, to {@link #restore} after an all-kept build; null when there was none
+     */
+    byte[] withdraw(String name) {
+        Path file = config.reportDirectory().resolve(name);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            Files.delete(file);
+            return bytes;
+        } catch (IOException e) {
+            forget(name);
+            return null;
+        }
+    }
+
+    /** Puts back a withdrawn fingerprint; its stamps still decide whether it stands. */
+    void restore(String name, byte[] bytes) {
+        if (bytes != null) {
+            try {
+                AtomicFiles.write(config.reportDirectory().resolve(name), bytes);
+            } catch (IOException e) {
+                forget(name);
+            }
+        }
+    }
+
     /** Drops a fingerprint: a goal took the full path and is about to decide, or write reports, anew. */
     void forget(String name) {
         try {

@@ -144,6 +144,21 @@ class UpToDateBuildTest {
     }
 
     @Test
+    void aValidationDoesNotStandOverTheReportsOfABuildThatRestored() throws Exception {
+        Path validated = project.resolve("target/assetgen/" + UpToDateCheck.VALIDATED);
+        assertThat(validated).as("kept by the all-kept build").exists();
+        try (var outputs = Files.list(project.resolve("target/out"))) {
+            Files.delete(outputs.sorted().findFirst().orElseThrow());
+        }
+
+        assertThat(fullBuild(config())).contains(AssetStatus.RESTORED);
+
+        assertThat(validated).doesNotExist();
+        assertThat(new AssetBuild(config(), BuildLog.silent(), LATER, Sleeper.SYSTEM).unchangedValidation())
+                .isEmpty();
+    }
+
+    @Test
     void aSpecEditedWithItsSizeAndTimePutBackIsAChange() throws Exception {
         Path spec = specs.resolve("site.yaml");
         FileTime time = Files.getLastModifiedTime(spec);
