@@ -46,6 +46,33 @@ class PlaceholderIT extends ItSupport {
         assertThat(build.outputDir().resolve("logo.png")).doesNotExist();
     }
 
+    @Test
+    void aBuildAfterAnAllKeptBuildWithNothingChangedDoesNothingAndAnEditedSpecIsPlannedAgain() throws Exception {
+        MavenBuild build = prepareWithoutTokens("generate");
+        String[] args = fakes.args(GENERATE, "-Dassetgen.placeholders=true");
+        String unchanged = "assetgen: nothing changed since the last build: 3 asset(s) kept";
+
+        BuildResult generating = build.run(args).assertSuccess();
+        // past the 2 s in which a just-written output is not trusted
+        Thread.sleep(2_100);
+        BuildResult allKept = build.run(args).assertSuccess();
+        BuildResult nothingChanged = build.run(args).assertSuccess();
+        replace(build.file("src/main/assets/site.yaml"), "A flat vector logo", "A round vector logo");
+        BuildResult edited = build.run(args).assertSuccess();
+
+        assertThat(generating.log()).doesNotContain(unchanged);
+        assertThat(allKept.lines()).anyMatch(l -> l.matches(".*  logo +kept .*"));
+        assertThat(allKept.log()).doesNotContain(unchanged);
+        assertThat(nothingChanged.lines())
+                .filteredOn(l -> l.contains(unchanged))
+                .hasSize(1);
+        assertThat(nothingChanged.log()).as("no plan").doesNotContain("  logo ");
+        assertThat(edited.log()).doesNotContain(unchanged);
+        assertThat(edited.lines()).anyMatch(l -> l.matches(".*  logo +generate .*changed since the lock: prompt.*"));
+        assertThat(edited.lines()).anyMatch(l -> l.contains("[logo] generated logo.png"));
+        assertThat(fakes.requests()).isZero();
+    }
+
     /** The [ERROR] lines holding a text, without the log's level prefix. */
     private static List<String> errorLines(BuildResult result, String text) {
         return result.lines().stream()

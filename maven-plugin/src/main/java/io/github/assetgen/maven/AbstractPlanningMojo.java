@@ -1,5 +1,6 @@
 package io.github.assetgen.maven;
 
+import io.github.assetgen.core.api.AssetBuild;
 import io.github.assetgen.core.api.BuildConfig;
 import io.github.assetgen.core.provider.ProviderSettings;
 import java.io.File;
@@ -123,6 +124,22 @@ abstract class AbstractPlanningMojo extends AbstractAssetgenMojo {
 
     @Inject
     SettingsDecrypter settingsDecrypter;
+
+    /** Project context key: whether this build found nothing changed since the last all-kept build. */
+    static final String UNCHANGED_KEY = "assetgen.unchanged";
+
+    /**
+     * Whether the last build kept every asset and nothing has changed since; decided once per build
+     * (plan-assets, then generate-assets in the lifecycle) and then nothing is planned or sent.
+     */
+    boolean unchanged(AssetBuild build) {
+        if (project.getContextValue(UNCHANGED_KEY) instanceof Boolean known) {
+            return known;
+        }
+        boolean unchanged = build.unchangedBuild().isPresent();
+        project.setContextValue(UNCHANGED_KEY, unchanged);
+        return unchanged;
+    }
 
     /** The core configuration of this goal; package-private for the mapping tests. */
     @Override

@@ -102,7 +102,9 @@ public class GenerateAssetsMojo extends AbstractPlanningMojo {
         // run from the lifecycle, plan-assets has just planned and printed: carry out that plan
         Object planned = project.getContextValue(PlanAssetsMojo.PLAN_KEY);
         // core prints the closing summary, on success and failure alike
-        if (planned instanceof Plan plan) {
+        if (unchanged(build)) {
+            // the last build kept every asset and nothing changed: its outputs, lock and reports stand
+        } else if (planned instanceof Plan plan) {
             build.generate(plan);
         } else {
             build.generate(validated(build), true);

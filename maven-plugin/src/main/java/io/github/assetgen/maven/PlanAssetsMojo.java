@@ -26,6 +26,9 @@ public class PlanAssetsMojo extends AbstractPlanningMojo {
 
     @Override
     void run(AssetBuild build) throws AssetgenException {
+        if (unchanged(build)) {
+            return;
+        }
         Plan plan = build.plan(validated(build));
         build.printPlan(plan);
         project.setContextValue(PLAN_KEY, plan);

@@ -4,6 +4,7 @@ import io.github.assetgen.core.api.AssetBuild;
 import io.github.assetgen.core.api.AssetgenException;
 import io.github.assetgen.core.request.AssetRequest;
 import java.util.List;
+import java.util.OptionalInt;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -23,6 +24,12 @@ public class ValidateAssetsMojo extends AbstractAssetgenMojo {
 
     @Override
     void run(AssetBuild build) throws AssetgenException {
+        OptionalInt unchanged = build.unchangedValidation();
+        if (unchanged.isPresent()) {
+            getLog().info("assetgen: " + unchanged.getAsInt()
+                    + " asset spec(s) valid (unchanged since the last build).");
+            return;
+        }
         List<AssetRequest> requests = validated(build);
         // a validation writes its reports too, so target/assetgen never holds an older build's
         if (!reportedLater(PlanAssetsMojo.GOAL_NAME, GenerateAssetsMojo.GOAL_NAME)) {

@@ -187,7 +187,8 @@ class AssetgenMojoTest {
 
         mojo.execute();
 
-        assertThat(log.at("info")).contains("assetgen: 2 asset spec(s) valid.");
+        // "valid." or, when an earlier test validated the same project, "valid (unchanged since ...)."
+        assertThat(log.at("info")).anyMatch(l -> l.startsWith("assetgen: 2 asset spec(s) valid"));
         assertThat(AbstractAssetgenMojo.class.getDeclaredFields())
                 .extracting(Field::getName)
                 .doesNotContain("timeout", "pollInterval", "force", "only");

@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -55,6 +56,8 @@ public final class AssetBuild {
     private final BuildLock lock;
     private final BuildProviders providers;
     private final BuildReports reports;
+    private final UpToDateCheck upToDate;
+    private final boolean fastPathAllowed;
 
     public AssetBuild(BuildConfig config, BuildLog log) {
         this(config, log, CiEnvironment.NONE);
@@ -78,6 +81,9 @@ public final class AssetBuild {
         this.lock = new BuildLock(config);
         this.providers = new BuildProviders(config);
         this.reports = new BuildReports(config, ci, this.log);
+        this.upToDate = new UpToDateCheck(config, lock.path(), clock);
+        // GitHub Actions shows this build's annotations and step summary, which only the full path writes
+        this.fastPathAllowed = !ci.githubActions() && ci.stepSummary() == null;
     }
 
     /**
@@ -87,6 +93,8 @@ public final class AssetBuild {
      * @throws SpecErrorsException when any spec has an error
      */
     public List<AssetRequest> validate() throws SpecErrorsException {
+        upToDate.forget(UpToDateCheck.VALIDATED);
+        upToDate.forget(UpToDateCheck.UP_TO_DATE);
         SpecSet specs = new SpecReader().read(config.specDirectory(), config.projectBaseDir(), config.rootDirectory());
         TypoChecks.warnWhenThereAreNoSpecs(specs, config, log);
         Validation validation = RuleBook.standard()
@@ -112,11 +120,25 @@ public final class AssetBuild {
             throw failure;
         }
         List<AssetRequest> requests = validation.requests();
+        upToDate.recordValidation(
+                requests.size(),
+                References.of(requests),
+                problems.stream().map(Problem::format).toList());
         if (config.placeholders()) {
             String placeholder = ProviderRegistry.standard().placeholder().name();
             requests = requests.stream().map(r -> r.withProvider(placeholder)).toList();
         }
         return requests;
+    }
+
+    /** The assets the last validation found valid, when nothing it read has changed; its warnings are printed again. */
+    public OptionalInt unchangedValidation() {
+        return fastPathAllowed ? upToDate.validation(log) : OptionalInt.empty();
+    }
+
+    /** The assets the last all-kept build kept, when nothing it read or wrote has changed: nothing to plan or send. */
+    public OptionalInt unchangedBuild() {
+        return fastPathAllowed ? upToDate.build(log) : OptionalInt.empty();
     }
 
     /** Writes this build's reports of a validation that found no error (validate-assets alone). */
@@ -136,6 +158,7 @@ public final class AssetBuild {
      * @throws BuildFaultException when the cache cannot be read
      */
     public Plan plan(List<AssetRequest> requests) throws AssetgenException {
+        upToDate.forget(UpToDateCheck.UP_TO_DATE);
         Selection selection;
         try {
             selection = TypoChecks.selection(requests, config);
@@ -224,6 +247,8 @@ public final class AssetBuild {
      */
     public BuildSummary generate(Plan plan) throws AssetgenException {
         Instant start = clock.instant();
+        // the reports written below replace the ones a standing validation would leave in place
+        byte[] validation = upToDate.withdraw(UpToDateCheck.VALIDATED);
         String context = "I/O error: ";
         try {
             LockFile lockEntries = lock.read(context);
@@ -309,6 +334,10 @@ public final class AssetBuild {
                     null);
             // the closing line, the same whether the build fails or not (an info line: -q hides it)
             log.info("assetgen: " + summary.describe());
+            if (results.stream().allMatch(r -> r.status() == AssetStatus.KEPT)) {
+                upToDate.recordBuild(results.size(), References.of(plan));
+                upToDate.restore(UpToDateCheck.VALIDATED, validation);
+            }
             if (!summary.failures().isEmpty()) {
                 throw new AssetsFailedException(
                         summary.failures(),

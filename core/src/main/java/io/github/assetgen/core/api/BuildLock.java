@@ -48,7 +48,7 @@ final class BuildLock {
     }
 
     /** Placeholder runs keep their own lock under target, so the committed lock only records real assets. */
-    private Path path() {
+    Path path() {
         return config.placeholders() ? placeholderLock() : config.lockFile();
     }
 
