@@ -180,7 +180,7 @@ final class UpToDateCheck {
                     .append('\n');
             warnings.forEach(w -> text.append("warning\t").append(w).append('\n'));
             inputs.get().forEach(line -> text.append(line).append('\n'));
-            AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             // the next build takes the full path, which is all a fingerprint saves
             forget(name);

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -51,6 +52,33 @@ public final class AtomicFiles {
             Copied written = copyAndHash(new ByteArrayInputStream(bytes), temp);
             moveIntoPlace(temp, target);
             return written;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Like {@link #write(Path, byte[])} for a caller that needs no hash of what it wrote (reports):
+     * same temporary file, fsync and atomic rename, but no SHA-256 pass over megabytes of HTML.
+     *
+     * @param target the file to write
+     * @param bytes its new content
+     * @throws IOException if the file cannot be written or moved into place; the target is then
+     *     unchanged and no temporary file is left behind
+     */
+    public static void replace(Path target, byte[] bytes) throws IOException {
+        Path temp = createTempBeside(target);
+        try {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer chunk = ByteBuffer.wrap(bytes);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk);
+                }
+                out.force(true);
+            } catch (IOException e) {
+                throw new DestinationWriteException(temp, e);
+            }
+            moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }

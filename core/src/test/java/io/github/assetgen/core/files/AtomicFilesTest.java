@@ -34,6 +34,16 @@ public class AtomicFilesTest {
     }
 
     @Test
+    void replaceWithoutHashingReplacesTheWholeFileAndLeavesNoTemporaryFile() throws IOException {
+        Path target = dir.resolve("a/b/report.html");
+        AtomicFiles.replace(target, "first, and longer".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.replace(target, "second".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(target).hasContent("second");
+        assertThat(namesIn(target.getParent())).containsExactly("report.html");
+    }
+
+    @Test
     void writeThroughAScratchDirectoryReplacesTheTargetAndLeavesNothingInEitherDirectory() throws IOException {
         Path target =
                 StoreFixtures.write(dir.resolve("project/assets.lock.json"), "old".getBytes(StandardCharsets.UTF_8));
