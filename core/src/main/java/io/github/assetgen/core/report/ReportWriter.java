@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Writes the build reports into the report directory ({@code target/assetgen}):
@@ -74,12 +76,56 @@ public final class ReportWriter {
         List<AssetOutcome> sorted = PreviousVersions.copy(
                 reportDir,
                 outcomes.stream().sorted(Comparator.comparing(AssetOutcome::id)).toList());
-        writeAtomically(reportDir.resolve(JSON), JsonReport.render(sorted, summary, failure));
-        writeAtomically(reportDir.resolve(JUNIT), JunitReport.render(sorted, summary, failure));
-        writeAtomically(reportDir.resolve(CSS), HtmlReport.STYLE + ChangeView.STYLE);
-        GalleryMedia media = new GalleryMedia(reportDir, thumbnailStore);
-        writeAtomically(reportDir.resolve(HTML), HtmlReport.render(outputDir, sorted, summary, failure, media));
-        media.removeUnused();
+        // the reports are independent: with 10,000 assets each is megabytes, so the JSON and JUnit
+        // ones are rendered and written on a second thread while this one does the gallery
+        FutureTask<Void> dataReports = new FutureTask<>(() -> {
+            writeAtomically(reportDir.resolve(JSON), JsonReport.render(sorted, summary, failure));
+            writeAtomically(reportDir.resolve(JUNIT), JunitReport.render(sorted, summary, failure));
+            return null;
+        });
+        Thread worker = new Thread(dataReports, "assetgen-reports");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            writeAtomically(reportDir.resolve(CSS), HtmlReport.STYLE + ChangeView.STYLE);
+            GalleryMedia media = new GalleryMedia(reportDir, thumbnailStore);
+            writeAtomically(reportDir.resolve(HTML), HtmlReport.render(outputDir, sorted, summary, failure, media));
+            media.removeUnused();
+        } finally {
+            awaitDataReports(dataReports);
+        }
+    }
+
+    /** Waits for the JSON and JUnit reports, rethrowing what stopped them as thrown on this thread. */
+    private static void awaitDataReports(FutureTask<Void> dataReports) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    dataReports.get();
+                    return;
+                } catch (InterruptedException e) {
+                    // the reports are half a second from done: finish them, then keep the interrupt
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
