@@ -79,15 +79,32 @@ public final class SpecReader {
         Path realRoot = rootDirectory == null
                 ? null
                 : realPath(rootDirectory.toAbsolutePath().normalize());
+        List<Path> toRead = new ArrayList<>();
         for (Path file : specFiles(root, base, problems)) {
-            String source = displayName(file, base);
-            if (realRoot == null || inside(file, realRoot, source, problems)) {
-                readFile(file, source, assets, problems);
+            if (realRoot == null || inside(file, realRoot, displayName(file, base), problems)) {
+                toRead.add(file);
             }
+        }
+        // files parse independently: on several cores, thousands of specs in many files read in a
+        // fraction of the time; each file's assets and problems are collected apart and joined in
+        // the walk's order, so the result is the same as reading them one after the other
+        List<FileRead> perFile = toRead.parallelStream()
+                .map(file -> {
+                    FileRead one = new FileRead(new ArrayList<>(), new ArrayList<>());
+                    readFile(file, displayName(file, base), one.assets(), one.problems());
+                    return one;
+                })
+                .toList();
+        for (FileRead one : perFile) {
+            assets.addAll(one.assets());
+            problems.addAll(one.problems());
         }
         problems.sort(Problem.BY_POSITION);
         return new SpecSet(assets, problems);
     }
+
+    /** What one file declares and what is wrong with it, before the files are joined. */
+    private record FileRead(List<AssetSpec> assets, List<Problem> problems) {}
 
     /** True when {@code file} resolves inside {@code realRoot}; otherwise reports it. */
     private static boolean inside(Path file, Path realRoot, String source, List<Problem> problems) {

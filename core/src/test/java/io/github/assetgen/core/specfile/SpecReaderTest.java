@@ -60,6 +60,34 @@ class SpecReaderTest {
         return set.assets().get(0);
     }
 
+    // --- many files ---
+
+    @Test
+    void manyFilesReadOnSeveralThreadsKeepTheirAssetsInTheOrderOfTheWalk() throws IOException {
+        List<String> expected = new java.util.ArrayList<>();
+        for (int f = 1; f <= 40; f++) {
+            StringBuilder yaml = new StringBuilder("assets:\n");
+            for (int a = 1; a <= 25; a++) {
+                String id = String.format("f%02d-a%02d", f, a);
+                yaml.append("  - {id: ").append(id).append(", prompt: \"x\"}\n");
+                expected.add(id);
+            }
+            // one unknown key per file, so each file also contributes a problem
+            yaml.append("  - {id: f").append(String.format("%02d", f)).append("-z, promt: \"x\"}\n");
+            expected.add(String.format("f%02d-z", f));
+            write(String.format("part-%02d.yaml", f), yaml.toString());
+        }
+
+        SpecSet set = read();
+
+        assertThat(set.assets()).extracting(AssetSpec::id).containsExactlyElementsOf(expected);
+        assertThat(set.problems()).hasSize(40);
+        assertThat(set.problems())
+                .extracting(p -> p.position().source())
+                .isSorted()
+                .doesNotHaveDuplicates();
+    }
+
     // --- positions ---
 
     @Test
