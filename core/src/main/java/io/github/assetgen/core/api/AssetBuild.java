@@ -1,6 +1,5 @@
 package io.github.assetgen.core.api;
 
-import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.DiskState;
 import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.plan.PlannedAsset;
@@ -33,7 +32,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -262,14 +260,8 @@ public final class AssetBuild {
             RunPolicy policy = providers.runPolicy();
             Map<String, ProviderClient> clients = providers.clients(plan, stores);
             Map<String, String> refused = BalanceCheck.check(plan, clients, config.offline(), log, config.wording());
-            List<PlannedAsset> work = plan.assets().stream()
-                    .filter(a -> a.action() == Action.RESTORE
-                            || a.action() == Action.RECOVER
-                            || a.action().needsNetwork()
-                            || runnerDecides(a)
-                            // a saving build uploads what the server lacks, kept assets too
-                            || (a.action() == Action.KEEP && policy.save()))
-                    .toList();
+            RunnerWork split = new RunnerWork(config, log, lock);
+            List<PlannedAsset> work = split.of(plan, policy);
             AssetRunner runner = new AssetRunner(
                     clients,
                     config.providers(),
@@ -286,38 +278,8 @@ public final class AssetBuild {
                     log,
                     policy);
             refused.forEach(runner::stop);
-            for (PlannedAsset asset : plan.assets()) {
-                if (asset.action() == Action.KEEP) {
-                    // a file of this build written as another extension must not land on a kept one
-                    lockEntries
-                            .find(asset.id())
-                            .ifPresent(entry -> runner.keep(
-                                    asset.id(),
-                                    entry.files().stream()
-                                            .map(LockFile.LockedFile::path)
-                                            .toList()));
-                }
-            }
-            List<AssetResult> results = new ArrayList<>(worded(runner.run(work)));
-            for (PlannedAsset asset : plan.assets()) {
-                switch (asset.action()) {
-                    case KEEP -> results.add(lock.keptResult(asset, lockEntries));
-                    case SKIP ->
-                        results.add(lock.skippedResult(
-                                asset, lockEntries, config.wording().render(asset.note())));
-                    case BLOCKED, OFFLINE -> {
-                        if (!runnerDecides(asset)) {
-                            String note = config.wording().render(asset.note());
-                            log.error("[" + asset.id() + "] " + note);
-                            results.add(new AssetResult(
-                                    asset, AssetStatus.FAILED, List.of(), List.of(), Duration.ZERO, note));
-                        }
-                    }
-                    default -> {
-                        // handled by the runner
-                    }
-                }
-            }
+            RunnerWork.protectKept(plan, lockEntries, runner);
+            List<AssetResult> results = split.results(plan, lockEntries, runner.run(work));
             results.sort(Comparator.comparing(AssetResult::id));
             LockFile written =
                     lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
@@ -371,24 +333,7 @@ public final class AssetBuild {
         return fault;
     }
 
-    /**
-     * A "submitting" journal entry may belong to a build running right now (another JVM, or another
-     * module of this reactor) that has not had its answer yet. The runner takes the key's lock, which
-     * that build holds, and decides after it: restore, resume, or fail as a lost answer. Offline builds
-     * must not resume, so they decide here.
-     */
-    private boolean runnerDecides(PlannedAsset asset) {
-        return asset.awaitsAnAnswer() && !config.offline();
-    }
-
     private Stores stores() throws IOException {
         return Stores.open(config.cacheDirectory(), config.outputDirectory(), clock, log);
-    }
-
-    /** The results with their messages in the host's wording, for the summary, the reports and the failure. */
-    private List<AssetResult> worded(List<AssetResult> results) {
-        return results.stream()
-                .map(r -> r.withMessage(config.wording().render(r.message())))
-                .toList();
     }
 }

@@ -29,6 +29,7 @@ import java.util.Set;
  * @param placeholder the asset's files in the output directory are placeholder renders, not real assets
  * @param candidates with a {@code pick}: every candidate of the request, in order (number = index + 1),
  *     whether written or not; else empty
+ * @param pick the number of the candidate written as the asset's output, or 0 without a {@code pick}
  */
 public record AssetOutcome(
         String id,
@@ -45,7 +46,8 @@ public record AssetOutcome(
         String message,
         Change change,
         boolean placeholder,
-        List<OutcomeFile> candidates) {
+        List<OutcomeFile> candidates,
+        int pick) {
 
     /** Every status a report knows, in the order summaries list them: the labels of {@link State#reported()}. */
     public static final List<String> STATUSES =
@@ -110,7 +112,8 @@ public record AssetOutcome(
                 message,
                 change,
                 false,
-                null);
+                null,
+                0);
     }
 
     /** The same outcome with another change record (its previous files copied beside the report). */
@@ -130,7 +133,8 @@ public record AssetOutcome(
                 message,
                 newChange,
                 placeholder,
-                candidates);
+                candidates,
+                pick);
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * One asset's card in {@code report.html}: its pictures or videos, state, prompt, details, money
- * (see {@link CardMoney}), what changed (see {@link ChangeView}) and message. A card is a sequence of sections, each its own method, so a
+ * (see {@link CardMoney}), its candidates when it picks one, what changed (see {@link ChangeView}) and message. A card is a sequence of sections, each its own method, so a
  * new section is one call in {@link #append}. Stateless.
  */
 final class GalleryCard {
@@ -30,6 +30,7 @@ final class GalleryCard {
                 .append(status)
                 .append("\">\n");
         Map<OutcomeFile, String> shown = media(html, outputDir, outcome, media);
+        candidates(html, outputDir, outcome, media);
         html.append("<div class=\"body\">\n");
         heading(html, outcome);
         details(html, outcome);
@@ -85,6 +86,52 @@ final class GalleryCard {
         }
         html.append("</div>\n");
         return sources;
+    }
+
+    /**
+     * With a {@code pick} among several: every candidate, numbered as the spec's {@code pick} counts
+     * them, the picked one marked, so a reviewer sees which number to pick instead. Their files are in
+     * the cache; they are put into the report's media like the outputs, so the page stays whole.
+     */
+    private static void candidates(StringBuilder html, Path outputDir, AssetOutcome outcome, GalleryMedia media) {
+        if (outcome.candidates().size() < 2) {
+            return;
+        }
+        html.append("<ol class=\"candidates\" aria-label=\"candidates\">\n");
+        for (int i = 0; i < outcome.candidates().size(); i++) {
+            OutcomeFile file = outcome.candidates().get(i);
+            int number = i + 1;
+            boolean picked = number == outcome.pick();
+            GalleryMedia.Shown shown = media.show(path(outputDir, file), file.sha256());
+            String src = shown.src() == null ? null : escape(shown.src());
+            html.append("<li")
+                    .append(picked ? " class=\"picked\"" : "")
+                    .append(" data-candidate=\"")
+                    .append(number)
+                    .append("\">");
+            switch (shown.kind()) {
+                case IMAGE ->
+                    html.append("<img loading=\"lazy\" src=\"")
+                            .append(src)
+                            .append("\" alt=\"candidate ")
+                            .append(number)
+                            .append("\">");
+                case VIDEO ->
+                    html.append("<video muted preload=\"metadata\" src=\"")
+                            .append(src)
+                            .append("\"></video>");
+                case LINK -> html.append("<a href=\"").append(src).append("\">open</a>");
+                case NONE ->
+                    html.append("<span class=\"nomedia\">")
+                            .append(escape(shown.note()))
+                            .append("</span>");
+            }
+            html.append("<span class=\"number\">")
+                    .append(number)
+                    .append(picked ? " \u00b7 picked" : "")
+                    .append("</span></li>\n");
+        }
+        html.append("</ol>\n");
     }
 
     private static Path path(Path outputDir, OutcomeFile file) {

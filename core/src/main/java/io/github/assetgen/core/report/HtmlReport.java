@@ -43,6 +43,11 @@ final class HtmlReport {
             dd{margin:0;overflow-wrap:anywhere}
             .message{margin:10px 0 0;color:var(--ink);padding:8px 10px;background:#fef2f2;border-left:3px solid #b91c1c;white-space:pre-wrap;word-wrap:break-word}
             .note{margin:10px 0 0;color:var(--ink);padding:8px 10px;background:#f1f3f6;border-left:3px solid #9aa3b2;white-space:pre-wrap;word-wrap:break-word}
+            .candidates{display:flex;flex-wrap:wrap;gap:6px;list-style:none;margin:0;padding:8px;background:#1d2330}
+            .candidates li{min-width:72px;display:flex;flex-direction:column;align-items:center;border:2px solid transparent;border-radius:6px;padding:2px}
+            .candidates img,.candidates video{display:block;width:64px;height:64px;object-fit:cover;background:#111}
+            .candidates .number{color:#c9cfdb;font-size:12px;white-space:nowrap}.candidates .nomedia{padding:4px;font-size:11px}
+            .candidates li.picked{border-color:#facc15}.candidates li.picked .number{color:#facc15;font-weight:600}
             .medianote{color:#c9cfdb;font-size:13px;padding:6px 10px}.medianote a{color:#fff}
             nav.filter{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}
             nav.filter button{font:inherit;font-size:13px;padding:3px 12px;border-radius:999px;border:1px solid #5d6575;background:transparent;color:#fff;cursor:pointer}

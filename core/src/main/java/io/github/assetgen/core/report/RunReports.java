@@ -137,7 +137,8 @@ public final class RunReports {
                 result.message(),
                 change(result.planned()),
                 facts.placeholders().contains(result.id()),
-                facts.candidates().getOrDefault(result.id(), List.of()));
+                facts.candidates().getOrDefault(result.id(), List.of()),
+                request.pick() == null ? 0 : request.pick().candidate());
     }
 
     /** What changed since the lock, as the reports show it; null when nothing did. */

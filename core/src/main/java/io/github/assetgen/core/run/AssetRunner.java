@@ -22,17 +22,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -41,11 +35,11 @@ import java.util.stream.Collectors;
  * before every create request, so a build killed at any moment never pays twice: the next build
  * resumes. Thread-safe for one {@link #run} at a time.
  *
- * <p>This class holds the pool, the shutdown hook and the order of the steps; each step is its own
- * class: {@link RestoreStep}, {@link SubmitStep}, {@link PollStep}, {@link DownloadStep}, and for
- * what was bought before, {@link RecoverStep} with {@link SharedCacheStep} and {@link
- * RecollectStep}. How long to wait after a failure is one {@link RetryPolicy} per asset, which
- * knows the asset's deadline.
+ * <p>This class holds the order of the steps; {@link RunPool} holds the threads and the shutdown
+ * hook, and each step is its own class: {@link RestoreStep}, {@link SubmitStep}, {@link PollStep},
+ * {@link DownloadStep}, and for what was bought before, {@link RecoverStep} with {@link
+ * SharedCacheStep} and {@link RecollectStep}. How long to wait after a failure is one {@link
+ * RetryPolicy} per asset, which knows the asset's deadline.
  */
 public final class AssetRunner {
 
@@ -161,42 +155,7 @@ public final class AssetRunner {
         if (work.isEmpty()) {
             return List.of();
         }
-        int threads = Math.max(1, Math.min(64, work.size()));
-        AtomicInteger counter = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "assetgen-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        Thread reporter = new Thread(inFlightReport::print, "assetgen-shutdown");
-        Runtime.getRuntime().addShutdownHook(reporter);
-        try {
-            List<Future<AssetResult>> futures = new ArrayList<>();
-            for (PlannedAsset asset : work) {
-                futures.add(pool.submit(() -> runOne(asset)));
-            }
-            List<AssetResult> results = new ArrayList<>();
-            for (Future<AssetResult> future : futures) {
-                try {
-                    AssetResult result = future.get();
-                    if (result != null) {
-                        results.add(result);
-                    }
-                } catch (ExecutionException e) {
-                    // runOne catches everything it expects; this is a bug, kept visible
-                    throw new IllegalStateException("asset task failed unexpectedly", e.getCause());
-                }
-            }
-            results.sort(Comparator.comparing(AssetResult::id));
-            return results;
-        } finally {
-            pool.shutdownNow();
-            try {
-                Runtime.getRuntime().removeShutdownHook(reporter);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running or has run: nothing to undo
-            }
-        }
+        return RunPool.runAll(work, this::runOne, inFlightReport::print);
     }
 
     private AssetResult runOne(PlannedAsset asset) {

@@ -1,7 +1,5 @@
 package io.github.assetgen.core.store;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.provider.Cost;
@@ -14,13 +12,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The committed {@code assets.lock.json}: per asset id, the key, provider, model, output files with
@@ -35,15 +31,6 @@ public final class LockFile {
     public static final String FILE_NAME = "assets.lock.json";
 
     private static final LockFile EMPTY = new LockFile(new TreeMap<>());
-
-    /**
-     * The last lock parsed from each file, so a build that reads the same bytes again (plan-assets,
-     * then generate-assets) parses them once. Found by content, never by time: any other byte is a
-     * new parse. A few entries at most (one per project of a reactor), cleared when it grows.
-     */
-    private static final Map<Path, LockFile> LAST_READ = new ConcurrentHashMap<>();
-
-    private static final int LAST_READ_LIMIT = 64;
 
     private final SortedMap<String, Entry> entries;
 
@@ -206,58 +193,13 @@ public final class LockFile {
         }
         String sha256 = Hashing.sha256(bytes);
         Path where = file.toAbsolutePath().normalize();
-        LockFile known = LAST_READ.get(where);
-        if (known != null && sha256.equals(known.sourceSha256)) {
+        LockFile known = LastReadLocks.find(where, sha256);
+        if (known != null) {
             return known;
         }
-        LockFile parsed = parse(file, bytes, sha256);
-        if (LAST_READ.size() >= LAST_READ_LIMIT) {
-            LAST_READ.clear();
-        }
-        LAST_READ.put(where, parsed);
+        LockFile parsed = new LockFile(LockFileJson.parse(file, bytes), sha256);
+        LastReadLocks.remember(where, parsed);
         return parsed;
-    }
-
-    private static LockFile parse(Path file, byte[] bytes, String sha256) throws IOException {
-        LockFileJson json;
-        try {
-            json = StoreJson.MAPPER.readValue(bytes, LockFileJson.class);
-        } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            int line = location == null ? 1 : Math.max(1, location.getLineNr());
-            int column = location == null ? 1 : Math.max(1, location.getColumnNr());
-            throw new LockFileException(file, line, column, "malformed lock file: " + describe(e));
-        }
-        if (json == null) {
-            throw new LockFileException(file, 1, 1, "malformed lock file: it holds null");
-        }
-        SortedMap<String, Entry> entries = new TreeMap<>();
-        for (Map.Entry<String, LockFileJson.AssetJson> asset : json.assets().entrySet()) {
-            LockFileJson.AssetJson a = asset.getValue();
-            try {
-                List<LockedFile> files = new ArrayList<>();
-                for (LockFileJson.FileJson f : a.files()) {
-                    files.add(new LockedFile(f.path(), f.sha256(), f.size()));
-                }
-                entries.put(
-                        asset.getKey(),
-                        new Entry(
-                                asset.getKey(),
-                                a.key(),
-                                a.provider(),
-                                a.model(),
-                                files,
-                                a.costOrLegacy(),
-                                a.partial() == null ? null : a.partial().toPartial(),
-                                a.jobIds(),
-                                a.generatedAt(),
-                                a.pick()));
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw new LockFileException(
-                        file, lineOf(bytes, asset.getKey()), 1, "asset \"" + asset.getKey() + "\": " + e.getMessage());
-            }
-        }
-        return new LockFile(entries, sha256);
     }
 
     /**
@@ -323,38 +265,10 @@ public final class LockFile {
     public byte[] toBytes() {
         byte[] known = bytes;
         if (known == null) {
-            known = serialize();
+            known = LockFileJson.serialize(entries.values());
             bytes = known;
         }
         return known.clone();
-    }
-
-    private byte[] serialize() {
-        Map<String, LockFileJson.AssetJson> assets = new TreeMap<>();
-        for (Entry e : entries.values()) {
-            List<LockFileJson.FileJson> files = new ArrayList<>();
-            for (LockedFile f : e.files()) {
-                files.add(new LockFileJson.FileJson(f.path(), f.sha256(), f.size()));
-            }
-            assets.put(
-                    e.id(),
-                    new LockFileJson.AssetJson(
-                            e.key(),
-                            e.provider(),
-                            e.model(),
-                            files,
-                            e.pick(),
-                            LockFileJson.PartialJson.of(e.partial()),
-                            LockFileJson.CostJson.of(e.cost()),
-                            null,
-                            e.jobIds(),
-                            e.generatedAt()));
-        }
-        try {
-            return StoreJson.toBytes(new LockFileJson(LockFileJson.LOCK_VERSION, assets));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the lock file DTOs always serialise", e);
-        }
     }
 
     /**
@@ -413,21 +327,7 @@ public final class LockFile {
      * @param stamps this build directory's stamps
      */
     public static boolean upToDate(Entry entry, Path outputDir, OutputStamps stamps) throws IOException {
-        // a batch: a missing or resized file anywhere fails it before any file is read
-        if (entry.files().size() > 1) {
-            for (LockedFile file : entry.files()) {
-                Path path = outputDir.resolve(file.path());
-                if (!Files.isRegularFile(path) || Files.size(path) != file.size()) {
-                    return false;
-                }
-            }
-        }
-        for (LockedFile file : entry.files()) {
-            if (!stamps.holds(outputDir.resolve(file.path()), file.sha256(), file.size())) {
-                return false;
-            }
-        }
-        return true;
+        return LockedOutputs.match(entry, outputDir, stamps);
     }
 
     @Override
@@ -443,31 +343,5 @@ public final class LockFile {
     @Override
     public String toString() {
         return "LockFile" + entries.keySet();
-    }
-
-    private static String describe(JsonProcessingException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-            return cause.getMessage();
-        }
-        String message = e.getOriginalMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    /** The line where an asset id appears as a key, for messages about errors found after parsing. */
-    private static int lineOf(byte[] bytes, String id) {
-        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        int at = text.indexOf("\"" + id + "\"");
-        if (at < 0) {
-            return 1;
-        }
-        int line = 1;
-        for (int i = 0; i < at; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

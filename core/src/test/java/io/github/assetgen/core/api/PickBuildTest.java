@@ -93,6 +93,20 @@ class PickBuildTest {
     }
 
     @Test
+    void theGalleryShowsEveryCandidateFromTheCacheWithThePickedOneMarked() throws Exception {
+        spec("2");
+        build();
+
+        String html = Files.readString(project.resolve("target/assetgen/report.html"));
+        assertThat(html)
+                .contains("<li class=\"picked\" data-candidate=\"2\"><img loading=\"lazy\" src=\"media/")
+                .contains("<span class=\"number\">2 \u00b7 picked</span>");
+        for (int number : new int[] {1, 3, 4}) {
+            assertThat(html).contains("<li data-candidate=\"" + number + "\"><img loading=\"lazy\" src=\"media/");
+        }
+    }
+
+    @Test
     void theLockRecordsThePickAndTheFileActuallyWritten() throws Exception {
         spec("2");
         build();
