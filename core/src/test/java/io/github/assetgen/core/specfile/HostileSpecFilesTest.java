@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Spec files that are not what they claim: links out of the project, token files, garbage. */
 class HostileSpecFilesTest {
 
-    private static final String TOKEN = "notARealToken_fake0123456789abcdefFAKE";
+    private static final String TOKEN = "not_a_real_token_only_for_tests";
 
     @TempDir
     Path project;
