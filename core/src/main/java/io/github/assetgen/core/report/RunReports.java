@@ -2,6 +2,7 @@ package io.github.assetgen.core.report;
 
 import io.github.assetgen.core.plan.Change;
 import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.run.AssetResult;
 import java.io.IOException;
@@ -41,20 +42,7 @@ public final class RunReports {
      */
     public static List<AssetOutcome> notRun(List<PlannedAsset> assets, String reason) {
         return assets.stream()
-                .map(a -> new AssetOutcome(
-                        a.id(),
-                        "planned",
-                        a.request().provider(),
-                        a.request().model(),
-                        a.request().type().specName(),
-                        a.request().prompt(),
-                        a.key(),
-                        List.of(),
-                        a.cost(),
-                        null,
-                        0,
-                        "not run: " + reason,
-                        change(a)))
+                .map(a -> planned(a.request(), a.key(), a.cost(), "not run: " + reason, change(a)))
                 .toList();
     }
 
@@ -64,19 +52,7 @@ public final class RunReports {
      */
     public static List<AssetOutcome> validated(List<AssetRequest> requests, String reason) {
         return requests.stream()
-                .map(r -> new AssetOutcome(
-                        r.id(),
-                        "planned",
-                        r.provider(),
-                        r.model(),
-                        r.type().specName(),
-                        r.prompt(),
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        0,
-                        "not run: " + reason))
+                .map(r -> planned(r, null, null, "not run: " + reason, null))
                 .toList();
     }
 
@@ -88,20 +64,32 @@ public final class RunReports {
      */
     public static List<AssetOutcome> planned(List<PlannedAsset> assets, UnaryOperator<String> wording) {
         return assets.stream()
-                .map(a -> new AssetOutcome(
-                        a.id(),
-                        "planned",
-                        a.request().provider(),
-                        a.request().model(),
-                        a.request().type().specName(),
-                        a.request().prompt(),
+                .map(a -> planned(
+                        a.request(),
                         a.key(),
-                        List.of(),
                         a.cost(),
-                        null,
-                        0,
-                        "plan: " + a.action().label() + (a.note() == null ? "" : " (" + wording.apply(a.note()) + ")")))
+                        "plan: " + a.action().label() + (a.note() == null ? "" : " (" + wording.apply(a.note()) + ")"),
+                        null))
                 .toList();
+    }
+
+    /** An asset nothing was run for: status {@code planned}, no files, nothing spent. */
+    private static AssetOutcome planned(
+            AssetRequest request, String key, Cost cost, String message, AssetOutcome.Change change) {
+        return new AssetOutcome(
+                request.id(),
+                "planned",
+                request.provider(),
+                request.model(),
+                request.type().specName(),
+                request.prompt(),
+                key,
+                List.of(),
+                cost,
+                null,
+                0,
+                message,
+                change);
     }
 
     /**
