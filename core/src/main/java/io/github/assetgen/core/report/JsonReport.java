@@ -121,7 +121,14 @@ final class JsonReport {
                 }
             }
         }
-        // "\n" everywhere, not the platform's line separator, so the file is the same on every OS
+        return pretty(root);
+    }
+
+    /**
+     * A JSON report's text: two-space indent and "\n" everywhere, not the platform's line separator,
+     * so the file is the same on every OS.
+     */
+    static String pretty(ObjectNode root) {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter printer =
                 new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter);
