@@ -20,8 +20,9 @@ import java.time.Instant;
  * since the rise began: elapsed × (100 − p) / (p − p₀). The next poll comes after {@link #FRACTION}
  * of that estimate, at least the interval and at most {@link #LONGEST}. Halving the estimate each
  * time lands the polls before the estimated end, so a job that keeps its pace is still found within
- * one interval of its end; near the end, and whenever the percent is missing, stalls, falls or reads
- * 100 while the job runs, the interval applies unchanged. A job that speeds up is found at most
+ * one interval of its end; near the end, and whenever the percent is missing, stalls, falls, reads
+ * 100 while the job runs or rises at under half the pace a stretched wait assumed, the interval
+ * applies unchanged. A job that speeds up is found at most
  * {@code FRACTION} of the estimate after it ended, and never more than {@code LONGEST} late.
  */
 final class PollSchedule {
@@ -37,7 +38,10 @@ final class PollSchedule {
     private Instant riseAsked;
 
     private int risePercent;
+    private Instant lastAsked;
     private int lastPercent = -1;
+    /** The pace the last wait was stretched for, in points per nanosecond; 0 when it was not. */
+    private double expectedPace;
 
     PollSchedule(Duration interval) {
         this.interval = interval;
@@ -54,26 +58,43 @@ final class PollSchedule {
             // no figure, or one that says done while the job runs: nothing to estimate from
             riseAsked = null;
             lastPercent = -1;
+            expectedPace = 0;
             return interval;
         }
-        if (riseAsked == null || percent <= lastPercent) {
-            // a first figure, a stall or a fall: the rise starts again here
+        if (riseAsked == null || percent <= lastPercent || slowerThanExpected(asked, percent)) {
+            // a first figure, a stall, a fall, or a pace well under the one the last wait assumed
+            // (a percent that only moves when asked would otherwise stretch every wait further):
+            // the rise starts again here
             riseAsked = asked;
             risePercent = percent;
+            lastAsked = asked;
             lastPercent = percent;
+            expectedPace = 0;
             return interval;
         }
+        lastAsked = asked;
         lastPercent = percent;
+        expectedPace = 0;
         long elapsedNanos = Duration.between(riseAsked, asked).toNanos();
         if (elapsedNanos <= 0) {
             return interval;
         }
-        double leftNanos = (double) elapsedNanos * (100 - percent) / (percent - risePercent);
-        double waitNanos = leftNanos * FRACTION;
+        double pace = (double) (percent - risePercent) / elapsedNanos;
+        double waitNanos = (100 - percent) / pace * FRACTION;
         if (!(waitNanos > interval.toNanos())) {
             return interval;
         }
+        expectedPace = pace;
         return waitNanos >= LONGEST.toNanos() ? max(LONGEST, interval) : Duration.ofNanos((long) waitNanos);
+    }
+
+    /** True when the rise since the last answer is under half the pace its stretched wait assumed. */
+    private boolean slowerThanExpected(Instant asked, int percent) {
+        if (expectedPace <= 0) {
+            return false;
+        }
+        long nanos = Duration.between(lastAsked, asked).toNanos();
+        return nanos > 0 && (percent - lastPercent) < expectedPace / 2 * nanos;
     }
 
     private static Duration max(Duration a, Duration b) {

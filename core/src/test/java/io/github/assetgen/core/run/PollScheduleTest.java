@@ -135,6 +135,35 @@ class PollScheduleTest {
     }
 
     @Test
+    void aPercentThatMovesOnlyWhenAskedDoesNotStretchTheWaitsWithoutEnd() {
+        // a percent that rises 10 points per poll, whatever the time between them, as the project's
+        // own fake useapi answers: each stretched wait would make the pace look slower and the next
+        // wait longer. At a fixed rate the 15 running polls take 15 intervals.
+        Duration interval = Duration.ofMillis(50);
+        PollSchedule schedule = new PollSchedule(interval);
+        Duration waited = Duration.ZERO;
+        for (int poll = 1; poll <= 15; poll++) {
+            waited = waited.plus(schedule.next(SUBMITTED.plus(waited), Math.min(90, 10 * poll)));
+        }
+
+        assertThat(waited).isLessThanOrEqualTo(interval.multipliedBy(15 * 2));
+    }
+
+    @Test
+    void aPaceThatHalvesAfterAStretchedWaitBringsBackTheInterval() {
+        Duration interval = Duration.ofSeconds(1);
+        PollSchedule schedule = new PollSchedule(interval);
+
+        schedule.next(SUBMITTED, 10);
+        Duration stretched = schedule.next(SUBMITTED.plusSeconds(1), 20);
+        // 4 s waited for 10 points a second, but only 10 more points came: 2.5 a second
+        Duration slowed = schedule.next(SUBMITTED.plusSeconds(5), 30);
+
+        assertThat(stretched).isEqualTo(Duration.ofSeconds(4));
+        assertThat(slowed).isEqualTo(interval);
+    }
+
+    @Test
     void hostilePercentsNeverMakeAWaitShorterThanTheIntervalOrLongerThanTheCap() {
         Duration interval = Duration.ofMillis(200);
         Random random = new Random(14);
