@@ -45,7 +45,8 @@ public final class ColdRun {
                     outcome.failed());
         }
         java.util.Arrays.sort(ratios);
-        System.out.printf("cold %d at the limit: median ratio %.3f of %d runs (goal <= 1.10)%n", n, ratios[runs / 2], runs);
+        System.out.printf(
+                "cold %d at the limit: median ratio %.3f of %d runs (goal <= 1.10)%n", n, ratios[runs / 2], runs);
     }
 
     static int arg(String[] args, int index, int fallback) {
