@@ -328,7 +328,7 @@ public final class AssetBuild {
      * so they list none, but the failure replaces any older build's report.
      */
     private BuildFaultException reportedFault(String context, IOException e) {
-        BuildFaultException fault = new BuildFaultException(context + e.getMessage(), e);
+        BuildFaultException fault = new BuildFaultException(config.wording().render(context + e.getMessage()), e);
         reports.stopped(List.of(), fault);
         return fault;
     }
