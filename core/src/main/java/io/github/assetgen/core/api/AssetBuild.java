@@ -28,6 +28,7 @@ import io.github.assetgen.core.specfile.SpecSet;
 import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.store.OutputStamps;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -186,6 +187,9 @@ public final class AssetBuild {
             throw e;
         } catch (IOException e) {
             throw reportedFault(context, e);
+        } catch (UncheckedIOException e) {
+            // the planner reads the cache and journal per asset, through streams
+            throw reportedFault(context, e.getCause());
         }
     }
 

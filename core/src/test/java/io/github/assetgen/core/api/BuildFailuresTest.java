@@ -131,6 +131,20 @@ class BuildFailuresTest {
     }
 
     @Test
+    void aFolderOfTheCacheThatIsAFileIsABuildErrorNamingIt() throws Exception {
+        placeholderSpec();
+        Files.createDirectories(project.resolve("cache"));
+        Files.writeString(project.resolve("cache/journal"), "not a folder", StandardCharsets.UTF_8);
+        AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());
+        List<AssetRequest> requests = build.validate();
+
+        assertThatThrownBy(() -> build.plan(requests))
+                .isInstanceOf(BuildFaultException.class)
+                .hasMessageStartingWith("cannot read the cache or lock file: ")
+                .hasMessageContaining(project.resolve("cache/journal").toString());
+    }
+
+    @Test
     void aLockDamagedAfterThePlanWasMadeIsTheSameUserErrorWhenGenerating() throws Exception {
         placeholderSpec();
         AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());
