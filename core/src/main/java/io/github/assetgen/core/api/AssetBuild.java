@@ -287,7 +287,8 @@ public final class AssetBuild {
             results.sort(Comparator.comparing(AssetResult::id));
             LockFile written =
                     lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
-            OutputFacts outputs = new BuildOutputs(config, log).settle(plan, results, lockEntries, lock, stores);
+            BuildOutputs outputDirectory = new BuildOutputs(config, log);
+            OutputFacts outputs = outputDirectory.settle(plan, results, lockEntries, lock, stores);
             BuildSummary summary = new BuildSummary(
                     results,
                     Spending.spent(results),
@@ -301,7 +302,7 @@ public final class AssetBuild {
             // the closing line, the same whether the build fails or not (an info line: -q hides it)
             log.info("assetgen: " + summary.describe());
             if (results.stream().allMatch(r -> r.status() == AssetStatus.KEPT)) {
-                upToDate.recordBuild(results.size(), References.of(plan));
+                upToDate.recordBuild(results.size(), References.of(plan), outputDirectory.warnings());
                 upToDate.restore(UpToDateCheck.VALIDATED, validation);
             }
             if (!summary.failures().isEmpty()) {
