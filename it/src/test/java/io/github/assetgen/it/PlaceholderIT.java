@@ -67,6 +67,10 @@ class PlaceholderIT extends ItSupport {
                 .filteredOn(l -> l.contains(unchanged))
                 .hasSize(1);
         assertThat(nothingChanged.log()).as("no plan").doesNotContain("  logo ");
+        assertThat(nothingChanged.lines())
+                .as("the placeholder renders are still there: said again")
+                .filteredOn(l -> l.contains("[WARNING]") && l.contains("are placeholder renders, not real assets"))
+                .hasSize(1);
         assertThat(edited.log()).doesNotContain(unchanged);
         assertThat(edited.lines()).anyMatch(l -> l.matches(".*  logo +generate .*changed since the lock: prompt.*"));
         assertThat(edited.lines()).anyMatch(l -> l.contains("[logo] generated logo.png"));

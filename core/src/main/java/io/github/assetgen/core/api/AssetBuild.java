@@ -28,6 +28,7 @@ import io.github.assetgen.core.specfile.SpecSet;
 import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.store.OutputStamps;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -186,6 +187,9 @@ public final class AssetBuild {
             throw e;
         } catch (IOException e) {
             throw reportedFault(context, e);
+        } catch (UncheckedIOException e) {
+            // the planner reads the cache and journal per asset, through streams
+            throw reportedFault(context, e.getCause());
         }
     }
 
@@ -283,7 +287,8 @@ public final class AssetBuild {
             results.sort(Comparator.comparing(AssetResult::id));
             LockFile written =
                     lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
-            OutputFacts outputs = new BuildOutputs(config, log).settle(plan, results, lockEntries, lock, stores);
+            BuildOutputs outputDirectory = new BuildOutputs(config, log);
+            OutputFacts outputs = outputDirectory.settle(plan, results, lockEntries, lock, stores);
             BuildSummary summary = new BuildSummary(
                     results,
                     Spending.spent(results),
@@ -297,7 +302,7 @@ public final class AssetBuild {
             // the closing line, the same whether the build fails or not (an info line: -q hides it)
             log.info("assetgen: " + summary.describe());
             if (results.stream().allMatch(r -> r.status() == AssetStatus.KEPT)) {
-                upToDate.recordBuild(results.size(), References.of(plan));
+                upToDate.recordBuild(results.size(), References.of(plan), outputDirectory.warnings());
                 upToDate.restore(UpToDateCheck.VALIDATED, validation);
             }
             if (!summary.failures().isEmpty()) {
@@ -328,7 +333,7 @@ public final class AssetBuild {
      * so they list none, but the failure replaces any older build's report.
      */
     private BuildFaultException reportedFault(String context, IOException e) {
-        BuildFaultException fault = new BuildFaultException(context + e.getMessage(), e);
+        BuildFaultException fault = new BuildFaultException(config.wording().render(context + e.getMessage()), e);
         reports.stopped(List.of(), fault);
         return fault;
     }

@@ -31,8 +31,8 @@ import java.util.Set;
 /**
  * The output directory after a build: stale files of renamed and deleted assets removed (see {@link
  * OutputPruner}), the record of what the plugin placed there ({@link OutputManifest}) written, and a
- * warning when it holds placeholder renders, alone or beside real assets. Stateless apart from its
- * config and log.
+ * warning when it holds placeholder renders, alone or beside real assets. One per build: it keeps
+ * the warnings it gave, for a later build that changes nothing to repeat.
  */
 final class BuildOutputs {
 
@@ -41,6 +41,7 @@ final class BuildOutputs {
 
     private final BuildConfig config;
     private final BuildLog log;
+    private final List<String> warnings = new ArrayList<>();
 
     BuildOutputs(BuildConfig config, BuildLog log) {
         this.config = config;
@@ -104,6 +105,19 @@ final class BuildOutputs {
         }
     }
 
+    /**
+     * The warnings {@link #settle} gave about the output directory: a build that changes nothing
+     * repeats them, since the placeholder renders they name are still there.
+     */
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    private void warn(String warning) {
+        warnings.add(warning);
+        log.warn(warning);
+    }
+
     private void warnAboutPlaceholders(Set<String> placeholders, Set<String> real) {
         if (placeholders.isEmpty()) {
             return;
@@ -111,10 +125,10 @@ final class BuildOutputs {
         String fix = "build without " + Advice.parameter("placeholders", "true") + " and without "
                 + Advice.parameter("only") + ", with the providers' tokens, to make them all real";
         if (real.isEmpty()) {
-            log.warn("the " + count(placeholders.size()) + " in " + shown() + " are placeholder renders, not real"
+            warn("the " + count(placeholders.size()) + " in " + shown() + " are placeholder renders, not real"
                     + " assets: a package built from them ships placeholders; " + fix);
         } else {
-            log.warn(shown() + " mixes placeholder renders of " + count(placeholders.size()) + " (" + list(placeholders)
+            warn(shown() + " mixes placeholder renders of " + count(placeholders.size()) + " (" + list(placeholders)
                     + ") with real files of " + count(real.size()) + "; packaged together they ship placeholders"
                     + " as if they were real; " + fix);
         }

@@ -7,7 +7,9 @@ import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.KeyLock;
 import io.github.assetgen.core.store.PersistentFileIdMemory;
+import io.github.assetgen.core.wording.Advice;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +42,12 @@ final class Stores {
      * @param log where damaged cache entries and unreadable journal files are reported, so they
      *     appear in the build's output (Maven's log) rather than in a logger the user never sees
      */
-    static Stores open(Path cacheDirectory, Path outputDirectory, Clock clock, BuildLog log) {
+    static Stores open(Path cacheDirectory, Path outputDirectory, Clock clock, BuildLog log) throws IOException {
+        if (Files.exists(cacheDirectory) && !Files.isDirectory(cacheDirectory)) {
+            // said once, here: otherwise the journal, the cache and the locks each fail on a path below it
+            throw new IOException(cacheDirectory + " is a file, not a folder: point "
+                    + Advice.parameter("cacheDirectory") + " at a folder, or move the file away");
+        }
         return new Stores(
                 AssetCache.withDirectory(cacheDirectory, clock, log::warn),
                 Journal.withDirectory(cacheDirectory, clock, log::warn),

@@ -66,11 +66,16 @@ final class UpToDateCheck {
         return standing.map(s -> OptionalInt.of(s.assets())).orElse(OptionalInt.empty());
     }
 
-    /** The recorded all-kept build, when nothing it read or wrote has changed since: says so in one line. */
+    /**
+     * The recorded all-kept build, when nothing it read or wrote has changed since: says so in one
+     * line, and repeats its warnings about the output directory (placeholder renders are still there).
+     */
     OptionalInt build(BuildLog log) {
         Optional<Standing> standing = eligible() ? check(UP_TO_DATE, true) : Optional.empty();
-        standing.ifPresent(
-                s -> log.info("assetgen: nothing changed since the last build: " + s.assets() + " asset(s) kept"));
+        standing.ifPresent(s -> {
+            log.info("assetgen: nothing changed since the last build: " + s.assets() + " asset(s) kept");
+            s.warnings().forEach(log::warn);
+        });
         return standing.map(s -> OptionalInt.of(s.assets())).orElse(OptionalInt.empty());
     }
 
@@ -79,10 +84,10 @@ final class UpToDateCheck {
         record(VALIDATED, false, assets, references, warnings);
     }
 
-    /** Records the inputs and outputs of a build whose every asset was kept. */
-    void recordBuild(int assets, Collection<Path> references) {
+    /** Records the inputs and outputs of a build whose every asset was kept, and its warnings to repeat. */
+    void recordBuild(int assets, Collection<Path> references, List<String> warnings) {
         if (eligible()) {
-            record(UP_TO_DATE, true, assets, references, List.of());
+            record(UP_TO_DATE, true, assets, references, warnings);
         }
     }
 

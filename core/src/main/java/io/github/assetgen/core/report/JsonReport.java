@@ -1,14 +1,7 @@
 package io.github.assetgen.core.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.specfile.Problem;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -16,24 +9,23 @@ import java.util.Map;
 /** {@code report.json}: every asset with status, key, files, cost and timing; stable field order. */
 final class JsonReport {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private JsonReport() {}
 
     /**
      * {@code {"amount": 6, "unit": "credits"}}, the lock's form: a plain amount, none for {@code
      * unknown}; null when there is no cost.
      */
-    private static void putCost(ObjectNode parent, String name, Cost cost) {
+    private static void putCost(JsonText json, String name, Cost cost) {
         if (cost == null) {
-            parent.putNull(name);
+            json.nullField(name);
             return;
         }
-        ObjectNode node = parent.putObject(name);
+        json.object(name);
         if (cost.unit() != Cost.Unit.UNKNOWN) {
-            node.put("amount", new BigDecimal(cost.amount().stripTrailingZeros().toPlainString()));
+            json.field(
+                    "amount", new BigDecimal(cost.amount().stripTrailingZeros().toPlainString()));
         }
-        node.put("unit", cost.unitName());
+        json.field("unit", cost.unitName()).end();
     }
 
     /**
@@ -41,101 +33,87 @@ final class JsonReport {
      * before): the fields, the previous key and prompt, and the previous files as copied beside the
      * report (paths relative to the report's directory).
      */
-    private static void putChange(ObjectNode asset, AssetOutcome outcome) {
+    private static void putChange(JsonText json, AssetOutcome outcome) {
         AssetOutcome.Change change = outcome.change();
         if (change == null) {
             return;
         }
-        ObjectNode node = asset.putObject("change");
-        node.put("previousKey", change.previousKey());
-        ArrayNode fields = node.putArray("fields");
-        change.fields().forEach(fields::add);
-        node.put("previousPrompt", change.previousPrompt());
-        ArrayNode files = node.putArray("previousFiles");
+        json.object("change").field("previousKey", change.previousKey()).array("fields");
+        change.fields().forEach(json::element);
+        json.endArray().field("previousPrompt", change.previousPrompt()).array("previousFiles");
         change.previousFiles()
-                .forEach(f -> files.add(PreviousVersions.DIRECTORY + "/" + outcome.id() + "/" + f.getFileName()));
+                .forEach(f -> json.element(PreviousVersions.DIRECTORY + "/" + outcome.id() + "/" + f.getFileName()));
+        json.endArray().end();
     }
 
     static String render(List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure) {
-        ObjectNode root = MAPPER.createObjectNode();
+        JsonText json = new JsonText().object();
         if (failure != null) {
             // only a failed goal has the field, so a successful build's report is unchanged
-            ObjectNode failed = root.putObject("failure");
-            failed.put("message", failure.message());
-            ArrayNode problems = failed.putArray("problems");
+            json.object("failure").field("message", failure.message()).array("problems");
             for (Problem problem : failure.problems()) {
-                problems.addObject()
-                        .put("file", problem.position().source())
-                        .put("line", problem.position().line())
-                        .put("column", problem.position().column())
-                        .put("asset", problem.assetId())
-                        .put("rule", problem.ruleId())
-                        .put("field", problem.field())
-                        .put("severity", problem.isError() ? "error" : "warning")
-                        .put("message", problem.message());
+                json.object()
+                        .field("file", problem.position().source())
+                        .field("line", problem.position().line())
+                        .field("column", problem.position().column())
+                        .field("asset", problem.assetId())
+                        .field("rule", problem.ruleId())
+                        .field("field", problem.field())
+                        .field("severity", problem.isError() ? "error" : "warning")
+                        .field("message", problem.message())
+                        .end();
             }
+            json.endArray().end();
         }
-        ObjectNode totals = root.putObject("summary");
-        totals.put("assets", summary.total());
+        json.object("summary").field("assets", summary.total());
         for (Map.Entry<String, Integer> count : summary.counts().entrySet()) {
-            totals.put(count.getKey(), count.getValue());
+            json.field(count.getKey(), count.getValue().intValue());
         }
-        totals.put("totalCost", summary.totalCost());
-        ObjectNode spent = totals.putObject("spent");
-        summary.spentByProvider().forEach((provider, cost) -> putCost(spent, provider, cost));
-        totals.put("durationMillis", summary.durationMillis());
-        totals.put("placeholders", summary.placeholders());
-        ArrayNode assets = root.putArray("assets");
+        json.field("totalCost", summary.totalCost()).object("spent");
+        summary.spentByProvider().forEach((provider, cost) -> putCost(json, provider, cost));
+        json.end()
+                .field("durationMillis", summary.durationMillis())
+                .field("placeholders", summary.placeholders())
+                .end();
+        json.array("assets");
         for (AssetOutcome outcome : outcomes) {
-            ObjectNode asset = assets.addObject();
-            asset.put("id", outcome.id());
-            asset.put("status", outcome.status());
-            asset.put("provider", outcome.provider());
-            asset.put("model", outcome.model());
-            asset.put("type", outcome.type());
-            asset.put("prompt", outcome.prompt());
-            asset.put("key", outcome.key());
-            ArrayNode files = asset.putArray("files");
+            json.object()
+                    .field("id", outcome.id())
+                    .field("status", outcome.status())
+                    .field("provider", outcome.provider())
+                    .field("model", outcome.model())
+                    .field("type", outcome.type())
+                    .field("prompt", outcome.prompt())
+                    .field("key", outcome.key())
+                    .array("files");
             for (OutcomeFile file : outcome.files()) {
                 // the relative path only: the report stays the same wherever the project is checked out
-                files.addObject()
-                        .put("path", file.path())
-                        .put("size", file.size())
-                        .put("sha256", file.sha256());
+                json.object()
+                        .field("path", file.path())
+                        .field("size", file.size())
+                        .field("sha256", file.sha256())
+                        .end();
             }
-            putCost(asset, "cost", outcome.cost());
-            putCost(asset, "spent", outcome.spent());
-            asset.put("durationMillis", outcome.durationMillis());
-            asset.put("message", outcome.message());
-            putChange(asset, outcome);
-            asset.put("placeholder", outcome.placeholder());
+            json.endArray();
+            putCost(json, "cost", outcome.cost());
+            putCost(json, "spent", outcome.spent());
+            json.field("durationMillis", outcome.durationMillis()).field("message", outcome.message());
+            putChange(json, outcome);
+            json.field("placeholder", outcome.placeholder());
             if (!outcome.candidates().isEmpty()) {
-                ArrayNode candidates = asset.putArray("candidates");
+                json.array("candidates");
                 for (int i = 0; i < outcome.candidates().size(); i++) {
                     OutcomeFile candidate = outcome.candidates().get(i);
-                    candidates
-                            .addObject()
-                            .put("number", i + 1)
-                            .put("size", candidate.size())
-                            .put("sha256", candidate.sha256());
+                    json.object()
+                            .field("number", i + 1)
+                            .field("size", candidate.size())
+                            .field("sha256", candidate.sha256())
+                            .end();
                 }
+                json.endArray();
             }
+            json.end();
         }
-        return pretty(root);
-    }
-
-    /**
-     * A JSON report's text: two-space indent and "\n" everywhere, not the platform's line separator,
-     * so the file is the same on every OS.
-     */
-    static String pretty(ObjectNode root) {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer =
-                new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter);
-        try {
-            return MAPPER.writer(printer).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json.endArray().end().text();
     }
 }

@@ -1,8 +1,5 @@
 package io.github.assetgen.core.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.assetgen.core.rules.RuleDescription;
 import io.github.assetgen.core.specfile.Problem;
 import java.io.IOException;
@@ -32,65 +29,86 @@ final class SarifReport {
     /** The final 2.1.0 schema, as the multitool's rule SARIF1011 wants it named. */
     private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private SarifReport() {}
 
     static String render(List<Problem> problems, Path projectBaseDir) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("$schema", SCHEMA);
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "assetgen");
-        driver.put("version", toolVersion());
-        driver.put("informationUri", INFORMATION_URI);
-        ArrayNode rules = driver.putArray("rules");
+        JsonText json = new JsonText()
+                .object()
+                .field("$schema", SCHEMA)
+                .field("version", "2.1.0")
+                .array("runs")
+                .object()
+                .object("tool")
+                .object("driver")
+                .field("name", "assetgen")
+                .field("version", toolVersion())
+                .field("informationUri", INFORMATION_URI)
+                .array("rules");
         Map<String, Integer> index = new HashMap<>();
         for (RuleDescription rule : RuleDescription.all()) {
             index.put(rule.id(), index.size());
-            ObjectNode node = rules.addObject();
-            node.put("id", rule.id());
-            node.putObject("shortDescription").put("text", rule.shortDescription());
-            node.putObject("help").put("text", rule.help());
+            json.object()
+                    .field("id", rule.id())
+                    .object("shortDescription")
+                    .field("text", rule.shortDescription())
+                    .end()
+                    .object("help")
+                    .field("text", rule.help())
+                    .end()
+                    .end();
         }
+        json.endArray().end().end();
         // the folder relative spec paths start from; a URI with a trailing slash, as SARIF §3.14.14 asks
-        run.putObject("originalUriBaseIds")
-                .putObject(BASE_ID)
-                .put("uri", projectBaseDir.toAbsolutePath().normalize().toUri().toString());
-        run.put("columnKind", "unicodeCodePoints");
-        ArrayNode results = run.putArray("results");
+        json.object("originalUriBaseIds")
+                .object(BASE_ID)
+                .field(
+                        "uri",
+                        projectBaseDir.toAbsolutePath().normalize().toUri().toString())
+                .end()
+                .end()
+                .field("columnKind", "unicodeCodePoints")
+                .array("results");
         for (Problem problem : problems) {
-            ObjectNode result = results.addObject();
-            result.put("ruleId", problem.ruleId());
+            json.object().field("ruleId", problem.ruleId());
             Integer ruleIndex = index.get(problem.ruleId());
             if (ruleIndex != null) {
-                result.put("ruleIndex", ruleIndex);
+                json.field("ruleIndex", ruleIndex.intValue());
             }
-            result.put("level", problem.isError() ? "error" : "warning");
             String asset = problem.assetId() == null ? "" : "[" + problem.assetId() + "] ";
-            result.putObject("message").put("text", asset + problem.message());
-            ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-            artifactLocation(
-                    physical.putObject("artifactLocation"), problem.position().source());
-            physical.putObject("region")
-                    .put("startLine", problem.position().line())
-                    .put("startColumn", problem.position().column());
-            ObjectNode properties = result.putObject("properties");
-            properties.put("asset", problem.assetId());
-            properties.put("field", problem.field());
+            json.field("level", problem.isError() ? "error" : "warning")
+                    .object("message")
+                    .field("text", asset + problem.message())
+                    .end()
+                    .array("locations")
+                    .object()
+                    .object("physicalLocation")
+                    .object("artifactLocation");
+            artifactLocation(json, problem.position().source());
+            json.end()
+                    .object("region")
+                    .field("startLine", problem.position().line())
+                    .field("startColumn", problem.position().column())
+                    .end()
+                    .end()
+                    .end()
+                    .endArray()
+                    .object("properties")
+                    .field("asset", problem.assetId())
+                    .field("field", problem.field())
+                    .end()
+                    .end();
         }
-        return JsonReport.pretty(root);
+        return json.endArray().end().endArray().end().text();
     }
 
     /**
      * A spec file shown relative to the project becomes a relative URI reference on {@value #BASE_ID};
      * one outside the project (shown absolute) an absolute {@code file:} URI.
      */
-    private static void artifactLocation(ObjectNode location, String source) {
+    private static void artifactLocation(JsonText location, String source) {
         Path path = Path.of(source);
         if (path.isAbsolute()) {
-            location.put("uri", path.toUri().toString());
+            location.field("uri", path.toUri().toString());
             return;
         }
         try {
@@ -98,11 +116,11 @@ final class SarifReport {
             // segment from reading as a scheme (RFC 3986 §4.2)
             String first = source.contains("/") ? source.substring(0, source.indexOf('/')) : source;
             String relative = first.contains(":") ? "./" + source : source;
-            location.put("uri", new URI(null, null, relative, null).toASCIIString());
+            location.field("uri", new URI(null, null, relative, null).toASCIIString());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a path: " + source, e);
         }
-        location.put("uriBaseId", BASE_ID);
+        location.field("uriBaseId", BASE_ID);
     }
 
     /** The version in core's jar (Maven writes its pom.properties), or {@code development} when run from classes. */

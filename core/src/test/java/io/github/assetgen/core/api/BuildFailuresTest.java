@@ -116,6 +116,35 @@ class BuildFailuresTest {
     }
 
     @Test
+    void aCacheDirectoryThatIsAFileIsOneBuildErrorNamingItAndTheFix() throws Exception {
+        placeholderSpec();
+        Files.writeString(project.resolve("cache"), "not a folder", StandardCharsets.UTF_8);
+        AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());
+        List<AssetRequest> requests = build.validate();
+
+        assertThatThrownBy(() -> build.plan(requests))
+                .isInstanceOf(BuildFaultException.class)
+                .hasMessage("cannot read the cache or lock file: " + project.resolve("cache")
+                        + " is a file, not a folder: point cacheDirectory at a folder, or move the file away");
+        assertThat(report().get("failure").get("message").asText()).contains("is a file, not a folder");
+        assertThat(Files.readString(project.resolve("cache"))).isEqualTo("not a folder");
+    }
+
+    @Test
+    void aFolderOfTheCacheThatIsAFileIsABuildErrorNamingIt() throws Exception {
+        placeholderSpec();
+        Files.createDirectories(project.resolve("cache"));
+        Files.writeString(project.resolve("cache/journal"), "not a folder", StandardCharsets.UTF_8);
+        AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());
+        List<AssetRequest> requests = build.validate();
+
+        assertThatThrownBy(() -> build.plan(requests))
+                .isInstanceOf(BuildFaultException.class)
+                .hasMessageStartingWith("cannot read the cache or lock file: ")
+                .hasMessageContaining(project.resolve("cache/journal").toString());
+    }
+
+    @Test
     void aLockDamagedAfterThePlanWasMadeIsTheSameUserErrorWhenGenerating() throws Exception {
         placeholderSpec();
         AssetBuild build = new AssetBuild(BuildFixtures.placeholderConfig(project), BuildLog.silent());

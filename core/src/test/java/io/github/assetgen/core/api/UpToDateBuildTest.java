@@ -115,6 +115,19 @@ class UpToDateBuildTest {
     }
 
     @Test
+    void aBuildWithNothingChangedStillWarnsThatTheOutputsArePlaceholderRenders() throws Exception {
+        CollectingLog log = new CollectingLog();
+
+        var kept = new AssetBuild(config(), log, LATER, Sleeper.SYSTEM).unchangedBuild();
+
+        assertThat(kept).hasValue(2);
+        assertThat(log.warnings)
+                .singleElement()
+                .asString()
+                .startsWith("the 2 assets in target/out are placeholder renders, not real assets");
+    }
+
+    @Test
     void onGithubActionsTheFullPathRunsToWriteTheAnnotationsAndStepSummary() {
         CiEnvironment github = new CiEnvironment(true, project.resolve("summary.md"), project);
         AssetBuild build = new AssetBuild(config(), BuildLog.silent(), github, LATER, Sleeper.SYSTEM);

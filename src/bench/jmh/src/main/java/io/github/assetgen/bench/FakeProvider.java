@@ -9,6 +9,7 @@ import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ResultLocation;
 import io.github.assetgen.core.provider.SubmitResult;
 import io.github.assetgen.core.request.AssetRequest;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 
 /**
  * A provider in memory: every job takes exactly {@code latencyNanos} from its create request, and

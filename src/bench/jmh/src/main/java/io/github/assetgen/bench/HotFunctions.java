@@ -71,7 +71,10 @@ public class HotFunctions {
         StringBuilder yaml = new StringBuilder(
                 "defaults: {provider: useapi, model: nano-banana-2, resolution: 1K, aspectRatio: '1:1'}\nassets:\n");
         for (int i = 1; i <= assets; i++) {
-            yaml.append("  - {id: asset-").append(i).append(", prompt: \"benchmark asset number ").append(i)
+            yaml.append("  - {id: asset-")
+                    .append(i)
+                    .append(", prompt: \"benchmark asset number ")
+                    .append(i)
                     .append("\"}\n");
         }
         Files.writeString(specs.resolve("bench.yaml"), yaml, StandardCharsets.UTF_8);
