@@ -22,8 +22,8 @@ import java.time.Instant;
  * time lands the polls before the estimated end, so a job that keeps its pace is still found within
  * one interval of its end; near the end, and whenever the percent is missing, stalls, falls, reads
  * 100 while the job runs or rises at under half the pace a stretched wait assumed, the interval
- * applies unchanged. A job that speeds up is found at most
- * {@code FRACTION} of the estimate after it ended, and never more than {@code LONGEST} late.
+ * applies unchanged. A job that speeds up is found at most {@code FRACTION} of the estimate after it
+ * ended, and never more than {@code LONGEST} late.
  */
 final class PollSchedule {
 
