@@ -75,7 +75,7 @@ final class PollSchedule {
         lastAsked = asked;
         lastPercent = percent;
         expectedPace = 0;
-        long elapsedNanos = Duration.between(riseAsked, asked).toNanos();
+        long elapsedNanos = nanosBetween(riseAsked, asked);
         if (elapsedNanos <= 0) {
             return interval;
         }
@@ -93,8 +93,17 @@ final class PollSchedule {
         if (expectedPace <= 0) {
             return false;
         }
-        long nanos = Duration.between(lastAsked, asked).toNanos();
+        long nanos = nanosBetween(lastAsked, asked);
         return nanos > 0 && (percent - lastPercent) < expectedPace / 2 * nanos;
+    }
+
+    /** Nanoseconds from {@code from} to {@code to}, saturated: a clock that jumps centuries is no crash. */
+    private static long nanosBetween(Instant from, Instant to) {
+        long seconds = Duration.between(from, to).getSeconds();
+        if (Math.abs(seconds) > 1_000_000_000L) {
+            return seconds > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+        return Duration.between(from, to).toNanos();
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -185,6 +185,21 @@ class PollScheduleTest {
     }
 
     @Test
+    void aClockThatJumpsCenturiesIsNoCrash() {
+        Duration interval = Duration.ofSeconds(1);
+        PollSchedule forward = new PollSchedule(interval);
+        PollSchedule back = new PollSchedule(interval);
+
+        forward.next(SUBMITTED, 10);
+        Duration later = forward.next(SUBMITTED.plus(Duration.ofDays(365L * 500)), 20);
+        back.next(SUBMITTED, 10);
+        Duration earlier = back.next(SUBMITTED.minus(Duration.ofDays(365L * 500)), 20);
+
+        assertThat(later).isBetween(interval, PollSchedule.LONGEST);
+        assertThat(earlier).isEqualTo(interval);
+    }
+
+    @Test
     void aPercentThatJumpsFromZeroToAlmostDoneKeepsTheInterval() {
         Duration interval = Duration.ofSeconds(1);
         PollSchedule schedule = new PollSchedule(interval);
