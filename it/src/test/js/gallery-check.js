@@ -56,6 +56,11 @@ async function main() {
         messageVisible: !!a.querySelector('.message') && a.querySelector('.message').offsetHeight > 0,
         details: Object.fromEntries([...a.querySelectorAll('dt')].map(
           (dt) => [dt.textContent, dt.nextElementSibling.textContent])),
+        candidates: [...a.querySelectorAll('.candidates li')].map((li) => ({
+          number: Number(li.getAttribute('data-candidate')), picked: li.classList.contains('picked'),
+          naturalWidth: li.querySelector('img') ? li.querySelector('img').naturalWidth : 0,
+          visible: li.offsetHeight > 0,
+        })),
       })),
     }));
 

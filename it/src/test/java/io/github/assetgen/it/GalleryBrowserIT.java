@@ -78,21 +78,26 @@ class GalleryBrowserIT extends ItSupport {
                   - id: badge
                     prompt: "A round badge with a paper boat"
                     aspectRatio: "1:1"
+                  - id: cards
+                    prompt: "Four postcards of a harbour"
+                    quantity: 4
+                    pick: 2
+                    output: img/cards.png
                 """);
         build.run(fakes.args(GENERATE)).assertSuccess();
-        // second build: hero changed (generated), logo moderated (failed), badge kept, intro skipped
+        // second build: hero changed (generated), logo moderated (failed), badge and cards kept, intro skipped
         replace(build.file(SPEC), "long exposure", "short exposure");
         replace(
                 build.file(SPEC),
                 "A flat vector logo of a paper boat",
                 "A flat vector logo of a paper boat " + FakeProvider.MODERATE_MARKER);
-        build.run(fakes.args(GENERATE, "-Dassetgen.only=hero,logo,badge")).assertFailure();
+        build.run(fakes.args(GENERATE, "-Dassetgen.only=hero,logo,badge,cards")).assertFailure();
         Path reportDir = build.dir().resolve("target/assetgen");
 
         JsonNode page = open(reportDir.resolve("report.html"), null);
 
         assertThat(page.path("counts").toString())
-                .isEqualTo("{\"all\":4,\"kept\":1,\"generated\":1,\"failed\":1,\"skipped\":1}");
+                .isEqualTo("{\"all\":5,\"kept\":2,\"generated\":1,\"failed\":1,\"skipped\":1}");
         // the cards' pictures, and the changed assets' previous versions beside the new ones
         assertThat(page.path("images").findValuesAsText("card")).contains("asset-badge", "asset-hero");
         assertThat(page.path("images"))
@@ -106,6 +111,18 @@ class GalleryBrowserIT extends ItSupport {
                 .allSatisfy(video -> assertThat(video.path("readyState").asInt())
                         .as("metadata loaded: " + video)
                         .isGreaterThanOrEqualTo(1));
+        // the asset that picks one of four: every candidate shown and decoded, the second marked
+        assertThat(card(page, "cards").path("candidates"))
+                .hasSize(4)
+                .allSatisfy(
+                        candidate -> assertThat(candidate.path("naturalWidth").asInt())
+                                .as("candidate decoded: " + candidate)
+                                .isPositive())
+                .allSatisfy(candidate ->
+                        assertThat(candidate.path("visible").asBoolean()).isTrue())
+                .filteredOn(candidate -> candidate.path("picked").asBoolean())
+                .singleElement()
+                .satisfies(picked -> assertThat(picked.path("number").asInt()).isEqualTo(2));
         JsonNode logo = card(page, "logo");
         assertThat(logo.path("state").asText()).isEqualTo("failed");
         assertThat(logo.path("messageVisible").asBoolean()).isTrue();
@@ -120,10 +137,10 @@ class GalleryBrowserIT extends ItSupport {
         assertThat(logo.path("details").path("spent").asText()).isEqualTo("not charged");
         assertThat(page.path("header").asText())
                 .contains("spent this build: 4 credits at useapi")
-                .contains("kept and restored assets were bought for 4 credits (from the lock)");
+                .contains("kept and restored assets were bought for 20 credits (from the lock)");
         assertThat(page.path("filters").path("failed").toString()).isEqualTo("[\"logo\"]");
-        assertThat(page.path("filters").path("kept").toString()).isEqualTo("[\"badge\"]");
-        assertThat(page.path("filters").path("all")).hasSize(4);
+        assertThat(page.path("filters").path("kept").toString()).isEqualTo("[\"badge\",\"cards\"]");
+        assertThat(page.path("filters").path("all")).hasSize(5);
         assertThat(texts(page.path("requests")))
                 .isNotEmpty()
                 .allSatisfy(url -> assertThat(url).startsWith("file://"));
