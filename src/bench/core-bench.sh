@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks of core without Maven, from src/bench/jmh (built here, outside the default build):
 #   core-bench.sh cold [n slots latency-ms interval-ms runs]   40 jobs at the limit (goal <= 1.10)
+#   core-bench.sh cold-progress [n slots latency-ms interval-ms runs]
+#                                                              the same, beside a fake whose percent rises
+#                                                              steadily: ratio and polls per job of each
 #   core-bench.sh scale [n slots latency-ms interval-ms]       10,000 cold assets (goal <= 1.2, flat heap)
 #   core-bench.sh download [MiB runs]                          1 GiB in a 96 MiB heap, against a plain copy
 #   core-bench.sh jmh [JMH options]                            the hot functions (cache key, specs, lock, stamps)
@@ -19,11 +22,12 @@ shift || true
 java_run() { java "$@"; }
 case "$what" in
   cold) java_run -cp "$jar" io.github.assetgen.bench.ColdRun "$@" ;;
+  cold-progress) java_run -cp "$jar" io.github.assetgen.bench.ColdRun progress "$@" ;;
   scale) java_run -Xmx256m -cp "$jar" io.github.assetgen.bench.ScaleRun "$@" ;;
   download) java_run -Xmx96m -cp "$jar" io.github.assetgen.bench.DownloadRun "$@" ;;
   jmh) java -jar "$jar" io.github.assetgen.bench.HotFunctions "$@" ;;
   smoke)
-    java_run -cp "$jar" io.github.assetgen.bench.ColdRun 8 4 300 50 1
+    java_run -cp "$jar" io.github.assetgen.bench.ColdRun progress 8 4 300 50 1
     java_run -Xmx256m -cp "$jar" io.github.assetgen.bench.ScaleRun 200 32 100 20
     java_run -Xmx96m -cp "$jar" io.github.assetgen.bench.DownloadRun 64 1
     java -jar "$jar" io.github.assetgen.bench.HotFunctions -p assets=50 -wi 0 -i 1 -r 200ms -f 0 -foe true

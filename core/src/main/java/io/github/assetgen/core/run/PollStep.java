@@ -155,6 +155,7 @@ final class PollStep {
         String provider = asset.request().provider();
         Duration interval = providerSettings == null ? Duration.ofSeconds(5) : providerSettings.pollInterval();
         String lastFault = null;
+        PollSchedule schedule = new PollSchedule(interval);
         while (true) {
             // polls keep a fixed rate, not a fixed pause: the time a poll takes is not added to every
             // interval, so the poll that finds the job done comes at most one interval after it ended
@@ -169,8 +170,12 @@ final class PollStep {
                     throw new JobFailed(
                             (failed.moderated() ? "moderated by " : "failed at ") + provider + ": " + failed.message());
                 }
-                wait = max(Duration.ZERO, interval.minus(Duration.between(asked, clock.instant())));
-                progress.running(asset, job, index, of, (JobState.Running) state);
+                JobState.Running running = (JobState.Running) state;
+                Duration next = schedule.next(asked, running.percent());
+                // a wait the progress asked for never brings the deadline's verdict forward
+                next = next.equals(interval) || retry.fits(next) ? next : interval;
+                wait = max(Duration.ZERO, next.minus(Duration.between(asked, clock.instant())));
+                progress.running(asset, job, index, of, running);
             } catch (ProviderException e) {
                 switch (e.kind()) {
                     // polls are free: a fault is waited out however often it comes, until the deadline

@@ -482,6 +482,32 @@ class AssetRunnerTest {
     }
 
     @Test
+    void aRisingPercentStretchesTheWaitToHalfTheTimeItSuggestsIsLeft() throws Exception {
+        // 10 % at the first poll, 20 % two seconds later: 80 points to go at 5 a second is 16 s
+        ScriptedClient client = new ScriptedClient("useapi").pollsBeforeDone(3).percents(seen -> 10 * seen);
+
+        runner(client, 1, false).run(List.of(generate("hero")));
+
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aWaitStretchedByProgressNeverEndsTheJobBeforeItsTimeout() throws Exception {
+        // the percent creeps up for ever: the estimate asks for long waits, but the job is given up
+        // only when the interval itself no longer fits in the 30 minutes
+        ScriptedClient client = new ScriptedClient("useapi")
+                .pollsBeforeDone(Integer.MAX_VALUE)
+                .percents(seen -> Math.min(99, seen / 10));
+
+        List<AssetResult> results = runner(client, 1, false).run(List.of(generate("hero")));
+
+        assertThat(results.get(0).message()).contains("still running");
+        Duration slept = sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+        assertThat(slept).isBetween(Duration.ofMinutes(30).minusSeconds(2), Duration.ofMinutes(30));
+        assertThat(sleeps).anyMatch(wait -> wait.compareTo(Duration.ofSeconds(2)) > 0);
+    }
+
+    @Test
     void aJobStillRunningAtTheTimeoutFailsButStaysRecordedForTheNextBuild() throws Exception {
         ScriptedClient client = new ScriptedClient("useapi").pollsBeforeDone(Integer.MAX_VALUE);
         PlannedAsset hero = generate("hero");

@@ -124,14 +124,16 @@ class ProgressLinesTest {
 
         runner(client).run(List.of(RunProgressTest.asset("hero", "useapi", "nano-banana-2", Cost.credits(4))));
 
-        // polls at 1, 5, 9, 13, 17 s report; the one at 21 s succeeds. 5 s and 9 s fall within 10 s of the
-        // first line; 17 s within 10 s of the second
+        // polls at 1 and 5 s report; the rising percent stretches the next wait to 16 s (PollSchedule), and
+        // the pace it then sees is slower, so 21, 25, 37 s report and the one at 41 s succeeds. 5 s falls
+        // within 10 s of the first line, 25 s within 10 s of the second
         assertThat(log.infos)
                 .containsExactly(
                         "[hero] submitted to useapi/nano-banana-2, job job-hero (estimate 4 credits)",
                         "[hero] processing 10%",
-                        "[hero] processing 40%",
-                        "[hero] generated hero.png in 21 s, spent 4 credits");
+                        "[hero] processing 30%",
+                        "[hero] processing 50%",
+                        "[hero] generated hero.png in 41 s, spent 4 credits");
         assertThat(log.errors).isEmpty();
     }
 

@@ -48,6 +48,7 @@ final class ScriptedClient implements ProviderClient {
     private final Map<String, JobState> jobEndings = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> runningPolls = new ConcurrentHashMap<>();
     private volatile int pollsBeforeDone = 1;
+    private volatile java.util.function.IntFunction<Integer> percents = seen -> 50;
     private volatile Function<JobRef, ProviderException> pollFailure = job -> null;
     private final Map<String, Throwable> downloadCrashes = new ConcurrentHashMap<>();
     private volatile String resultQuery = "";
@@ -96,6 +97,12 @@ final class ScriptedClient implements ProviderClient {
         return this;
     }
 
+    /** The percent a running job reports at its {@code n}-th poll (from 1); 50 unless set. */
+    ScriptedClient percents(java.util.function.IntFunction<Integer> percentAtPoll) {
+        this.percents = percentAtPoll;
+        return this;
+    }
+
     ScriptedClient failPolls(Function<JobRef, ProviderException> failure) {
         this.pollFailure = failure;
         return this;
@@ -136,7 +143,7 @@ final class ScriptedClient implements ProviderClient {
                 .computeIfAbsent(job.id(), id -> new AtomicInteger())
                 .incrementAndGet();
         if (seen < pollsBeforeDone) {
-            return new JobState.Running("processing", 50);
+            return new JobState.Running("processing", percents.apply(seen));
         }
         JobState ending = jobEndings.getOrDefault(job.id(), endings.get(assetId));
         if (seen == pollsBeforeDone) {

@@ -26,14 +26,16 @@ import javax.imageio.ImageIO;
 
 /**
  * A provider in memory: every job takes exactly {@code latencyNanos} from its create request, and
- * every result is the same small PNG. Counts what the runner asks, to check it against the limits:
- * jobs running at once, polls per job, and how soon a finished job's slot is used again.
+ * every result is the same small PNG; optionally a running job reports a steadily rising percent.
+ * Counts what the runner asks, to check it against the limits: jobs running at once, polls per job,
+ * and how soon a finished job's slot is used again.
  */
 final class FakeProvider implements ProviderClient {
 
     static final String NAME = "fake";
 
     private final long latencyNanos;
+    private final boolean reportsPercent;
     private final byte[] png = png();
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, Long> started = new ConcurrentHashMap<>();
@@ -47,7 +49,16 @@ final class FakeProvider implements ProviderClient {
     private final List<Long> doneSeen = Collections.synchronizedList(new ArrayList<>());
 
     FakeProvider(long latencyNanos) {
+        this(latencyNanos, false);
+    }
+
+    /**
+     * @param reportsPercent whether a running job tells how far it is, rising steadily from 0 at its
+     *     create to 100 at its end, as useapi's {@code percent} does; otherwise only a status word
+     */
+    FakeProvider(long latencyNanos, boolean reportsPercent) {
         this.latencyNanos = latencyNanos;
+        this.reportsPercent = reportsPercent;
     }
 
     private static byte[] png() {
@@ -80,8 +91,9 @@ final class FakeProvider implements ProviderClient {
     public JobState poll(JobRef job) {
         long now = System.nanoTime();
         polls.get(job.id()).incrementAndGet();
-        if (now - started.get(job.id()) < latencyNanos) {
-            return new JobState.Running("running", null);
+        long elapsed = now - started.get(job.id());
+        if (elapsed < latencyNanos) {
+            return new JobState.Running("running", reportsPercent ? (int) (100 * elapsed / latencyNanos) : null);
         }
         if (started.remove(job.id()) != null) {
             running.decrementAndGet();

@@ -58,9 +58,21 @@ final class WholeRun {
 
     static Outcome run(int n, int slots, Duration latency, Duration pollInterval, Consumer<FakeProvider> everySecond)
             throws IOException, InterruptedException {
+        return run(n, slots, latency, pollInterval, false, everySecond);
+    }
+
+    /** @param reportsPercent whether the fake's running jobs report a steadily rising percent */
+    static Outcome run(
+            int n,
+            int slots,
+            Duration latency,
+            Duration pollInterval,
+            boolean reportsPercent,
+            Consumer<FakeProvider> everySecond)
+            throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory("assetgen-bench");
         try {
-            FakeProvider provider = new FakeProvider(latency.toNanos());
+            FakeProvider provider = new FakeProvider(latency.toNanos(), reportsPercent);
             ProviderSettings settings = new ProviderSettings(
                     FakeProvider.NAME,
                     URI.create("https://fake.invalid/"),
