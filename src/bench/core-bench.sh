@@ -4,7 +4,7 @@
 #   core-bench.sh cold-progress [n slots latency-ms interval-ms runs]
 #                                                              the same, beside a fake whose percent rises
 #                                                              steadily: ratio and polls per job of each
-#   core-bench.sh scale [n slots latency-ms interval-ms]       10,000 cold assets (goal <= 1.2, flat heap)
+#   core-bench.sh scale [n slots latency-ms interval-ms runs]  10,000 cold assets (goal <= 1.2, flat heap)
 #   core-bench.sh download [MiB runs]                          1 GiB in a 96 MiB heap, against a plain copy
 #   core-bench.sh jmh [JMH options]                            the hot functions (cache key, specs, lock, stamps)
 #   core-bench.sh smoke                                        each of them, tiny, for CI (no timing asserted)
@@ -30,6 +30,8 @@ case "$what" in
     java_run -cp "$jar" io.github.assetgen.bench.ColdRun progress 8 4 300 50 1
     java_run -Xmx256m -cp "$jar" io.github.assetgen.bench.ScaleRun 200 32 100 20
     java_run -Xmx96m -cp "$jar" io.github.assetgen.bench.DownloadRun 64 1
+    # yaml-floor.sh's parser, on the quickstart's specs (the script itself needs the plugin installed)
+    java_run -cp "$jar" io.github.assetgen.bench.YamlFloor "$root/src/examples/quickstart/src/main/assets"
     java -jar "$jar" io.github.assetgen.bench.HotFunctions -p assets=50 -wi 0 -i 1 -r 200ms -f 0 -foe true
     ;;
   *) echo "unknown benchmark: $what" >&2; exit 2 ;;

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,7 +13,8 @@ import java.util.List;
  * collection at each tenth of the run (flat: it does not grow with the assets done, beyond their
  * results) and the most threads alive.
  *
- * <p>Arguments: n (10000), slots (32), latency ms (500), poll interval ms (100).
+ * <p>Arguments: n (10000), slots (32), latency ms (500), poll interval ms (100), runs (1; with more,
+ * the median ratio is printed too).
  */
 public final class ScaleRun {
 
@@ -23,11 +25,26 @@ public final class ScaleRun {
         int slots = ColdRun.arg(args, 1, 32);
         Duration latency = Duration.ofMillis(ColdRun.arg(args, 2, 500));
         Duration interval = Duration.ofMillis(ColdRun.arg(args, 3, 100));
+        int runs = ColdRun.arg(args, 4, 1);
+        // a short run first, so the long one is not timed while the JIT compiles
+        WholeRun.run(Math.min(n, 20 * slots), slots, latency, interval);
+        double[] ratios = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            ratios[r] = timed(n, slots, latency, interval);
+        }
+        Arrays.sort(ratios);
+        if (runs > 1) {
+            System.out.printf(
+                    "scale %d: median ratio %.3f of %d runs (goal <= 1.2): %s%n",
+                    n, ratios[runs / 2], runs, Arrays.toString(ratios));
+        }
+    }
+
+    /** One run: prints its figures and returns its ratio to the ideal. */
+    private static double timed(int n, int slots, Duration latency, Duration interval) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         List<String> heap = new ArrayList<>();
         int[] nextTenth = {1};
-        // a short run first, so the long one is not timed while the JIT compiles
-        WholeRun.run(Math.min(n, 20 * slots), slots, latency, interval);
         WholeRun.Outcome outcome = WholeRun.run(n, slots, latency, interval, fake -> {
             if (fake.downloads() * 10 >= (long) nextTenth[0] * n) {
                 memory.gc();
@@ -51,5 +68,6 @@ public final class ScaleRun {
                 ManagementFactory.getThreadMXBean().getPeakThreadCount(),
                 outcome.failed());
         System.out.println("heap in use after a collection, by assets done: " + String.join(", ", heap));
+        return outcome.wallNanos() / ideal;
     }
 }
