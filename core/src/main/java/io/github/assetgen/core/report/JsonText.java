@@ -103,6 +103,10 @@ final class JsonText implements AutoCloseable {
 
     /** The document, ending with a line break. */
     String text() {
+        if (!out.getOutputContext().inRoot()) {
+            // the generator would close it quietly, moving the fields after a missing end() elsewhere
+            throw new IllegalStateException("a JSON " + out.getOutputContext().typeDesc() + " was left open");
+        }
         close();
         return text + "\n";
     }
