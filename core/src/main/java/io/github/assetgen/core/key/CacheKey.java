@@ -67,10 +67,21 @@ public final class CacheKey {
      * white space (YAML block scalars add a newline) is not part of the request's meaning.
      */
     static String canonicalText(String text) {
-        String normalized = Normalizer.normalize(text, Normalizer.Form.NFC)
-                .replace("\r\n", "\n")
-                .replace('\r', '\n');
+        String normalized = nfc(text).replace("\r\n", "\n").replace('\r', '\n');
         return normalized.strip();
+    }
+
+    /**
+     * Unicode NFC. Text that is all ASCII is NFC already and returned as is: the JDK's normalizer
+     * loads its Unicode tables on first use, which a validation of ASCII prompts need not pay for.
+     */
+    public static String nfc(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
+        }
+        return text;
     }
 
     private static Map<String, Object> sortedParameters(Map<String, Object> parameters) {
