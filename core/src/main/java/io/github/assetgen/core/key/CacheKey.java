@@ -24,9 +24,12 @@ public final class CacheKey {
      */
     public static final int KEY_VERSION = 1;
 
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-            .configure(SerializationFeature.INDENT_OUTPUT, false);
+    /** Made on first use: a validation calls {@link #nfc} and needs no data-binding mapper. */
+    private static final class Canonical {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .configure(SerializationFeature.INDENT_OUTPUT, false);
+    }
 
     private CacheKey() {}
 
@@ -55,7 +58,7 @@ public final class CacheKey {
         root.put("firstFrame", identity(request.firstFrame()));
         root.put("endFrame", identity(request.endFrame()));
         try {
-            return CANONICAL.writeValueAsString(root);
+            return Canonical.MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             // only plain strings, numbers and booleans go in: this cannot happen
             throw new IllegalStateException("cannot serialise canonical request", e);
