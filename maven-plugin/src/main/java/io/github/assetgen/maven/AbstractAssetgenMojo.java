@@ -68,6 +68,10 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
             getLog().info("Skipping assetgen (" + PropertyNames.SKIP + "=true).");
             return;
         }
+        if (settledEarlier()) {
+            runSettled();
+            return;
+        }
         try {
             AssetBuild build =
                     new AssetBuild(buildConfig(), new MavenBuildLog(getLog()), CiEnvironment.of(environment));
@@ -86,6 +90,18 @@ abstract class AbstractAssetgenMojo extends AbstractMojo {
 
     /** The goal's own work. */
     abstract void run(AssetBuild build) throws AssetgenException, MojoFailureException, MojoExecutionException;
+
+    /**
+     * Whether an earlier goal of this build already found that this one has nothing to do; then
+     * not even its configuration is read (tokens, provider settings), which a build with nothing to
+     * do would pay for in every goal.
+     */
+    boolean settledEarlier() {
+        return false;
+    }
+
+    /** What the goal still does when {@link #settledEarlier}. */
+    void runSettled() {}
 
     /**
      * Whether a later assetgen goal of this build writes the reports anyway (the lifecycle's

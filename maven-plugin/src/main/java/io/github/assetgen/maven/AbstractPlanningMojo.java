@@ -132,6 +132,11 @@ abstract class AbstractPlanningMojo extends AbstractAssetgenMojo {
      * Whether the last build kept every asset and nothing has changed since; decided once per build
      * (plan-assets, then generate-assets in the lifecycle) and then nothing is planned or sent.
      */
+    @Override
+    boolean settledEarlier() {
+        return Boolean.TRUE.equals(project.getContextValue(UNCHANGED_KEY));
+    }
+
     boolean unchanged(AssetBuild build) {
         if (project.getContextValue(UNCHANGED_KEY) instanceof Boolean known) {
             return known;

@@ -112,6 +112,12 @@ public class GenerateAssetsMojo extends AbstractPlanningMojo {
         addResourceDirectory();
     }
 
+    /** Nothing changed since the last all-kept build: its outputs stand, and are still packaged. */
+    @Override
+    void runSettled() {
+        addResourceDirectory();
+    }
+
     /** -D properties win over system properties, as Maven's own expressions do. */
     private Properties userProperties() {
         Properties merged = new Properties();

@@ -256,6 +256,27 @@ class AssetgenMojoTest {
         assertThat(sameDirectory).isEqualTo(1);
     }
 
+    @Test
+    @Basedir("/unit/valid")
+    @InjectMojo(goal = GenerateAssetsMojo.GOAL_NAME)
+    @MojoParameter(name = "timeout", value = "10")
+    void generateAssetsAfterAnEarlierGoalFoundNothingChangedReadsNoConfigurationAndStillAddsTheResource(
+            GenerateAssetsMojo mojo) throws Exception {
+        mojo.setLog(log);
+        mojo.project
+                .getBuild()
+                .setResources(new ArrayList<>(mojo.project.getBuild().getResources()));
+        // what plan-assets leaves in the project when the last all-kept build still stands
+        mojo.project.setContextValue(AbstractPlanningMojo.UNCHANGED_KEY, true);
+
+        mojo.execute(); // the timeout without a unit would fail the build if it were read
+
+        assertThat(mojo.project.getResources())
+                .extracting(Resource::getDirectory)
+                .containsOnlyOnce(mojo.outputDirectory.getAbsolutePath());
+        assertThat(log.all()).isEmpty();
+    }
+
     private static void deleteRecursively(Path directory) throws Exception {
         if (!Files.exists(directory)) {
             return;

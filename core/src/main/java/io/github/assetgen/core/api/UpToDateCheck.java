@@ -6,17 +6,20 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The whole-build up-to-date check, as Gradle checks a task's inputs and outputs before running it:
@@ -237,11 +240,20 @@ final class UpToDateCheck {
             lines.add(kind + "\tno directory\t" + root);
             return true;
         }
-        List<Path> files;
-        // the spec reader follows links, so a spec reached through a linked folder is an input too
-        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-            files = walk.filter(p -> !Files.isDirectory(p)).sorted().toList();
-        }
+        List<Path> files = new ArrayList<>();
+        // the spec reader follows links, so a spec reached through a linked folder is an input too;
+        // the walk's own attributes tell folders apart, without a second stat of every file
+        Files.walkFileTree(
+                root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        if (!attributes.isDirectory()) {
+                            files.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+        files.sort(null);
         boolean trusted = true;
         for (Path file : files) {
             trusted &= stamp(lines, kind, file, trustedBeforeMillis);
@@ -260,10 +272,12 @@ final class UpToDateCheck {
             lines.add(kind + "\tnone\t" + name);
             return true;
         }
-        FileStamp s = stamp.get();
-        lines.add(kind + "\t" + s.size() + "\t" + s.modifiedNanos() + "\t" + s.changedNanos() + "\t" + s.identity()
-                + "\t" + name);
-        return s.modifiedNanos() / 1_000_000 < trustedBeforeMillis;
+        lines.add(kind + "\t" + fields(stamp.get()) + "\t" + name);
+        return stamp.get().modifiedNanos() / 1_000_000 < trustedBeforeMillis;
+    }
+
+    private static String fields(FileStamp s) {
+        return s.size() + "\t" + s.modifiedNanos() + "\t" + s.changedNanos() + "\t" + s.identity();
     }
 
     private static String setting(String name, Object value) {
@@ -283,7 +297,10 @@ final class UpToDateCheck {
         }
         try {
             Path location = Path.of(source.getLocation().toURI());
-            return version + " " + location + " " + FileStamp.of(location).orElse(null);
+            // the stamp's fields, not the record's toString: that one is bootstrapped on first use,
+            // which cost a build with nothing to do some 15 ms
+            return version + " " + location + " "
+                    + FileStamp.of(location).map(UpToDateCheck::fields).orElse("none");
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new IOException("code location " + source.getLocation(), e);
         }

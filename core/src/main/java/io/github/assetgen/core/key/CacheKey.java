@@ -24,9 +24,12 @@ public final class CacheKey {
      */
     public static final int KEY_VERSION = 1;
 
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-            .configure(SerializationFeature.INDENT_OUTPUT, false);
+    /** Made on first use: a validation calls {@link #nfc} and needs no data-binding mapper. */
+    private static final class Canonical {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .configure(SerializationFeature.INDENT_OUTPUT, false);
+    }
 
     private CacheKey() {}
 
@@ -55,7 +58,7 @@ public final class CacheKey {
         root.put("firstFrame", identity(request.firstFrame()));
         root.put("endFrame", identity(request.endFrame()));
         try {
-            return CANONICAL.writeValueAsString(root);
+            return Canonical.MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             // only plain strings, numbers and booleans go in: this cannot happen
             throw new IllegalStateException("cannot serialise canonical request", e);
@@ -67,10 +70,21 @@ public final class CacheKey {
      * white space (YAML block scalars add a newline) is not part of the request's meaning.
      */
     static String canonicalText(String text) {
-        String normalized = Normalizer.normalize(text, Normalizer.Form.NFC)
-                .replace("\r\n", "\n")
-                .replace('\r', '\n');
+        String normalized = nfc(text).replace("\r\n", "\n").replace('\r', '\n');
         return normalized.strip();
+    }
+
+    /**
+     * Unicode NFC. Text that is all ASCII is NFC already and returned as is: the JDK's normalizer
+     * loads its Unicode tables on first use, which a validation of ASCII prompts need not pay for.
+     */
+    public static String nfc(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
+        }
+        return text;
     }
 
     private static Map<String, Object> sortedParameters(Map<String, Object> parameters) {

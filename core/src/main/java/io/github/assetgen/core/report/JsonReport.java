@@ -2,7 +2,10 @@ package io.github.assetgen.core.report;
 
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.specfile.Problem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +18,7 @@ final class JsonReport {
      * {@code {"amount": 6, "unit": "credits"}}, the lock's form: a plain amount, none for {@code
      * unknown}; null when there is no cost.
      */
-    private static void putCost(JsonText json, String name, Cost cost) {
+    private static void putCost(JsonText json, String name, Cost cost) throws IOException {
         if (cost == null) {
             json.nullField(name);
             return;
@@ -33,21 +36,35 @@ final class JsonReport {
      * before): the fields, the previous key and prompt, and the previous files as copied beside the
      * report (paths relative to the report's directory).
      */
-    private static void putChange(JsonText json, AssetOutcome outcome) {
+    private static void putChange(JsonText json, AssetOutcome outcome) throws IOException {
         AssetOutcome.Change change = outcome.change();
         if (change == null) {
             return;
         }
         json.object("change").field("previousKey", change.previousKey()).array("fields");
-        change.fields().forEach(json::element);
+        for (String field : change.fields()) {
+            json.element(field);
+        }
         json.endArray().field("previousPrompt", change.previousPrompt()).array("previousFiles");
-        change.previousFiles()
-                .forEach(f -> json.element(PreviousVersions.DIRECTORY + "/" + outcome.id() + "/" + f.getFileName()));
+        for (Path file : change.previousFiles()) {
+            json.element(PreviousVersions.DIRECTORY + "/" + outcome.id() + "/" + file.getFileName());
+        }
         json.endArray().end();
     }
 
     static String render(List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure) {
-        JsonText json = new JsonText().object();
+        try {
+            return render(new JsonText(), outcomes, summary, failure);
+        } catch (IOException e) {
+            // into a StringWriter only a wrong nesting fails, a bug of ours
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String render(
+            JsonText json, List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure)
+            throws IOException {
+        json.object();
         if (failure != null) {
             // only a failed goal has the field, so a successful build's report is unchanged
             json.object("failure").field("message", failure.message()).array("problems");
@@ -70,7 +87,9 @@ final class JsonReport {
             json.field(count.getKey(), count.getValue().intValue());
         }
         json.field("totalCost", summary.totalCost()).object("spent");
-        summary.spentByProvider().forEach((provider, cost) -> putCost(json, provider, cost));
+        for (Map.Entry<String, Cost> spent : summary.spentByProvider().entrySet()) {
+            putCost(json, spent.getKey(), spent.getValue());
+        }
         json.end()
                 .field("durationMillis", summary.durationMillis())
                 .field("placeholders", summary.placeholders())

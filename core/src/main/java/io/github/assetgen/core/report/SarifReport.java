@@ -4,6 +4,7 @@ import io.github.assetgen.core.rules.RuleDescription;
 import io.github.assetgen.core.specfile.Problem;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -32,8 +33,16 @@ final class SarifReport {
     private SarifReport() {}
 
     static String render(List<Problem> problems, Path projectBaseDir) {
-        JsonText json = new JsonText()
-                .object()
+        try {
+            return render(new JsonText(), problems, projectBaseDir);
+        } catch (IOException e) {
+            // into a StringWriter only a wrong nesting fails, a bug of ours
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String render(JsonText json, List<Problem> problems, Path projectBaseDir) throws IOException {
+        json.object()
                 .field("$schema", SCHEMA)
                 .field("version", "2.1.0")
                 .array("runs")
@@ -105,7 +114,7 @@ final class SarifReport {
      * A spec file shown relative to the project becomes a relative URI reference on {@value #BASE_ID};
      * one outside the project (shown absolute) an absolute {@code file:} URI.
      */
-    private static void artifactLocation(JsonText location, String source) {
+    private static void artifactLocation(JsonText location, String source) throws IOException {
         Path path = Path.of(source);
         if (path.isAbsolute()) {
             location.field("uri", path.toUri().toString());

@@ -1,7 +1,7 @@
 package io.github.assetgen.core.rules;
 
+import io.github.assetgen.core.key.CacheKey;
 import java.math.BigInteger;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,7 +16,7 @@ final class Prompts {
 
     /** NFC and LF, so the same prompt typed on two systems gives the same cache key. */
     static String normalise(String prompt) {
-        return Normalizer.normalize(prompt.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC);
+        return CacheKey.nfc(prompt.replace("\r\n", "\n").replace('\r', '\n'));
     }
 
     /** {@code @ImAgE001} becomes {@code @Image1} (useapi's own canonical form). */

@@ -159,4 +159,13 @@ class CacheKeyTest {
         AssetRequest hero = hero();
         assertThat(CacheKey.of(hero.withProvider("placeholder"))).isNotEqualTo(CacheKey.of(hero));
     }
+
+    @Test
+    void nfcLeavesAsciiAsItIsAndComposesTheRest() {
+        String ascii = "A lighthouse at dusk, 16:9 \t ~";
+
+        assertThat(CacheKey.nfc(ascii)).isSameAs(ascii);
+        assertThat(CacheKey.nfc("Cafe\u0301")).isEqualTo("Caf\u00e9");
+        assertThat(CacheKey.nfc("\u212b ring")).as("a singleton decomposition").isEqualTo("\u00c5 ring");
+    }
 }
