@@ -302,7 +302,10 @@ public final class AssetBuild {
             // the closing line, the same whether the build fails or not (an info line: -q hides it)
             log.info("assetgen: " + summary.describe());
             if (results.stream().allMatch(r -> r.status() == AssetStatus.KEPT)) {
-                upToDate.recordBuild(results.size(), References.of(plan), outputDirectory.warnings());
+                if (outputDirectory.settled()) {
+                    // else the prune it could not do would never be tried while nothing changes
+                    upToDate.recordBuild(results.size(), References.of(plan), outputDirectory.warnings());
+                }
                 upToDate.restore(UpToDateCheck.VALIDATED, validation);
             }
             if (!summary.failures().isEmpty()) {

@@ -42,6 +42,8 @@ final class BuildOutputs {
     private final BuildConfig config;
     private final BuildLog log;
     private final List<String> warnings = new ArrayList<>();
+    /** Whether {@link #settle} pruned the directory and wrote its record; false when it could not. */
+    private boolean settled;
 
     BuildOutputs(BuildConfig config, BuildLog log) {
         this.config = config;
@@ -101,6 +103,7 @@ final class BuildOutputs {
             OutputManifest manifest = pruner.prune(OutputManifest.read(manifestFile), locks, requests, results);
             Files.createDirectories(config.reportDirectory());
             manifest.write(manifestFile);
+            settled = true;
             return manifest;
         }
     }
@@ -111,6 +114,14 @@ final class BuildOutputs {
      */
     List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /**
+     * Whether {@link #settle} pruned the output directory and recorded what it holds: when not (another
+     * build held it, or a file could not be removed), no later build may stand on this one's decision.
+     */
+    boolean settled() {
+        return settled;
     }
 
     private void warn(String warning) {

@@ -108,6 +108,10 @@ final class JsonText {
 
     /** The document, ending with a line break. */
     String text() throws IOException {
+        if (!out.getOutputContext().inRoot()) {
+            // the generator would close it quietly, moving the fields after a missing end() elsewhere
+            throw new IllegalStateException("a JSON " + out.getOutputContext().typeDesc() + " was left open");
+        }
         out.close();
         return text + "\n";
     }

@@ -128,6 +128,27 @@ class UpToDateBuildTest {
     }
 
     @Test
+    void aBuildThatCouldNotSettleTheOutputDirectoryLeavesNoDecisionToStand() throws Exception {
+        // the record of placed files cannot be read (here a folder in its place; on Windows, a stale
+        // file held open by a viewer fails the same way): nothing is pruned and no placeholder is known
+        Path manifest = project.resolve("target/assetgen/outputs.json");
+        Files.delete(manifest);
+        Files.createDirectories(manifest);
+        CollectingLog full = new CollectingLog();
+        AssetBuild build = new AssetBuild(config(), full, LATER, Sleeper.SYSTEM);
+        build.generate(build.validate(), false);
+        assertThat(full.warnings).anyMatch(w -> w.startsWith("could not remove the stale files"));
+        Files.delete(manifest);
+
+        CollectingLog next = new CollectingLog();
+        var kept = new AssetBuild(config(), next, LATER, Sleeper.SYSTEM).unchangedBuild();
+
+        assertThat(kept)
+                .as("a standing decision would skip the prune the message promised, and the placeholder warning")
+                .isEmpty();
+    }
+
+    @Test
     void onGithubActionsTheFullPathRunsToWriteTheAnnotationsAndStepSummary() {
         CiEnvironment github = new CiEnvironment(true, project.resolve("summary.md"), project);
         AssetBuild build = new AssetBuild(config(), BuildLog.silent(), github, LATER, Sleeper.SYSTEM);
