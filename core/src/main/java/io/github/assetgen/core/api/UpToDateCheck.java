@@ -178,7 +178,7 @@ final class UpToDateCheck {
         try {
             Optional<List<String>> inputs =
                     fingerprint(outputs, new TreeSet<>(references), clock.millis() - RACY_MILLIS);
-            if (inputs.isEmpty() || warnings.stream().anyMatch(w -> w.contains("\n"))) {
+            if (inputs.isEmpty() || warnings.stream().anyMatch(w -> w.contains("\n") || w.contains("\r"))) {
                 forget(name);
                 return;
             }

@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 public interface Sleeper {
 
     /**
-     * Sleeps with {@link Thread#sleep}, to the nanosecond asked rather than the millisecond below it:
-     * polls keep a fixed rate by subtracting each poll's own time, and a wait cut short by up to 1 ms
-     * each time drew them earlier and earlier, until one landed just before a job's end and the next
-     * came a whole interval later.
+     * Sleeps with {@link Thread#sleep} at least the time asked (the JDK rounds a fraction of a
+     * millisecond up), not the millisecond below it: polls keep a fixed rate by subtracting each
+     * poll's own time, and a wait cut short by up to 1 ms each time drew them earlier and earlier,
+     * until one landed just before a job's end and the next came a whole interval later.
      */
     Sleeper SYSTEM = duration -> {
         long nanos;

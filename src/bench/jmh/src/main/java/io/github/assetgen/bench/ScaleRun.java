@@ -45,6 +45,7 @@ public final class ScaleRun {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         List<String> heap = new ArrayList<>();
         int[] nextTenth = {1};
+        ManagementFactory.getThreadMXBean().resetPeakThreadCount();
         WholeRun.Outcome outcome = WholeRun.run(n, slots, latency, interval, fake -> {
             if (fake.downloads() * 10 >= (long) nextTenth[0] * n) {
                 memory.gc();
@@ -52,6 +53,7 @@ public final class ScaleRun {
                 nextTenth[0]++;
             }
         });
+        ColdRun.requireNoneFailed(outcome);
         double ideal = WholeRun.idealNanos(n, slots, latency);
         System.out.printf(
                 "scale %d: %d slots, latency %d ms, poll every %d ms: %.1f s (ideal %.1f s), ratio %.3f (goal <= 1.2);"
