@@ -7,6 +7,7 @@ import io.github.assetgen.core.provider.RenderSizes;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +24,12 @@ public final class ModelCatalog {
     private static final ModelCatalog STANDARD = new ModelCatalog(ProviderRegistry.standard());
 
     private final ProviderRegistry registry;
+    /** Asked of every asset: made once. */
+    private final Set<String> providerNames;
 
     private ModelCatalog(ProviderRegistry registry) {
         this.registry = registry;
+        this.providerNames = Collections.unmodifiableSet(new LinkedHashSet<>(registry.names()));
     }
 
     /** The catalog of the standard providers. */
@@ -52,7 +56,7 @@ public final class ModelCatalog {
 
     /** Every provider name, the default ({@code useapi}) first. */
     public Set<String> providers() {
-        return new LinkedHashSet<>(registry.names());
+        return providerNames;
     }
 
     /** The models a provider offers for a type, in document order. */

@@ -57,6 +57,11 @@ final class Outputs {
                     RuleId.OUTPUT_ABSOLUTE,
                     "output '" + output + "' is absolute; give a path relative to the output directory");
         }
+        if (output.indexOf('/') < 0 && output.indexOf('\\') < 0 && !output.equals(".") && !output.equals("..")) {
+            // a plain file name, as most outputs are: one part, nothing to resolve
+            checkCharacters(output, output);
+            return withExtension(output, output, type);
+        }
         Deque<String> parts = new ArrayDeque<>();
         for (String part : output.split("[/\\\\]")) {
             if (part.isEmpty() || part.equals(".")) {
@@ -80,7 +85,11 @@ final class Outputs {
         for (String part : parts) {
             checkCharacters(output, part);
         }
-        String name = String.join("/", parts);
+        return withExtension(output, String.join("/", parts), type);
+    }
+
+    /** {@code name}, when it ends in an extension of the type. */
+    private static String withExtension(String output, String name, AssetType type) {
         List<String> allowed = EXTENSIONS.get(type);
         if (!allowed.contains(extension(name))) {
             throw new InvalidOutput(

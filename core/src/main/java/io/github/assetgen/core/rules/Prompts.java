@@ -16,7 +16,10 @@ final class Prompts {
 
     /** NFC and LF, so the same prompt typed on two systems gives the same cache key. */
     static String normalise(String prompt) {
-        return CacheKey.nfc(prompt.replace("\r\n", "\n").replace('\r', '\n'));
+        // most prompts have no carriage return: no copies for them
+        String lf =
+                prompt.indexOf('\r') < 0 ? prompt : prompt.replace("\r\n", "\n").replace('\r', '\n');
+        return CacheKey.nfc(lf);
     }
 
     /** {@code @ImAgE001} becomes {@code @Image1} (useapi's own canonical form). */
