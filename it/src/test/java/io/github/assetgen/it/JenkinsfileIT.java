@@ -41,7 +41,7 @@ class JenkinsfileIT extends ItSupport {
 
     private static final Pattern PROPERTY = Pattern.compile("-D([\\w.-]+)");
     private static final String CACHE_USER = "ci-bot";
-    private static final String CACHE_PASSWORD = "cache-pw-not-real-2231";
+    private static final String CACHE_PASSWORD = "cache-password-not-real";
 
     @TempDir
     Path serverDir;
