@@ -8,6 +8,7 @@
 #   core-bench.sh download [MiB runs]                          1 GiB in a 96 MiB heap, against a plain copy
 #   core-bench.sh jmh [JMH options]                            the hot functions (cache key, specs, lock, stamps)
 #   core-bench.sh smoke                                        each of them, tiny, for CI (no timing asserted)
+#   core-bench.sh build                                        only builds the jar (yaml-floor.sh uses it)
 # Set BENCH_NO_BUILD=1 to reuse the jar already built.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,5 +35,6 @@ case "$what" in
     java_run -cp "$jar" io.github.assetgen.bench.YamlFloor "$root/src/examples/quickstart/src/main/assets"
     java -jar "$jar" io.github.assetgen.bench.HotFunctions -p assets=50 -wi 0 -i 1 -r 200ms -f 0 -foe true
     ;;
+  build) ;;
   *) echo "unknown benchmark: $what" >&2; exit 2 ;;
 esac

@@ -10,11 +10,7 @@ files=${2:-100}
 runs=${3:-5}
 . "$(dirname "$0")/lib.sh"
 jar="$bench_root/src/bench/jmh/target/benchmarks.jar"
-if [ "${BENCH_NO_BUILD:-}" != 1 ] || [ ! -f "$jar" ]; then
-  # shellcheck disable=SC2086
-  mvn -B -q ${BENCH_MAVEN_ARGS:-} -f "$bench_root/pom.xml" -Pbench -pl src/bench/jmh -am package \
-    -DskipTests -Dspotless.check.skip=true -Dmaven.install.skip=true >&2
-fi
+"$bench_root/src/bench/core-bench.sh" build
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 make_project "$work/project" "$n" "$files"
