@@ -2,8 +2,6 @@ package io.github.assetgen.core.report;
 
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.specfile.Problem;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +16,7 @@ final class JsonReport {
      * {@code {"amount": 6, "unit": "credits"}}, the lock's form: a plain amount, none for {@code
      * unknown}; null when there is no cost.
      */
-    private static void putCost(JsonText json, String name, Cost cost) throws IOException {
+    private static void putCost(JsonText json, String name, Cost cost) {
         if (cost == null) {
             json.nullField(name);
             return;
@@ -36,7 +34,7 @@ final class JsonReport {
      * before): the fields, the previous key and prompt, and the previous files as copied beside the
      * report (paths relative to the report's directory).
      */
-    private static void putChange(JsonText json, AssetOutcome outcome) throws IOException {
+    private static void putChange(JsonText json, AssetOutcome outcome) {
         AssetOutcome.Change change = outcome.change();
         if (change == null) {
             return;
@@ -53,17 +51,7 @@ final class JsonReport {
     }
 
     static String render(List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure) {
-        try {
-            return render(new JsonText(), outcomes, summary, failure);
-        } catch (IOException e) {
-            // into a StringWriter only a wrong nesting fails, a bug of ours
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String render(
-            JsonText json, List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure)
-            throws IOException {
+        JsonText json = new JsonText();
         json.object();
         if (failure != null) {
             // only a failed goal has the field, so a successful build's report is unchanged

@@ -4,7 +4,6 @@ import io.github.assetgen.core.rules.RuleDescription;
 import io.github.assetgen.core.specfile.Problem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -33,15 +32,7 @@ final class SarifReport {
     private SarifReport() {}
 
     static String render(List<Problem> problems, Path projectBaseDir) {
-        try {
-            return render(new JsonText(), problems, projectBaseDir);
-        } catch (IOException e) {
-            // into a StringWriter only a wrong nesting fails, a bug of ours
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String render(JsonText json, List<Problem> problems, Path projectBaseDir) throws IOException {
+        JsonText json = new JsonText();
         json.object()
                 .field("$schema", SCHEMA)
                 .field("version", "2.1.0")
@@ -114,7 +105,7 @@ final class SarifReport {
      * A spec file shown relative to the project becomes a relative URI reference on {@value #BASE_ID};
      * one outside the project (shown absolute) an absolute {@code file:} URI.
      */
-    private static void artifactLocation(JsonText location, String source) throws IOException {
+    private static void artifactLocation(JsonText location, String source) {
         Path path = Path.of(source);
         if (path.isAbsolute()) {
             location.field("uri", path.toUri().toString());
