@@ -10,7 +10,6 @@ import io.github.assetgen.core.specfile.SpecValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Family {@code asset}: the id, the type of every known field's value, the asset type and the
@@ -18,7 +17,35 @@ import java.util.regex.Pattern;
  */
 final class IdAndShapeRules implements RuleFamily {
 
-    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    /** What an id may be, as the JSON schema states it. */
+    static final String ID_PATTERN = "[a-z0-9][a-z0-9._-]{0,63}";
+
+    /**
+     * Whether {@code id} matches {@link #ID_PATTERN}; checked character by character, because a
+     * regular expression per asset was a tenth of validating 10,000 of them in a fresh JVM.
+     */
+    static boolean isValidId(String id) {
+        int length = id.length();
+        if (length == 0
+                || length > 64
+                || !isIdCharacter(id.charAt(0))
+                || id.charAt(0) == '.'
+                || id.charAt(0) == '_'
+                || id.charAt(0) == '-') {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            if (!isIdCharacter(id.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isIdCharacter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    }
+
     private static final Set<String> INTEGERS = Set.of("quantity", "seed", "pick");
     private static final Set<String> BOOLEANS = Set.of("promptOptimization");
     private static final Set<String> LISTS = Set.of("references");
@@ -54,14 +81,14 @@ final class IdAndShapeRules implements RuleFamily {
                     "id is missing; give the asset an id such as 'hero'");
         } else if (!id.node().isTextual() && !id.node().isNumber()) {
             asset.error(RuleId.ASSET_ID_NOT_TEXT, "id", id.position(), "id must be text such as 'hero'");
-        } else if (!ID.matcher(spec.id()).matches()) {
+        } else if (!isValidId(spec.id())) {
             asset.error(
                     RuleId.ASSET_ID_INVALID,
                     "id",
                     id.position(),
                     "id '" + spec.id() + "' is not valid; use 1 to 64"
                             + " lower-case letters, digits, '.', '_' or '-', starting with a letter or digit (pattern"
-                            + " [a-z0-9][a-z0-9._-]{0,63})");
+                            + " " + ID_PATTERN + ")");
         }
     }
 

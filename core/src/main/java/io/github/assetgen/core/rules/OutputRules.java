@@ -89,7 +89,7 @@ final class OutputRules implements RuleFamily {
         String output = a.text("output");
         String name;
         if (output == null) {
-            if (a.spec.id() == null || !IdAndShapeRules.ID.matcher(a.spec.id()).matches()) {
+            if (a.spec.id() == null || !IdAndShapeRules.isValidId(a.spec.id())) {
                 return null;
             }
             // an id such as 'nul' is valid, but not as a file name on Windows

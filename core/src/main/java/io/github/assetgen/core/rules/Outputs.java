@@ -7,8 +7,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Output file names: checking an {@code output} and expanding it to one name per returned file. */
 final class Outputs {
@@ -17,13 +15,14 @@ final class Outputs {
             AssetType.IMAGE, List.of("png", "jpg", "jpeg", "webp"),
             AssetType.VIDEO, List.of("mp4"));
 
-    private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
+    /** Characters no Windows file name can hold besides controls; jars and zips carry them, but cannot unpack them there. */
+    private static final String INVALID_CHARACTERS = "<>:\"|?*";
 
-    /** Characters no Windows file name can hold; jars and zips carry them, but cannot unpack them there. */
-    private static final Pattern INVALID_CHARACTER = Pattern.compile("[<>:\"|?*\\p{Cntrl}]");
+    /** Device names Windows reserves with any extension ({@code nul.png} is the null device), lower case. */
+    private static final List<String> RESERVED_NAMES = List.of("con", "prn", "aux", "nul");
 
-    /** Device names Windows reserves with any extension ({@code nul.png} is the null device). */
-    private static final Pattern RESERVED_NAME = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+    /** Device names Windows reserves followed by one digit ({@code com1}, {@code lpt9}). */
+    private static final List<String> RESERVED_NUMBERED_NAMES = List.of("com", "lpt");
 
     private Outputs() {}
 
@@ -50,9 +49,7 @@ final class Outputs {
         if (output.isBlank()) {
             throw new InvalidOutput(RuleId.OUTPUT_EMPTY, "output is empty; give a file name such as 'img/hero.png'");
         }
-        if (output.startsWith("/")
-                || output.startsWith("\\")
-                || DRIVE.matcher(output).matches()) {
+        if (output.startsWith("/") || output.startsWith("\\") || startsWithDrive(output)) {
             throw new InvalidOutput(
                     RuleId.OUTPUT_ABSOLUTE,
                     "output '" + output + "' is absolute; give a path relative to the output directory");
@@ -105,16 +102,16 @@ final class Outputs {
      * after the spec was accepted; so it fails validation everywhere.
      */
     private static void checkCharacters(String output, String part) {
-        Matcher invalid = INVALID_CHARACTER.matcher(part);
+        int invalid = invalidCharacter(part);
         String problem = null;
-        if (invalid.find()) {
-            char c = invalid.group().charAt(0);
+        if (invalid >= 0) {
+            char c = part.charAt(invalid);
             problem = Character.isISOControl(c)
                     ? String.format("a control character (U+%04X)", (int) c)
                     : "the character '" + c + "'";
         } else if (part.endsWith(".") || part.endsWith(" ")) {
             problem = "a name ending in '" + part.charAt(part.length() - 1) + "'";
-        } else if (RESERVED_NAME.matcher(part).matches()) {
+        } else if (isReservedName(part)) {
             problem = "the name '" + part + "', which Windows reserves for a device";
         }
         if (problem != null) {
@@ -124,6 +121,77 @@ final class Outputs {
                             + ", which file names cannot hold on every system (<>:\"|?* and control characters are"
                             + " not allowed); rename it");
         }
+    }
+
+    /*
+     * The three checks below were regular expressions ("^[A-Za-z]:.*", "[<>:\"|?*\\p{Cntrl}]" and
+     * "(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?"); they run on every output of every asset, and
+     * in a JVM that has compiled none of it a regular expression costs more than the rest of the
+     * rule. OutputsTest checks they still answer as the expressions did.
+     */
+
+    /** A drive letter and colon ({@code C:}), where {@code '.'} would match the rest. */
+    static boolean startsWithDrive(String output) {
+        return output.length() >= 2
+                && isAsciiLetter(output.charAt(0))
+                && output.charAt(1) == ':'
+                && !hasLineTerminator(output, 2);
+    }
+
+    /** Where the first character no file name may hold is, or -1: {@code <>:"|?*} and ASCII controls. */
+    static int invalidCharacter(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c < 0x20 || c == 0x7f || INVALID_CHARACTERS.indexOf(c) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A name Windows reserves for a device, in any ASCII case, alone or with any extension. */
+    static boolean isReservedName(String part) {
+        int dot = part.indexOf('.');
+        int end = dot < 0 ? part.length() : dot;
+        if (dot >= 0 && hasLineTerminator(part, dot + 1)) {
+            return false;
+        }
+        String base = part.substring(0, end);
+        if (!isAscii(base)) {
+            return false; // (?i) without UNICODE_CASE: the Kelvin sign is no 'k' here
+        }
+        base = base.toLowerCase(Locale.ROOT);
+        if (base.length() == 3) {
+            return RESERVED_NAMES.contains(base);
+        }
+        return base.length() == 4
+                && RESERVED_NUMBERED_NAMES.contains(base.substring(0, 3))
+                && base.charAt(3) >= '0'
+                && base.charAt(3) <= '9';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What {@code '.'} in a regular expression does not match. */
+    private static boolean hasLineTerminator(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The output with control characters shown as {@code ?}, so a message stays on one line. */

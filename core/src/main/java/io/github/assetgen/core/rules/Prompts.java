@@ -24,6 +24,9 @@ final class Prompts {
 
     /** {@code @ImAgE001} becomes {@code @Image1} (useapi's own canonical form). */
     static String canonicalMentions(String prompt) {
+        if (prompt.indexOf('@') < 0) {
+            return prompt; // most prompts mention nothing: no regular expression for them
+        }
         Matcher m = MENTION.matcher(prompt);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -36,6 +39,9 @@ final class Prompts {
     /** The slot numbers mentioned, as written (as big integers: {@code @Image99999999999} must not overflow). */
     static List<BigInteger> mentions(String prompt) {
         List<BigInteger> found = new ArrayList<>();
+        if (prompt.indexOf('@') < 0) {
+            return found;
+        }
         Matcher m = MENTION.matcher(prompt);
         while (m.find()) {
             found.add(new BigInteger(m.group(1)));

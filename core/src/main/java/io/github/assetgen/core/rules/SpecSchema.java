@@ -154,7 +154,7 @@ public final class SpecSchema {
             ObjectNode p = properties.putObject(name);
             p.put("description", description);
             switch (name) {
-                case "id" -> p.put("type", "string").put("pattern", "^" + IdAndShapeRules.ID.pattern() + "$");
+                case "id" -> p.put("type", "string").put("pattern", "^" + IdAndShapeRules.ID_PATTERN + "$");
                 case "type" -> enumOf(p, List.of("image", "video"));
                 case "provider" -> enumOf(p, catalog.providers());
                 case "model" -> {
