@@ -67,6 +67,20 @@ public final class AtomicFiles {
      *     unchanged and no temporary file is left behind
      */
     public static void replace(Path target, byte[] bytes) throws IOException {
+        replace(target, bytes, true);
+    }
+
+    /**
+     * Like {@link #replace(Path, byte[])} for a file every build derives again (the reports): a
+     * reader still sees the whole old file or the whole new one, but nothing is forced to disk,
+     * which for megabytes of reports costs more than rendering them. A power cut right after may
+     * leave the file empty; the next build writes it again, and nothing else reads it.
+     */
+    public static void publish(Path target, byte[] bytes) throws IOException {
+        replace(target, bytes, false);
+    }
+
+    private static void replace(Path target, byte[] bytes, boolean durable) throws IOException {
         Path temp = createTempBeside(target);
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -74,11 +88,13 @@ public final class AtomicFiles {
                 while (chunk.hasRemaining()) {
                     out.write(chunk);
                 }
-                out.force(true);
+                if (durable) {
+                    out.force(true);
+                }
             } catch (IOException e) {
                 throw new DestinationWriteException(temp, e);
             }
-            moveIntoPlace(temp, target);
+            move(temp, target, true, durable);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -258,7 +274,7 @@ public final class AtomicFiles {
 
     /** Renames a finished temp file over the target, then makes the rename durable. */
     public static void moveIntoPlace(Path temp, Path target) throws IOException {
-        move(temp, target, true);
+        move(temp, target, true, true);
     }
 
     /**
@@ -267,10 +283,10 @@ public final class AtomicFiles {
      * @return false, with nothing moved, if the file system cannot rename atomically between the two
      */
     public static boolean moveIntoPlaceIfAtomic(Path temp, Path target) throws IOException {
-        return move(temp, target, false);
+        return move(temp, target, false, true);
     }
 
-    private static boolean move(Path temp, Path target, boolean copyIfNotAtomic) throws IOException {
+    private static boolean move(Path temp, Path target, boolean copyIfNotAtomic, boolean durable) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 try {
@@ -281,7 +297,9 @@ public final class AtomicFiles {
                     }
                     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
-                fsyncDirectory(target.toAbsolutePath().getParent());
+                if (durable) {
+                    fsyncDirectory(target.toAbsolutePath().getParent());
+                }
                 return true;
             } catch (NoSuchFileException e) {
                 throw e;

@@ -143,6 +143,6 @@ public final class ReportWriter {
 
     /** A killed build leaves a {@code .tmp-} file here, which the next build cleans (see AtomicFiles). */
     private static void writeAtomically(Path target, String content) throws IOException {
-        AtomicFiles.replace(target, content.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.publish(target, content.getBytes(StandardCharsets.UTF_8));
     }
 }

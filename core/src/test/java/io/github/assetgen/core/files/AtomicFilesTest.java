@@ -44,6 +44,17 @@ public class AtomicFilesTest {
     }
 
     @Test
+    void publishingAReportReplacesTheWholeFileAndLeavesNoTemporaryFile() throws IOException {
+        Path target = dir.resolve("a/b/report.html");
+        Files.createDirectories(target.getParent());
+        AtomicFiles.publish(target, "first, and longer".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.publish(target, "second".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(target).hasContent("second");
+        assertThat(namesIn(target.getParent())).containsExactly("report.html");
+    }
+
+    @Test
     void writeThroughAScratchDirectoryReplacesTheTargetAndLeavesNothingInEitherDirectory() throws IOException {
         Path target =
                 StoreFixtures.write(dir.resolve("project/assets.lock.json"), "old".getBytes(StandardCharsets.UTF_8));
