@@ -2,6 +2,8 @@ package io.github.assetgen.core.report;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The reports' JSON, written field by field into one buffer: no tree of nodes and no generator
@@ -17,7 +19,12 @@ final class JsonText {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+    /** A line break and the indent of each level the reports reach. */
+    private static final String[] INDENTS = {"\n", "\n  ", "\n    ", "\n      ", "\n        ", "\n          "};
+
     private final StringBuilder text = new StringBuilder(1 << 16);
+    /** Each field name quoted with its separator: a report writes the same dozen names 10,000 times. */
+    private final Map<String, String> names = new HashMap<>();
     /** One entry per open container: true for an object. */
     private boolean[] objects = new boolean[8];
     /** The entries written so far into each open container. */
@@ -133,8 +140,15 @@ final class JsonText {
             throw new IllegalStateException("a field name \"" + name + "\" where a value belongs");
         }
         separateEntry();
-        string(name);
-        text.append(" : ");
+        String quoted = names.get(name);
+        if (quoted == null) {
+            int start = text.length();
+            string(name);
+            quoted = text.substring(start) + " : ";
+            text.setLength(start);
+            names.put(name, quoted);
+        }
+        text.append(quoted);
         afterName = true;
     }
 
@@ -189,8 +203,12 @@ final class JsonText {
     }
 
     private void indent(int level) {
-        text.append('\n');
-        for (int i = 0; i < level; i++) {
+        if (level < INDENTS.length) {
+            text.append(INDENTS[level]);
+            return;
+        }
+        text.append(INDENTS[INDENTS.length - 1]);
+        for (int i = INDENTS.length - 1; i < level; i++) {
             text.append("  ");
         }
     }
