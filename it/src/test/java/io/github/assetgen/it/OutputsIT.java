@@ -58,6 +58,14 @@ class OutputsIT extends ItSupport {
                 .contains(
                         "[INFO] removed target/generated-assets/img/hero.png (asset 'hero' now writes hero.png)",
                         "[INFO] removed target/generated-assets/logo.png (asset 'logo' no longer in the specs)");
+        // the plan said so before anything was removed
+        assertThat(result.log())
+                .contains(
+                        "[INFO]   remove target/generated-assets/img/hero.png once 'hero' is built: it now writes"
+                                + " hero.png",
+                        "[INFO]   remove target/generated-assets/logo.png: asset 'logo' is no longer in the specs");
+        assertThat(result.log().indexOf("  remove target/generated-assets/logo.png"))
+                .isLessThan(result.log().indexOf("removed target/generated-assets/logo.png"));
         assertThat(filesUnder(build.outputDir()))
                 .containsExactlyInAnyOrder(
                         "hero.png", "img/cards-1.png", "img/cards-2.png", "img/cards-3.png", "img/cards-4.png");

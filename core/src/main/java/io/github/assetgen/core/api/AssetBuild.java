@@ -197,6 +197,16 @@ public final class AssetBuild {
     public void printPlan(Plan plan) {
         PlanTable.lines(plan).forEach(log::info);
         PlanTable.unpricedWarning(plan).ifPresent(log::warn);
+        // files it would delete are part of what a build does: said before it does it
+        List<LockFile> locks;
+        try {
+            locks = List.of(lock.read("cannot read the lock file: "), lock.readOther());
+        } catch (IOException | LockFileDamagedException e) {
+            return; // the build itself stops on it, saying why
+        }
+        for (String removal : new BuildOutputs(config, log).removals(plan, locks)) {
+            log.info("  " + removal);
+        }
     }
 
     /** Fails before anything is sent, with this build's reports, when the plan costs more than the budget. */

@@ -1,6 +1,7 @@
 package io.github.assetgen.core.api;
 
 import io.github.assetgen.core.files.Hashing;
+import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,6 +107,31 @@ final class BuildOutputs {
             manifest.write(manifestFile);
             settled = true;
             return manifest;
+        }
+    }
+
+    /**
+     * The files of the output directory this plan's build would remove (see {@link
+     * OutputPruner#preview}), one line each; none when the records cannot be read, since the build
+     * itself then says why.
+     */
+    List<String> removals(Plan plan, List<LockFile> locks) {
+        List<AssetRequest> requests = new ArrayList<>();
+        Set<String> building = new HashSet<>();
+        for (PlannedAsset asset : plan.assets()) {
+            requests.add(asset.request());
+            if (asset.action() != Action.SKIP && asset.action() != Action.BLOCKED && asset.action() != Action.OFFLINE) {
+                building.add(asset.id());
+            }
+        }
+        String placeholder = ProviderRegistry.standard().placeholder().name();
+        try {
+            OutputManifest previous =
+                    OutputManifest.read(config.reportDirectory().resolve(OutputManifest.FILE_NAME));
+            return new OutputPruner(config.outputDirectory(), shown(), placeholder, log)
+                    .preview(previous, locks, requests, building);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
         }
     }
 

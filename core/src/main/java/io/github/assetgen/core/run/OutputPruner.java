@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -99,6 +100,65 @@ public final class OutputPruner {
             }
         }
         return OutputManifest.of(now.values());
+    }
+
+    /**
+     * What {@link #prune} would remove after a build that completes the assets in {@code building}, for
+     * the plan to say before anything is deleted: the files of assets no longer in the specs, and the
+     * files an asset no longer writes, while they hold the bytes assetgen wrote. It errs on the side of
+     * listing less: a file whose name without its extension any asset still asks for is not listed,
+     * since the format a provider answers in decides the extension, and a renamed output's old file
+     * goes only once its asset is built.
+     *
+     * @param previous the manifest the last build wrote
+     * @param locks the locks whose files the plugin wrote
+     * @param requests every asset of the specs
+     * @param building the ids of the assets the build will run (not skipped by {@code only})
+     * @return one line per file, sorted by path
+     */
+    public List<String> preview(
+            OutputManifest previous, List<LockFile> locks, List<AssetRequest> requests, Set<String> building)
+            throws IOException {
+        Map<String, AssetRequest> assets = new HashMap<>();
+        Set<String> wanted = new HashSet<>();
+        for (AssetRequest request : requests) {
+            assets.put(request.id(), request);
+            for (String output : request.placedOutputs()) {
+                wanted.add(stem(fold(output)));
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, List<OutputManifest.Placed>> known : new TreeMap<>(known(previous, locks)).entrySet()) {
+            String path = known.getKey();
+            Path file = outputDirectory.resolve(path);
+            if (wanted.contains(stem(fold(path)))
+                    || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    || !insideOutputDirectory(file)) {
+                continue;
+            }
+            String sha256 = Hashing.sha256(file);
+            for (OutputManifest.Placed record : known.getValue()) {
+                if (!record.sha256().equals(sha256)) {
+                    continue; // changed since it was written: the build leaves it, with a warning
+                }
+                AssetRequest asset = assets.get(record.asset());
+                if (asset == null) {
+                    lines.add("remove " + shown(path) + ": asset '" + record.asset() + "' is no longer in the specs");
+                } else if (building.contains(asset.id())) {
+                    lines.add("remove " + shown(path) + " once '" + asset.id() + "' is built: it now writes "
+                            + String.join(", ", asset.placedOutputs()));
+                }
+                break;
+            }
+        }
+        return lines;
+    }
+
+    /** The path without its file's extension. */
+    private static String stem(String path) {
+        int slash = path.lastIndexOf('/');
+        int dot = path.lastIndexOf('.');
+        return dot > slash + 1 ? path.substring(0, dot) : path;
     }
 
     /**

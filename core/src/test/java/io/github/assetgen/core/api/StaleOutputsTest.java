@@ -113,6 +113,54 @@ class StaleOutputsTest {
         assertThat(log.infos).filteredOn(l -> l.startsWith("removed ")).hasSize(4);
     }
 
+    /** What the plan prints before the build, as plan-assets does. */
+    private List<String> planned(BuildConfig config) throws Exception {
+        CollectingLog planLog = new CollectingLog();
+        AssetBuild build = new AssetBuild(config, planLog);
+        build.printPlan(build.plan(build.validate()));
+        return planLog.infos.stream().filter(l -> l.startsWith("  remove ")).toList();
+    }
+
+    @Test
+    void thePlanSaysWhichFilesTheBuildWillRemoveBeforeItRemovesThem() throws Exception {
+        spec(
+                "{id: hero, prompt: a lighthouse, output: img/a.png}",
+                "{id: cards, prompt: four cards, quantity: 2}",
+                "{id: logo, prompt: a logo}");
+        build();
+        spec("{id: hero, prompt: a lighthouse, output: img/b.png}", "{id: logo, prompt: a logo}");
+
+        List<String> plan = planned(BuildFixtures.placeholderConfig(project));
+
+        assertThat(plan)
+                .containsExactly(
+                        "  remove target/out/cards-1.png: asset 'cards' is no longer in the specs",
+                        "  remove target/out/cards-2.png: asset 'cards' is no longer in the specs",
+                        "  remove target/out/img/a.png once 'hero' is built: it now writes img/b.png");
+        assertThat(outputs()).contains("cards-1.png", "cards-2.png", "img/a.png"); // nothing removed yet
+        build();
+        assertThat(outputs()).containsExactly("img/b.png", "logo.png");
+    }
+
+    @Test
+    void thePlanDoesNotPromiseRemovalsTheBuildWillNotMake() throws Exception {
+        spec(
+                "{id: hero, prompt: a lighthouse, output: img/a.png}",
+                "{id: cards, prompt: four cards}",
+                "{id: logo, prompt: a logo}");
+        build();
+        // changed by hand: the build leaves it with a warning, so the plan does not list it
+        Files.writeString(out("cards.png"), "edited by hand");
+        spec("{id: hero, prompt: a lighthouse, output: img/b.png}", "{id: logo, prompt: a logo}");
+
+        assertThat(planned(BuildFixtures.placeholderConfig(project)))
+                .containsExactly("  remove target/out/img/a.png once 'hero' is built: it now writes img/b.png");
+        // with hero not selected its old file stays
+        assertThat(planned(only("logo"))).isEmpty();
+        build(only("logo"));
+        assertThat(outputs()).contains("img/a.png", "cards.png");
+    }
+
     @Test
     void aFileNobodyRecordedIsNeverTouched() throws Exception {
         spec("{id: hero, prompt: a lighthouse, output: a.png}");
