@@ -67,10 +67,14 @@ final class JsonText {
         return this;
     }
 
-    /** A text element of an array. */
+    /** A text element of an array; null is written as JSON null. */
     JsonText element(String value) {
         beforeValue();
-        string(value);
+        if (value == null) {
+            text.append("null");
+        } else {
+            string(value);
+        }
         return this;
     }
 

@@ -127,7 +127,7 @@ final class Outputs {
      * The three checks below were regular expressions ("^[A-Za-z]:.*", "[<>:\"|?*\\p{Cntrl}]" and
      * "(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?"); they run on every output of every asset, and
      * in a JVM that has compiled none of it a regular expression costs more than the rest of the
-     * rule. OutputsTest checks they still answer as the expressions did.
+     * rule. NameChecksAnswerAsTheirExpressionsTest checks they still answer as the expressions did.
      */
 
     /** A drive letter and colon ({@code C:}), where {@code '.'} would match the rest. */

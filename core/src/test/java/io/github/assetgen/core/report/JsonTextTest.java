@@ -67,6 +67,19 @@ class JsonTextTest {
     }
 
     @Test
+    void deepNestingNullElementsAndDecimalsInExponentFormAreWrittenAsJacksonWroteThem() throws IOException {
+        Obj deepest = new Obj(List.of("amount"), List.of(new Num(new BigDecimal("1E+3"))));
+        Obj document = deepest;
+        for (int level = 0; level < 20; level++) {
+            document = new Obj(
+                    List.of("level" + level, "items"),
+                    List.of(document, new Arr(List.of(new Str(null), new Str("x"), deepest))));
+        }
+
+        assertThat(render(document)).isEqualTo(jackson(document));
+    }
+
+    @Test
     void randomDocumentsAreByteForByteWhatJacksonsPrettyPrinterWrites() throws IOException {
         // the reports were written with Jackson's generator before; readers diff them between builds
         Random random = new Random(14);

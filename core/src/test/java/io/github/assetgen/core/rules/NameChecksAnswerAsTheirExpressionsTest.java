@@ -69,6 +69,8 @@ class NameChecksAnswerAsTheirExpressionsTest {
             "é",
             "٣",
             "\ud83d\ude00",
+            "\ud83d",
+            "\ude00",
             "x".repeat(63));
 
     @Test
