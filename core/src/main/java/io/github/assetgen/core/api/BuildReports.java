@@ -43,7 +43,8 @@ final class BuildReports {
             problems.forEach(p -> log.plain(github.annotation(p, config.projectBaseDir())));
         }
         try {
-            new ReportWriter().writeSarif(config.reportDirectory(), problems, config.projectBaseDir());
+            new ReportWriter()
+                    .writeSarif(config.reportDirectory(), problems, config.projectBaseDir(), config.rootDirectory());
         } catch (IOException e) {
             cannotWrite(e);
         }

@@ -137,8 +137,18 @@ public final class ReportWriter {
      * @throws IOException when the file cannot be written
      */
     public void writeSarif(Path reportDir, List<Problem> problems, Path projectBaseDir) throws IOException {
+        writeSarif(reportDir, problems, projectBaseDir, projectBaseDir);
+    }
+
+    /**
+     * Like {@link #writeSarif(Path, List, Path)} in a module of a multi-module build: paths in the
+     * SARIF start from {@code rootDirectory} (the reactor's root, usually the repository's), which
+     * is where code scanning resolves them; a project outside it keeps paths from its own folder.
+     */
+    public void writeSarif(Path reportDir, List<Problem> problems, Path projectBaseDir, Path rootDirectory)
+            throws IOException {
         Files.createDirectories(reportDir);
-        writeAtomically(reportDir.resolve(SARIF), SarifReport.render(problems, projectBaseDir));
+        writeAtomically(reportDir.resolve(SARIF), SarifReport.render(problems, projectBaseDir, rootDirectory));
     }
 
     /** A killed build leaves a {@code .tmp-} file here, which the next build cleans (see AtomicFiles). */

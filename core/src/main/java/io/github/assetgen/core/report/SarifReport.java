@@ -32,6 +32,21 @@ final class SarifReport {
     private SarifReport() {}
 
     static String render(List<Problem> problems, Path projectBaseDir) {
+        return render(problems, projectBaseDir, projectBaseDir);
+    }
+
+    /**
+     * @param rootDirectory the reactor's root, which relative paths start from when the project is
+     *     inside it: code scanning reads a relative path from the repository's root, which is where a
+     *     multi-module build starts, not a module's folder
+     */
+    static String render(List<Problem> problems, Path projectBaseDir, Path rootDirectory) {
+        Path module = projectBaseDir.toAbsolutePath().normalize();
+        Path root =
+                rootDirectory == null ? module : rootDirectory.toAbsolutePath().normalize();
+        if (!module.startsWith(root)) {
+            root = module;
+        }
         JsonText json = new JsonText();
         json.object()
                 .field("$schema", SCHEMA)
@@ -61,9 +76,7 @@ final class SarifReport {
         // the folder relative spec paths start from; a URI with a trailing slash, as SARIF §3.14.14 asks
         json.object("originalUriBaseIds")
                 .object(BASE_ID)
-                .field(
-                        "uri",
-                        projectBaseDir.toAbsolutePath().normalize().toUri().toString())
+                .field("uri", root.toUri().toString())
                 .end()
                 .end()
                 .field("columnKind", "unicodeCodePoints")
@@ -83,7 +96,7 @@ final class SarifReport {
                     .object()
                     .object("physicalLocation")
                     .object("artifactLocation");
-            artifactLocation(json, problem.position().source());
+            artifactLocation(json, problem.position().source(), module, root);
             json.end()
                     .object("region")
                     .field("startLine", problem.position().line())
@@ -102,15 +115,16 @@ final class SarifReport {
     }
 
     /**
-     * A spec file shown relative to the project becomes a relative URI reference on {@value #BASE_ID};
-     * one outside the project (shown absolute) an absolute {@code file:} URI.
+     * A spec file shown relative to the project becomes a relative URI reference on {@value #BASE_ID}
+     * (the root); one outside the root an absolute {@code file:} URI.
      */
-    private static void artifactLocation(JsonText location, String source) {
-        Path path = Path.of(source);
-        if (path.isAbsolute()) {
+    private static void artifactLocation(JsonText location, String shown, Path module, Path root) {
+        Path path = module.resolve(shown).normalize();
+        if (!path.startsWith(root)) {
             location.field("uri", path.toUri().toString());
             return;
         }
+        String source = slashes(root.relativize(path));
         try {
             // percent-encodes spaces and the like; the slashes stay. "./" keeps a colon in the first
             // segment from reading as a scheme (RFC 3986 §4.2)
@@ -121,6 +135,10 @@ final class SarifReport {
             throw new IllegalArgumentException("not a path: " + source, e);
         }
         location.field("uriBaseId", BASE_ID);
+    }
+
+    private static String slashes(Path relative) {
+        return relative.toString().replace('\\', '/');
     }
 
     /** The version in core's jar (Maven writes its pom.properties), or {@code development} when run from classes. */

@@ -71,6 +71,35 @@ class SarifReportTest {
     }
 
     @Test
+    void inAModuleOfAMultiModuleBuildPathsStartFromTheReactorsRootWhereCodeScanningReadsThem() throws IOException {
+        Path module = project.resolve("site");
+        Path reports = module.resolve("target/assetgen");
+        Problem outsideTheModule = Problem.error(
+                RuleId.MODEL_UNSUPPORTED_VALUE.id(),
+                "resolution",
+                new Position("../shared/specs/common.yaml", 2, 3),
+                "logo",
+                "resolution '8K' is not supported");
+
+        new ReportWriter().writeSarif(reports, List.of(warning, outsideTheModule), module, project);
+        JsonNode run = new ObjectMapper()
+                .readTree(Files.readString(reports.resolve(ReportWriter.SARIF), StandardCharsets.UTF_8))
+                .at("/runs/0");
+
+        assertThat(run.at("/results/0/locations/0/physicalLocation/artifactLocation/uri")
+                        .asText())
+                .isEqualTo("site/src/main/assets/my%20specs/b.yaml");
+        assertThat(run.at("/results/1/locations/0/physicalLocation/artifactLocation/uri")
+                        .asText())
+                .isEqualTo("shared/specs/common.yaml");
+        assertThat(run.at("/results/1/locations/0/physicalLocation/artifactLocation/uriBaseId")
+                        .asText())
+                .isEqualTo("PROJECTROOT");
+        assertThat(run.at("/originalUriBaseIds/PROJECTROOT/uri").asText())
+                .isEqualTo(project.toUri().toString());
+    }
+
+    @Test
     void theDriverIsAssetgenAndListsEveryRuleItsResultsPointAt() throws IOException {
         JsonNode sarif = write(List.of(error));
 
