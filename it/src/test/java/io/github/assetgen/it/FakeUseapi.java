@@ -308,6 +308,9 @@ public final class FakeUseapi extends FakeProvider {
         respond(exchange, 200, answer);
     }
 
+    /** How long a new video lists no prompt ({@code "desc": ""}), as a processing one does. */
+    private static final long PROMPT_HIDDEN_MILLIS = 1_500;
+
     /** {@code GET /videos/?account=&limit=}: a bare array, with only the documented fields (no time, model, batch). */
     private void videoList(HttpExchange exchange) throws IOException {
         ArrayNode videos = JSON.createArrayNode();
@@ -317,7 +320,11 @@ public final class FakeUseapi extends FakeProvider {
                     ObjectNode entry = videos.addObject();
                     entry.put("id", item.id.substring(item.id.lastIndexOf(':') + 1));
                     entry.put("videoId", item.id);
-                    entry.put("desc", job.prompt);
+                    // get-minimax-videos documents a processing video with "desc": "": here a video shows
+                    // its prompt once reported done, or 1.5 s after its create, as if done by then
+                    boolean processing =
+                            !item.reportedFinal && System.currentTimeMillis() - job.createdAt < PROMPT_HIDDEN_MILLIS;
+                    entry.put("desc", processing ? "" : job.prompt);
                     entry.put("status", item.reportedFinal ? 2 : 1);
                     entry.put("statusFinal", item.reportedFinal);
                     ArrayNode origin = entry.putArray("originFiles");

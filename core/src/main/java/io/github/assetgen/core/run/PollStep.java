@@ -184,7 +184,12 @@ final class PollStep {
                         lastFault = e.getMessage();
                     }
                     case PROVIDER_STOP -> {
-                        gates.stop(provider, e.getMessage());
+                        String account = asset.request().account();
+                        if (ProviderGates.accountOnly(e) && account != null) {
+                            gates.stop(provider, account, e.getMessage());
+                        } else {
+                            gates.stop(provider, e.getMessage());
+                        }
                         throw new AssetFailure(
                                 "could not poll " + job.id() + ": " + e.getMessage()
                                         + ". The job stays recorded; the next build resumes it.",

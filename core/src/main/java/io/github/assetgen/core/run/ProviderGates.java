@@ -1,5 +1,6 @@
 package io.github.assetgen.core.run;
 
+import io.github.assetgen.core.provider.ProviderException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -19,6 +20,15 @@ final class ProviderGates {
 
     ProviderGates(Map<String, Integer> maxJobs) {
         this.maxJobs = Map.copyOf(maxJobs);
+    }
+
+    /**
+     * Whether a stop concerns one account, not the provider: useapi's 412 (the account's credits are
+     * used up) and 596 ("Your hailuoai.video account has been placed on hold",
+     * https://useapi.net/docs/api-minimax-v1/post-minimax-images-create).
+     */
+    static boolean accountOnly(ProviderException e) {
+        return e.httpStatus() == 412 || e.httpStatus() == 596;
     }
 
     /** Takes a job slot, waiting for one. */

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -42,14 +41,30 @@ final class ReconcileStep {
     }
 
     /**
-     * The jobs the create with {@code submissionId} made, or empty when the provider's lists show none
-     * once {@link #GRACE} has passed since {@code sentAt}.
+     * What the lists hold for a create once they have been read.
+     *
+     * @param found the create's jobs: adopt them
+     * @param unconfirmed jobs made since that may be its own but cannot be told apart from another's:
+     *     when there are any, the create is neither adopted nor sent again
+     */
+    record Reconciled(List<JobRef> found, List<String> unconfirmed) {
+
+        /** No job that could be the create's: sending it again pays once, not twice. */
+        boolean nothing() {
+            return found.isEmpty() && unconfirmed.isEmpty();
+        }
+    }
+
+    /**
+     * The jobs the create with {@code submissionId} made, as soon as the lists show them; once {@link
+     * #GRACE} has passed since {@code sentAt} without them, the jobs the last look could not tell
+     * apart from this create's, if any.
      *
      * @param cause why the answer is missing, for messages
      * @throws AssetFailure "may already be paid" when the lists cannot be read, or the asset's deadline
      *     comes first
      */
-    Optional<List<JobRef>> find(
+    Reconciled find(
             PlannedAsset asset, JobLookup lookup, String submissionId, Instant sentAt, String cause, RetryPolicy retry)
             throws AssetFailure, InterruptedException {
         String id = asset.id();
@@ -60,23 +75,24 @@ final class ReconcileStep {
         log.info("[" + id + "] " + cause + "; looking for the job (replyRef " + submissionId + ") in " + provider
                 + "'s lists before anything is sent again");
         while (true) {
-            List<JobRef> found;
+            JobLookup.Found look;
             try {
-                found = lookup.find(asset.request(), submissionId, sentAt);
+                look = lookup.find(asset.request(), submissionId, sentAt);
             } catch (ProviderException e) {
                 throw new AssetFailure(
                         SubmitStep.maybePaidMessage(
                                 id, cause + "; and " + provider + "'s lists could not be read: " + e.getMessage()),
                         e);
             }
+            List<JobRef> found = look.jobs();
             if (!found.isEmpty()) {
                 log.info("[" + id + "] found " + found.stream().map(JobRef::id).collect(Collectors.joining(", "))
                         + " made by the create with replyRef " + submissionId + "; collecting it");
-                return Optional.of(found);
+                return new Reconciled(found, List.of());
             }
             Instant now = clock.instant();
             if (!now.isBefore(until)) {
-                return Optional.empty();
+                return new Reconciled(List.of(), look.unconfirmed());
             }
             Duration wait = Duration.between(now, until);
             wait = wait.compareTo(interval) < 0 ? wait : interval;

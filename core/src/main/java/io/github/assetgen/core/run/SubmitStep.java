@@ -117,15 +117,16 @@ final class SubmitStep {
                             // the journal entry stays "submitting": the next build will not pay again blindly
                             throw new AssetFailure(maybePaidMessage(request.id(), e.getMessage()), e);
                         }
-                        Optional<List<JobRef>> found = reconcile.find(
-                                asset,
-                                lookup.get(),
-                                submissionId,
-                                begun.startedAt(),
-                                "the create request got no clear answer (" + withoutAdvice(e.getMessage()) + ")",
-                                retry);
-                        if (found.isPresent()) {
-                            return adopt(asset, found.get());
+                        String cause = "the create request got no clear answer (" + withoutAdvice(e.getMessage()) + ")";
+                        ReconcileStep.Reconciled found =
+                                reconcile.find(asset, lookup.get(), submissionId, begun.startedAt(), cause, retry);
+                        if (!found.found().isEmpty()) {
+                            return adopt(asset, found.found());
+                        }
+                        if (!found.nothing()) {
+                            // the journal entry stays "submitting": the next build looks again, never pays blindly
+                            throw new AssetFailure(
+                                    maybePaidMessage(request.id(), unconfirmed(cause, provider, found)), e);
                         }
                         journal.close(asset.key());
                         inFlight.remove(request.id());
@@ -142,11 +143,12 @@ final class SubmitStep {
                     }
                     case PROVIDER_STOP -> {
                         journal.close(asset.key());
-                        if (e.httpStatus() == 412 && request.account() != null) {
-                            // credits belong to one account: the provider's other accounts go on
+                        if (ProviderGates.accountOnly(e) && request.account() != null) {
+                            // credits and holds belong to one account: the provider's other accounts go on
                             gates.stop(provider, request.account(), e.getMessage());
                             throw new AssetFailure(
-                                    "account " + request.account() + " of " + provider + " has no credits left: "
+                                    "account " + request.account() + " of " + provider
+                                            + (e.httpStatus() == 412 ? " has no credits left: " : " is on hold: ")
                                             + e.getMessage() + "; assets on other accounts go on",
                                     e);
                         }
@@ -183,6 +185,14 @@ final class SubmitStep {
         }
     }
 
+    /** Why a create whose job cannot be told apart from another's is neither adopted nor sent again. */
+    private static String unconfirmed(String cause, String provider, ReconcileStep.Reconciled found) {
+        return cause + "; " + provider + "'s lists show " + String.join(", ", found.unconfirmed())
+                + " made since, which may be its job but cannot be told apart from another's"
+                + " (no prompt listed yet, or another create still unanswered), so it is neither collected nor sent"
+                + " again";
+    }
+
     /**
      * An earlier create of this key has no recorded answer. Where the provider keeps lists, the job is
      * looked up and adopted; where it does not, the asset fails as "may already be paid" unless
@@ -195,15 +205,15 @@ final class SubmitStep {
         String provider = asset.request().provider();
         Optional<JobLookup> lookup = client.jobLookup();
         if (lookup.isPresent() && entry.submissionId() != null) {
-            Optional<List<JobRef>> found = reconcile.find(
-                    asset,
-                    lookup.get(),
-                    entry.submissionId(),
-                    entry.startedAt(),
-                    "an earlier build sent its create request at " + entry.startedAt() + " and lost the answer",
-                    retry);
-            if (found.isPresent()) {
-                return Optional.of(adopt(asset, found.get()));
+            String cause = "an earlier build sent its create request at " + entry.startedAt() + " and lost the answer";
+            ReconcileStep.Reconciled found =
+                    reconcile.find(asset, lookup.get(), entry.submissionId(), entry.startedAt(), cause, retry);
+            if (!found.found().isEmpty()) {
+                return Optional.of(adopt(asset, found.found()));
+            }
+            if (!found.nothing() && !force) {
+                // the entry stays open: a later build, or the user with force, decides
+                throw new AssetFailure(maybePaidMessage(id, unconfirmed(cause, provider, found)));
             }
             if (!force) {
                 // the provider's lists show no such job: the entry is closed, so the next build plans

@@ -221,6 +221,29 @@ class LostAnswersTest {
     }
 
     @Test
+    void aJobThatMayBeTheCreatesButCannotBeToldApartIsNeitherCollectedNorPaidForTwice() throws Exception {
+        LookingClient client = new LookingClient();
+        client.scripted.failSubmit("hero", GATEWAY);
+        client.unconfirmed = List.of(jobOf("web").id(), jobOf("other").id());
+        PlannedAsset hero = generate("hero");
+
+        List<AssetResult> results = runner(client, "useapi", false).run(List.of(hero));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(MavenStyle.text(results.get(0).message()))
+                .contains(
+                        "may already be paid for",
+                        "cannot be told apart",
+                        jobOf("web").id())
+                .contains("-Dassetgen.force=true -Dassetgen.only=hero");
+        assertThat(client.scripted.submits).as("not sent again on a guess").hasValue(1);
+        assertThat(client.lookups).as("looked for the whole grace period").hasValue(13);
+        // the next build looks again instead of planning a new create
+        assertThat(journal.find(hero.key()))
+                .hasValueSatisfying(entry -> assertThat(entry.state()).isEqualTo(JournalEntry.State.SUBMITTING));
+    }
+
+    @Test
     void listsThatCannotBeReadFailTheAssetAsMaybePaidAndNothingIsResent() throws Exception {
         LookingClient client = new LookingClient();
         client.scripted.failSubmit("hero", GATEWAY);
@@ -290,6 +313,24 @@ class LostAnswersTest {
         assertThat(journal.find(blocked.key())).isEmpty();
     }
 
+    @Test
+    void theNextBuildSeeingOnlyJobsItCannotTellApartKeepsTheEntryAndSendsNothing() throws Exception {
+        AssetRequest request = request("hero", "useapi", null);
+        PlannedAsset blocked = planned(request, Action.BLOCKED, new OpenJob(List.of(), clock.instant(), false));
+        journal.begin(blocked.key(), "useapi", "hero", "image-01", "hero#0123456789ab");
+        clock.advance(Duration.ofMinutes(30));
+        LookingClient client = new LookingClient();
+        client.unconfirmed = List.of(jobOf("web").id());
+
+        List<AssetResult> results = runner(client, "useapi", false).run(List.of(blocked));
+
+        assertThat(results.get(0).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(MavenStyle.text(results.get(0).message()))
+                .contains("cannot be told apart", "may already be paid for");
+        assertThat(client.scripted.submits).hasValue(0);
+        assertThat(journal.find(blocked.key())).isPresent();
+    }
+
     // ------------------------------------------------------------------ journal writes after a paid create
 
     @Test
@@ -335,6 +376,21 @@ class LostAnswersTest {
 
         assertThat(results).extracting(AssetResult::status).containsExactly(AssetStatus.FAILED, AssetStatus.GENERATED);
         assertThat(results.get(0).message()).contains("account 111", "other accounts go on");
+    }
+
+    @Test
+    void anAccountOnHoldStopsThatAccountOnly() throws Exception {
+        // useapi's 596: "Your hailuoai.video account has been placed on hold"; other accounts still work
+        ScriptedClient client = new ScriptedClient("useapi")
+                .failSubmit(
+                        "a1", new ProviderException(Kind.PROVIDER_STOP, "useapi", 596, "Account on hold", null, null));
+        PlannedAsset a1 = planned(request("a1", "useapi", "111"), Action.GENERATE, null);
+        PlannedAsset b1 = planned(request("b1", "useapi", "222"), Action.GENERATE, null);
+
+        List<AssetResult> results = runner(client, "useapi", false).run(List.of(a1, b1));
+
+        assertThat(results).extracting(AssetResult::status).containsExactly(AssetStatus.FAILED, AssetStatus.GENERATED);
+        assertThat(results.get(0).message()).contains("account 111", "on hold", "other accounts go on");
     }
 
     @Test
@@ -407,6 +463,9 @@ class LostAnswersTest {
         final AtomicInteger lookups = new AtomicInteger();
         final List<String> submissionIds = Collections.synchronizedList(new ArrayList<>());
         final List<String> lookedFor = Collections.synchronizedList(new ArrayList<>());
+        /** What every look reports as maybe the create's job. */
+        volatile List<String> unconfirmed = List.of();
+
         volatile ProviderException failure;
 
         @Override
@@ -434,7 +493,7 @@ class LostAnswersTest {
                     throw failure;
                 }
                 List<JobRef> next = answers.poll();
-                return next == null ? List.of() : next;
+                return new JobLookup.Found(next == null ? List.of() : next, unconfirmed);
             });
         }
 

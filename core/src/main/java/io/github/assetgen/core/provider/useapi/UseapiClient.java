@@ -47,6 +47,8 @@ public final class UseapiClient implements ProviderClient {
     private final Set<String> known = new HashSet<>();
     /** The file ids each create sent, by submission id, for matching a lost video create. */
     private final Map<String, List<String>> sentFiles = new ConcurrentHashMap<>();
+    /** The creates of this build sent and not yet answered, by submission id: their jobs are not known yet. */
+    private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
 
     private final UseapiLookup lookup;
 
@@ -65,7 +67,7 @@ public final class UseapiClient implements ProviderClient {
         this.caller = new HttpCaller(settings, clients, sleeper, UseapiClient::classify);
         this.uploads = new Uploads(caller, fileIds);
         this.downloader = new Downloader(caller);
-        this.lookup = new UseapiLookup(caller, known, sentFiles);
+        this.lookup = new UseapiLookup(caller, known, sentFiles, unanswered);
     }
 
     @Override
@@ -176,6 +178,16 @@ public final class UseapiClient implements ProviderClient {
     private SubmitResult create(AssetRequest request, List<String> fileIds, String submissionId)
             throws ProviderException {
         sentFiles.put(submissionId, List.copyOf(fileIds));
+        unanswered.add(submissionId);
+        try {
+            return createOnce(request, fileIds, submissionId);
+        } finally {
+            unanswered.remove(submissionId);
+        }
+    }
+
+    private SubmitResult createOnce(AssetRequest request, List<String> fileIds, String submissionId)
+            throws ProviderException {
         List<JobRef> jobs;
         if (request.type() == AssetType.IMAGE) {
             int references = request.references().size();
@@ -219,6 +231,10 @@ public final class UseapiClient implements ProviderClient {
                     0,
                     "'" + ProviderMessages.shorten(caller.redact(job.id()), 80) + "' is not a useapi " + job.kind()
                             + " id");
+        }
+        synchronized (known) {
+            // a job resumed from the journal is this build's too: never adopted for another asset
+            known.add(job.id());
         }
         try {
             return caller.safe(caller.call(new GetJobEndpoint(job)));

@@ -21,11 +21,17 @@ import java.util.Set;
  * Finds the useapi job of a create whose answer was lost. First {@code GET /scheduler/}, whose
  * executing jobs carry the create's {@code replyRef} (certain, but only while the job runs, and only
  * if useapi learned the job's id: after a 502/504 it may not have). Then the account's own history,
- * {@code GET /images/} or {@code GET /videos/}, which has no {@code replyRef}: an image matches by
- * prompt, model ({@code modelID} or a tag), {@code createTime} after the create was sent and one
- * {@code batchID} for the whole batch; a video, whose documented item has no time, model or batch,
- * by prompt ({@code desc}), the uploaded first frame in {@code originFiles} and list position (the
- * newest match). Jobs this build already holds are never matched twice. Thread-safe.
+ * {@code GET /images/} or {@code GET /videos/}, which has no {@code replyRef} and also lists jobs
+ * started elsewhere (hailuoai.com, another build): an image by model ({@code modelID} or a tag),
+ * {@code createTime} after the create was sent and one {@code batchID} for the whole batch; a video,
+ * whose documented item has no time, model or batch, by the uploaded first frame in {@code
+ * originFiles} and list position (the newest). A job is identified by its prompt ({@code desc}) or,
+ * for a video without one, by its first frame. A job that passes every other test but shows no
+ * prompt to compare (a video still processing lists {@code "desc": ""}; with {@code
+ * promptOptimization} the listed prompt is MiniMax's rewrite) is only taken when it is the one such
+ * job and no other create of this build is still unanswered, whose job it could as well be; otherwise
+ * it is reported unconfirmed, so that nothing is adopted and nothing sent again on a guess. Jobs
+ * this build already holds are never matched twice. Thread-safe.
  */
 final class UseapiLookup implements JobLookup {
 
@@ -33,19 +39,22 @@ final class UseapiLookup implements JobLookup {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private final HttpCaller caller;
-    /** Ids this build created or adopted, guarded by itself. */
+    /** Ids this build created, adopted or polled, guarded by itself. */
     private final Set<String> known;
     /** The file ids each create of this build sent, by submission id; empty for an earlier build's. */
     private final Map<String, List<String>> sentFiles;
+    /** The creates of this build still waiting for their answer, by submission id. */
+    private final Set<String> unanswered;
 
-    UseapiLookup(HttpCaller caller, Set<String> known, Map<String, List<String>> sentFiles) {
+    UseapiLookup(HttpCaller caller, Set<String> known, Map<String, List<String>> sentFiles, Set<String> unanswered) {
         this.caller = caller;
         this.known = known;
         this.sentFiles = sentFiles;
+        this.unanswered = unanswered;
     }
 
     @Override
-    public List<JobRef> find(AssetRequest request, String submissionId, Instant sentAt) throws ProviderException {
+    public Found find(AssetRequest request, String submissionId, Instant sentAt) throws ProviderException {
         boolean video = request.type() == AssetType.VIDEO;
         int expected = video ? 1 : Math.max(1, request.expectedFiles());
         List<JobRef> found = new ArrayList<>();
@@ -56,11 +65,21 @@ final class UseapiLookup implements JobLookup {
         }
         List<JsonNode> items =
                 found.size() >= expected ? List.of() : caller.call(new AccountListEndpoint(video, request.account()));
+        List<String> unconfirmed = new ArrayList<>();
         synchronized (known) {
             if (!items.isEmpty()) {
-                List<JobRef> listed = video
+                Match match = video
                         ? matchVideo(items, request, sentFiles.get(submissionId), sentAt)
                         : matchImages(items, request, sentAt, expected);
+                List<JobRef> listed = match.identified();
+                if (listed.isEmpty() && found.isEmpty() && !match.guesses().isEmpty()) {
+                    boolean othersWaiting = unanswered.stream().anyMatch(other -> !other.equals(submissionId));
+                    if (match.guessGroups() == 1 && !othersWaiting) {
+                        listed = match.guesses(); // the one job made since that could be it, and nobody else's
+                    } else {
+                        match.guesses().forEach(job -> unconfirmed.add(job.id()));
+                    }
+                }
                 for (JobRef job : listed) {
                     if (!found.contains(job)) {
                         found.add(job);
@@ -69,12 +88,20 @@ final class UseapiLookup implements JobLookup {
             }
             found.forEach(job -> known.add(job.id()));
         }
-        return found;
+        return new Found(found, found.isEmpty() ? unconfirmed : List.of());
     }
 
+    /**
+     * The jobs a list holds for a create: those identified, and those that may be it.
+     *
+     * @param guessGroups how many different jobs (an image batch counts once) the guesses are
+     */
+    private record Match(List<JobRef> identified, List<JobRef> guesses, int guessGroups) {}
+
     /** The earliest batch made after the send whose items match prompt and model; at most {@code expected}. */
-    private List<JobRef> matchImages(List<JsonNode> items, AssetRequest request, Instant sentAt, int expected) {
-        Map<String, List<JsonNode>> batches = new LinkedHashMap<>();
+    private Match matchImages(List<JsonNode> items, AssetRequest request, Instant sentAt, int expected) {
+        Map<String, List<JsonNode>> identified = new LinkedHashMap<>();
+        Map<String, List<JsonNode>> guessed = new LinkedHashMap<>();
         long earliest = sentAt.minus(CLOCK_SKEW).toEpochMilli();
         for (JsonNode item : items) {
             String id = HttpJson.text(item, "imageId");
@@ -82,23 +109,42 @@ final class UseapiLookup implements JobLookup {
             if (id == null || known.contains(id) || created < earliest || !sameModel(item, request.model())) {
                 continue;
             }
-            if (!samePrompt(HttpJson.text(item, "desc"), request)) {
+            Boolean prompt = promptMatch(HttpJson.text(item, "desc"), request);
+            if (Boolean.FALSE.equals(prompt)) {
                 continue;
             }
             String batch = HttpJson.text(item, "batchID");
-            batches.computeIfAbsent(batch == null ? id : batch, b -> new ArrayList<>())
+            (prompt == null ? guessed : identified)
+                    .computeIfAbsent(batch == null ? id : batch, b -> new ArrayList<>())
                     .add(item);
         }
-        List<JsonNode> chosen = batches.values().stream()
+        List<JobRef> guesses = guessed.size() == 1
+                ? imageJobs(guessed.values().iterator().next(), expected)
+                : guessed.values().stream()
+                        .flatMap(List::stream)
+                        .map(UseapiLookup::imageJob)
+                        .toList();
+        return new Match(imageJobs(earliest(identified), expected), guesses, guessed.size());
+    }
+
+    private static List<JsonNode> earliest(Map<String, List<JsonNode>> batches) {
+        return batches.values().stream()
                 .min((a, b) -> Long.compare(firstCreated(a), firstCreated(b)))
                 .orElse(List.of());
+    }
+
+    private static List<JobRef> imageJobs(List<JsonNode> batch, int expected) {
         List<JobRef> jobs = new ArrayList<>();
-        for (JsonNode item : chosen) {
+        for (JsonNode item : batch) {
             if (jobs.size() < expected) {
-                jobs.add(new JobRef(UseapiClient.NAME, UseapiClient.IMAGE, HttpJson.text(item, "imageId")));
+                jobs.add(imageJob(item));
             }
         }
         return jobs;
+    }
+
+    private static JobRef imageJob(JsonNode item) {
+        return new JobRef(UseapiClient.NAME, UseapiClient.IMAGE, HttpJson.text(item, "imageId"));
     }
 
     private static long firstCreated(List<JsonNode> batch) {
@@ -108,9 +154,13 @@ final class UseapiLookup implements JobLookup {
                 .orElse(Long.MAX_VALUE);
     }
 
-    /** The newest video that matches prompt and first frame (and time and model, where the item has them). */
-    private List<JobRef> matchVideo(List<JsonNode> items, AssetRequest request, List<String> files, Instant sentAt) {
+    /**
+     * The newest video identified by its prompt (or, without a prompt, by its first frame), and the
+     * videos that pass every other test but show nothing to identify them by.
+     */
+    private Match matchVideo(List<JsonNode> items, AssetRequest request, List<String> files, Instant sentAt) {
         long earliest = sentAt.minus(CLOCK_SKEW).toEpochMilli();
+        List<JobRef> guesses = new ArrayList<>();
         for (JsonNode item : items) {
             String id = HttpJson.text(item, "videoId");
             if (id == null || known.contains(id) || !sameModel(item, request.model())) {
@@ -119,15 +169,27 @@ final class UseapiLookup implements JobLookup {
             if (item.has("createTime") && item.path("createTime").asLong(-1) < earliest) {
                 continue;
             }
-            if (!request.prompt().isEmpty() && !samePrompt(HttpJson.text(item, "desc"), request)) {
-                continue;
-            }
             if (!sameFirstFrame(item, files)) {
                 continue;
             }
-            return List.of(new JobRef(UseapiClient.NAME, UseapiClient.VIDEO, id));
+            JobRef job = new JobRef(UseapiClient.NAME, UseapiClient.VIDEO, id);
+            Boolean prompt = request.prompt().isEmpty()
+                    ? (showsFirstFrame(item, files) ? Boolean.TRUE : null)
+                    : promptMatch(HttpJson.text(item, "desc"), request);
+            if (Boolean.TRUE.equals(prompt)) {
+                if (guesses.isEmpty()) {
+                    return new Match(List.of(job), List.of(), 0);
+                }
+                // a newer video that shows no prompt yet may be this create's, the older match an
+                // earlier generation of the same prompt: no telling which
+                guesses.add(job);
+                return new Match(List.of(), guesses, guesses.size());
+            }
+            if (prompt == null) {
+                guesses.add(job);
+            }
         }
-        return List.of();
+        return new Match(List.of(), guesses, guesses.size());
     }
 
     /** The item's uploaded files include the first one this create sent, when both are known. */
@@ -162,21 +224,36 @@ final class UseapiLookup implements JobLookup {
         return false;
     }
 
+    /** The item lists the first file this create uploaded: that identifies it. */
+    private static boolean showsFirstFrame(JsonNode item, List<String> files) {
+        JsonNode origin = item.path("originFiles");
+        return files != null
+                && !files.isEmpty()
+                && origin.isArray()
+                && !origin.isEmpty()
+                && sameFirstFrame(item, files);
+    }
+
     /**
-     * The item's {@code desc} is the prompt (whitespace and case aside, or one within the other). With
-     * prompt optimisation on, {@code desc} may be MiniMax's rewrite, so it decides nothing.
+     * Whether the item's {@code desc} is the prompt (whitespace and case aside, or one within the
+     * other): true, false, or null when it cannot tell: no {@code desc} listed (a video still
+     * processing lists an empty one), or another one under prompt optimisation, where {@code desc}
+     * may be MiniMax's rewrite.
      */
-    private static boolean samePrompt(String desc, AssetRequest request) {
+    private static Boolean promptMatch(String desc, AssetRequest request) {
+        if (desc == null) {
+            return null;
+        }
+        String listed = normalise(desc);
+        String sent = normalise(request.prompt());
+        if (!sent.isEmpty() && (listed.equals(sent) || listed.contains(sent) || sent.contains(listed))) {
+            return Boolean.TRUE;
+        }
         boolean optimised = "true"
                 .equalsIgnoreCase(request.parameter("promptOptimization")
                         .map(Object::toString)
                         .orElse(""));
-        if (desc == null || optimised) {
-            return true;
-        }
-        String listed = normalise(desc);
-        String sent = normalise(request.prompt());
-        return !sent.isEmpty() && (listed.equals(sent) || listed.contains(sent) || sent.contains(listed));
+        return optimised ? null : Boolean.FALSE;
     }
 
     private static String normalise(String text) {

@@ -76,6 +76,24 @@ class UseapiLookupTest {
                 new Position("assets.yaml", 3, 5));
     }
 
+    /** An image whose prompt MiniMax may rewrite (useapi's default for images). */
+    private static AssetRequest optimisedImage(String prompt) {
+        return new AssetRequest(
+                "hero",
+                "useapi",
+                AssetType.IMAGE,
+                "image-01",
+                prompt,
+                Map.of("quantity", 1, "promptOptimization", true),
+                List.of(),
+                null,
+                null,
+                null,
+                "555",
+                List.of("hero.png"),
+                new Position("assets.yaml", 3, 5));
+    }
+
     private static AssetRequest video(String prompt) {
         return new AssetRequest(
                 "intro",
@@ -106,7 +124,8 @@ class UseapiLookupTest {
                         + "{\"videoId\":\"" + IMG + "2\",\"started\":1727229316128,\"elapsed\":\"00:03\","
                         + "\"replyRef\":\"" + REF + "\"}]"));
 
-        List<JobRef> found = lookup(client()).find(image("a red fox", 1), REF, SENT);
+        List<JobRef> found =
+                lookup(client()).find(image("a red fox", 1), REF, SENT).jobs();
 
         assertThat(found).containsExactly(new JobRef("useapi", "image", IMG + "2"));
         assertThat(server.getRequestCount()).as("the scheduler was enough").isEqualTo(1);
@@ -126,7 +145,8 @@ class UseapiLookupTest {
                         + imageItem("5", "a red fox", "image-01", SENT_MS - 3_600_000, "old")
                         + "]}"));
 
-        List<JobRef> found = lookup(client()).find(image("a red fox", 2), REF, SENT);
+        List<JobRef> found =
+                lookup(client()).find(image("a red fox", 2), REF, SENT).jobs();
 
         assertThat(found).extracting(JobRef::id).containsExactly(IMG + "9", IMG + "8");
         server.takeRequest();
@@ -142,7 +162,8 @@ class UseapiLookupTest {
                 "[{\"videoId\":\"" + VID + "3\",\"desc\":\"a cat sleeps\",\"status\":1}," + "{\"videoId\":\"" + VID
                         + "2\",\"desc\":\"The fox runs \",\"status\":1}]"));
 
-        List<JobRef> found = lookup(client()).find(video("the fox runs"), REF, SENT);
+        List<JobRef> found =
+                lookup(client()).find(video("the fox runs"), REF, SENT).jobs();
 
         assertThat(found).containsExactly(new JobRef("useapi", "video", VID + "2"));
     }
@@ -156,9 +177,9 @@ class UseapiLookupTest {
         server.enqueue(json(200, "[]"));
         server.enqueue(json(200, list));
 
-        assertThat(lookup(client).find(image("a red fox", 1), REF, SENT)).hasSize(1);
+        assertThat(lookup(client).find(image("a red fox", 1), REF, SENT).jobs()).hasSize(1);
         assertThat(lookup(client).find(image("a red fox", 1), "hero#ffffffffffff", SENT))
-                .isEmpty();
+                .isEqualTo(JobLookup.Found.nothing());
     }
 
     @Test
@@ -170,13 +191,100 @@ class UseapiLookupTest {
         server.enqueue(
                 json(200, "{\"images\":[" + imageItem("9", "a red fox", "image-01", SENT_MS + 5_000, "b") + "]}"));
 
-        assertThat(lookup(client).find(image("a red fox", 1), REF, SENT)).isEmpty();
+        assertThat(lookup(client).find(image("a red fox", 1), REF, SENT)).isEqualTo(JobLookup.Found.nothing());
         RecordedRequest create = server.takeRequest();
         assertThat(HttpJson.mapper()
                         .readTree(create.getBody().utf8())
                         .get("replyRef")
                         .asText())
                 .isEqualTo("hero#000000000001");
+    }
+
+    private static String videoItem(String id, String desc) {
+        return "{\"videoId\":\"" + VID + id + "\",\"desc\":\"" + desc + "\",\"status\":1}";
+    }
+
+    @Test
+    void aVideoStillProcessingWithoutAPromptIsTakenOnlyWhenItIsTheOneThatCouldBeIt() throws Exception {
+        // useapi's documented processing video lists "desc": "": nothing to tell it by but being alone
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, "[" + videoItem("4", "") + "]"));
+
+        assertThat(lookup(client()).find(video("the fox runs"), REF, SENT).jobs())
+                .containsExactly(new JobRef("useapi", "video", VID + "4"));
+    }
+
+    @Test
+    void twoVideosWithoutAPromptAreNeitherTakenNorIgnored() throws Exception {
+        // one is a video started on hailuoai.com, or another asset's: taking either may lose this one
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, "[" + videoItem("4", "") + "," + videoItem("3", "") + "]"));
+
+        JobLookup.Found found = lookup(client()).find(video("the fox runs"), REF, SENT);
+
+        assertThat(found.jobs()).isEmpty();
+        assertThat(found.unconfirmed()).containsExactly(VID + "4", VID + "3");
+    }
+
+    @Test
+    void anOlderVideoWithTheSamePromptIsNotTakenOverANewerOneThatShowsNoPromptYet() throws Exception {
+        // the older one is an earlier generation of the same prompt; the newer, processing one may be this create's
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, "[" + videoItem("5", "") + "," + videoItem("2", "the fox runs") + "]"));
+
+        JobLookup.Found found = lookup(client()).find(video("the fox runs"), REF, SENT);
+
+        assertThat(found.jobs()).isEmpty();
+        assertThat(found.unconfirmed()).containsExactly(VID + "5", VID + "2");
+    }
+
+    @Test
+    void aVideoWithAnotherPromptIsNeverTaken() throws Exception {
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, "[" + videoItem("4", "a cat sleeps") + "]"));
+
+        assertThat(lookup(client()).find(video("the fox runs"), REF, SENT)).isEqualTo(JobLookup.Found.nothing());
+    }
+
+    @Test
+    void withPromptOptimisationAnImageBatchIsTakenOnlyWhileNoOtherCreateOfTheBuildIsUnanswered() throws Exception {
+        // MiniMax rewrites an optimised prompt, so desc cannot tell this batch from another asset's
+        AssetRequest optimised = optimisedImage("a red fox");
+        String list =
+                "{\"images\":[" + imageItem("9", "A vivid red fox in snow", "image-01", SENT_MS + 5_000, "b") + "]}";
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, list));
+
+        assertThat(lookup(client()).find(optimised, REF, SENT).jobs())
+                .extracting(JobRef::id)
+                .containsExactly(IMG + "9");
+    }
+
+    @Test
+    void twoOptimisedBatchesMadeSinceTheCreateAreUnconfirmed() throws Exception {
+        AssetRequest optimised = optimisedImage("a red fox");
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(
+                200,
+                "{\"images\":[" + imageItem("9", "A vivid red fox", "image-01", SENT_MS + 5_000, "b2") + ","
+                        + imageItem("8", "A lighthouse at dusk", "image-01", SENT_MS + 4_000, "b1") + "]}"));
+
+        JobLookup.Found found = lookup(client()).find(optimised, REF, SENT);
+
+        assertThat(found.jobs()).isEmpty();
+        assertThat(found.unconfirmed()).containsExactlyInAnyOrder(IMG + "9", IMG + "8");
+    }
+
+    @Test
+    void aJobResumedFromTheJournalIsNotAdoptedForAnotherAsset() throws Exception {
+        UseapiClient client = client();
+        server.enqueue(json(200, "{\"imageId\":\"" + IMG + "9\",\"status\":1}"));
+        client.poll(new JobRef("useapi", "image", IMG + "9"));
+        server.enqueue(json(200, "[]"));
+        server.enqueue(
+                json(200, "{\"images\":[" + imageItem("9", "a red fox", "image-01", SENT_MS + 5_000, "b") + "]}"));
+
+        assertThat(lookup(client).find(image("a red fox", 1), REF, SENT)).isEqualTo(JobLookup.Found.nothing());
     }
 
     @Test
