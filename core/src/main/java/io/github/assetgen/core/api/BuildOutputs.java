@@ -90,7 +90,6 @@ final class BuildOutputs {
     private OutputManifest prune(
             List<AssetRequest> requests, List<AssetResult> results, List<LockFile> locks, KeyLock keys)
             throws IOException, InterruptedException {
-        String placeholder = ProviderRegistry.standard().placeholder().name();
         Path manifestFile = config.reportDirectory().resolve(OutputManifest.FILE_NAME);
         // the key of this output directory's lock: a name no cache key can collide with
         String key = Hashing.sha256(
@@ -101,8 +100,7 @@ final class BuildOutputs {
             return OutputManifest.read(manifestFile);
         }
         try (KeyLock.Handle lock = held.get()) {
-            OutputPruner pruner = new OutputPruner(config.outputDirectory(), shown(), placeholder, log);
-            OutputManifest manifest = pruner.prune(OutputManifest.read(manifestFile), locks, requests, results);
+            OutputManifest manifest = pruner().prune(OutputManifest.read(manifestFile), locks, requests, results);
             Files.createDirectories(config.reportDirectory());
             manifest.write(manifestFile);
             settled = true;
@@ -124,15 +122,21 @@ final class BuildOutputs {
                 building.add(asset.id());
             }
         }
-        String placeholder = ProviderRegistry.standard().placeholder().name();
         try {
             OutputManifest previous =
                     OutputManifest.read(config.reportDirectory().resolve(OutputManifest.FILE_NAME));
-            return new OutputPruner(config.outputDirectory(), shown(), placeholder, log)
-                    .preview(previous, locks, requests, building);
+            return pruner().preview(previous, locks, requests, building);
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
+    }
+
+    private OutputPruner pruner() {
+        return new OutputPruner(
+                config.outputDirectory(),
+                shown(),
+                ProviderRegistry.standard().placeholder().name(),
+                log);
     }
 
     /**

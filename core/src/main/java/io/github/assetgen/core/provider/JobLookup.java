@@ -48,5 +48,10 @@ public interface JobLookup {
         public static Found nothing() {
             return new Found(List.of(), List.of());
         }
+
+        /** No job that could be the create's: sending it again pays once, not twice. */
+        public boolean isNothing() {
+            return jobs.isEmpty() && unconfirmed.isEmpty();
+        }
     }
 }

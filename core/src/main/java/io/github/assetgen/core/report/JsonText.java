@@ -3,6 +3,7 @@ package io.github.assetgen.core.report;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -17,7 +18,8 @@ import java.util.Map;
  */
 final class JsonText {
 
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** Jackson writes the escapes of control characters in upper case: {@code \\u001F}. */
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     /** A line break and the indent of each level the reports reach. */
     private static final String[] INDENTS = {"\n", "\n  ", "\n    ", "\n      ", "\n        ", "\n          "};
@@ -70,63 +72,44 @@ final class JsonText {
     /** A text element of an array; null is written as JSON null. */
     JsonText element(String value) {
         beforeValue();
-        if (value == null) {
-            text.append("null");
-        } else {
-            string(value);
-        }
+        text(value);
         return this;
     }
 
     /** A text field; null is written as JSON null. */
     JsonText field(String name, String value) {
-        name(name);
-        beforeValue();
-        if (value == null) {
-            text.append("null");
-        } else {
-            string(value);
-        }
+        value(name);
+        text(value);
         return this;
     }
 
     /** An int field. */
     JsonText field(String name, int value) {
-        name(name);
-        beforeValue();
-        text.append(value);
+        value(name).append(value);
         return this;
     }
 
     /** A long field. */
     JsonText field(String name, long value) {
-        name(name);
-        beforeValue();
-        text.append(value);
+        value(name).append(value);
         return this;
     }
 
     /** A decimal field, as {@link BigDecimal#toString()} writes it. */
     JsonText field(String name, BigDecimal value) {
-        name(name);
-        beforeValue();
-        text.append(value == null ? "null" : value.toString());
+        value(name).append(value == null ? "null" : value.toString());
         return this;
     }
 
     /** A boolean field. */
     JsonText field(String name, boolean value) {
-        name(name);
-        beforeValue();
-        text.append(value);
+        value(name).append(value);
         return this;
     }
 
     /** A null field. */
     JsonText nullField(String name) {
-        name(name);
-        beforeValue();
-        text.append("null");
+        value(name).append("null");
         return this;
     }
 
@@ -154,6 +137,22 @@ final class JsonText {
         }
         text.append(quoted);
         afterName = true;
+    }
+
+    /** The field's name, then the buffer its value is appended to. */
+    private StringBuilder value(String name) {
+        name(name);
+        beforeValue();
+        return text;
+    }
+
+    /** A string, or JSON null. */
+    private void text(String value) {
+        if (value == null) {
+            text.append("null");
+        } else {
+            string(value);
+        }
     }
 
     /** Where a value goes: after a name in an object, as the next element of an array, or the root. */
@@ -236,7 +235,7 @@ final class JsonText {
                 case '\t' -> text.append('t');
                 case '\b' -> text.append('b');
                 case '\f' -> text.append('f');
-                default -> text.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                default -> text.append("u00").append(HEX.toHexDigits((byte) c));
             }
         }
         text.append(value, start, length).append('"');

@@ -151,9 +151,7 @@ final class JunitReport {
     }
 
     private static void escapedLine(StringBuilder xml, String name, String value) {
-        if (value != null) {
-            xml.append(name).append(": ").append(escape(value)).append('\n');
-        }
+        line(xml, name, value == null ? null : escape(value));
     }
 
     private static void line(StringBuilder text, String name, String value) {

@@ -31,10 +31,6 @@ final class SarifReport {
 
     private SarifReport() {}
 
-    static String render(List<Problem> problems, Path projectBaseDir) {
-        return render(problems, projectBaseDir, projectBaseDir);
-    }
-
     /**
      * @param rootDirectory the reactor's root, which relative paths start from when the project is
      *     inside it: code scanning reads a relative path from the repository's root, which is where a

@@ -41,21 +41,6 @@ final class ReconcileStep {
     }
 
     /**
-     * What the lists hold for a create once they have been read.
-     *
-     * @param found the create's jobs: adopt them
-     * @param unconfirmed jobs made since that may be its own but cannot be told apart from another's:
-     *     when there are any, the create is neither adopted nor sent again
-     */
-    record Reconciled(List<JobRef> found, List<String> unconfirmed) {
-
-        /** No job that could be the create's: sending it again pays once, not twice. */
-        boolean nothing() {
-            return found.isEmpty() && unconfirmed.isEmpty();
-        }
-    }
-
-    /**
      * The jobs the create with {@code submissionId} made, as soon as the lists show them; once {@link
      * #GRACE} has passed since {@code sentAt} without them, the jobs the last look could not tell
      * apart from this create's, if any.
@@ -64,7 +49,7 @@ final class ReconcileStep {
      * @throws AssetFailure "may already be paid" when the lists cannot be read, or the asset's deadline
      *     comes first
      */
-    Reconciled find(
+    JobLookup.Found find(
             PlannedAsset asset, JobLookup lookup, String submissionId, Instant sentAt, String cause, RetryPolicy retry)
             throws AssetFailure, InterruptedException {
         String id = asset.id();
@@ -88,11 +73,11 @@ final class ReconcileStep {
             if (!found.isEmpty()) {
                 log.info("[" + id + "] found " + found.stream().map(JobRef::id).collect(Collectors.joining(", "))
                         + " made by the create with replyRef " + submissionId + "; collecting it");
-                return new Reconciled(found, List.of());
+                return look;
             }
             Instant now = clock.instant();
             if (!now.isBefore(until)) {
-                return new Reconciled(List.of(), look.unconfirmed());
+                return new JobLookup.Found(List.of(), look.unconfirmed());
             }
             Duration wait = Duration.between(now, until);
             wait = wait.compareTo(interval) < 0 ? wait : interval;

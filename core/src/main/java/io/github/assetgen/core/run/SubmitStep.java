@@ -118,12 +118,12 @@ final class SubmitStep {
                             throw new AssetFailure(maybePaidMessage(request.id(), e.getMessage()), e);
                         }
                         String cause = "the create request got no clear answer (" + withoutAdvice(e.getMessage()) + ")";
-                        ReconcileStep.Reconciled found =
+                        JobLookup.Found found =
                                 reconcile.find(asset, lookup.get(), submissionId, begun.startedAt(), cause, retry);
-                        if (!found.found().isEmpty()) {
-                            return adopt(asset, found.found());
+                        if (!found.jobs().isEmpty()) {
+                            return adopt(asset, found.jobs());
                         }
-                        if (!found.nothing()) {
+                        if (!found.isNothing()) {
                             // the journal entry stays "submitting": the next build looks again, never pays blindly
                             throw new AssetFailure(
                                     maybePaidMessage(request.id(), unconfirmed(cause, provider, found)), e);
@@ -186,7 +186,7 @@ final class SubmitStep {
     }
 
     /** Why a create whose job cannot be told apart from another's is neither adopted nor sent again. */
-    private static String unconfirmed(String cause, String provider, ReconcileStep.Reconciled found) {
+    private static String unconfirmed(String cause, String provider, JobLookup.Found found) {
         return cause + "; " + provider + "'s lists show " + String.join(", ", found.unconfirmed())
                 + " made since, which may be its job but cannot be told apart from another's"
                 + " (no prompt listed yet, or another create still unanswered), so it is neither collected nor sent"
@@ -206,12 +206,12 @@ final class SubmitStep {
         Optional<JobLookup> lookup = client.jobLookup();
         if (lookup.isPresent() && entry.submissionId() != null) {
             String cause = "an earlier build sent its create request at " + entry.startedAt() + " and lost the answer";
-            ReconcileStep.Reconciled found =
+            JobLookup.Found found =
                     reconcile.find(asset, lookup.get(), entry.submissionId(), entry.startedAt(), cause, retry);
-            if (!found.found().isEmpty()) {
-                return Optional.of(adopt(asset, found.found()));
+            if (!found.jobs().isEmpty()) {
+                return Optional.of(adopt(asset, found.jobs()));
             }
-            if (!found.nothing() && !force) {
+            if (!found.isNothing() && !force) {
                 // the entry stays open: a later build, or the user with force, decides
                 throw new AssetFailure(maybePaidMessage(id, unconfirmed(cause, provider, found)));
             }
