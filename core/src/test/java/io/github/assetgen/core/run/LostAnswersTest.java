@@ -317,7 +317,7 @@ class LostAnswersTest {
     void theNextBuildSeeingOnlyJobsItCannotTellApartKeepsTheEntryAndSendsNothing() throws Exception {
         AssetRequest request = request("hero", "useapi", null);
         PlannedAsset blocked = planned(request, Action.BLOCKED, new OpenJob(List.of(), clock.instant(), false));
-        journal.begin(blocked.key(), "useapi", "hero", "image-01", "hero#0123456789ab");
+        journal.begin(blocked.key(), "useapi", "hero", "image-01", "hero#000000000002");
         clock.advance(Duration.ofMinutes(30));
         LookingClient client = new LookingClient();
         client.unconfirmed = List.of(jobOf("web").id());
