@@ -71,7 +71,6 @@ final class SpecFileParser {
     /** The longest alias name a message repeats; longer ones are cut (it may not be a spec at all). */
     private static final int MAX_ECHO = 24;
 
-    private final YAMLFactory yamlFactory = new YAMLFactory();
     private final JsonFactory jsonFactory = new JsonFactory();
 
     /**
@@ -80,8 +79,19 @@ final class SpecFileParser {
      * @param yaml true for YAML, false for JSON
      */
     Parsed parse(String text, boolean yaml, String source) {
+        if (yaml) {
+            Optional<LocatedNode> plain = PlainYaml.read(text, source);
+            if (plain.isPresent()) {
+                return new Parsed(plain, Optional.empty());
+            }
+        }
+        return parseInFull(text, yaml, source);
+    }
+
+    /** {@link #parse} with the general parsers only, even for plain YAML; package-private for tests. */
+    Parsed parseInFull(String text, boolean yaml, String source) {
         String format = yaml ? "YAML" : "JSON";
-        try (JsonParser parser = yaml ? yamlFactory.createParser(text) : jsonFactory.createParser(text)) {
+        try (JsonParser parser = yaml ? Yaml.FACTORY.createParser(text) : jsonFactory.createParser(text)) {
             TreeBuilder builder = new TreeBuilder(parser, source);
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -336,6 +346,11 @@ final class SpecFileParser {
             }
             return new LocatedNode.Sequence(position, items);
         }
+    }
+
+    /** Made on first use: a project whose files are all plain YAML never loads the general YAML parser. */
+    private static final class Yaml {
+        static final YAMLFactory FACTORY = new YAMLFactory();
     }
 
     /** Valid input this reader chooses not to support; aborts the file with one problem. */
