@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the parsed tree of one spec file into {@link AssetSpec}s with {@code defaults} merged in,
@@ -11,6 +12,9 @@ import java.util.Map;
  * business. Not thread-safe: one per file.
  */
 final class AssetCollector {
+
+    /** {@link SpecFields#ASSET_FIELDS} as a set: asked of every field of every asset. */
+    private static final Set<String> KNOWN_FIELDS = Set.copyOf(SpecFields.ASSET_FIELDS);
 
     private static final String DEFAULTS = "defaults";
     private static final String ASSETS = "assets";
@@ -137,7 +141,7 @@ final class AssetCollector {
     }
 
     private boolean isKnownField(LocatedNode.Entry field, String assetId) {
-        if (SpecFields.ASSET_FIELDS.contains(field.key())) {
+        if (KNOWN_FIELDS.contains(field.key())) {
             return true;
         }
         SpecRuleId rule = unknownRule(field.key(), SpecRuleId.UNKNOWN_FIELD);

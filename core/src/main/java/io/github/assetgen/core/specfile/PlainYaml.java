@@ -31,29 +31,40 @@ final class PlainYaml {
     private static final int MAX_LENGTH = 1 << 20;
 
     private static final int MAX_DEPTH = 32;
+
+    /** What {@link #characters} found. */
+    private static final int NOT_PLAIN = 0;
+
+    private static final int ASCII = 1;
+    private static final int UNICODE = 2;
     private static final int MAX_KEY_LENGTH = 200;
 
     private final String text;
     private final String source;
     private final int end;
+    /** Whether every character is ASCII: then a column is a count of characters, not of code points. */
+    private final boolean ascii;
+
     private int pos;
     private int line = 1;
     private int lineStart;
     private int depth;
 
-    private PlainYaml(String text, String source) {
+    private PlainYaml(String text, String source, boolean ascii) {
         this.text = text;
         this.source = source;
         this.end = text.length();
+        this.ascii = ascii;
     }
 
     /** The file's tree, or empty when the file is not plain YAML (or is empty): then the general parser decides. */
     static Optional<LocatedNode> read(String text, String source) {
-        if (text.length() > MAX_LENGTH || !plainCharacters(text)) {
+        int characters = text.length() > MAX_LENGTH ? NOT_PLAIN : characters(text);
+        if (characters == NOT_PLAIN) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new PlainYaml(text, source).document());
+            return Optional.of(new PlainYaml(text, source, characters == ASCII).document());
         } catch (NotPlain e) {
             return Optional.empty();
         }
@@ -64,25 +75,27 @@ final class PlainYaml {
      * control character, none of the line breaks YAML 1.1 adds (U+0085, U+2028, U+2029), no byte
      * order mark inside the text, no lone surrogate.
      */
-    private static boolean plainCharacters(String text) {
+    private static int characters(String text) {
+        int kind = ASCII;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c >= 0x20 && c < 0x7F || c == '\n') {
                 continue;
             }
             if (c < 0xA0 || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c >= 0xFFFE) {
-                return false;
+                return NOT_PLAIN;
             }
+            kind = UNICODE;
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 >= n || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
+                    return NOT_PLAIN;
                 }
                 i++;
             } else if (Character.isLowSurrogate(c)) {
-                return false;
+                return NOT_PLAIN;
             }
         }
-        return true;
+        return kind;
     }
 
     private LocatedNode document() {
@@ -641,11 +654,12 @@ final class PlainYaml {
     }
 
     private Position here() {
-        return new Position(source, line, text.codePointCount(lineStart, pos) + 1);
+        return new Position(source, line, column() + 1);
     }
 
     private int column() {
-        return text.codePointCount(lineStart, pos);
+        // SnakeYAML counts columns in code points
+        return ascii ? pos - lineStart : text.codePointCount(lineStart, pos);
     }
 
     /** The indentation of the current line; moves {@code pos} to its first non-space. */

@@ -179,6 +179,10 @@ public final class SpecReader {
 
     /** Strict UTF-8, so a file saved in another encoding is reported instead of read as garbage. */
     private static String decode(byte[] bytes) throws CharacterCodingException {
+        if (isAscii(bytes)) {
+            // ASCII is UTF-8 as it is: the JDK's copy is far cheaper than a decoder, most spec files are ASCII
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
         String text = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -186,6 +190,15 @@ public final class SpecReader {
                 .decode(ByteBuffer.wrap(bytes))
                 .toString();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Path> specFiles(Path root, Path base, List<Problem> problems) {
