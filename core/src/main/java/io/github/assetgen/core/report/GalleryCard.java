@@ -18,6 +18,9 @@ final class GalleryCard {
     /** States whose message is an error; any other state's message is a neutral note. */
     private static final Set<String> ERRORS = Set.of("failed", "partial");
 
+    /** Each state's meaning, escaped once: every card of that state shows it as its badge's title. */
+    private static final Map<String, String> BADGE_TITLES = badgeTitles();
+
     private GalleryCard() {}
 
     static void append(StringBuilder html, Path outputDir, AssetOutcome outcome, GalleryMedia media) {
@@ -145,14 +148,21 @@ final class GalleryCard {
                 .append(" <span class=\"badge ")
                 .append(status)
                 .append("\" title=\"")
-                .append(escape(
-                        State.ofLabel(outcome.status()).map(State::meaning).orElse("")))
+                .append(BADGE_TITLES.getOrDefault(outcome.status(), ""))
                 .append("\">")
                 .append(status)
                 .append("</span></h2>\n");
         if (outcome.prompt() != null && !outcome.prompt().isEmpty()) {
             html.append("<p class=\"prompt\">").append(escape(outcome.prompt())).append("</p>\n");
         }
+    }
+
+    private static Map<String, String> badgeTitles() {
+        Map<String, String> titles = new HashMap<>();
+        for (State state : State.values()) {
+            titles.putIfAbsent(state.label(), escape(state.meaning())); // the first, as ofLabel finds it
+        }
+        return Map.copyOf(titles);
     }
 
     private static void details(StringBuilder html, AssetOutcome outcome) {
