@@ -7,9 +7,9 @@ import io.github.assetgen.core.specfile.DidYouMean;
 import io.github.assetgen.core.specfile.Problem;
 import io.github.assetgen.core.specfile.SpecFields;
 import io.github.assetgen.core.specfile.SpecValue;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Family {@code asset}: the id, the type of every known field's value, the asset type and the
@@ -46,9 +46,29 @@ final class IdAndShapeRules implements RuleFamily {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     }
 
-    private static final Set<String> INTEGERS = Set.of("quantity", "seed", "pick");
-    private static final Set<String> BOOLEANS = Set.of("promptOptimization");
-    private static final Set<String> LISTS = Set.of("references");
+    /** The type each asset field must have; one lookup per field of every asset. */
+    private enum Shape {
+        INTEGER,
+        BOOLEAN,
+        LIST,
+        TEXT
+    }
+
+    private static final Map<String, Shape> SHAPES = shapes();
+
+    private static Map<String, Shape> shapes() {
+        Map<String, Shape> shapes = new HashMap<>();
+        for (String field : SpecFields.ASSET_FIELDS) {
+            shapes.put(field, Shape.TEXT);
+        }
+        shapes.put("quantity", Shape.INTEGER);
+        shapes.put("seed", Shape.INTEGER);
+        shapes.put("pick", Shape.INTEGER);
+        shapes.put("promptOptimization", Shape.BOOLEAN);
+        shapes.put("references", Shape.LIST);
+        shapes.remove("id"); // checked on its own
+        return Map.copyOf(shapes);
+    }
 
     @Override
     public void check(CheckedAsset asset) {
@@ -98,43 +118,53 @@ final class IdAndShapeRules implements RuleFamily {
             String name = entry.getKey();
             SpecValue value = entry.getValue();
             JsonNode node = value.node();
-            if (name.equals("id") || !SpecFields.ASSET_FIELDS.contains(name) || node.isNull()) {
+            Shape shape = SHAPES.get(name);
+            if (shape == null || node.isNull()) {
                 continue;
             }
             String problem = null;
             RuleId rule = null;
-            if (INTEGERS.contains(name)) {
-                if (!node.isIntegralNumber()) {
-                    problem = name + " must be a whole number (got " + CheckedAsset.shown(node) + ")";
-                    rule = RuleId.ASSET_NOT_WHOLE_NUMBER;
+            switch (shape) {
+                case INTEGER -> {
+                    if (!node.isIntegralNumber()) {
+                        problem = name + " must be a whole number (got " + CheckedAsset.shown(node) + ")";
+                        rule = RuleId.ASSET_NOT_WHOLE_NUMBER;
+                    }
                 }
-            } else if (BOOLEANS.contains(name)) {
-                if (!node.isBoolean()) {
-                    problem = name + " must be true or false (got " + CheckedAsset.shown(node) + ")";
-                    rule = RuleId.ASSET_NOT_BOOLEAN;
+                case BOOLEAN -> {
+                    if (!node.isBoolean()) {
+                        problem = name + " must be true or false (got " + CheckedAsset.shown(node) + ")";
+                        rule = RuleId.ASSET_NOT_BOOLEAN;
+                    }
                 }
-            } else if (LISTS.contains(name)) {
-                if (!node.isArray()) {
-                    problem = name + " must be a list of file paths or https URLs, e.g. [refs/style.png] (got "
-                            + CheckedAsset.shown(node) + ")";
-                    rule = RuleId.ASSET_NOT_LIST;
-                } else {
-                    for (int i = 0; i < node.size(); i++) {
-                        JsonNode item = node.get(i);
-                        if (!item.isTextual() || item.asText().isBlank()) {
-                            asset.error(
-                                    RuleId.ASSET_BAD_LIST_ITEM,
-                                    name,
-                                    value.positionOf(i),
-                                    name + "[" + i + "] is "
-                                            + (item.isTextual() || item.isNull() ? "empty" : CheckedAsset.shown(item))
-                                            + "; give a file path or an https URL");
+                case LIST -> {
+                    if (!node.isArray()) {
+                        problem = name + " must be a list of file paths or https URLs, e.g. [refs/style.png] (got "
+                                + CheckedAsset.shown(node) + ")";
+                        rule = RuleId.ASSET_NOT_LIST;
+                    } else {
+                        for (int i = 0; i < node.size(); i++) {
+                            JsonNode item = node.get(i);
+                            if (!item.isTextual() || item.asText().isBlank()) {
+                                asset.error(
+                                        RuleId.ASSET_BAD_LIST_ITEM,
+                                        name,
+                                        value.positionOf(i),
+                                        name + "[" + i + "] is "
+                                                + (item.isTextual() || item.isNull()
+                                                        ? "empty"
+                                                        : CheckedAsset.shown(item))
+                                                + "; give a file path or an https URL");
+                            }
                         }
                     }
                 }
-            } else if (!node.isTextual()) {
-                problem = name + " must be text (got " + CheckedAsset.shown(node) + "); put it in quotes";
-                rule = RuleId.ASSET_NOT_TEXT;
+                case TEXT -> {
+                    if (!node.isTextual()) {
+                        problem = name + " must be text (got " + CheckedAsset.shown(node) + "); put it in quotes";
+                        rule = RuleId.ASSET_NOT_TEXT;
+                    }
+                }
             }
             if (problem != null) {
                 asset.error(rule, name, value.position(), problem);

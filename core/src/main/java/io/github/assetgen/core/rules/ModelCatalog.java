@@ -8,8 +8,10 @@ import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,9 +29,19 @@ public final class ModelCatalog {
     /** Asked of every asset: made once. */
     private final Set<String> providerNames;
 
+    /** Each provider's models by name, the first of a name as the descriptor lists them; asked of every asset. */
+    private final Map<String, Map<String, ModelRules>> modelsByProvider;
+
     private ModelCatalog(ProviderRegistry registry) {
         this.registry = registry;
         this.providerNames = Collections.unmodifiableSet(new LinkedHashSet<>(registry.names()));
+        Map<String, Map<String, ModelRules>> models = new HashMap<>();
+        for (String provider : registry.names()) {
+            Map<String, ModelRules> byName = new HashMap<>();
+            registry.find(provider).ifPresent(p -> p.models().forEach(m -> byName.putIfAbsent(m.model(), m)));
+            models.put(provider, Map.copyOf(byName));
+        }
+        this.modelsByProvider = Map.copyOf(models);
     }
 
     /** The catalog of the standard providers. */
@@ -49,9 +61,11 @@ public final class ModelCatalog {
 
     /** The rules of a provider's model; empty for unknown names and for the placeholder provider. */
     public Optional<ModelRules> find(String provider, String model) {
-        return registry.find(provider)
-                .flatMap(p ->
-                        p.models().stream().filter(m -> m.model().equals(model)).findFirst());
+        if (provider == null || model == null) {
+            return Optional.empty();
+        }
+        Map<String, ModelRules> models = modelsByProvider.get(provider);
+        return models == null ? Optional.empty() : Optional.ofNullable(models.get(model));
     }
 
     /** Every provider name, the default ({@code useapi}) first. */
