@@ -37,41 +37,8 @@ final class SpecFileParser {
     /** The root (absent for an empty or unusable file), or the one problem that made the file unusable. */
     record Parsed(Optional<LocatedNode> root, Optional<Problem> problem) {}
 
-    /** YAML 1.2 core-schema decimals; Jackson also accepts YAML 1.1 forms (0x10, 1_000, .inf) we keep as text. */
-    private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
-
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-
-    /** YAML 1.2 booleans; Jackson follows YAML 1.1, where yes/no/on/off are booleans too (the "Norway problem"). */
-    private static final Pattern BOOLEAN = Pattern.compile("true|True|TRUE|false|False|FALSE");
-
-    private static final Pattern JACKSON_SOURCE =
-            Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
-
-    /** Advice aimed at Jackson users (feature flags, constraint classes), not at spec authors. */
-    private static final Pattern JACKSON_INTERNALS = Pattern.compile(
-            ",? from `[^`]*`|: enable `[^`]*` to allow| \\(not recognized as one since Feature [^)]*\\)");
-
-    /**
-     * Parser messages that quote what was written: the quote goes, since the file may not be a
-     * spec at all (a token file saved as {@code .json} would have its token printed). The position
-     * already says where to look.
-     */
-    private static final Pattern QUOTED_TOKEN = Pattern.compile("(?s)(Unrecognized token) '.*': (was expecting)");
-
-    private static final Pattern QUOTED_NUMBER = Pattern.compile("(?s)(Numeric value) \\(.*\\) (out of range)");
-    private static final Pattern QUOTED = Pattern.compile("'([^'\\n]*)'");
-    private static final Pattern UNQUOTED_TAIL =
-            Pattern.compile("(?s)(found undefined tag handle|but found:|found unknown directive name)\\s.*");
-
-    /** Quoted text kept in messages: single characters, parser token kinds and JSON literals. */
-    private static final Pattern SAFE_QUOTE =
-            Pattern.compile(".?|<[a-z ]+>|null|true|false|[-+]?(NaN|Infinity|INF)|\\\\[a-z]|: |---");
-
     /** The longest alias name a message repeats; longer ones are cut (it may not be a spec at all). */
     private static final int MAX_ECHO = 24;
-
-    private final JsonFactory jsonFactory = new JsonFactory();
 
     /**
      * Parses {@code text}; {@code source} is the file name shown to the user.
@@ -91,7 +58,7 @@ final class SpecFileParser {
     /** {@link #parse} with the general parsers only, even for plain YAML; package-private for tests. */
     Parsed parseInFull(String text, boolean yaml, String source) {
         String format = yaml ? "YAML" : "JSON";
-        try (JsonParser parser = yaml ? Yaml.FACTORY.createParser(text) : jsonFactory.createParser(text)) {
+        try (JsonParser parser = yaml ? Yaml.FACTORY.createParser(text) : Json.FACTORY.createParser(text)) {
             TreeBuilder builder = new TreeBuilder(parser, source);
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -168,7 +135,7 @@ final class SpecFileParser {
         if (mistake.isPresent()) {
             return explained(mistake.get(), "JSON", source);
         }
-        Matcher token = QUOTED_TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
+        Matcher token = Expressions.QUOTED_TOKEN.matcher(String.valueOf(e.getOriginalMessage()));
         if (token.find()) {
             // Jackson points after the token it quotes; the message no longer quotes it, so point at its start
             int length = token.group().length()
@@ -198,8 +165,8 @@ final class SpecFileParser {
         if (message == null || message.isBlank()) {
             return "not valid";
         }
-        String text = JACKSON_SOURCE.matcher(message).replaceAll("line $1, column $2");
-        text = JACKSON_INTERNALS.matcher(text).replaceAll("");
+        String text = Expressions.JACKSON_SOURCE.matcher(message).replaceAll("line $1, column $2");
+        text = Expressions.JACKSON_INTERNALS.matcher(text).replaceAll("");
         text = firstLine(scrub(text));
         if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))) {
             text = Character.toLowerCase(text.charAt(0)) + text.substring(1);
@@ -207,15 +174,16 @@ final class SpecFileParser {
         return text;
     }
 
-    /** The parser's message without the file's content it quotes (see {@link #QUOTED_TOKEN}). */
+    /** The parser's message without the file's content it quotes (see {@link Expressions#QUOTED_TOKEN}). */
     static String scrub(String message) {
-        String text = QUOTED_TOKEN.matcher(message).replaceAll("$1: $2");
-        text = QUOTED_NUMBER.matcher(text).replaceAll("$1 $2");
-        text = UNQUOTED_TAIL.matcher(text).replaceAll("$1 (see the position)");
-        Matcher quoted = QUOTED.matcher(text);
+        String text = Expressions.QUOTED_TOKEN.matcher(message).replaceAll("$1: $2");
+        text = Expressions.QUOTED_NUMBER.matcher(text).replaceAll("$1 $2");
+        text = Expressions.UNQUOTED_TAIL.matcher(text).replaceAll("$1 (see the position)");
+        Matcher quoted = Expressions.QUOTED.matcher(text);
         StringBuilder out = new StringBuilder();
         while (quoted.find()) {
-            String kept = SAFE_QUOTE.matcher(quoted.group(1)).matches() ? quoted.group() : "(see the position)";
+            String kept =
+                    Expressions.SAFE_QUOTE.matcher(quoted.group(1)).matches() ? quoted.group() : "(see the position)";
             quoted.appendReplacement(out, Matcher.quoteReplacement(kept));
         }
         quoted.appendTail(out);
@@ -253,7 +221,7 @@ final class SpecFileParser {
                 return NullNode.getInstance();
             case VALUE_TRUE:
             case VALUE_FALSE:
-                return BOOLEAN.matcher(text).matches()
+                return Expressions.BOOLEAN.matcher(text).matches()
                         ? BooleanNode.valueOf(token == JsonToken.VALUE_TRUE)
                         : TextNode.valueOf(text);
             case VALUE_NUMBER_INT:
@@ -265,14 +233,14 @@ final class SpecFileParser {
     }
 
     private static JsonNode number(String text) {
-        if (INTEGER.matcher(text).matches()) {
+        if (Expressions.INTEGER.matcher(text).matches()) {
             BigInteger value = new BigInteger(text);
             if (value.bitLength() < Integer.SIZE) {
                 return IntNode.valueOf(value.intValue());
             }
             return value.bitLength() < Long.SIZE ? LongNode.valueOf(value.longValue()) : BigIntegerNode.valueOf(value);
         }
-        if (DECIMAL.matcher(text).matches()) {
+        if (Expressions.DECIMAL.matcher(text).matches()) {
             double value = Double.parseDouble(text);
             if (Double.isFinite(value)) {
                 return DoubleNode.valueOf(value);
@@ -348,9 +316,51 @@ final class SpecFileParser {
         }
     }
 
+    /**
+     * The expressions of the general parsers' path, compiled on first use: a project whose files
+     * are all plain YAML never needs them.
+     */
+    private static final class Expressions {
+
+        /** YAML 1.2 core-schema decimals; Jackson also accepts YAML 1.1 forms (0x10, 1_000, .inf) we keep as text. */
+        static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
+
+        static final Pattern DECIMAL = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+
+        /** YAML 1.2 booleans; Jackson follows YAML 1.1, where yes/no/on/off are booleans too (the "Norway problem"). */
+        static final Pattern BOOLEAN = Pattern.compile("true|True|TRUE|false|False|FALSE");
+
+        static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
+        /** Advice aimed at Jackson users (feature flags, constraint classes), not at spec authors. */
+        static final Pattern JACKSON_INTERNALS = Pattern.compile(
+                ",? from `[^`]*`|: enable `[^`]*` to allow| \\(not recognized as one since Feature [^)]*\\)");
+
+        /**
+         * Parser messages that quote what was written: the quote goes, since the file may not be a
+         * spec at all (a token file saved as {@code .json} would have its token printed). The position
+         * already says where to look.
+         */
+        static final Pattern QUOTED_TOKEN = Pattern.compile("(?s)(Unrecognized token) '.*': (was expecting)");
+
+        static final Pattern QUOTED_NUMBER = Pattern.compile("(?s)(Numeric value) \\(.*\\) (out of range)");
+        static final Pattern QUOTED = Pattern.compile("'([^'\\n]*)'");
+        static final Pattern UNQUOTED_TAIL =
+                Pattern.compile("(?s)(found undefined tag handle|but found:|found unknown directive name)\\s.*");
+
+        /** Quoted text kept in messages: single characters, parser token kinds and JSON literals. */
+        static final Pattern SAFE_QUOTE =
+                Pattern.compile(".?|<[a-z ]+>|null|true|false|[-+]?(NaN|Infinity|INF)|\\\\[a-z]|: |---");
+    }
+
     /** Made on first use: a project whose files are all plain YAML never loads the general YAML parser. */
     private static final class Yaml {
         static final YAMLFactory FACTORY = new YAMLFactory();
+    }
+
+    /** Made on first use, like {@link Yaml}. */
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
     }
 
     /** Valid input this reader chooses not to support; aborts the file with one problem. */
