@@ -45,6 +45,22 @@ class SpecReaderFuzzTest {
         check(data, "site.json");
     }
 
+    /**
+     * Any text the plain-YAML shortcut reads, the general parser reads into the same tree (see
+     * {@code PlainYamlAgreesWithTheFullParserTest}): a difference would change a cache key.
+     */
+    @FuzzTest(maxDuration = "8s")
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void plainYamlReadsAsTheGeneralParserReads(byte[] data) {
+        String text = new String(data, StandardCharsets.UTF_8);
+        java.util.Optional<LocatedNode> plain = PlainYaml.read(text, "site.yaml");
+        if (plain.isPresent()) {
+            SpecFileParser.Parsed full = new SpecFileParser().parseInFull(text, true, "site.yaml");
+            assertThat(full.problem()).as(text).isEmpty();
+            assertThat(full.root()).as(text).contains(plain.get());
+        }
+    }
+
     private static void check(byte[] data, String name) {
         List<AssetSpec> assets = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
