@@ -37,11 +37,14 @@ final class GalleryCard {
         html.append("<div class=\"body\">\n");
         heading(html, outcome);
         details(html, outcome);
-        // the previous version beside the new one, the new one as this card shows it
-        html.append(ChangeView.render(
-                media.reportDir(),
-                outcome,
-                file -> shown.getOrDefault(file, HtmlReport.relativeUrl(media.reportDir(), path(outputDir, file)))));
+        if (outcome.change() != null) {
+            // the previous version beside the new one, the new one as this card shows it
+            html.append(ChangeView.render(
+                    media.reportDir(),
+                    outcome,
+                    file -> shown.getOrDefault(
+                            file, HtmlReport.relativeUrl(media.reportDir(), path(outputDir, file)))));
+        }
         message(html, outcome);
         html.append("</div>\n</article>\n");
     }
@@ -49,11 +52,12 @@ final class GalleryCard {
     /** @return the URL each file is shown by, for those shown as a picture or video */
     private static Map<OutcomeFile, String> media(
             StringBuilder html, Path outputDir, AssetOutcome outcome, GalleryMedia media) {
-        Map<OutcomeFile, String> sources = new HashMap<>();
         html.append("<div class=\"media\">\n");
         if (outcome.files().isEmpty()) {
-            html.append("<div class=\"nomedia\">no file</div>\n");
+            html.append("<div class=\"nomedia\">no file</div>\n</div>\n");
+            return Map.of();
         }
+        Map<OutcomeFile, String> sources = new HashMap<>();
         for (OutcomeFile file : outcome.files()) {
             GalleryMedia.Shown shown = media.show(path(outputDir, file), file.sha256());
             String src = shown.src() == null ? null : escape(shown.src());

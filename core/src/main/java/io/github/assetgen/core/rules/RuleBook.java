@@ -45,7 +45,9 @@ public final class RuleBook {
         List<Boolean> failed = new ArrayList<>();
         for (AssetSpec asset : assets) {
             CheckedAsset check = new CheckedAsset(asset, catalog, files, context, problems);
-            FAMILIES.forEach(family -> family.check(check));
+            for (RuleFamily family : FAMILIES) {
+                family.check(check);
+            }
             resolved.add(CheckedRequests.of(check));
             failed.add(check.failed());
         }
