@@ -9,6 +9,7 @@ import io.github.assetgen.core.request.InputFile;
 import io.github.assetgen.core.specfile.Position;
 import io.github.assetgen.core.specfile.SpecValue;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Family {@code input}: references, character, first and end frame are readable images, sent the
@@ -16,6 +17,9 @@ import java.nio.file.Path;
  * the input files; runs even when type or provider is unknown, so every broken file shows at once.
  */
 final class InputFileRules implements RuleFamily {
+
+    /** A URL of any scheme; compiled once, not for every reference of every asset as {@code String.matches} does. */
+    private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
 
     @Override
     public void check(CheckedAsset a) {
@@ -82,7 +86,7 @@ final class InputFileRules implements RuleFamily {
         ProviderDescriptor descriptor =
                 provider == null ? null : a.catalog.provider(provider).orElse(null);
         ProviderInputs accepted = descriptor == null ? null : descriptor.inputs();
-        if (value.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+        if (URL.matcher(value).matches()) {
             if (!value.startsWith("https://")) {
                 return rejected(
                         a,
