@@ -196,8 +196,9 @@ final class GalleryCard {
 
     private static void term(StringBuilder html, String name, String value) {
         if (value != null) {
+            // the name is the card's own word (never user text), so it needs no escaping
             html.append("<dt>")
-                    .append(escape(name))
+                    .append(name)
                     .append("</dt><dd>")
                     .append(escape(value))
                     .append("</dd>\n");

@@ -86,7 +86,7 @@ final class HtmlReport {
             ReportSummary summary,
             BuildFailure failure,
             GalleryMedia media) {
-        StringBuilder html = new StringBuilder();
+        StringBuilder html = new StringBuilder(Markup.capacity(outcomes.size(), 768));
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>assetgen report</title>\n<link rel=\"stylesheet\" href=\"")

@@ -51,7 +51,7 @@ final class JsonReport {
     }
 
     static String render(List<AssetOutcome> outcomes, ReportSummary summary, BuildFailure failure) {
-        JsonText json = new JsonText();
+        JsonText json = new JsonText(Markup.capacity(outcomes.size(), 512));
         json.object();
         if (failure != null) {
             // only a failed goal has the field, so a successful build's report is unchanged

@@ -24,7 +24,7 @@ final class JsonText {
     /** A line break and the indent of each level the reports reach. */
     private static final String[] INDENTS = {"\n", "\n  ", "\n    ", "\n      ", "\n        ", "\n          "};
 
-    private final StringBuilder text = new StringBuilder(1 << 16);
+    private final StringBuilder text;
     /** Each field name quoted with its separator: a report writes the same dozen names 10,000 times. */
     private final Map<String, String> names = new HashMap<>();
     /** One entry per open container: true for an object. */
@@ -35,6 +35,16 @@ final class JsonText {
     private int depth;
     private boolean afterName;
     private boolean rootWritten;
+
+    /** A writer for a small document. */
+    JsonText() {
+        this(1 << 12);
+    }
+
+    /** A writer whose buffer starts at {@code capacity} characters. */
+    JsonText(int capacity) {
+        text = new StringBuilder(capacity);
+    }
 
     /** Starts the document's object, or an object in an array. */
     JsonText object() {
@@ -113,13 +123,13 @@ final class JsonText {
         return this;
     }
 
-    /** The document, ending with a line break. */
+    /** The document, ending with a line break; the writer's last call. */
     String text() {
         if (depth > 0) {
             // closing it quietly would move the fields after a missing end() elsewhere
             throw new IllegalStateException("a JSON " + (objects[depth - 1] ? "Object" : "Array") + " was left open");
         }
-        return text + "\n";
+        return text.append('\n').toString();
     }
 
     private void name(String name) {

@@ -22,7 +22,7 @@ final class JunitReport {
         List<String> stops = failureCases(failure);
         long failures = outcomes.stream().filter(JunitReport::isFailure).count() + stops.size();
         long skipped = outcomes.stream().filter(JunitReport::isSkipped).count();
-        StringBuilder xml = new StringBuilder();
+        StringBuilder xml = new StringBuilder(Markup.capacity(outcomes.size(), 320));
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuite name=\"assetgen\" tests=\"")
                 .append(outcomes.size() + stops.size())

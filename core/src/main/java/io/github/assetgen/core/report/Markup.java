@@ -46,19 +46,41 @@ final class Markup {
         return out.toString();
     }
 
-    /** Printable ASCII without the characters markup gives a meaning to. */
+    /** Printable ASCII without the characters markup gives a meaning to; one lookup per character. */
+    private static final boolean[] PLAIN = plainCharacters();
+
+    private static boolean[] plainCharacters() {
+        boolean[] plain = new boolean[0x7f];
+        for (char c = 0x20; c < 0x7f; c++) {
+            plain[c] = c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+        }
+        return plain;
+    }
+
+    /** True when no character needs escaping (the reports escape every text of every asset). */
     private static boolean plain(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0, length = text.length(); i < length; i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c > 0x7e || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
+            if (c >= PLAIN.length || !PLAIN[c]) {
                 return false;
             }
         }
         return true;
     }
 
+    /**
+     * A buffer size for a report of {@code items} entries of about {@code perItem} characters: a
+     * report of megabytes grown from the default size would be copied a dozen times on the way.
+     */
+    static int capacity(int items, int perItem) {
+        return (int) Math.min(1L << 26, (long) items * perItem + 8192);
+    }
+
     /** Seconds with three decimals, as JUnit XML's {@code time} wants. */
     static String seconds(long millis) {
+        if (millis == 0) {
+            return "0.000"; // every asset that did not run, or was kept
+        }
         // by hand: String.format costs a Formatter per call, and the reports call this per asset
         long abs = Math.abs(millis);
         long fraction = abs % 1000;

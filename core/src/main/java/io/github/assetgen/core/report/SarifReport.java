@@ -43,7 +43,7 @@ final class SarifReport {
         if (!module.startsWith(root)) {
             root = module;
         }
-        JsonText json = new JsonText();
+        JsonText json = new JsonText(Markup.capacity(problems.size(), 1024));
         json.object()
                 .field("$schema", SCHEMA)
                 .field("version", "2.1.0")

@@ -8,9 +8,12 @@ public enum AssetType {
     VIDEO("mp4");
 
     private final String defaultExtension;
+    /** Made once: every report line of every asset asks for it. */
+    private final String specName;
 
     AssetType(String defaultExtension) {
         this.defaultExtension = defaultExtension;
+        this.specName = name().toLowerCase(Locale.ROOT);
     }
 
     /** The extension an output gets when the spec names none. */
@@ -20,7 +23,7 @@ public enum AssetType {
 
     /** The spelling used in spec files and the cache key. */
     public String specName() {
-        return name().toLowerCase(Locale.ROOT);
+        return specName;
     }
 
     /** Parses the spec spelling; null when unknown. */
