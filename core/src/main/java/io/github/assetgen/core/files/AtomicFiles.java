@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -80,14 +81,51 @@ public final class AtomicFiles {
         replace(target, bytes, false);
     }
 
+    /**
+     * Like {@link #publish(Path, byte[])} for text, written as UTF-8 a slice at a time: no copy of
+     * megabytes of bytes is made, and the JDK encodes a slice of ASCII by a plain copy, where a
+     * whole string holding one non-ASCII character (a gallery's '·', a prompt's 'é') would be
+     * encoded character by character. The file holds exactly {@code text.getBytes(UTF_8)}.
+     */
+    public static void publish(Path target, String text) throws IOException {
+        replace(target, false, out -> {
+            int length = text.length();
+            int start = 0;
+            while (start < length) {
+                int end = Math.min(length, start + TEXT_SLICE);
+                if (end < length && Character.isHighSurrogate(text.charAt(end - 1))) {
+                    end--; // a surrogate pair stays in one slice
+                }
+                writeFully(out, ByteBuffer.wrap(text.substring(start, end).getBytes(StandardCharsets.UTF_8)));
+                start = end;
+            }
+        });
+    }
+
+    /** Characters {@link #publish(Path, String)} encodes and writes at a time. */
+    private static final int TEXT_SLICE = 1 << 16;
+
+    /** What is written into the temporary file before it replaces the target. */
+    @FunctionalInterface
+    private interface Content {
+        void writeTo(FileChannel out) throws IOException;
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            out.write(bytes);
+        }
+    }
+
     private static void replace(Path target, byte[] bytes, boolean durable) throws IOException {
+        replace(target, durable, out -> writeFully(out, ByteBuffer.wrap(bytes)));
+    }
+
+    private static void replace(Path target, boolean durable, Content content) throws IOException {
         Path temp = createTempBeside(target);
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer chunk = ByteBuffer.wrap(bytes);
-                while (chunk.hasRemaining()) {
-                    out.write(chunk);
-                }
+                content.writeTo(out);
                 if (durable) {
                     out.force(true);
                 }

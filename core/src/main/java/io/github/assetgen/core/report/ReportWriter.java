@@ -2,9 +2,7 @@ package io.github.assetgen.core.report;
 
 import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.specfile.Problem;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -168,33 +166,6 @@ public final class ReportWriter {
 
     /** A killed build leaves a {@code .tmp-} file here, which the next build cleans (see AtomicFiles). */
     private static void writeAtomically(Path target, String content) throws IOException {
-        AtomicFiles.publish(target, utf8(content));
-    }
-
-    /** Characters encoded at a time by {@link #utf8}. */
-    private static final int SLICE = 1 << 16;
-
-    /**
-     * The content in UTF-8, encoded a slice at a time: the JDK copies text without a non-ASCII
-     * character as it is, but encodes a whole string character by character once it holds one
-     * (the gallery's '·', any prompt's 'é'), which for a report of megabytes cost more than
-     * writing it. Same bytes as {@code content.getBytes(UTF_8)}.
-     */
-    static byte[] utf8(String content) {
-        int length = content.length();
-        if (length <= SLICE) {
-            return content.getBytes(StandardCharsets.UTF_8);
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(length + length / 16);
-        int start = 0;
-        while (start < length) {
-            int end = Math.min(length, start + SLICE);
-            if (end < length && Character.isHighSurrogate(content.charAt(end - 1))) {
-                end--; // a surrogate pair stays in one slice
-            }
-            bytes.writeBytes(content.substring(start, end).getBytes(StandardCharsets.UTF_8));
-            start = end;
-        }
-        return bytes.toByteArray();
+        AtomicFiles.publish(target, content);
     }
 }

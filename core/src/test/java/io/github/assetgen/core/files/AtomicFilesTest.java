@@ -24,6 +24,34 @@ public class AtomicFilesTest {
     Path dir;
 
     @Test
+    void publishedTextHoldsExactlyTheJdksUtf8BytesWhateverFallsOnTheSliceBoundaries() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        String[] pieces = {"a", "<p>", "\u00b7", "\u00e9", "\u65e5", "\ud83d\ude00", "\n", "x".repeat(1000)};
+        Path target = dir.resolve("report.html");
+        for (int round = 0; round < 40; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = (1 << 16) - 3 + random.nextInt(3 << 16);
+            while (text.length() < length) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            if (round % 2 == 0) {
+                // a surrogate pair straddling the first slice boundary
+                text.insert((1 << 16) - 1, "\ud83d\ude00");
+            }
+            String content = text.toString();
+            AtomicFiles.publish(target, content);
+            assertThat(Files.readAllBytes(target)).isEqualTo(content.getBytes(StandardCharsets.UTF_8));
+        }
+        for (String small : List.of("", "short \u00b7", "\ud83d\ude00")) {
+            AtomicFiles.publish(target, small);
+            assertThat(Files.readAllBytes(target)).isEqualTo(small.getBytes(StandardCharsets.UTF_8));
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).containsExactly(target);
+        }
+    }
+
+    @Test
     void writeReplacesTheWholeFileAndLeavesNoTemporaryFile() throws IOException {
         Path target = dir.resolve("a/b/report.json");
         AtomicFiles.write(target, "first, and longer".getBytes(StandardCharsets.UTF_8));

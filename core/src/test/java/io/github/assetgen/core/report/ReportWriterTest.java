@@ -23,27 +23,6 @@ import org.w3c.dom.NodeList;
 
 class ReportWriterTest {
 
-    @Test
-    void reportsAreEncodedAsUtf8ExactlyAsTheJdkEncodesThemWholeWhateverTheSliceBoundaries() {
-        java.util.Random random = new java.util.Random(7);
-        String[] pieces = {"a", "<p>", "\u00b7", "\u00e9", "\u65e5", "\ud83d\ude00", "\n", "x".repeat(1000)};
-        for (int round = 0; round < 40; round++) {
-            StringBuilder text = new StringBuilder();
-            int length = (1 << 16) - 3 + random.nextInt(3 << 16);
-            while (text.length() < length) {
-                text.append(pieces[random.nextInt(pieces.length)]);
-            }
-            // a surrogate pair straddling the first slice boundary, in some rounds
-            if (round % 2 == 0) {
-                text.insert((1 << 16) - 1, "\ud83d\ude00");
-            }
-            String content = text.toString();
-            assertThat(ReportWriter.utf8(content)).isEqualTo(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        assertThat(ReportWriter.utf8("short \u00b7"))
-                .isEqualTo("short \u00b7".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     private static final String HOSTILE_PROMPT = "A <script>alert('x')</script> & \"quotes\" \u0001 sign";
 
     @TempDir
