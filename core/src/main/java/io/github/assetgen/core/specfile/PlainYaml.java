@@ -696,13 +696,7 @@ final class PlainYaml {
         if (!atLineEnd()) {
             throw NotPlain.INSTANCE;
         }
-        int lineEnd = text.indexOf('\n', pos);
-        if (lineEnd < 0) {
-            pos = end;
-            return;
-        }
-        pos = lineEnd;
-        newLine();
+        toNextLine(pos);
     }
 
     /** Past empty lines and comment lines; leaves {@code pos} at the start of the next line with content. */
@@ -715,14 +709,19 @@ final class PlainYaml {
             if (i < end && text.charAt(i) != '\n' && text.charAt(i) != '#') {
                 return;
             }
-            int lineEnd = text.indexOf('\n', i);
-            if (lineEnd < 0) {
-                pos = end;
-                return;
-            }
-            pos = lineEnd;
-            newLine();
+            toNextLine(i);
         }
+    }
+
+    /** To the start of the line after the one {@code from} is on, or to the end of the text. */
+    private void toNextLine(int from) {
+        int lineEnd = text.indexOf('\n', from);
+        if (lineEnd < 0) {
+            pos = end;
+            return;
+        }
+        pos = lineEnd;
+        newLine();
     }
 
     /** {@code pos} is at a line break: steps over it to the next line. */
