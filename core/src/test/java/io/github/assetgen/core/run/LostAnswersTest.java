@@ -279,12 +279,18 @@ class LostAnswersTest {
                 .hasValueSatisfying(entry -> assertThat(entry.submissionId()).isNull());
     }
 
-    @Test
-    void theNextBuildLooksUpACreateKilledBeforeItsAnswerAndCollectsItInsteadOfBlocking() throws Exception {
+    /** hero, whose create an earlier build journaled as {@code submissionId} and was killed before its answer. */
+    private PlannedAsset heroCreateKilledHalfAnHourAgo(String submissionId) throws IOException {
         AssetRequest request = request("hero", "useapi", null);
         PlannedAsset blocked = planned(request, Action.BLOCKED, new OpenJob(List.of(), clock.instant(), false));
-        journal.begin(blocked.key(), "useapi", "hero", "image-01", "hero#0123456789ab");
+        journal.begin(blocked.key(), "useapi", "hero", "image-01", submissionId);
         clock.advance(Duration.ofMinutes(30));
+        return blocked;
+    }
+
+    @Test
+    void theNextBuildLooksUpACreateKilledBeforeItsAnswerAndCollectsItInsteadOfBlocking() throws Exception {
+        PlannedAsset blocked = heroCreateKilledHalfAnHourAgo("hero#0123456789ab");
         LookingClient client = new LookingClient();
         client.answers.add(List.of(jobOf("hero")));
 
@@ -298,10 +304,7 @@ class LostAnswersTest {
 
     @Test
     void theNextBuildFindingNoJobForAnOldCreateClosesTheEntryAndSendsNothing() throws Exception {
-        AssetRequest request = request("hero", "useapi", null);
-        PlannedAsset blocked = planned(request, Action.BLOCKED, new OpenJob(List.of(), clock.instant(), false));
-        journal.begin(blocked.key(), "useapi", "hero", "image-01", "hero#0123456789ab");
-        clock.advance(Duration.ofMinutes(30));
+        PlannedAsset blocked = heroCreateKilledHalfAnHourAgo("hero#0123456789ab");
         LookingClient client = new LookingClient();
 
         List<AssetResult> results = runner(client, "useapi", false).run(List.of(blocked));
@@ -315,10 +318,7 @@ class LostAnswersTest {
 
     @Test
     void theNextBuildSeeingOnlyJobsItCannotTellApartKeepsTheEntryAndSendsNothing() throws Exception {
-        AssetRequest request = request("hero", "useapi", null);
-        PlannedAsset blocked = planned(request, Action.BLOCKED, new OpenJob(List.of(), clock.instant(), false));
-        journal.begin(blocked.key(), "useapi", "hero", "image-01", "hero#000000000002");
-        clock.advance(Duration.ofMinutes(30));
+        PlannedAsset blocked = heroCreateKilledHalfAnHourAgo("hero#000000000002");
         LookingClient client = new LookingClient();
         client.unconfirmed = List.of(jobOf("web").id());
 

@@ -200,6 +200,13 @@ class UseapiLookupTest {
                 .isEqualTo("hero#000000000001");
     }
 
+    /** The lookup of a lost create of the video "the fox runs", with the account listing these videos. */
+    private JobLookup.Found foxRunsFoundAmong(String... videos) throws Exception {
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, "[" + String.join(",", videos) + "]"));
+        return lookup(client()).find(video("the fox runs"), REF, SENT);
+    }
+
     private static String videoItem(String id, String desc) {
         return "{\"videoId\":\"" + VID + id + "\",\"desc\":\"" + desc + "\",\"status\":1}";
     }
@@ -207,20 +214,14 @@ class UseapiLookupTest {
     @Test
     void aVideoStillProcessingWithoutAPromptIsTakenOnlyWhenItIsTheOneThatCouldBeIt() throws Exception {
         // useapi's documented processing video lists "desc": "": nothing to tell it by but being alone
-        server.enqueue(json(200, "[]"));
-        server.enqueue(json(200, "[" + videoItem("4", "") + "]"));
-
-        assertThat(lookup(client()).find(video("the fox runs"), REF, SENT).jobs())
+        assertThat(foxRunsFoundAmong(videoItem("4", "")).jobs())
                 .containsExactly(new JobRef("useapi", "video", VID + "4"));
     }
 
     @Test
     void twoVideosWithoutAPromptAreNeitherTakenNorIgnored() throws Exception {
         // one is a video started on hailuoai.com, or another asset's: taking either may lose this one
-        server.enqueue(json(200, "[]"));
-        server.enqueue(json(200, "[" + videoItem("4", "") + "," + videoItem("3", "") + "]"));
-
-        JobLookup.Found found = lookup(client()).find(video("the fox runs"), REF, SENT);
+        JobLookup.Found found = foxRunsFoundAmong(videoItem("4", ""), videoItem("3", ""));
 
         assertThat(found.jobs()).isEmpty();
         assertThat(found.unconfirmed()).containsExactly(VID + "4", VID + "3");
@@ -229,10 +230,7 @@ class UseapiLookupTest {
     @Test
     void anOlderVideoWithTheSamePromptIsNotTakenOverANewerOneThatShowsNoPromptYet() throws Exception {
         // the older one is an earlier generation of the same prompt; the newer, processing one may be this create's
-        server.enqueue(json(200, "[]"));
-        server.enqueue(json(200, "[" + videoItem("5", "") + "," + videoItem("2", "the fox runs") + "]"));
-
-        JobLookup.Found found = lookup(client()).find(video("the fox runs"), REF, SENT);
+        JobLookup.Found found = foxRunsFoundAmong(videoItem("5", ""), videoItem("2", "the fox runs"));
 
         assertThat(found.jobs()).isEmpty();
         assertThat(found.unconfirmed()).containsExactly(VID + "5", VID + "2");
@@ -240,10 +238,7 @@ class UseapiLookupTest {
 
     @Test
     void aVideoWithAnotherPromptIsNeverTaken() throws Exception {
-        server.enqueue(json(200, "[]"));
-        server.enqueue(json(200, "[" + videoItem("4", "a cat sleeps") + "]"));
-
-        assertThat(lookup(client()).find(video("the fox runs"), REF, SENT)).isEqualTo(JobLookup.Found.nothing());
+        assertThat(foxRunsFoundAmong(videoItem("4", "a cat sleeps"))).isEqualTo(JobLookup.Found.nothing());
     }
 
     @Test
