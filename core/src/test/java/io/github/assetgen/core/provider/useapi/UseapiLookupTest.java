@@ -60,37 +60,28 @@ class UseapiLookupTest {
 
     private static AssetRequest image(String prompt, int quantity) {
         List<String> outputs = quantity == 1 ? List.of("hero.png") : List.of("hero-1.png", "hero-2.png");
+        return image(prompt, Map.of("quantity", quantity), outputs);
+    }
+
+    /** An image whose prompt MiniMax may rewrite (useapi's default for images). */
+    private static AssetRequest optimisedImage(String prompt) {
+        return image(prompt, Map.of("quantity", 1, "promptOptimization", true), List.of("hero.png"));
+    }
+
+    private static AssetRequest image(String prompt, Map<String, Object> parameters, List<String> outputs) {
         return new AssetRequest(
                 "hero",
                 "useapi",
                 AssetType.IMAGE,
                 "image-01",
                 prompt,
-                Map.of("quantity", quantity),
+                parameters,
                 List.of(),
                 null,
                 null,
                 null,
                 "555",
                 outputs,
-                new Position("assets.yaml", 3, 5));
-    }
-
-    /** An image whose prompt MiniMax may rewrite (useapi's default for images). */
-    private static AssetRequest optimisedImage(String prompt) {
-        return new AssetRequest(
-                "hero",
-                "useapi",
-                AssetType.IMAGE,
-                "image-01",
-                prompt,
-                Map.of("quantity", 1, "promptOptimization", true),
-                List.of(),
-                null,
-                null,
-                null,
-                "555",
-                List.of("hero.png"),
                 new Position("assets.yaml", 3, 5));
     }
 
