@@ -1,7 +1,6 @@
 package io.github.assetgen.core.api;
 
 import io.github.assetgen.core.files.Hashing;
-import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
@@ -118,7 +117,7 @@ final class BuildOutputs {
         Set<String> building = new HashSet<>();
         for (PlannedAsset asset : plan.assets()) {
             requests.add(asset.request());
-            if (asset.action() != Action.SKIP && asset.action() != Action.BLOCKED && asset.action() != Action.OFFLINE) {
+            if (asset.action().runs()) {
                 building.add(asset.id());
             }
         }

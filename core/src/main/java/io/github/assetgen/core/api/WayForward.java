@@ -35,7 +35,7 @@ final class WayForward {
             return Optional.empty();
         }
         List<String> ready = plan.assets().stream()
-                .filter(a -> a.action() != Action.OFFLINE && a.action() != Action.BLOCKED && a.action() != Action.SKIP)
+                .filter(a -> a.action().runs())
                 .map(PlannedAsset::id)
                 .toList();
         String advice = blocked.size() + " asset(s) need the network and the build is offline (" + named(blocked)

@@ -46,4 +46,9 @@ public enum Action {
     public boolean needsNetwork() {
         return this == RESUME || this == GENERATE;
     }
+
+    /** True when the build carries the action out: not for an asset left out, blocked or offline. */
+    public boolean runs() {
+        return this != SKIP && this != BLOCKED && this != OFFLINE;
+    }
 }

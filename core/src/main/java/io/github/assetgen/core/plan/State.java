@@ -69,8 +69,6 @@ public enum State {
             "the goal stopped before running any asset (spec errors, budget, token, locked build): nothing was done,"
                     + " the report says why");
 
-    private static final State[] VALUES = values();
-
     /** Where a state is shown. */
     public enum Stage {
         /** In the plan only: what a build will do. */
@@ -122,12 +120,6 @@ public enum State {
 
     /** The state with this label. */
     public static Optional<State> ofLabel(String label) {
-        // a loop, not a stream: every card of a 10,000-asset gallery asks
-        for (State state : VALUES) {
-            if (state.label.equals(label)) {
-                return Optional.of(state);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst();
     }
 }

@@ -26,12 +26,11 @@ final class IdAndShapeRules implements RuleFamily {
      */
     static boolean isValidId(String id) {
         int length = id.length();
-        if (length == 0
-                || length > 64
-                || !isIdCharacter(id.charAt(0))
-                || id.charAt(0) == '.'
-                || id.charAt(0) == '_'
-                || id.charAt(0) == '-') {
+        if (length == 0 || length > 64) {
+            return false;
+        }
+        char first = id.charAt(0);
+        if (!((first >= 'a' && first <= 'z') || (first >= '0' && first <= '9'))) {
             return false;
         }
         for (int i = 1; i < length; i++) {

@@ -153,6 +153,9 @@ final class Outputs {
     static boolean isReservedName(String part) {
         int dot = part.indexOf('.');
         int end = dot < 0 ? part.length() : dot;
+        if (end != 3 && end != 4) {
+            return false; // every reserved name has three letters, or three and a digit
+        }
         if (dot >= 0 && hasLineTerminator(part, dot + 1)) {
             return false;
         }

@@ -184,12 +184,7 @@ final class PollStep {
                         lastFault = e.getMessage();
                     }
                     case PROVIDER_STOP -> {
-                        String account = asset.request().account();
-                        if (ProviderGates.accountOnly(e) && account != null) {
-                            gates.stop(provider, account, e.getMessage());
-                        } else {
-                            gates.stop(provider, e.getMessage());
-                        }
+                        gates.stop(provider, asset.request().account(), e);
                         throw new AssetFailure(
                                 "could not poll " + job.id() + ": " + e.getMessage()
                                         + ". The job stays recorded; the next build resumes it.",

@@ -23,12 +23,21 @@ final class ProviderGates {
     }
 
     /**
-     * Whether a stop concerns one account, not the provider: useapi's 412 (the account's credits are
-     * used up) and 596 ("Your hailuoai.video account has been placed on hold",
-     * https://useapi.net/docs/api-minimax-v1/post-minimax-images-create).
+     * Stops what a provider's stop answer concerns: only the asset's account for useapi's 412 (the
+     * account's credits are used up) and 596 ("Your hailuoai.video account has been placed on
+     * hold", https://useapi.net/docs/api-minimax-v1/post-minimax-images-create) when the asset
+     * names one, otherwise the whole provider.
+     *
+     * @return true when only the account was stopped
      */
-    static boolean accountOnly(ProviderException e) {
-        return e.httpStatus() == 412 || e.httpStatus() == 596;
+    boolean stop(String provider, String account, ProviderException e) {
+        boolean accountOnly = account != null && (e.httpStatus() == 412 || e.httpStatus() == 596);
+        if (accountOnly) {
+            stop(provider, account, e.getMessage());
+        } else {
+            stop(provider, e.getMessage());
+        }
+        return accountOnly;
     }
 
     /** Takes a job slot, waiting for one. */

@@ -77,7 +77,7 @@ final class ReconcileStep {
             }
             Instant now = clock.instant();
             if (!now.isBefore(until)) {
-                return new JobLookup.Found(List.of(), look.unconfirmed());
+                return look; // nothing found: only what may be it
             }
             Duration wait = Duration.between(now, until);
             wait = wait.compareTo(interval) < 0 ? wait : interval;

@@ -143,16 +143,14 @@ final class SubmitStep {
                     }
                     case PROVIDER_STOP -> {
                         journal.close(asset.key());
-                        if (ProviderGates.accountOnly(e) && request.account() != null) {
-                            // credits and holds belong to one account: the provider's other accounts go on
-                            gates.stop(provider, request.account(), e.getMessage());
+                        // credits and holds belong to one account: the provider's other accounts go on
+                        if (gates.stop(provider, request.account(), e)) {
                             throw new AssetFailure(
                                     "account " + request.account() + " of " + provider
                                             + (e.httpStatus() == 412 ? " has no credits left: " : " is on hold: ")
                                             + e.getMessage() + "; assets on other accounts go on",
                                     e);
                         }
-                        gates.stop(provider, e.getMessage());
                         throw new AssetFailure(provider + " stopped taking work: " + e.getMessage(), e);
                     }
                     case REJECTED -> {

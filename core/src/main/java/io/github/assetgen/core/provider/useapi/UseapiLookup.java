@@ -88,7 +88,7 @@ final class UseapiLookup implements JobLookup {
             }
             found.forEach(job -> known.add(job.id()));
         }
-        return new Found(found, found.isEmpty() ? unconfirmed : List.of());
+        return new Found(found, unconfirmed); // guesses are kept only while nothing was found
     }
 
     /**
@@ -102,6 +102,7 @@ final class UseapiLookup implements JobLookup {
     private Match matchImages(List<JsonNode> items, AssetRequest request, Instant sentAt, int expected) {
         Map<String, List<JsonNode>> identified = new LinkedHashMap<>();
         Map<String, List<JsonNode>> guessed = new LinkedHashMap<>();
+        SentPrompt sent = SentPrompt.of(request);
         long earliest = sentAt.minus(CLOCK_SKEW).toEpochMilli();
         for (JsonNode item : items) {
             String id = HttpJson.text(item, "imageId");
@@ -109,7 +110,7 @@ final class UseapiLookup implements JobLookup {
             if (id == null || known.contains(id) || created < earliest || !sameModel(item, request.model())) {
                 continue;
             }
-            Boolean prompt = promptMatch(HttpJson.text(item, "desc"), request);
+            Boolean prompt = sent.match(HttpJson.text(item, "desc"));
             if (Boolean.FALSE.equals(prompt)) {
                 continue;
             }
@@ -160,6 +161,7 @@ final class UseapiLookup implements JobLookup {
      */
     private Match matchVideo(List<JsonNode> items, AssetRequest request, List<String> files, Instant sentAt) {
         long earliest = sentAt.minus(CLOCK_SKEW).toEpochMilli();
+        SentPrompt sent = SentPrompt.of(request);
         List<JobRef> guesses = new ArrayList<>();
         for (JsonNode item : items) {
             String id = HttpJson.text(item, "videoId");
@@ -175,7 +177,7 @@ final class UseapiLookup implements JobLookup {
             JobRef job = new JobRef(UseapiClient.NAME, UseapiClient.VIDEO, id);
             Boolean prompt = request.prompt().isEmpty()
                     ? (showsFirstFrame(item, files) ? Boolean.TRUE : null)
-                    : promptMatch(HttpJson.text(item, "desc"), request);
+                    : sent.match(HttpJson.text(item, "desc"));
             if (Boolean.TRUE.equals(prompt)) {
                 if (guesses.isEmpty()) {
                     return new Match(List.of(job), List.of(), 0);
@@ -224,36 +226,43 @@ final class UseapiLookup implements JobLookup {
         return false;
     }
 
-    /** The item lists the first file this create uploaded: that identifies it. */
+    /**
+     * The item lists uploaded files and this create's first one is known: with {@link
+     * #sameFirstFrame} passed, that identifies it.
+     */
     private static boolean showsFirstFrame(JsonNode item, List<String> files) {
         JsonNode origin = item.path("originFiles");
-        return files != null
-                && !files.isEmpty()
-                && origin.isArray()
-                && !origin.isEmpty()
-                && sameFirstFrame(item, files);
+        return files != null && !files.isEmpty() && origin.isArray() && !origin.isEmpty();
     }
 
-    /**
-     * Whether the item's {@code desc} is the prompt (whitespace and case aside, or one within the
-     * other): true, false, or null when it cannot tell: no {@code desc} listed (a video still
-     * processing lists an empty one), or another one under prompt optimisation, where {@code desc}
-     * may be MiniMax's rewrite.
-     */
-    private static Boolean promptMatch(String desc, AssetRequest request) {
-        if (desc == null) {
-            return null;
+    /** The prompt this create sent, normalised once for every listed item it is compared with. */
+    private record SentPrompt(String normalised, boolean optimised) {
+
+        static SentPrompt of(AssetRequest request) {
+            boolean optimised = "true"
+                    .equalsIgnoreCase(request.parameter("promptOptimization")
+                            .map(Object::toString)
+                            .orElse(""));
+            return new SentPrompt(normalise(request.prompt()), optimised);
         }
-        String listed = normalise(desc);
-        String sent = normalise(request.prompt());
-        if (!sent.isEmpty() && (listed.equals(sent) || listed.contains(sent) || sent.contains(listed))) {
-            return Boolean.TRUE;
+
+        /**
+         * Whether the item's {@code desc} is the prompt (whitespace and case aside, or one within
+         * the other): true, false, or null when it cannot tell: no {@code desc} listed (a video
+         * still processing lists an empty one), or another one under prompt optimisation, where
+         * {@code desc} may be MiniMax's rewrite.
+         */
+        Boolean match(String desc) {
+            if (desc == null) {
+                return null;
+            }
+            String listed = normalise(desc);
+            if (!normalised.isEmpty()
+                    && (listed.equals(normalised) || listed.contains(normalised) || normalised.contains(listed))) {
+                return Boolean.TRUE;
+            }
+            return optimised ? null : Boolean.FALSE;
         }
-        boolean optimised = "true"
-                .equalsIgnoreCase(request.parameter("promptOptimization")
-                        .map(Object::toString)
-                        .orElse(""));
-        return optimised ? null : Boolean.FALSE;
     }
 
     private static String normalise(String text) {
