@@ -71,6 +71,13 @@ sealed interface LocatedNode permits LocatedNode.Scalar, LocatedNode.Mapping, Lo
             duplicates = List.copyOf(duplicates);
         }
 
+        /** Adds an entry as a parser reads it: the first of a key is kept, later ones go to {@code duplicates}. */
+        static void add(Map<String, Entry> entries, List<Entry> duplicates, Entry entry) {
+            if (entries.putIfAbsent(entry.key(), entry) != null) {
+                duplicates.add(entry);
+            }
+        }
+
         @Override
         public JsonNode toJson() {
             ObjectNode node = JsonNodeFactory.instance.objectNode();

@@ -122,18 +122,9 @@ final class PlainYaml {
         while (true) {
             Position keyPosition = here();
             String key = key();
-            if (pos >= end || text.charAt(pos) != ':') {
-                throw NotPlain.INSTANCE;
-            }
-            pos++;
-            if (pos < end && text.charAt(pos) != ' ' && text.charAt(pos) != '\n') {
-                throw NotPlain.INSTANCE;
-            }
+            pos++; // the ':', which key() found followed by a space or a line break
             LocatedNode value = blockValue(indent);
-            LocatedNode.Entry entry = new LocatedNode.Entry(key, keyPosition, value);
-            if (entries.putIfAbsent(key, entry) != null) {
-                duplicates.add(entry);
-            }
+            LocatedNode.Mapping.add(entries, duplicates, new LocatedNode.Entry(key, keyPosition, value));
             skipEmptyLines();
             if (pos >= end) {
                 break;
@@ -182,8 +173,11 @@ final class PlainYaml {
         if (atLineEnd()) {
             skipLineEnd();
             skipEmptyLines();
-            if (pos < end && indentHere() > indent) {
-                return nestedBlock(indentHere());
+            if (pos < end) {
+                int next = indentHere();
+                if (next > indent) {
+                    return nestedBlock(next);
+                }
             }
             throw NotPlain.INSTANCE; // an empty item: rare, and where its position lies is the parser's business
         }
@@ -285,10 +279,7 @@ final class PlainYaml {
                 pos += 2;
                 skipSpaces();
                 LocatedNode value = flowValue();
-                LocatedNode.Entry entry = new LocatedNode.Entry(key, keyPosition, value);
-                if (entries.putIfAbsent(key, entry) != null) {
-                    duplicates.add(entry);
-                }
+                LocatedNode.Mapping.add(entries, duplicates, new LocatedNode.Entry(key, keyPosition, value));
                 if (flowNext('}')) {
                     break;
                 }
@@ -339,37 +330,41 @@ final class PlainYaml {
 
     // --- scalars ---------------------------------------------------------------------------
 
-    /** A mapping key: a letter or '_' first, then letters, digits, '_' and '-'. */
+    /**
+     * A mapping key: a letter or '_' first, then letters, digits, '_' and '-', then a ':' followed
+     * by a space or a line break. Leaves {@code pos} at the ':'.
+     */
     private String key() {
-        int start = pos;
-        if (!startsKey()) {
+        int colon = keyEnd();
+        if (colon < 0 || colon - pos > MAX_KEY_LENGTH) {
             throw NotPlain.INSTANCE;
         }
-        pos++;
-        while (pos < end && isKeyPart(text.charAt(pos))) {
-            pos++;
-        }
-        if (pos - start > MAX_KEY_LENGTH) {
-            throw NotPlain.INSTANCE;
-        }
-        return text.substring(start, pos);
+        String key = text.substring(pos, colon);
+        pos = colon;
+        return key;
     }
 
     private boolean startsKey() {
+        return keyEnd() >= 0;
+    }
+
+    /** Where the ':' after a key starting at {@code pos} is, or -1 when no key starts there. */
+    private int keyEnd() {
         if (pos >= end) {
-            return false;
+            return -1;
         }
         char c = text.charAt(pos);
         if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_')) {
-            return false;
+            return -1;
         }
         int i = pos + 1;
         while (i < end && isKeyPart(text.charAt(i))) {
             i++;
         }
-        return i < end
+        boolean colon = i < end
                 && text.charAt(i) == ':'
                 && (i + 1 == end || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\n');
+        return colon ? i : -1;
     }
 
     private static boolean isKeyPart(char c) {
@@ -572,10 +567,7 @@ final class PlainYaml {
         newLine();
         // the content's indentation is its first line's; leading empty lines are kept as line
         // breaks, a rare case left to the general parser
-        int indent = 0;
-        while (pos + indent < end && text.charAt(pos + indent) == ' ') {
-            indent++;
-        }
+        int indent = spacesEnd(pos) - pos;
         if (pos + indent >= end || text.charAt(pos + indent) == '\n') {
             throw NotPlain.INSTANCE;
         }
@@ -584,11 +576,8 @@ final class PlainYaml {
         }
         List<String> lines = new ArrayList<>();
         while (pos < end) {
-            int spaces = 0;
-            while (pos + spaces < end && text.charAt(pos + spaces) == ' ') {
-                spaces++;
-            }
-            int after = pos + spaces;
+            int after = spacesEnd(pos);
+            int spaces = after - pos;
             boolean empty = after >= end || text.charAt(after) == '\n';
             if (empty) {
                 if (spaces > indent) {
@@ -627,14 +616,11 @@ final class PlainYaml {
         for (int i = 0; i < content; i++) {
             String current = lines.get(i);
             if (i > 0) {
-                boolean fold =
-                        !literal && !current.isEmpty() && !lines.get(i - 1).isEmpty();
-                boolean afterEmptyRun =
-                        !literal && !current.isEmpty() && lines.get(i - 1).isEmpty();
-                if (fold) {
-                    value.append(' ');
-                } else if (!afterEmptyRun) {
+                // folding joins two lines with a space; a run of empty lines is its line breaks alone
+                if (literal || current.isEmpty()) {
                     value.append('\n');
+                } else if (!lines.get(i - 1).isEmpty()) {
+                    value.append(' ');
                 }
             }
             value.append(current);
@@ -664,10 +650,7 @@ final class PlainYaml {
 
     /** The indentation of the current line; moves {@code pos} to its first non-space. */
     private int indentHere() {
-        pos = lineStart;
-        while (pos < end && text.charAt(pos) == ' ') {
-            pos++;
-        }
+        pos = spacesEnd(lineStart);
         return pos - lineStart;
     }
 
@@ -678,9 +661,16 @@ final class PlainYaml {
     }
 
     private void skipSpaces() {
-        while (pos < end && text.charAt(pos) == ' ') {
-            pos++;
+        pos = spacesEnd(pos);
+    }
+
+    /** The first index from {@code from} on that holds no space (or the end). */
+    private int spacesEnd(int from) {
+        int i = from;
+        while (i < end && text.charAt(i) == ' ') {
+            i++;
         }
+        return i;
     }
 
     /** At the end of the line's content: its end, or a comment after a space. */
@@ -702,10 +692,7 @@ final class PlainYaml {
     /** Past empty lines and comment lines; leaves {@code pos} at the start of the next line with content. */
     private void skipEmptyLines() {
         while (pos < end) {
-            int i = pos;
-            while (i < end && text.charAt(i) == ' ') {
-                i++;
-            }
+            int i = spacesEnd(pos);
             if (i < end && text.charAt(i) != '\n' && text.charAt(i) != '#') {
                 return;
             }

@@ -295,10 +295,7 @@ final class SpecFileParser {
                 String key = parser.currentName();
                 Position keyPosition = tokenPosition();
                 LocatedNode value = value(parser.nextToken());
-                LocatedNode.Entry entry = new LocatedNode.Entry(key, keyPosition, value);
-                if (entries.putIfAbsent(key, entry) != null) {
-                    duplicates.add(entry);
-                }
+                LocatedNode.Mapping.add(entries, duplicates, new LocatedNode.Entry(key, keyPosition, value));
             }
             if (token != JsonToken.END_OBJECT) {
                 throw new Unsupported(SpecRuleId.MALFORMED, tokenPosition(), "unexpected end of the file");
