@@ -72,20 +72,13 @@ public final class AtomicFiles {
     }
 
     /**
-     * Like {@link #replace(Path, byte[])} for a file every build derives again (the reports): a
-     * reader still sees the whole old file or the whole new one, but nothing is forced to disk,
-     * which for megabytes of reports costs more than rendering them. A power cut right after may
-     * leave the file empty; the next build writes it again, and nothing else reads it.
-     */
-    public static void publish(Path target, byte[] bytes) throws IOException {
-        replace(target, bytes, false);
-    }
-
-    /**
-     * Like {@link #publish(Path, byte[])} for text, written as UTF-8 a slice at a time: no copy of
-     * megabytes of bytes is made, and the JDK encodes a slice of ASCII by a plain copy, where a
-     * whole string holding one non-ASCII character (a gallery's '·', a prompt's 'é') would be
-     * encoded character by character. The file holds exactly {@code text.getBytes(UTF_8)}.
+     * Like {@link #replace(Path, byte[])} for text a build derives again (the reports): a reader
+     * still sees the whole old file or the whole new one, but nothing is forced to disk, which for
+     * megabytes of reports costs more than rendering them; a power cut right after may leave the
+     * file empty, and the next build writes it again. The text is written as UTF-8 a slice at a
+     * time: no copy of megabytes of bytes is made, and the JDK encodes a slice of ASCII by a plain
+     * copy, where a whole string holding one non-ASCII character (a gallery's '·', a prompt's 'é')
+     * would be encoded character by character. The file holds exactly {@code text.getBytes(UTF_8)}.
      */
     public static void publish(Path target, String text) throws IOException {
         replace(target, false, out -> {

@@ -75,8 +75,8 @@ public class AtomicFilesTest {
     void publishingAReportReplacesTheWholeFileAndLeavesNoTemporaryFile() throws IOException {
         Path target = dir.resolve("a/b/report.html");
         Files.createDirectories(target.getParent());
-        AtomicFiles.publish(target, "first, and longer".getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.publish(target, "second".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.publish(target, "first, and longer");
+        AtomicFiles.publish(target, "second");
 
         assertThat(target).hasContent("second");
         assertThat(namesIn(target.getParent())).containsExactly("report.html");
