@@ -62,12 +62,12 @@ public enum State {
     FAILED("failed", Stage.RESULT, "it could not be made or got back: the reason is shown, the build fails"),
     /** Not selected by {@code only}. */
     SKIPPED("skipped", Stage.BOTH, "not selected by only: nothing done; its files stay as they are"),
-    /** The goal stopped before running it. */
+    /** Not run by this goal: one that only validates or plans, or one that stopped before running any asset. */
     PLANNED(
             "planned",
             Stage.RESULT,
-            "the goal stopped before running any asset (spec errors, budget, token, locked build): nothing was done,"
-                    + " the report says why");
+            "not run by this goal: validate-assets and plan-assets run no asset, and a goal that stopped early (spec"
+                    + " errors, budget, token, locked build) ran none; nothing was done, the note says which");
 
     /** Where a state is shown. */
     public enum Stage {
