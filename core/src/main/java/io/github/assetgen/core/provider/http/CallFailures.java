@@ -71,12 +71,20 @@ final class CallFailures {
      * jobs into the internal queue" (https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create,
      * {@code maxJobs}), and APIXO's 502/504 do not say whether a task was made
      * (https://apixo.ai/docs/models/image/minimax-image-01). So it is treated like a lost answer: the
-     * asset may be paid for, and is looked up or failed, never resent blindly.
+     * asset may be paid for, and is looked up or failed, never resent blindly. The same holds for a
+     * fault the provider reports inside an accepted answer: MiniMax answers HTTP 200 with
+     * {@code status_code} 1000 "unknown error", 1001 "request timeout", 1024 "internal error" or 1033
+     * "system/downstream error" (https://platform.minimax.io/docs/api-reference/errorcode), which
+     * do not say whether the task was made either; "retry" there is MiniMax's advice for a request
+     * nothing is charged for twice, which a create is not.
      */
     static Outcome.Failure createSafe(Endpoint<?> endpoint, Outcome.Failure failure) {
         int status = failure.httpStatus();
         boolean serverError = status >= 500 && status <= 599 && status != 596;
-        if (endpoint.kind() != CallKind.CREATE || failure.kind() != Kind.RETRYABLE || !serverError) {
+        boolean faultInAcceptedAnswer = status >= 200 && status <= 299;
+        if (endpoint.kind() != CallKind.CREATE
+                || failure.kind() != Kind.RETRYABLE
+                || !(serverError || faultInAcceptedAnswer)) {
             return failure;
         }
         return new Outcome.Failure(

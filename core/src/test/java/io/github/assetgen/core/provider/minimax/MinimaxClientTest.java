@@ -186,8 +186,16 @@ class MinimaxClientTest {
 
     @ParameterizedTest(name = "base_resp {0} on a create is {1}")
     @CsvSource({
-        "1002, RATE_LIMITED", "1004, PROVIDER_STOP", "1008, PROVIDER_STOP", "1026, REJECTED", "1027, REJECTED",
-        "1000, RETRYABLE", "1001, RETRYABLE", "1024, RETRYABLE", "1033, RETRYABLE", "2013, REJECTED"
+        "1002, RATE_LIMITED",
+        "1004, PROVIDER_STOP",
+        "1008, PROVIDER_STOP",
+        "1026, REJECTED",
+        "1027, REJECTED",
+        "1000, MAYBE_SUBMITTED",
+        "1001, MAYBE_SUBMITTED",
+        "1024, MAYBE_SUBMITTED",
+        "1033, MAYBE_SUBMITTED",
+        "2013, REJECTED"
     })
     void businessErrorsInA200AreClassifiedAndQuoteTheTraceId(int code, Kind kind) {
         server.enqueue(
@@ -361,6 +369,22 @@ class MinimaxClientTest {
         assertThat(state).isEqualTo(new JobState.Running("queueing", null));
         assertThat(server.getRequestCount()).isEqualTo(3);
         assertThat(sleeper.delays()).hasSize(2);
+    }
+
+    @Test
+    void aTimeoutMiniMaxReportsInAQueryIsAskedAgainWhileTheSameOnACreateIsNeverResent() throws Exception {
+        server.enqueue(ok("{\"base_resp\":{\"status_code\":1001,\"status_msg\":\"request timeout\"}}"));
+        server.enqueue(ok("{\"status\":\"Processing\",\"base_resp\":{\"status_code\":0}}"));
+
+        JobState state = client().poll(new JobRef("minimax", "video", "106916112212032"));
+
+        assertThat(state).isEqualTo(new JobState.Running("processing", null));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+
+        server.enqueue(ok("{\"base_resp\":{\"status_code\":1001,\"status_msg\":\"request timeout\"}}"));
+        ProviderException e = failure(() -> client().submit(imageRequest()));
+        assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
+        assertThat(server.getRequestCount()).as("the create is sent once").isEqualTo(3);
     }
 
     @Test
