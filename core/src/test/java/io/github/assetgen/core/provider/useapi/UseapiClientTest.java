@@ -752,13 +752,18 @@ class UseapiClientTest {
     }
 
     @Test
-    void anImageThatIsNotFoundIsRejected() {
+    void anImageThatIsNotFoundWhilePolledHasFailedSoTheBatchsOtherImagesAreStillCollected() throws Exception {
         server.enqueue(json(404, "{\"error\":\"Not found.\",\"code\":404}"));
 
-        ProviderException e = catchThrowableOfType(
-                ProviderException.class, () -> client(3).poll(new JobRef("useapi", "image", IMAGE_ID)));
+        JobState state = client(3).poll(new JobRef("useapi", "image", IMAGE_ID));
 
-        assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(state).isInstanceOfSatisfying(JobState.Failed.class, failed -> {
+            assertThat(failed.moderated()).isFalse();
+            assertThat(failed.message()).contains("no longer finds image", "404 Not found");
+        });
+        assertThat(server.getRequestCount())
+                .as("a 404 is final: not asked again")
+                .isEqualTo(1);
     }
 
     @Test
