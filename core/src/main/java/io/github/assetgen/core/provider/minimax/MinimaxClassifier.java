@@ -66,6 +66,30 @@ final class MinimaxClassifier implements ResponseClassifier {
                         said,
                         null,
                         "MiniMax's moderation flagged the output: change the prompt");
+            // 1039, 1028/1030 and 2061 are not in MiniMax's error-code page; MiniMax's own CLI reads them
+            // (https://github.com/MiniMax-AI/cli, src/errors/api.ts). Only the advice is theirs: each stays a
+            // rejection of this asset, so a code read wrongly cannot stop the other assets.
+            case 1039 ->
+                new Outcome.Failure(
+                        Kind.REJECTED,
+                        httpStatus,
+                        said,
+                        null,
+                        "MiniMax's moderation flagged the content: change the prompt or the reference images");
+            case 1028, 1030 ->
+                new Outcome.Failure(
+                        Kind.REJECTED,
+                        httpStatus,
+                        said,
+                        null,
+                        "MiniMax says the quota is used up: check the plan and balance at https://platform.minimax.io");
+            case 2061 ->
+                new Outcome.Failure(
+                        Kind.REJECTED,
+                        httpStatus,
+                        said,
+                        null,
+                        "MiniMax says this model is not in the key's plan: choose another model or plan");
             case 1000, 1001, 1024, 1033 -> new Outcome.Failure(Kind.RETRYABLE, httpStatus, said, null, null);
             default -> new Outcome.Failure(Kind.REJECTED, httpStatus, said, null, null);
         };
@@ -73,6 +97,6 @@ final class MinimaxClassifier implements ResponseClassifier {
 
     /** True for the codes that mean MiniMax's moderation refused the content. */
     static boolean isModeration(int statusCode) {
-        return statusCode == 1026 || statusCode == 1027;
+        return statusCode == 1026 || statusCode == 1027 || statusCode == 1039;
     }
 }

@@ -17,6 +17,24 @@ class MinimaxClassifierTest {
         return new MinimaxClassifier().classify(new Outcome.Success(200, JSON.readTree(body)));
     }
 
+    @ParameterizedTest(name = "status_code {0} rejects the asset advising: {1}")
+    @CsvSource({
+        "1039, moderation flagged",
+        "1028, quota is used up",
+        "1030, quota is used up",
+        "2061, not in the key's plan"
+    })
+    void codesOnlyMiniMaxsCliDocumentsRejectTheAssetWithTheirMeaning(int code, String advice) throws Exception {
+        Outcome outcome = classify("{\"base_resp\":{\"status_code\":" + code + ",\"status_msg\":\"said by minimax\"}}");
+
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Failure.class, f -> {
+            assertThat(f.kind()).isEqualTo(Kind.REJECTED);
+            assertThat(f.advice()).contains(advice);
+            assertThat(f.providerMessage()).contains("said by minimax", "status_code " + code);
+        });
+        assertThat(MinimaxClassifier.isModeration(code)).isEqualTo(code == 1039);
+    }
+
     @ParameterizedTest(name = "status_code {0} is {1}")
     @CsvSource({
         "1002, RATE_LIMITED", "1004, PROVIDER_STOP", "1008, PROVIDER_STOP", "1026, REJECTED", "1027, REJECTED",
