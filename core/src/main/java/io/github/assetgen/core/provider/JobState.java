@@ -42,10 +42,19 @@ public sealed interface JobState {
         }
     }
 
-    /** Finished; the files to download, in the provider's order. */
-    record Succeeded(List<ResultLocation> results) implements JobState {
+    /**
+     * Finished; the files to download, in the provider's order.
+     *
+     * @param note what the user should know about these files (useapi's watermarked fallback), or null
+     */
+    record Succeeded(List<ResultLocation> results, String note) implements JobState {
         public Succeeded {
             results = List.copyOf(results);
+        }
+
+        /** Finished, with nothing to say about the files. */
+        public Succeeded(List<ResultLocation> results) {
+            this(results, null);
         }
     }
 

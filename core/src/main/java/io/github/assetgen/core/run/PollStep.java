@@ -164,6 +164,9 @@ final class PollStep {
             try {
                 JobState state = client.poll(job);
                 if (state instanceof JobState.Succeeded succeeded) {
+                    if (succeeded.note() != null) {
+                        log.warn("[" + asset.request().id() + "] " + succeeded.note());
+                    }
                     return succeeded.results();
                 }
                 if (state instanceof JobState.Failed failed) {

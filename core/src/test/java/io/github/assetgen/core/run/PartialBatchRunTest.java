@@ -13,6 +13,7 @@ import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.ResultLocation;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
@@ -33,6 +34,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +76,10 @@ class PartialBatchRunTest {
     }
 
     private AssetRunner runner(ScriptedClient client) {
+        return runner(client, RunListener.silent());
+    }
+
+    private AssetRunner runner(ScriptedClient client, RunListener listener) {
         ProviderSettings settings = new ProviderSettings(
                 "useapi",
                 URI.create("http://127.0.0.1:1"),
@@ -99,7 +105,7 @@ class PartialBatchRunTest {
                 clock,
                 sleeper,
                 new Random(7),
-                RunListener.silent(),
+                listener,
                 RunPolicy.none());
     }
 
@@ -117,6 +123,41 @@ class PartialBatchRunTest {
         PlannedAsset first = plan(LockFile.empty());
         assertThat(first.partial()).isNull();
         return runner(client).run(List.of(first)).get(0);
+    }
+
+    @Test
+    void whatTheProviderSaysOfAResultItReturnsIsWarnedWithTheAssetsIdAndTheFileIsKept() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void info(String message) {}
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+
+            @Override
+            public void error(String message) {}
+
+            @Override
+            public void debug(String message) {}
+        };
+        String job = "user:1-minimax:acct-image:set-3";
+        ScriptedClient client = new ScriptedClient("useapi")
+                .endJobWith(
+                        "set",
+                        3,
+                        new JobState.Succeeded(
+                                List.of(ResultLocation.ofUrl("https://cdn.example/" + job)),
+                                "useapi gave only the watermarked videoURL for image " + job));
+
+        AssetResult result =
+                runner(client, listener).run(List.of(plan(LockFile.empty()))).get(0);
+
+        assertThat(result.status()).isEqualTo(AssetStatus.GENERATED);
+        assertThat(outputDir.resolve("img/set-3.png")).exists();
+        assertThat(warnings).containsExactly("[set] useapi gave only the watermarked videoURL for image " + job);
     }
 
     @Test

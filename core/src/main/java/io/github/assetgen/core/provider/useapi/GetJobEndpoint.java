@@ -51,7 +51,17 @@ final class GetJobEndpoint implements ReadEndpoint<JobState> {
             return new JobState.Running(label != null ? label : word(status), percent(answer.get("percent")));
         }
         if (status != null && status == COMPLETED) {
-            return new JobState.Succeeded(List.of(ResultLocation.ofUrl(resultUrl(answer))));
+            String download = HttpJson.text(answer, "downloadURL");
+            if (download != null) {
+                return new JobState.Succeeded(List.of(ResultLocation.ofUrl(download)));
+            }
+            // https://useapi.net/docs/api-minimax-v1/get-minimax-videos-videoId: "videoURL" carries
+            // the watermark, "downloadURL" (paid accounts) does not; the user should know which came
+            return new JobState.Succeeded(
+                    List.of(ResultLocation.ofUrl(watermarkedUrl(answer))),
+                    "useapi gave only the watermarked videoURL for " + job.kind() + " " + job.id()
+                            + " (downloadURL, without the watermark, comes with a paid hailuoai.video account);"
+                            + " the file is kept and locked as it is");
         }
         String detail = describe(status, label, HttpJson.text(answer, "message"));
         if (status != null && MODERATED.contains(status)) {
@@ -106,10 +116,9 @@ final class GetJobEndpoint implements ReadEndpoint<JobState> {
         return Double.isFinite(value) && value >= 0 && value <= 100 ? (int) Math.floor(value) : null;
     }
 
-    /** The no-watermark {@code downloadURL} (paid accounts) when present, else {@code videoURL}. */
-    private static String resultUrl(JsonNode answer) {
-        String download = HttpJson.text(answer, "downloadURL");
-        String url = download != null ? download : HttpJson.text(answer, "videoURL");
+    /** The watermarked {@code videoURL}, for an answer without the no-watermark {@code downloadURL}. */
+    private static String watermarkedUrl(JsonNode answer) {
+        String url = HttpJson.text(answer, "videoURL");
         if (url == null) {
             throw new UnexpectedAnswerException("the job is completed but has neither downloadURL nor videoURL");
         }

@@ -662,9 +662,9 @@ class UseapiClientTest {
                         new JobState.Succeeded(List.of(ResultLocation.ofUrl("https://cdn.hailuoai.video/clean.png"))));
     }
 
-    @ParameterizedTest(name = "downloadURL {0} falls back to videoURL")
+    @ParameterizedTest(name = "downloadURL {0} falls back to videoURL, saying it is watermarked")
     @ValueSource(strings = {"\"downloadURL\":\"\",", "", "\"downloadURL\":null,"})
-    void aCompletedJobWithoutDownloadUrlUsesVideoUrl(String downloadField) throws Exception {
+    void aCompletedJobWithoutDownloadUrlUsesTheWatermarkedVideoUrlAndSaysSo(String downloadField) throws Exception {
         server.enqueue(json(
                 200,
                 "{" + downloadField + "\"videoURL\":\"https://cdn.hailuoai.video/v.mp4\","
@@ -672,8 +672,10 @@ class UseapiClientTest {
 
         JobState state = client(0).poll(new JobRef("useapi", "video", VIDEO_ID));
 
-        assertThat(state)
-                .isEqualTo(new JobState.Succeeded(List.of(ResultLocation.ofUrl("https://cdn.hailuoai.video/v.mp4"))));
+        assertThat(state).isInstanceOfSatisfying(JobState.Succeeded.class, succeeded -> {
+            assertThat(succeeded.results()).containsExactly(ResultLocation.ofUrl("https://cdn.hailuoai.video/v.mp4"));
+            assertThat(succeeded.note()).contains("watermarked videoURL", "video " + VIDEO_ID, "paid");
+        });
         assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/minimax/videos/" + VIDEO_ID);
     }
 
