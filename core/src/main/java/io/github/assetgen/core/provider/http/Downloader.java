@@ -130,11 +130,20 @@ public final class Downloader {
                 }
                 if (!response.isSuccessful()) {
                     String message = ProviderMessages.fromBody(Answers.readPrefix(response.body(), 4096));
-                    throw caller.toException(
-                            action,
-                            caller.failureFor(
-                                    response.code(), message, RetryAfter.parse(response.header("Retry-After"))),
-                            null);
+                    Outcome.Failure failure = caller.failureFor(
+                            response.code(), message, RetryAfter.parse(response.header("Retry-After")));
+                    if (failure.kind() == Kind.PROVIDER_STOP) {
+                        // a download carries no token, so a file host's 401, 402, 412 or 596 says nothing of
+                        // the key or the account's credits, whatever the status table advises for an API call
+                        failure = new Outcome.Failure(
+                                Kind.REJECTED,
+                                response.code(),
+                                message,
+                                null,
+                                "the file host refused the link (downloads carry no token; a signed link may have"
+                                        + " expired)");
+                    }
+                    throw caller.toException(action, failure, null);
                 }
                 long announced = response.body().contentLength();
                 if (announced > what.maxBytes()) {

@@ -24,6 +24,8 @@ import mockwebserver3.junit5.StartStop;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DownloaderTest {
 
@@ -181,6 +183,23 @@ class DownloaderTest {
 
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
         assertThat(e.getMessage()).contains("AccessDenied").doesNotContain("sig=abc");
+        assertThat(cdn.getRequestCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "a file host's {0} rejects the download without token or credit advice")
+    @ValueSource(ints = {401, 402, 412, 596})
+    void aFileHostsRefusalIsNotReportedAsTheTokenOrTheCredits(int status) throws Exception {
+        cdn.enqueue(new MockResponse.Builder().code(status).body("denied").build());
+
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class,
+                () -> downloader(3)
+                        .download(ResultLocation.ofUrl(cdn.url("/a.png").toString()), dir.resolve("a.png")));
+
+        assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(e.getMessage())
+                .contains("denied", "file host refused the link")
+                .doesNotContain("check the token", "out of credits", "on hold");
         assertThat(cdn.getRequestCount()).isEqualTo(1);
     }
 
