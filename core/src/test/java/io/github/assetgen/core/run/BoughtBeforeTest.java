@@ -29,8 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -60,7 +58,7 @@ class BoughtBeforeTest {
     private Journal journal;
     private final AssetRunnerTest.MutableClock clock =
             new AssetRunnerTest.MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
-    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private final LineLog log = new LineLog();
     private final ScriptedClient client = new ScriptedClient("useapi");
     private final InMemorySharedCache shared = new InMemorySharedCache();
 
@@ -68,8 +66,8 @@ class BoughtBeforeTest {
     void setUp() {
         cacheDir = temp.resolve("cache");
         outputDir = temp.resolve("out");
-        cache = AssetCache.withDirectory(cacheDir, clock, warnings::add);
-        journal = Journal.withDirectory(cacheDir, clock, warnings::add);
+        cache = AssetCache.withDirectory(cacheDir, clock, log::warn);
+        journal = Journal.withDirectory(cacheDir, clock, log::warn);
     }
 
     private AssetRunner runner(SharedCache sharedCache, boolean save, boolean locked, Recollection recollection) {
@@ -85,21 +83,6 @@ class BoughtBeforeTest {
                 2,
                 2);
         Sleeper sleeper = clock::advance;
-        RunListener log = new RunListener() {
-            @Override
-            public void info(String message) {}
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-
-            @Override
-            public void error(String message) {}
-
-            @Override
-            public void debug(String message) {}
-        };
         return new AssetRunner(
                 Map.of("useapi", client),
                 Map.of("useapi", settings),
@@ -302,7 +285,7 @@ class BoughtBeforeTest {
 
         assertThat(result.status()).isEqualTo(AssetStatus.GENERATED);
         assertThat(client.submits).hasValue(1);
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("the shared cache failed", "it is generated"));
+        assertThat(log.warnings).anySatisfy(w -> assertThat(w).contains("the shared cache failed", "it is generated"));
     }
 
     @Test
@@ -328,7 +311,7 @@ class BoughtBeforeTest {
 
         assertThat(result.status()).isEqualTo(AssetStatus.FAILED);
         assertThat(result.message()).contains("the shared cache http://cache.test/ has no usable copy of it");
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains(hero.key(), "tampered"));
+        assertThat(log.warnings).anySatisfy(w -> assertThat(w).contains(hero.key(), "tampered"));
         assertThat(output("hero")).doesNotExist();
         assertThat(cache.find(hero.key())).isEmpty();
     }
@@ -344,7 +327,7 @@ class BoughtBeforeTest {
         assertThat(result.status()).isEqualTo(AssetStatus.FAILED);
         assertThat(output("hero")).doesNotExist();
         assertThat(cache.find(hero.key())).isEmpty();
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains(hero.key(), "the lock records"));
+        assertThat(log.warnings).anySatisfy(w -> assertThat(w).contains(hero.key(), "the lock records"));
     }
 
     @Test
@@ -362,7 +345,7 @@ class BoughtBeforeTest {
         assertThat(output("hero")).doesNotExist();
         assertThat(cache.find(hero.key())).isEmpty();
         assertThat(quarantined()).hasSize(1);
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Cache entry " + hero.key(), "SHA-256"));
+        assertThat(log.warnings).anySatisfy(w -> assertThat(w).contains("Cache entry " + hero.key(), "SHA-256"));
         assertThat(client.submits).hasValue(0);
     }
 
@@ -395,7 +378,7 @@ class BoughtBeforeTest {
 
         assertThat(result.status()).isEqualTo(AssetStatus.FAILED);
         assertThat(output("hero")).doesNotExist();
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("symbolic link"));
+        assertThat(log.warnings).anySatisfy(w -> assertThat(w).contains("symbolic link"));
     }
 
     @Test
@@ -420,7 +403,7 @@ class BoughtBeforeTest {
                 .get(0);
 
         assertThat(result.status()).isEqualTo(AssetStatus.GENERATED);
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("could not upload", "a later saving build"));
+        assertThat(log.warnings).anySatisfy(w -> assertThat(w).contains("could not upload", "a later saving build"));
     }
 
     @Test

@@ -34,7 +34,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,22 +126,7 @@ class PartialBatchRunTest {
 
     @Test
     void whatTheProviderSaysOfAResultItReturnsIsWarnedWithTheAssetsIdAndTheFileIsKept() throws Exception {
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        RunListener listener = new RunListener() {
-            @Override
-            public void info(String message) {}
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-
-            @Override
-            public void error(String message) {}
-
-            @Override
-            public void debug(String message) {}
-        };
+        LineLog log = new LineLog();
         String job = "user:1-minimax:acct-image:set-3";
         ScriptedClient client = new ScriptedClient("useapi")
                 .endJobWith(
@@ -153,11 +137,11 @@ class PartialBatchRunTest {
                                 "useapi gave only the watermarked videoURL for image " + job));
 
         AssetResult result =
-                runner(client, listener).run(List.of(plan(LockFile.empty()))).get(0);
+                runner(client, log).run(List.of(plan(LockFile.empty()))).get(0);
 
         assertThat(result.status()).isEqualTo(AssetStatus.GENERATED);
         assertThat(outputDir.resolve("img/set-3.png")).exists();
-        assertThat(warnings).containsExactly("[set] useapi gave only the watermarked videoURL for image " + job);
+        assertThat(log.warnings).containsExactly("[set] useapi gave only the watermarked videoURL for image " + job);
     }
 
     @Test
