@@ -66,17 +66,15 @@ final class CallFailures {
     }
 
     /**
-     * Any answered 5xx to a create (but useapi's 596, "account on hold") says nothing about whether
-     * the job exists: useapi documents that MiniMax may "respond with 502 or 504 while still accepting
+     * Any answered 5xx to a create (but useapi's 596, "account on hold"), and any retryable fault
+     * reported inside an accepted (2xx) answer to a create, says nothing about whether the job exists: useapi documents that MiniMax may "respond with 502 or 504 while still accepting
      * jobs into the internal queue" (https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create,
      * {@code maxJobs}), and APIXO's 502/504 do not say whether a task was made
      * (https://apixo.ai/docs/models/image/minimax-image-01). So it is treated like a lost answer: the
-     * asset may be paid for, and is looked up or failed, never resent blindly. The same holds for a
-     * fault the provider reports inside an accepted answer: MiniMax answers HTTP 200 with
-     * {@code status_code} 1000 "unknown error", 1001 "request timeout", 1024 "internal error" or 1033
-     * "system/downstream error" (https://platform.minimax.io/docs/api-reference/errorcode), which
-     * do not say whether the task was made either; "retry" there is MiniMax's advice for a request
-     * nothing is charged for twice, which a create is not.
+     * asset may be paid for, and is looked up or failed, never resent blindly. MiniMax answers such
+     * faults with HTTP 200 and {@code status_code} 1000 "unknown error", 1001 "request timeout", 1024
+     * "internal error" or 1033 "system error" (https://platform.minimax.io/docs/api-reference/errorcode);
+     * "retry later" there is advice for a request that cannot be charged twice, which a create can.
      */
     static Outcome.Failure createSafe(Endpoint<?> endpoint, Outcome.Failure failure) {
         int status = failure.httpStatus();

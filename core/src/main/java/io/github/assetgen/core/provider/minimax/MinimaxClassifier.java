@@ -33,9 +33,12 @@ final class MinimaxClassifier implements ResponseClassifier {
     static Outcome.Failure failure(int code, String statusMsg, int httpStatus) {
         String said = (statusMsg == null ? "no message" : statusMsg) + " (status_code " + code + ")";
         return switch (code) {
-            // Answered, so waiting and sending again cannot pay twice.
-            case 1002 -> new Outcome.Failure(Kind.RATE_LIMITED, httpStatus, said, null, null);
-            case 1004 ->
+            // Answered, so waiting and sending again cannot pay twice. The error-code page
+            // (https://platform.minimax.io/docs/api-reference/errorcode) adds 1039 "token limit", 1041
+            // "conn limit" and 2045 "rate growth limit", each refused with "retry later".
+            case 1002, 1039, 1041, 2045 -> new Outcome.Failure(Kind.RATE_LIMITED, httpStatus, said, null, null);
+            // 2049 is the same page's "invalid api key"
+            case 1004, 2049 ->
                 new Outcome.Failure(
                         Kind.PROVIDER_STOP,
                         httpStatus,
@@ -66,16 +69,24 @@ final class MinimaxClassifier implements ResponseClassifier {
                         said,
                         null,
                         "MiniMax's moderation flagged the output: change the prompt");
-            // 1039, 1028/1030 and 2061 are not in MiniMax's error-code page; MiniMax's own CLI reads them
-            // (https://github.com/MiniMax-AI/cli, src/errors/api.ts). Only the advice is theirs: each stays a
-            // rejection of this asset, so a code read wrongly cannot stop the other assets.
-            case 1039 ->
+            // the same page: 2056 "usage limit exceeded", until "the next 5-hour window"
+            case 2056 ->
+                new Outcome.Failure(
+                        Kind.PROVIDER_STOP,
+                        httpStatus,
+                        said,
+                        null,
+                        "MiniMax's usage limit is reached until its next 5-hour window: run the build again then");
+            case 1042 ->
                 new Outcome.Failure(
                         Kind.REJECTED,
                         httpStatus,
                         said,
                         null,
-                        "MiniMax's moderation flagged the content: change the prompt or the reference images");
+                        "MiniMax found too many invisible characters: remove them from the prompt");
+            // 1028/1030 and 2061 are not on that page; MiniMax's own CLI reads them
+            // (https://github.com/MiniMax-AI/cli, src/errors/api.ts). Only the advice is taken from it: each
+            // stays a rejection of this asset, so a code read wrongly cannot stop the other assets.
             case 1028, 1030 ->
                 new Outcome.Failure(
                         Kind.REJECTED,
@@ -97,6 +108,6 @@ final class MinimaxClassifier implements ResponseClassifier {
 
     /** True for the codes that mean MiniMax's moderation refused the content. */
     static boolean isModeration(int statusCode) {
-        return statusCode == 1026 || statusCode == 1027 || statusCode == 1039;
+        return statusCode == 1026 || statusCode == 1027;
     }
 }

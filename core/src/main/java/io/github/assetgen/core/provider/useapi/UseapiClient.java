@@ -249,12 +249,11 @@ public final class UseapiClient implements ProviderClient {
             if (e.httpStatus() == 404) {
                 // GET /images/{imageId} documents 404 "Not found." for an image it does not have
                 // (https://useapi.net/docs/api-minimax-v1/get-minimax-images-imageId). That image is over:
-                // asked again it stays missing, so failing the whole asset would keep the batch's other
-                // images, already paid for, from being collected until useapi's retention drops them.
+                // asked again it stays missing, and failing the whole asset would keep the batch's other
+                // images, already paid for, from ever being collected.
                 return new JobState.Failed(
-                        "useapi no longer finds image " + job.id()
-                                + " (404 Not found): it was removed, perhaps by moderation, or is past useapi's"
-                                + " retention",
+                        "useapi no longer finds image " + job.id() + " (404 Not found): it was removed, perhaps by"
+                                + " moderation",
                         false);
             }
             throw e;
