@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * MiniMax's official API: synchronous {@code POST /v1/image_generation}, and for video create → query → files/retrieve.
@@ -29,6 +30,7 @@ public final class FakeMinimax extends FakeProvider {
 
     private volatile int imagesLost;
     private volatile String balance;
+    private final AtomicInteger timeoutsLeft = new AtomicInteger();
 
     public FakeMinimax() {
         super("minimax", TOKEN);
@@ -43,6 +45,15 @@ public final class FakeMinimax extends FakeProvider {
         return this;
     }
 
+    /**
+     * The first {@code count} creates are made (and charged) but answered HTTP 200 with
+     * {@code status_code} 1001 "request timeout", the answer MiniMax's error-code page lists with "retry".
+     */
+    public FakeMinimax timeoutFirstCreates(int count) {
+        timeoutsLeft.set(count);
+        return this;
+    }
+
     /** The key's {@code available_amount} (a string, as MiniMax sends it); null (the default) answers 404. */
     public FakeMinimax balance(String amount) {
         balance = amount;
@@ -54,6 +65,7 @@ public final class FakeMinimax extends FakeProvider {
         super.reset();
         imagesLost = 0;
         balance = null;
+        timeoutsLeft.set(0);
     }
 
     @Override
@@ -112,6 +124,9 @@ public final class FakeMinimax extends FakeProvider {
             files.add(servePng(job, i));
         }
         finishNow(addItem(job, "image-" + job.number, files));
+        if (timedOut(exchange)) {
+            return;
+        }
         if (job.moderated()) {
             business(exchange, 1027, "output new_sensitive");
             return;
@@ -148,6 +163,9 @@ public final class FakeMinimax extends FakeProvider {
         }
         String taskId = TASK_ID_PREFIX + job.number;
         addItem(job, taskId, List.of(serveMp4(job)));
+        if (timedOut(exchange)) {
+            return;
+        }
         ObjectNode answer = object();
         answer.put("task_id", taskId);
         putBaseResp(answer, 0, "success");
@@ -221,6 +239,15 @@ public final class FakeMinimax extends FakeProvider {
             case NO_CREDITS, ON_HOLD -> business(exchange, 1008, "insufficient balance");
             case REJECTED -> business(exchange, 1026, "input new_sensitive");
         }
+    }
+
+    /** Answers a create that was made with 1001 "request timeout", while {@link #timeoutFirstCreates} lasts. */
+    private boolean timedOut(HttpExchange exchange) throws IOException {
+        if (timeoutsLeft.getAndUpdate(left -> Math.max(0, left - 1)) <= 0) {
+            return false;
+        }
+        business(exchange, 1001, "request timeout");
+        return true;
     }
 
     private static void business(HttpExchange exchange, int code, String message) throws IOException {

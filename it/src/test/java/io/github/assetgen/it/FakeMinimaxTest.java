@@ -46,6 +46,22 @@ class FakeMinimaxTest {
     }
 
     @Test
+    void aTimedOutCreateIsMadeAndChargedButAnsweredWith1001() {
+        fake.timeoutFirstCreates(1);
+        String body = "{\"model\":\"image-01\",\"prompt\":\"a lighthouse\"}";
+
+        JsonNode first = http.postJson(url("/v1/image_generation"), body).json();
+        JsonNode second = http.postJson(url("/v1/image_generation"), body).json();
+
+        assertThat(first.path("base_resp").path("status_code").asInt()).isEqualTo(1001);
+        assertThat(first.has("data")).isFalse();
+        assertThat(second.path("base_resp").path("status_code").asInt()).isZero();
+        assertThat(fake.acceptedCreates())
+                .as("the timed-out create was made too")
+                .isEqualTo(2);
+    }
+
+    @Test
     void base64ResponseFormatCarriesTheImagesInline() {
         JsonNode json = http.postJson(
                         url("/v1/image_generation"),

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.it.FakeProvider.Call;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -124,5 +126,26 @@ class MinimaxOfficialIT extends ItSupport {
                 .isEqualTo(sha256(build.outputDir().resolve("keeper.png")));
         assertThat(keeperEntry.path("files").get(0).path("path").asText()).isEqualTo("keeper.png");
         assertThat(lockKey(build.lockFile(), "trailer")).isNotEqualTo(lockKey(build.lockFile(), "wake"));
+    }
+
+    @Test
+    void aCreateAnsweredWithMiniMaxsOwnTimeoutIsNeverSentAgainAndTheOthersLand() {
+        MavenBuild build = project();
+        // the first create is made and charged, but its answer is 200 with status_code 1001 "request timeout"
+        fakes.minimax.timeoutFirstCreates(1);
+
+        BuildResult result = build.run(fakes.args(GENERATE)).assertFailure();
+
+        assertThat(fakes.minimax.acceptedCreates()).as("every create was made").isEqualTo(3);
+        assertThat(fakes.minimax.createRequests()).as("and none was sent twice").isEqualTo(3);
+        List<String> maybePaid = result.log()
+                .lines()
+                .filter(line -> line.startsWith("[ERROR] [") && line.contains("may already be paid"))
+                .toList();
+        assertThat(maybePaid).singleElement().asString().contains("request timeout", "status_code 1001");
+        long landed = Stream.of("video/trailer.mp4", "video/wake.mp4", "keeper.png")
+                .filter(file -> Files.exists(build.outputDir().resolve(file)))
+                .count();
+        assertThat(landed).as("the two other assets land").isEqualTo(2);
     }
 }

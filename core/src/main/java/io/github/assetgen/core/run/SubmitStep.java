@@ -305,7 +305,7 @@ final class SubmitStep {
     }
 
     static String maybePaidMessage(String id, String cause) {
-        return "the create request may have reached the provider but no answer came back (" + cause + "). It may"
+        return "the create request may have reached the provider but no clear answer came back (" + cause + "). It may"
                 + " already be paid for, so it is not sent again automatically. Check the provider's dashboard; to"
                 + " generate it again on purpose run with " + Advice.parameter("force", "true") + " "
                 + Advice.parameter("only", id);
