@@ -7,7 +7,8 @@ import io.github.assetgen.core.provider.http.ResponseClassifier;
 
 /**
  * Reads APIXO's envelope {@code {code, message, data}}. Its {@code code} mirrors the HTTP status but
- * is checked on its own: a 200 answer carrying another code is classified like that status. Stateless.
+ * is checked on its own: a 200 answer carrying a 4xx or 5xx code is classified like that status.
+ * Stateless.
  */
 final class ApixoClassifier implements ResponseClassifier {
 
@@ -20,7 +21,10 @@ final class ApixoClassifier implements ResponseClassifier {
             return success;
         }
         int status = code.asInt(0);
-        if (status >= 200 && status <= 299) {
+        if (status < 400 || status > 599) {
+            // 2xx is a success; a code that is no error status (0, text, 1xx, 3xx) says nothing, so the
+            // answer's content decides: a create without its taskId is then an unreadable answer, which
+            // may have made a task, never a reason to send the create again
             return success;
         }
         Outcome.Failure failure = Outcome.forStatus(

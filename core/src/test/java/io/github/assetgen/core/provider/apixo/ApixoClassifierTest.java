@@ -8,6 +8,7 @@ import io.github.assetgen.core.provider.http.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ApixoClassifierTest {
 
@@ -37,6 +38,12 @@ class ApixoClassifierTest {
         assertThat(classify("{\"code\":200,\"message\":\"success\",\"data\":{}}"))
                 .isInstanceOf(Outcome.Success.class);
         assertThat(classify("{\"data\":{}}")).isInstanceOf(Outcome.Success.class);
+    }
+
+    @ParameterizedTest(name = "code {0} is no error status: the answer's content decides")
+    @ValueSource(strings = {"0", "\"ok\"", "102", "302", "-1"})
+    void aCodeThatIsNoErrorStatusIsLeftToTheEndpoint(String code) throws Exception {
+        assertThat(classify("{\"code\":" + code + ",\"data\":{}}")).isInstanceOf(Outcome.Success.class);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.ThrowingSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ApixoClientTest {
 
@@ -189,6 +190,26 @@ class ApixoClientTest {
                 .startsWith("submitting image 'hero' to apixo")
                 .contains("apixo says: the detail");
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "code {0} without a taskId on a create may have made a task")
+    @ValueSource(strings = {"0", "\"ok\"", "102", "302"})
+    void anEnvelopeCodeThatIsNoErrorStatusLetsTheAnswerDecideAndACreateWithoutTaskIdIsNotResent(String code) {
+        server.enqueue(ok("{\"code\":" + code + ",\"message\":\"apixo says\",\"data\":{}}"));
+
+        ProviderException e = failure(() -> client().submit(textToImage()));
+
+        assertThat(e.kind()).isEqualTo(Kind.MAYBE_SUBMITTED);
+        assertThat(server.getRequestCount()).as("the create is sent once").isEqualTo(1);
+    }
+
+    @Test
+    void anEnvelopeCodeThatIsNoErrorStatusWithATaskIdIsTheTask() throws Exception {
+        server.enqueue(ok("{\"code\":0,\"message\":\"queued\",\"data\":{\"taskId\":\"task_12345678\"}}"));
+
+        SubmitResult result = client().submit(textToImage());
+
+        assertThat(result.jobs()).extracting(JobRef::id).containsExactly("task_12345678");
     }
 
     @ParameterizedTest(name = "HTTP {0} on a create is {1}")
