@@ -208,7 +208,7 @@ class KillIT extends ItSupport {
         running.awaitUntil("the first create", () -> fakes.useapi.createRequests() >= 1, WAIT);
 
         running.kill();
-        int unanswered = fakes.useapi.createRequests();
+        int unanswered = createsReceived(journalEntries(build).size());
 
         assertThat(filesUnder(build.outputDir())).isEmpty();
         assertNoPartialMedia(build.cacheDir());
@@ -226,5 +226,22 @@ class KillIT extends ItSupport {
         assertThat(filesUnder(build.outputDir()))
                 .containsExactlyInAnyOrder("img/hero.png", "logo.png", "video/intro.mp4");
         assertThat(journalEntries(build)).isEmpty();
+    }
+
+    /**
+     * The creates the fake received, once the ones the killed build journaled have all arrived: a
+     * create journaled and sent just before the kill may still be on its way into the fake.
+     */
+    private static int createsReceived(int journaled) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (fakes.useapi.createRequests() < journaled && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return fakes.useapi.createRequests();
     }
 }

@@ -67,4 +67,20 @@ class OfflineAndBudgetIT extends ItSupport {
         }
         assertThat(build.lockFile()).doesNotExist();
     }
+
+    @Test
+    void maxCreditsAloneCannotBoundDollarPricedAssetsSoNothingIsSent() {
+        MavenBuild build = prepare("minimax-official");
+        writeBytes(build.file("src/main/assets/refs/start.png"), TestMedia.png(40, 30, 5));
+        writeBytes(build.file("src/main/assets/refs/face.jpg"), TestMedia.jpeg(30, 40, 6));
+
+        // a generous budget in credits: MiniMax prices in dollars, which it does not count
+        BuildResult result = build.run(fakes.args(GENERATE, "-Dassetgen.maxCredits=1000"));
+
+        result.assertFailure();
+        assertThat(result.log()).contains("priced in dollars, which maxCredits does not count", "maxUsd");
+        assertThat(result.stackTraceLines()).isEmpty();
+        assertThat(fakes.minimax.requests()).as("minimax requests").isZero();
+        assertThat(build.lockFile()).doesNotExist();
+    }
 }

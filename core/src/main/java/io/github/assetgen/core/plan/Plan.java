@@ -62,12 +62,22 @@ public record Plan(List<PlannedAsset> assets) {
 
     /**
      * Why the plan may not run under these budgets, or empty when it fits. Checked before any
-     * request is sent. With any budget set, an asset nobody knows the price of does not fit: a
-     * budget that cannot count it cannot bound it.
+     * request is sent. With any budget set, an asset nobody knows the price of does not fit, nor
+     * does one priced in the currency of the budget that is not set (dollars under {@code maxCredits}
+     * alone, credits under {@code maxUsd} alone): a budget that cannot count it cannot bound it.
      */
     public Optional<String> budgetProblem(BigDecimal maxCredits, BigDecimal maxUsd) {
         StringBuilder problem = new StringBuilder();
+        if (maxCredits != null && maxUsd == null) {
+            uncounted(problem, Cost.Unit.USD, "dollars", "maxCredits", "maxUsd");
+        }
+        if (maxUsd != null && maxCredits == null) {
+            uncounted(problem, Cost.Unit.CREDITS, "credits", "maxUsd", "maxCredits");
+        }
         if ((maxCredits != null || maxUsd != null) && !unpriced().isEmpty()) {
+            if (problem.length() > 0) {
+                problem.append("; ");
+            }
             problem.append("no price is known for ")
                     .append(unpriced().stream()
                             .map(a -> a.id() + " (" + a.request().model() + " @ "
@@ -101,5 +111,28 @@ public record Plan(List<PlannedAsset> assets) {
                         + Advice.parameter("maxCredits", "...") + ", " + Advice.parameter("maxUsd", "...")
                         + ") or generate fewer assets (" + Advice.parameter("only", "<ids>") + ").")
                 .toString());
+    }
+
+    /** Names the assets priced in {@code unit}, which the one budget set does not count. */
+    private void uncounted(
+            StringBuilder problem, Cost.Unit unit, String currency, String setBudget, String otherBudget) {
+        List<PlannedAsset> uncounted = withAction(Action.GENERATE).stream()
+                .filter(a -> a.cost().unit() == unit && a.cost().amount().signum() > 0)
+                .toList();
+        if (uncounted.isEmpty()) {
+            return;
+        }
+        problem.append(uncounted.stream()
+                        .map(a -> a.id() + " (" + a.request().model() + " @ "
+                                + a.request().provider() + ", " + a.cost().format() + ")")
+                        .collect(Collectors.joining(", ")))
+                .append(uncounted.size() == 1 ? " is" : " are")
+                .append(" priced in ")
+                .append(currency)
+                .append(", which ")
+                .append(setBudget)
+                .append(" does not count: set ")
+                .append(Advice.parameter(otherBudget))
+                .append(" as well");
     }
 }

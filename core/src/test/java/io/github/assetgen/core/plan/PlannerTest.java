@@ -329,6 +329,28 @@ class PlannerTest {
     }
 
     @Test
+    void aBudgetInOneCurrencyAloneCannotBoundAssetsPricedInTheOther() {
+        Plan plan = plan(
+                List.of(minimaxVideo("intro", "MiniMax-Hailuo-2.3", "768p-6sec"), image("a", "4K")),
+                Selection.all(),
+                false,
+                false);
+
+        assertThat(plan.budgetProblem(new BigDecimal("1000"), null))
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .startsWith("intro (MiniMax-Hailuo-2.3 @ minimax, $0.28) is priced in dollars, which maxCredits"
+                                + " does not count: set")
+                        .contains("maxUsd", "Nothing was sent")
+                        .doesNotContain("a (", "exceeds"));
+        assertThat(plan.budgetProblem(null, new BigDecimal("1000")))
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .startsWith("a (nano-banana-2 @ useapi, 8 credits) is priced in credits, which maxUsd")
+                        .doesNotContain("intro"));
+        assertThat(plan.budgetProblem(new BigDecimal("1000"), new BigDecimal("1000")))
+                .isEmpty();
+    }
+
+    @Test
     void minimaxOfficialAssetsCountAgainstMaxUsd() {
         Plan plan =
                 plan(List.of(minimaxVideo("intro", "MiniMax-Hailuo-2.3", "768p-6sec")), Selection.all(), false, false);
