@@ -22,9 +22,10 @@ final class ApixoClassifier implements ResponseClassifier {
         }
         int status = code.asInt(0);
         if (status < 400 || status > 599) {
-            // 2xx is a success; a code that is no error status (0, text, 1xx, 3xx) says nothing, so the
-            // answer's content decides: a create without its taskId is then an unreadable answer, which
-            // may have made a task, never a reason to send the create again
+            // 2xx is a success; any code outside 400-599 (0, 1xx, 3xx, a business code such as 1001, text
+            // that is no number) is no HTTP error status and says nothing, so the answer's content decides:
+            // a create without its taskId is then an unreadable answer, which may have made a task, never
+            // a reason to send the create again
             return success;
         }
         Outcome.Failure failure = Outcome.forStatus(

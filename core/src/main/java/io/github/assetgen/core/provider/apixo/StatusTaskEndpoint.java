@@ -35,6 +35,14 @@ record StatusTaskEndpoint(String model, String taskId) implements ReadEndpoint<J
 
     @Override
     public JobState parse(JsonNode body) {
+        if (!body.path("data").hasNonNull("state")) {
+            // an envelope without a task state (code 0 and no data, say) is no progress report: read
+            // again, and if it never says more, the asset fails with APIXO's own words
+            throw new UnexpectedAnswerException("the status answer has no task state"
+                    + (body.hasNonNull("message")
+                            ? " (APIXO says: " + body.get("message").asText() + ")"
+                            : ""));
+        }
         return state(HttpJson.read(body.path("data"), TaskStatus.class));
     }
 

@@ -41,7 +41,7 @@ class ApixoClassifierTest {
     }
 
     @ParameterizedTest(name = "code {0} is no error status: the answer's content decides")
-    @ValueSource(strings = {"0", "\"ok\"", "102", "302", "-1"})
+    @ValueSource(strings = {"0", "\"ok\"", "102", "302", "-1", "600", "1001"})
     void aCodeThatIsNoErrorStatusIsLeftToTheEndpoint(String code) throws Exception {
         assertThat(classify("{\"code\":" + code + ",\"data\":{}}")).isInstanceOf(Outcome.Success.class);
     }

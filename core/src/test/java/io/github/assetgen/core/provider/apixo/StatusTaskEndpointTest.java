@@ -3,6 +3,8 @@ package io.github.assetgen.core.provider.apixo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.assetgen.core.provider.JobState;
 import io.github.assetgen.core.provider.ResultLocation;
 import io.github.assetgen.core.provider.apixo.ApixoWire.TaskStatus;
@@ -36,6 +38,15 @@ class StatusTaskEndpointTest {
         TaskStatus status = new TaskStatus("t", "success", resultJson, null, null);
 
         assertThatThrownBy(() -> StatusTaskEndpoint.state(status)).isInstanceOf(UnexpectedAnswerException.class);
+    }
+
+    @Test
+    void anAnswerWithoutATaskStateIsReadAgainAndCarriesApixosWords() throws Exception {
+        JsonNode body = new ObjectMapper().readTree("{\"code\":0,\"message\":\"service busy\",\"data\":{}}");
+
+        assertThatThrownBy(() -> new StatusTaskEndpoint(ApixoClient.MODEL, "t").parse(body))
+                .isInstanceOf(UnexpectedAnswerException.class)
+                .hasMessageContaining("no task state", "APIXO says: service busy");
     }
 
     @ParameterizedTest
