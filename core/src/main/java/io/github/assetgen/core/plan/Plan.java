@@ -86,6 +86,8 @@ public record Plan(List<PlannedAsset> assets) {
                     .append(", so a budget cannot bound ")
                     .append(unpriced().size() == 1 ? "it" : "them");
         }
+        boolean exceeded = maxCredits != null && credits().compareTo(maxCredits) > 0
+                || maxUsd != null && dollars().compareTo(maxUsd) > 0;
         if (maxCredits != null && credits().compareTo(maxCredits) > 0) {
             if (problem.length() > 0) {
                 problem.append("; ");
@@ -107,10 +109,19 @@ public record Plan(List<PlannedAsset> assets) {
         if (problem.length() == 0) {
             return Optional.empty();
         }
-        return Optional.of(problem.append(". Nothing was sent. Raise the budget ("
-                        + Advice.parameter("maxCredits", "...") + ", " + Advice.parameter("maxUsd", "...")
-                        + ") or generate fewer assets (" + Advice.parameter("only", "<ids>") + ").")
-                .toString());
+        problem.append(". Nothing was sent. ");
+        if (exceeded) {
+            problem.append("Raise the budget (")
+                    .append(Advice.parameter("maxCredits", "..."))
+                    .append(", ")
+                    .append(Advice.parameter("maxUsd", "..."))
+                    .append(") or generate fewer assets (");
+        } else {
+            // raising a budget cannot bound what it does not count
+            problem.append("Leave those assets out (");
+        }
+        return Optional.of(
+                problem.append(Advice.parameter("only", "<ids>")).append(").").toString());
     }
 
     /** Names the assets priced in {@code unit}, which the one budget set does not count. */

@@ -351,6 +351,45 @@ class PlannerTest {
     }
 
     @Test
+    void everyBudgetProblemIsNamedInOneMessageAndOnlyAnExceededBudgetAsksForMore() {
+        Plan plan = plan(
+                List.of(
+                        minimaxVideo("intro", "MiniMax-Hailuo-2.3", "768p-6sec"),
+                        minimaxVideo("old", "T2V-01", "720p-6sec"),
+                        image("a", "4K")),
+                Selection.all(),
+                false,
+                false);
+
+        assertThat(plan.budgetProblem(new BigDecimal("1"), null))
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .contains(
+                                "intro (MiniMax-Hailuo-2.3 @ minimax, $0.28) is priced in dollars",
+                                "; no price is known for old (T2V-01 @ minimax)",
+                                "; the estimate of 8 credits exceeds maxCredits 1",
+                                "Raise the budget"));
+        assertThat(plan.budgetProblem(new BigDecimal("1000"), null))
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .contains("Leave those assets out")
+                        .doesNotContain("Raise the budget", "exceeds"));
+    }
+
+    @Test
+    void whatABuildDoesNotBuyIsNeverCountedAgainstABudget() {
+        AssetRequest hero = image("hero", "4K");
+        lockRecords(hero, CacheKey.of(hero), "8 credits");
+        Plan recorded = plan(List.of(hero), Selection.all(), false, false);
+        Plan skipped = plan(
+                List.of(minimaxVideo("intro", "MiniMax-Hailuo-2.3", "768p-6sec")),
+                Selection.of(List.of("nothing-*")),
+                false,
+                false);
+
+        assertThat(recorded.budgetProblem(null, BigDecimal.ZERO)).isEmpty();
+        assertThat(skipped.budgetProblem(BigDecimal.ZERO, null)).isEmpty();
+    }
+
+    @Test
     void minimaxOfficialAssetsCountAgainstMaxUsd() {
         Plan plan =
                 plan(List.of(minimaxVideo("intro", "MiniMax-Hailuo-2.3", "768p-6sec")), Selection.all(), false, false);
