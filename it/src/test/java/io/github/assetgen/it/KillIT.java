@@ -206,6 +206,23 @@ class KillIT extends ItSupport {
         fakes.useapi.hangAfterCreating(true);
         MavenBuild.RunningBuild running = build.start(fakes.args(GENERATE));
         running.awaitUntil("the first create", () -> fakes.useapi.createRequests() >= 1, WAIT);
+        // killed once every create the build journaled has reached the fake: one journaled but never
+        // sent is another case (looked up for the grace period, then sent), which this test is not about
+        long[] settledSince = {0};
+        running.awaitUntil(
+                "every journaled create at the fake for 300 ms",
+                () -> {
+                    if (fakes.useapi.createRequests() != journalEntries(build).size()) {
+                        settledSince[0] = 0;
+                        return false;
+                    }
+                    if (settledSince[0] == 0) {
+                        settledSince[0] = System.nanoTime();
+                    }
+                    return System.nanoTime() - settledSince[0]
+                            > Duration.ofMillis(300).toNanos();
+                },
+                WAIT);
 
         running.kill();
         int unanswered = createsReceived(journalEntries(build).size());
