@@ -3,6 +3,7 @@ package io.github.assetgen.core.plan;
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.wording.Advice;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,83 +68,59 @@ public record Plan(List<PlannedAsset> assets) {
      * alone, credits under {@code maxUsd} alone): a budget that cannot count it cannot bound it.
      */
     public Optional<String> budgetProblem(BigDecimal maxCredits, BigDecimal maxUsd) {
-        StringBuilder problem = new StringBuilder();
+        List<String> problems = new ArrayList<>();
         if (maxCredits != null && maxUsd == null) {
-            uncounted(problem, Cost.Unit.USD, "dollars", "maxCredits", "maxUsd");
+            uncounted(Cost.Unit.USD, "dollars", "maxCredits", "maxUsd").ifPresent(problems::add);
         }
         if (maxUsd != null && maxCredits == null) {
-            uncounted(problem, Cost.Unit.CREDITS, "credits", "maxUsd", "maxCredits");
+            uncounted(Cost.Unit.CREDITS, "credits", "maxUsd", "maxCredits").ifPresent(problems::add);
         }
-        if ((maxCredits != null || maxUsd != null) && !unpriced().isEmpty()) {
-            if (problem.length() > 0) {
-                problem.append("; ");
-            }
-            problem.append("no price is known for ")
-                    .append(unpriced().stream()
-                            .map(a -> a.id() + " (" + a.request().model() + " @ "
-                                    + a.request().provider() + ")")
-                            .collect(Collectors.joining(", ")))
-                    .append(", so a budget cannot bound ")
-                    .append(unpriced().size() == 1 ? "it" : "them");
+        List<PlannedAsset> unpriced = unpriced();
+        if ((maxCredits != null || maxUsd != null) && !unpriced.isEmpty()) {
+            problems.add("no price is known for "
+                    + unpriced.stream().map(a -> named(a) + ")").collect(Collectors.joining(", "))
+                    + ", so a budget cannot bound " + (unpriced.size() == 1 ? "it" : "them"));
         }
-        boolean exceeded = maxCredits != null && credits().compareTo(maxCredits) > 0
-                || maxUsd != null && dollars().compareTo(maxUsd) > 0;
-        if (maxCredits != null && credits().compareTo(maxCredits) > 0) {
-            if (problem.length() > 0) {
-                problem.append("; ");
-            }
-            problem.append("the estimate of ")
-                    .append(credits().toPlainString())
-                    .append(" credits exceeds maxCredits ")
-                    .append(maxCredits.toPlainString());
+        boolean overCredits = maxCredits != null && credits().compareTo(maxCredits) > 0;
+        if (overCredits) {
+            problems.add("the estimate of " + credits().toPlainString() + " credits exceeds maxCredits "
+                    + maxCredits.toPlainString());
         }
-        if (maxUsd != null && dollars().compareTo(maxUsd) > 0) {
-            if (problem.length() > 0) {
-                problem.append("; ");
-            }
-            problem.append("the estimate of $")
-                    .append(dollars().toPlainString())
-                    .append(" exceeds maxUsd $")
-                    .append(maxUsd.toPlainString());
+        boolean overUsd = maxUsd != null && dollars().compareTo(maxUsd) > 0;
+        if (overUsd) {
+            problems.add(
+                    "the estimate of $" + dollars().toPlainString() + " exceeds maxUsd $" + maxUsd.toPlainString());
         }
-        if (problem.length() == 0) {
+        if (problems.isEmpty()) {
             return Optional.empty();
         }
-        problem.append(". Nothing was sent. ");
-        if (exceeded) {
-            problem.append("Raise the budget (")
-                    .append(Advice.parameter("maxCredits", "..."))
-                    .append(", ")
-                    .append(Advice.parameter("maxUsd", "..."))
-                    .append(") or generate fewer assets (");
-        } else {
-            // raising a budget cannot bound what it does not count
-            problem.append("Leave those assets out (");
-        }
+        // raising a budget cannot bound what it does not count
+        String way = overCredits || overUsd
+                ? "Raise the budget (" + Advice.parameter("maxCredits", "...") + ", "
+                        + Advice.parameter("maxUsd", "...") + ") or generate fewer assets ("
+                : "Leave those assets out (";
         return Optional.of(
-                problem.append(Advice.parameter("only", "<ids>")).append(").").toString());
+                String.join("; ", problems) + ". Nothing was sent. " + way + Advice.parameter("only", "<ids>") + ").");
     }
 
-    /** Names the assets priced in {@code unit}, which the one budget set does not count. */
-    private void uncounted(
-            StringBuilder problem, Cost.Unit unit, String currency, String setBudget, String otherBudget) {
+    /** The assets priced in {@code unit}, which the one budget set does not count, named; empty when none. */
+    private Optional<String> uncounted(Cost.Unit unit, String currency, String setBudget, String otherBudget) {
         List<PlannedAsset> uncounted = withAction(Action.GENERATE).stream()
                 .filter(a -> a.cost().unit() == unit && a.cost().amount().signum() > 0)
                 .toList();
         if (uncounted.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        problem.append(uncounted.stream()
-                        .map(a -> a.id() + " (" + a.request().model() + " @ "
-                                + a.request().provider() + ", " + a.cost().format() + ")")
-                        .collect(Collectors.joining(", ")))
-                .append(uncounted.size() == 1 ? " is" : " are")
-                .append(" priced in ")
-                .append(currency)
-                .append(", which ")
-                .append(setBudget)
-                .append(" does not count: set ")
-                .append(Advice.parameter(otherBudget))
-                .append(" as well");
+        return Optional.of(uncounted.stream()
+                        .map(a -> named(a) + ", " + a.cost().format() + ")")
+                        .collect(Collectors.joining(", "))
+                + (uncounted.size() == 1 ? " is" : " are") + " priced in " + currency + ", which " + setBudget
+                + " does not count: set " + Advice.parameter(otherBudget) + " as well");
+    }
+
+    /** {@code id (model @ provider}, for a budget message to close. */
+    private static String named(PlannedAsset asset) {
+        return asset.id() + " (" + asset.request().model() + " @ "
+                + asset.request().provider();
     }
 }

@@ -67,8 +67,9 @@ final class CallFailures {
 
     /**
      * Any answered 5xx to a create (but useapi's 596, "account on hold"), and any retryable fault
-     * reported inside an accepted (2xx) answer to a create, says nothing about whether the job exists: useapi documents that MiniMax may "respond with 502 or 504 while still accepting
-     * jobs into the internal queue" (https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create,
+     * reported inside an accepted (2xx) answer to a create, says nothing about whether the job
+     * exists: useapi documents that MiniMax may "respond with 502 or 504 while still accepting jobs
+     * into the internal queue" (https://useapi.net/docs/api-minimax-v1/post-minimax-videos-create,
      * {@code maxJobs}), and APIXO's 502/504 do not say whether a task was made
      * (https://apixo.ai/docs/models/image/minimax-image-01). So it is treated like a lost answer: the
      * asset may be paid for, and is looked up or failed, never resent blindly. MiniMax answers such
