@@ -9,6 +9,15 @@
 
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
+# bench_settings FILE: the integration tests' settings.xml, with every repository mirrored to the
+# outer local repository (BENCH_OUTER_REPO, ~/.m2/repository by default), written to FILE
+bench_settings() {
+  local outer=${BENCH_OUTER_REPO:-$HOME/.m2/repository}
+  mkdir -p "$(dirname "$1")"
+  sed -e "s#@localRepositoryUrl@#file://$outer#" -e 's#<!--@servers@-->##' -e 's#<!--@proxies@-->##' \
+    "$bench_root/it/src/it/settings.xml" >"$1"
+}
+
 # mvn, quiet, on the given project folder, with the benchmark's Maven arguments
 bench_mvn() {
   local project=$1

@@ -3,13 +3,10 @@
 # a settings.xml that takes every other artifact from ~/.m2, and prints the BENCH_MAVEN_ARGS that
 # make the benchmarks use it:   export BENCH_MAVEN_ARGS="$(src/bench/private-repo.sh)"
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/lib.sh"
+root=$bench_root
 bench="$root/target/bench"
-outer=${BENCH_OUTER_REPO:-$HOME/.m2/repository}
-mkdir -p "$bench"
-# the integration tests' settings: every repository mirrored to the outer local repository
-sed -e "s#@localRepositoryUrl@#file://$outer#" -e 's#<!--@servers@-->##' -e 's#<!--@proxies@-->##' \
-  "$root/it/src/it/settings.xml" >"$bench/settings.xml"
+bench_settings "$bench/settings.xml"
 args="-s $bench/settings.xml -Dmaven.repo.local=$bench/repo"
 # shellcheck disable=SC2086
 mvn -B -q -Dstyle.color=never $args -f "$root/pom.xml" install -DskipTests -Dspotless.check.skip=true \
