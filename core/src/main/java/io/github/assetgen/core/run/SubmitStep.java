@@ -1,5 +1,6 @@
 package io.github.assetgen.core.run;
 
+import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.JobLookup;
 import io.github.assetgen.core.provider.JobRef;
@@ -238,10 +239,19 @@ final class SubmitStep {
      * The open entry if its jobs can still be collected. A job only the create answer held (a MiniMax
      * image) can be collected only from the results kept with it; when none are, or {@code force}
      * finds them unusable, {@code force} closes the entry so that a new create is sent, and without
-     * it the asset fails naming {@code force}.
+     * it the asset fails naming {@code force}. A job this plan was to resume whose entry another build
+     * has closed since fails the asset: the plan counted no create.
      */
     Optional<JournalEntry> collectable(PlannedAsset asset, ProviderClient client, Optional<JournalEntry> open)
             throws AssetFailure, IOException {
+        if (open.isEmpty() && asset.action() == Action.RESUME) {
+            // another build took the job this plan was to collect and closed its entry without leaving
+            // the files in the cache (the job failed or was rejected there); this plan counted no new
+            // create, so none is sent: the next build plans, estimates and budgets one
+            throw new AssetFailure("another build closed the job "
+                    + asset.openJob().jobs().stream().map(JobRef::id).collect(Collectors.joining(", "))
+                    + " this build was to collect, without a result; nothing was sent, run the build again");
+        }
         if (open.isEmpty() || open.get().jobs().isEmpty()) {
             return open;
         }

@@ -1,0 +1,134 @@
+package io.github.assetgen.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.assetgen.core.key.CacheKey;
+import io.github.assetgen.core.plan.Action;
+import io.github.assetgen.core.plan.DiskState;
+import io.github.assetgen.core.plan.Plan;
+import io.github.assetgen.core.plan.PlannedAsset;
+import io.github.assetgen.core.plan.Planner;
+import io.github.assetgen.core.plan.Selection;
+import io.github.assetgen.core.provider.JobRef;
+import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.http.Sleeper;
+import io.github.assetgen.core.request.AssetRequest;
+import io.github.assetgen.core.request.AssetType;
+import io.github.assetgen.core.rules.Pricing;
+import io.github.assetgen.core.specfile.Position;
+import io.github.assetgen.core.store.AssetCache;
+import io.github.assetgen.core.store.Journal;
+import io.github.assetgen.core.store.KeyLock;
+import io.github.assetgen.core.store.LockFile;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a build does with a job an earlier build left open, and what force does to what is already paid. */
+class OpenJobsAndForceTest {
+
+    @TempDir
+    Path temp;
+
+    private Path cacheDir;
+    private Path outputDir;
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
+    private AssetCache cache;
+    private Journal journal;
+
+    @BeforeEach
+    void setUp() {
+        cacheDir = temp.resolve("cache");
+        outputDir = temp.resolve("out");
+        cache = AssetCache.withDirectory(cacheDir, clock, RunListener.silent()::warn);
+        journal = Journal.withDirectory(cacheDir, clock, RunListener.silent()::warn);
+    }
+
+    private AssetRunner runner(ScriptedClient client, boolean force, RunListener log) {
+        ProviderSettings settings = new ProviderSettings(
+                "useapi",
+                URI.create("http://127.0.0.1:1"),
+                null,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                2,
+                2);
+        Sleeper sleeper = duration -> {};
+        return new AssetRunner(
+                Map.of("useapi", client),
+                Map.of("useapi", settings),
+                cache,
+                journal,
+                KeyLock.withDirectory(cacheDir),
+                outputDir,
+                cacheDir.resolve("tmp"),
+                Duration.ofMinutes(30),
+                force,
+                clock,
+                sleeper,
+                new Random(7),
+                log,
+                RunPolicy.none());
+    }
+
+    private static AssetRequest request(String id, int quantity, List<String> outputs) {
+        return new AssetRequest(
+                id,
+                "useapi",
+                AssetType.IMAGE,
+                "nano-banana-2",
+                "a prompt for " + id,
+                Map.of("quantity", quantity, "resolution", "1K"),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                outputs,
+                Position.startOf("a.yaml"));
+    }
+
+    private PlannedAsset plan(AssetRequest request, boolean force) {
+        DiskState state = new DiskState(
+                LockFile.empty(), outputDir, cache, journal, p -> Duration.ofDays(7), (asked, f) -> asked, clock);
+        Plan plan = new Planner(Pricing.standard()).plan(List.of(request), state, Selection.all(), force, false);
+        return plan.assets().get(0);
+    }
+
+    private void journalAnsweredJob(String key, String jobId) throws Exception {
+        journal.begin(key, "useapi", "hero", "nano-banana-2");
+        journal.recordSubmitted(key, List.of(new JobRef("useapi", "image", jobId)));
+    }
+
+    @Test
+    void aJobToResumeThatAnotherBuildClosedMeanwhileFailsTheAssetWithoutSendingACreate() throws Exception {
+        AssetRequest hero = request("hero", 1, List.of("img/hero.png"));
+        String key = CacheKey.of(hero);
+        journalAnsweredJob(key, "user:1-minimax:acct-image:hero-1");
+        PlannedAsset resume = plan(hero, false);
+        assertThat(resume.action()).isEqualTo(Action.RESUME);
+        journal.close(key); // another build polled it, found the job failed, and closed the entry
+
+        ScriptedClient client = new ScriptedClient("useapi");
+        AssetResult result =
+                runner(client, false, RunListener.silent()).run(List.of(resume)).get(0);
+
+        assertThat(client.submits).as("no create: the plan counted none").hasValue(0);
+        assertThat(result.status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(result.message())
+                .contains("another build closed the job user:1-minimax:acct-image:hero-1")
+                .contains("nothing was sent");
+    }
+}
