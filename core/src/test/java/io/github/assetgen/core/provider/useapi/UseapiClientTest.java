@@ -635,6 +635,24 @@ class UseapiClientTest {
     }
 
     @Test
+    void aRunningJobWhoseLabelEchoesTheTokenShowsItRedacted() throws Exception {
+        // the label goes into a progress line as it is; it is cut to 40 characters, so the token
+        // must be gone before that, or a longer one would leave its first 40 characters behind
+        server.enqueue(
+                json(200, "{\"status\":1,\"statusFinal\":false,\"statusLabel\":\"" + TestSettings.TOKEN + "\"}"));
+        server.enqueue(json(
+                200,
+                "{\"status\":1,\"statusFinal\":false,\"statusLabel\":\"queued for " + TestSettings.TOKEN
+                        + " behind 40 others\"}"));
+
+        JobState exact = client(0).poll(new JobRef("useapi", "video", "user:1-minimax:2-video:3"));
+        JobState inside = client(0).poll(new JobRef("useapi", "video", "user:1-minimax:2-video:3"));
+
+        assertThat(exact).isEqualTo(new JobState.Running("****", null));
+        assertThat(((JobState.Running) inside).label()).isEqualTo("queued for **** behind 40 others");
+    }
+
+    @Test
     void pollingPutsTheIdIntoThePathWithItsColons() throws Exception {
         server.enqueue(json(200, "{\"status\":1,\"statusLabel\":\"processing\",\"statusFinal\":false,\"percent\":40}"));
 
