@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -284,10 +285,13 @@ public final class FakeUseapi extends FakeProvider {
         respond(exchange, 200, executing);
     }
 
-    /** {@code GET /images/?account=&limit=}: the account's images, newest first, without replyRef. */
+    /**
+     * {@code GET /images/?account=&limit=&lastImageId=}: a page of the account's images, newest first,
+     * without replyRef; {@code limit} of them (30 when not given) after {@code lastImageId}.
+     */
     private void imageList(HttpExchange exchange) throws IOException {
         ObjectNode answer = object();
-        ArrayNode images = answer.putArray("images");
+        ArrayNode images = JSON.createArrayNode();
         for (Job job : newestFirst(IMAGES_CREATE, query(exchange).get("account"))) {
             synchronized (job) {
                 for (Item item : job.items) {
@@ -305,13 +309,35 @@ public final class FakeUseapi extends FakeProvider {
                 }
             }
         }
+        answer.set("images", page(images, query(exchange), "imageId", "lastImageId"));
         respond(exchange, 200, answer);
+    }
+
+    /**
+     * The page of {@code items} a list query asks for: {@code limit} (30 by default) after the item
+     * {@code afterParameter} names (get-minimax-images documents {@code lastImageId}; videos document
+     * no paging: null).
+     */
+    private static ArrayNode page(ArrayNode items, Map<String, String> query, String idField, String afterParameter) {
+        String after = afterParameter == null ? null : query.get(afterParameter);
+        int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : 30;
+        ArrayNode page = JSON.createArrayNode();
+        boolean started = after == null;
+        for (JsonNode item : items) {
+            if (started && page.size() < limit) {
+                page.add(item);
+            }
+            if (!started && item.path(idField).asText().equals(after)) {
+                started = true;
+            }
+        }
+        return page;
     }
 
     /** How long a new video lists no prompt ({@code "desc": ""}), as a processing one does. */
     private static final long PROMPT_HIDDEN_MILLIS = 1_500;
 
-    /** {@code GET /videos/?account=&limit=}: a bare array, with only the documented fields (no time, model, batch). */
+    /** {@code GET /videos/?account=&limit=}: {@code limit} (30 when not given) as a bare array, with only the documented fields (no time, model, batch). */
     private void videoList(HttpExchange exchange) throws IOException {
         ArrayNode videos = JSON.createArrayNode();
         for (Job job : newestFirst(VIDEOS_CREATE, query(exchange).get("account"))) {
@@ -334,7 +360,7 @@ public final class FakeUseapi extends FakeProvider {
                 }
             }
         }
-        respond(exchange, 200, videos);
+        respond(exchange, 200, page(videos, query(exchange), "videoId", null));
     }
 
     private List<Job> newestFirst(String endpoint, String account) {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +88,25 @@ class FakeUseapiTest {
                                 .asText())
                 .bytes();
         assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void theImageListIsPagedNewestFirstByLimitAndLastImageId() {
+        for (int i = 1; i <= 3; i++) {
+            createImages("{\"prompt\":\"batch " + i + "\",\"quantity\":2}");
+        }
+
+        JsonNode first = http.get(url("images/?limit=4")).json().get("images");
+        String last = first.get(3).get("imageId").asText();
+        JsonNode second = http.get(
+                        url("images/?limit=4&lastImageId=" + URLEncoder.encode(last, StandardCharsets.UTF_8)))
+                .json()
+                .get("images");
+
+        assertThat(first).hasSize(4);
+        assertThat(first.get(0).get("desc").asText()).isEqualTo("batch 3");
+        assertThat(second).hasSize(2);
+        assertThat(second.get(0).get("desc").asText()).isEqualTo("batch 1");
     }
 
     @Test

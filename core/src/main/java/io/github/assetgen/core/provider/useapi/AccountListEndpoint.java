@@ -9,26 +9,48 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code GET /v1/minimax/images/?account=&limit=} and {@code GET /v1/minimax/videos/?account=&limit=}:
- * the account's own history, jobs started anywhere included
- * (https://useapi.net/docs/api-minimax-v1/get-minimax-images,
+ * {@code GET /v1/minimax/images/?account=&limit=&lastImageId=} and {@code GET
+ * /v1/minimax/videos/?account=&limit=}: one page of the account's own history, jobs started anywhere
+ * included (https://useapi.net/docs/api-minimax-v1/get-minimax-images,
  * https://useapi.net/docs/api-minimax-v1/get-minimax-videos). Images come as {@code {"images":[…]}}
- * with {@code desc}, {@code modelID}, {@code tags}, {@code createTime} (ms) and {@code batchID};
- * videos as a bare array with fewer fields ({@code desc}, {@code originFiles}). Either shape is read
- * for both. The order is not documented; newest first is assumed.
+ * with {@code desc}, {@code modelID}, {@code tags}, {@code createTime} (ms) and {@code batchID},
+ * newest first, the next page after the {@code imageId} given as {@code lastImageId}; videos as a
+ * bare array with fewer fields ({@code desc}, {@code originFiles}) and no documented paging. Either
+ * shape is read for both, and a {@code hasNext} beside the list is read where there is one.
  */
-final class AccountListEndpoint implements ReadEndpoint<List<JsonNode>> {
+final class AccountListEndpoint implements ReadEndpoint<AccountListEndpoint.Page> {
+
+    /**
+     * One page.
+     *
+     * @param hasNext what the answer says of a next page, or null when it says nothing
+     */
+    record Page(List<JsonNode> items, Boolean hasNext) {
+        Page {
+            items = List.copyOf(items);
+        }
+
+        /** Whether this is the list's last page: it says so, or, saying nothing, holds less than a page. */
+        boolean isLast() {
+            return hasNext != null ? !hasNext : items.size() < LIMIT;
+        }
+    }
 
     /** How many of the newest items are read: useapi's default page. */
     static final int LIMIT = 30;
 
     private final boolean video;
     private final String account;
+    private final String lastImageId;
 
-    /** @param account the account to list, or null when only one is configured */
-    AccountListEndpoint(boolean video, String account) {
+    /**
+     * @param account the account to list, or null when only one is configured
+     * @param lastImageId the last image of the page before, or null for the first page
+     */
+    AccountListEndpoint(boolean video, String account, String lastImageId) {
         this.video = video;
         this.account = account;
+        this.lastImageId = lastImageId;
     }
 
     @Override
@@ -36,6 +58,9 @@ final class AccountListEndpoint implements ReadEndpoint<List<JsonNode>> {
         String query = "?limit=" + LIMIT;
         if (account != null) {
             query += "&account=" + URLEncoder.encode(account, StandardCharsets.UTF_8);
+        }
+        if (lastImageId != null && !video) {
+            query += "&lastImageId=" + URLEncoder.encode(lastImageId, StandardCharsets.UTF_8);
         }
         return "/v1/minimax/" + (video ? "videos/" : "images/") + query;
     }
@@ -46,13 +71,14 @@ final class AccountListEndpoint implements ReadEndpoint<List<JsonNode>> {
     }
 
     @Override
-    public List<JsonNode> parse(JsonNode answer) {
+    public Page parse(JsonNode answer) {
         JsonNode items = answer.isArray() ? answer : answer.path(video ? "videos" : "images");
         if (!items.isArray()) {
             throw new UnexpectedAnswerException("the answer is not a list of " + (video ? "videos" : "images"));
         }
         List<JsonNode> list = new ArrayList<>();
         items.forEach(list::add);
-        return list;
+        JsonNode hasNext = answer.path("hasNext");
+        return new Page(list, hasNext.isBoolean() ? hasNext.booleanValue() : null);
     }
 }

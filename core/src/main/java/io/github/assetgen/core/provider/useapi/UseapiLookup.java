@@ -38,6 +38,9 @@ final class UseapiLookup implements JobLookup {
     /** How far the provider's clock may run behind ours: a job made that long "before" the send still counts. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
+    /** How many pages of images are read at most looking back to a send: 300 images. */
+    static final int MAX_PAGES = 10;
+
     private final HttpCaller caller;
     /** Ids this build created, adopted or polled, guarded by itself. */
     private final Set<String> known;
@@ -63,8 +66,7 @@ final class UseapiLookup implements JobLookup {
                 found.add(executing.job());
             }
         }
-        List<JsonNode> items =
-                found.size() >= expected ? List.of() : caller.call(new AccountListEndpoint(video, request.account()));
+        List<JsonNode> items = found.size() >= expected ? List.of() : listedSince(video, request.account(), sentAt);
         List<String> unconfirmed = new ArrayList<>();
         synchronized (known) {
             if (!items.isEmpty()) {
@@ -89,6 +91,51 @@ final class UseapiLookup implements JobLookup {
             found.forEach(job -> known.add(job.id()));
         }
         return new Found(found, unconfirmed); // guesses are kept only while nothing was found
+    }
+
+    /**
+     * The account's list back to the moment the create was sent: page after page (images; videos
+     * have no documented paging) until the list ends or holds a job made before the send. A list
+     * that is cut off before that proves nothing: a create's job missing from it may be on the next
+     * page, so sending the create again could pay twice.
+     *
+     * @throws ProviderException when the pages read do not reach back to the send
+     */
+    private List<JsonNode> listedSince(boolean video, String account, Instant sentAt) throws ProviderException {
+        long earliest = sentAt.minus(CLOCK_SKEW).toEpochMilli();
+        List<JsonNode> items = new ArrayList<>();
+        String lastImageId = null;
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            AccountListEndpoint.Page read = caller.call(new AccountListEndpoint(video, account, lastImageId));
+            items.addAll(read.items());
+            if (read.isLast() || reachesBefore(read.items(), earliest)) {
+                return items;
+            }
+            String last = video || read.items().isEmpty()
+                    ? null
+                    : HttpJson.text(read.items().get(read.items().size() - 1), "imageId");
+            if (last == null || last.equals(lastImageId)) {
+                break; // no way to the next page
+            }
+            lastImageId = last;
+        }
+        throw caller.exception(
+                ProviderException.Kind.REJECTED,
+                0,
+                "the " + items.size() + " newest " + (video ? "videos" : "images") + " it lists were all made"
+                        + " after the create was sent, and no further page could be read, so they cannot show"
+                        + " that the create made none");
+    }
+
+    /** Whether a listed job was made before {@code earliest}: the list then reaches back past the send. */
+    private static boolean reachesBefore(List<JsonNode> items, long earliest) {
+        for (JsonNode item : items) {
+            long created = item.path("createTime").asLong(-1);
+            if (created >= 0 && created < earliest) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

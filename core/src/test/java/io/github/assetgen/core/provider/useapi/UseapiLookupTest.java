@@ -145,6 +145,79 @@ class UseapiLookupTest {
         assertThat(list.getTarget()).isEqualTo("/v1/minimax/images/?limit=30&account=555");
     }
 
+    /** A full page (30) of images with other prompts, all made after the send, newest first. */
+    private static String fullPageOfNewerImages(int from) {
+        StringBuilder items = new StringBuilder("{\"images\":[");
+        for (int i = 0; i < AccountListEndpoint.LIMIT; i++) {
+            int n = from + i;
+            items.append(i == 0 ? "" : ",")
+                    .append(imageItem(
+                            "n" + n, "another asset " + n, "image-01", SENT_MS + 600_000 - n * 1_000L, "b" + n));
+        }
+        return items.append("]}").toString();
+    }
+
+    @Test
+    void aFullPageOfNewerImagesIsFollowedByTheNextPageUntilTheListReachesBackToTheSend() throws Exception {
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, fullPageOfNewerImages(0)));
+        // the create's own image is the 31st: on the second page, with one made before the send
+        server.enqueue(json(
+                200,
+                "{\"images\":[" + imageItem("fox", "a red fox", "image-01", SENT_MS + 1_000, "bf") + ","
+                        + imageItem("old", "a red fox", "image-01", SENT_MS - 3_600_000, "bo") + "]}"));
+
+        List<JobRef> found =
+                lookup(client()).find(image("a red fox", 1), REF, SENT).jobs();
+
+        assertThat(found).extracting(JobRef::id).containsExactly(IMG + "fox");
+        server.takeRequest();
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/minimax/images/?limit=30&account=555");
+        assertThat(server.takeRequest().getTarget())
+                .isEqualTo(
+                        "/v1/minimax/images/?limit=30&account=555&lastImageId=user%3A1234-minimax%3A555-image%3An29");
+    }
+
+    @Test
+    void aListThatNeverReachesBackToTheSendProvesNothingAndThrowsSoNobodyResends() {
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, fullPageOfNewerImages(0)));
+        server.enqueue(json(200, fullPageOfNewerImages(0))); // a server that does not page: the same page again
+
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class, () -> lookup(client()).find(image("a red fox", 1), REF, SENT));
+
+        assertThat(e.getMessage())
+                .contains("the 60 newest images it lists were all made after the create was sent")
+                .contains("cannot show that the create made none");
+    }
+
+    @Test
+    void aFullPageOfVideosCannotBePagedSoItProvesNothing() {
+        StringBuilder videos = new StringBuilder("[");
+        for (int i = 0; i < AccountListEndpoint.LIMIT; i++) {
+            videos.append(i == 0 ? "" : ",")
+                    .append("{\"videoId\":\"" + VID + i + "\",\"desc\":\"another clip " + i + "\",\"status\":2}");
+        }
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, videos.append("]").toString()));
+
+        ProviderException e = catchThrowableOfType(
+                ProviderException.class, () -> lookup(client()).find(video("the fox runs"), REF, SENT));
+
+        assertThat(e.getMessage()).contains("the 30 newest videos it lists");
+        assertThat(server.getRequestCount()).as("scheduler and one page").isEqualTo(2);
+    }
+
+    @Test
+    void aPageThatSaysItHasNoNextIsTheWholeList() throws Exception {
+        String page = fullPageOfNewerImages(0);
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, page.substring(0, page.length() - 1) + ",\"hasNext\":false}"));
+
+        assertThat(lookup(client()).find(image("a red fox", 1), REF, SENT)).isEqualTo(JobLookup.Found.nothing());
+    }
+
     @Test
     void aVideoIsFoundInTheAccountsVideosByItsPrompt() throws Exception {
         server.enqueue(json(200, "[]"));
