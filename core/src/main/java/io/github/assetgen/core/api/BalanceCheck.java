@@ -6,7 +6,9 @@ import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderException;
+import io.github.assetgen.core.provider.http.CallDeadline;
 import io.github.assetgen.core.wording.Wording;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ import java.util.TreeMap;
  * sum over accounts, which would let one account's shortfall through.
  */
 final class BalanceCheck {
+
+    /** How long one balance read may take, its retries and waits included. */
+    static final Duration READ_LIMIT = Duration.ofSeconds(30);
 
     private BalanceCheck() {}
 
@@ -85,7 +90,9 @@ final class BalanceCheck {
             BuildLog log,
             Map<String, String> refused) {
         try {
-            return client.balance(account);
+            // best effort and before any asset runs: bounded on its own, Retry-After and slow answers
+            // included, where the assets' timeouts do not reach
+            return CallDeadline.within(READ_LIMIT, () -> client.balance(account));
         } catch (ProviderException e) {
             if (e.httpStatus() == 401) {
                 // the token itself is refused: every create would be refused too, so none is sent
@@ -95,7 +102,8 @@ final class BalanceCheck {
                 log.warn("could not read the balance at " + who + " (" + e.getMessage() + "); going on without it");
             }
             return Optional.empty();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // a RuntimeException of an odd answer; balance() throws no other checked exception
             log.warn("could not read the balance at " + who + " (" + e.getMessage() + "); going on without it");
             return Optional.empty();
         }

@@ -24,9 +24,19 @@ public record Cost(BigDecimal amount, Unit unit) {
         FREE
     }
 
+    /** The most digits before and after the point any price or balance has: far more than any needs. */
+    static final int MAX_DIGITS = 18;
+
     public Cost {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(unit, "unit");
+        // checked before the normalisation below: for 1E+300000000 it would build a number of 300
+        // million digits, so a hostile answer or a damaged file would hold the build for minutes
+        if (amount.scale() > MAX_DIGITS || amount.precision() - amount.scale() > MAX_DIGITS) {
+            throw new IllegalArgumentException("an amount out of range: " + amount.precision() + " digits, "
+                    + amount.scale() + " of them after the point (at most " + MAX_DIGITS + " before it and "
+                    + MAX_DIGITS + " after)");
+        }
         // one form per value (8, not 8.00 or 8E+0), so equal costs are equal records and write equal bytes
         amount = amount.stripTrailingZeros();
         if (amount.scale() < 0) {
@@ -116,6 +126,9 @@ public record Cost(BigDecimal amount, Unit unit) {
      */
     public static Cost parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (t.length() > 2 * MAX_DIGITS + 16) {
+            return unknown(); // no figure of assetgen's is that long; parsing megabytes of digits would take long
+        }
         try {
             if (t.equals("free")) {
                 return free();
@@ -130,8 +143,8 @@ public record Cost(BigDecimal amount, Unit unit) {
                 return new Cost(
                         new BigDecimal(t.substring(0, t.lastIndexOf(' ')).trim()), Unit.CREDITS);
             }
-        } catch (NumberFormatException e) {
-            // not a figure: unknown below
+        } catch (IllegalArgumentException e) {
+            // not a figure (NumberFormatException), or out of range: unknown below
         }
         return unknown();
     }

@@ -2,29 +2,40 @@ package io.github.assetgen.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.DownloadedFile;
+import io.github.assetgen.core.provider.FileIdMemory;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
 import io.github.assetgen.core.provider.ProviderClient;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ResultLocation;
 import io.github.assetgen.core.provider.SubmitResult;
+import io.github.assetgen.core.provider.http.HttpClientFactory;
+import io.github.assetgen.core.provider.http.RecordingSleeper;
+import io.github.assetgen.core.provider.http.TestSettings;
+import io.github.assetgen.core.provider.minimax.MinimaxClient;
+import io.github.assetgen.core.provider.useapi.UseapiClient;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.specfile.Position;
 import io.github.assetgen.core.wording.Wording;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 class BalanceCheckTest {
@@ -97,6 +108,62 @@ class BalanceCheckTest {
 
     private static PlannedAsset generate(String id, String provider, String account, Cost cost) {
         return generate(id, provider, account, cost, Action.GENERATE);
+    }
+
+    @StartStop
+    MockWebServer server = new MockWebServer();
+
+    @Test
+    void aBalanceReadIsBoundedOnItsOwnSoAProviderAskingToWaitADayIsNotWaitedFor() throws Exception {
+        // before any asset runs, no asset's timeout bounds this read: 5 answers of "wait a day" (each
+        // capped to 5 min) once cost 20 minutes of waiting before the first create
+        for (int i = 0; i < 5; i++) {
+            server.enqueue(new MockResponse.Builder()
+                    .code(429)
+                    .setHeader("Retry-After", "86400")
+                    .body("{\"error\":\"slow down\"}")
+                    .build());
+        }
+        RecordingSleeper sleeper = new RecordingSleeper();
+        UseapiClient useapi = new UseapiClient(
+                TestSettings.forServer("useapi", server, 4), new HttpClientFactory(), FileIdMemory.inMemory(), sleeper);
+        Plan plan = new Plan(List.of(generate("a", "useapi", null, Cost.credits(6))));
+
+        BalanceCheck.check(plan, Map.of("useapi", useapi), false, log, Wording.PLAIN);
+
+        assertThat(sleeper.delays().stream().reduce(Duration.ZERO, Duration::plus))
+                .isLessThanOrEqualTo(BalanceCheck.READ_LIMIT);
+        assertThat(log.warnings).singleElement().asString().startsWith("could not read the balance at useapi");
+    }
+
+    @Test
+    void aBalanceOfAbsurdSizeIsAWarningReadAtOnceNotMinutesOfArithmetic() throws Exception {
+        for (String amount :
+                List.of("\"1e30000000\"", "\"1e-2147483647\"", "1e400", "\"" + "9".repeat(100_000) + "\"")) {
+            server.enqueue(new MockResponse.Builder()
+                    .setHeader("Content-Type", "application/json")
+                    .body("{\"available_amount\":" + amount + ",\"base_resp\":{\"status_code\":0}}")
+                    .build());
+        }
+        MinimaxClient minimax = new MinimaxClient(
+                TestSettings.forServer("minimax", server, 0),
+                new HttpClientFactory(),
+                new RecordingSleeper(),
+                MinimaxClient.ImageFormat.URL);
+        Plan plan = new Plan(List.of(generate("a", "minimax", null, Cost.usd(new BigDecimal("0.0035")))));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            for (int i = 0; i < 4; i++) {
+                BalanceCheck.check(plan, Map.of("minimax", minimax), false, log, Wording.PLAIN);
+            }
+        });
+
+        assertThat(log.warnings)
+                .hasSize(4)
+                .allSatisfy(w -> assertThat(w)
+                        .startsWith("could not read the balance at minimax")
+                        .containsPattern("available_amount is not a (usable amount|number|finite number)")
+                        .hasSizeLessThan(600));
     }
 
     @Test

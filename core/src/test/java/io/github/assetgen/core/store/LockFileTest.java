@@ -3,6 +3,7 @@ package io.github.assetgen.core.store;
 import static io.github.assetgen.core.store.StoreFixtures.png;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.store.LockFile.Entry;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -270,6 +272,20 @@ class LockFileTest {
                 .isInstanceOf(LockFileException.class)
                 .hasMessageStartingWith(file + ":")
                 .hasMessageContaining("missing \"key\"");
+    }
+
+    @Test
+    void aCostOfAbsurdSizeIsReportedAtItsAssetAtOnce() throws IOException {
+        // 1E+300000000 written out would be a number of 300 million digits: minutes, not an error
+        Path file = dir.resolve(LockFile.FILE_NAME);
+        Files.writeString(file, GOLDEN.replace("\"amount\": 0.5,", "\"amount\": 1e300000000,"));
+
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
+                () -> assertThatThrownBy(() -> LockFile.read(file))
+                        .isInstanceOf(LockFileException.class)
+                        .hasMessageContaining("asset \"hero\"")
+                        .hasMessageContaining("an amount out of range"));
     }
 
     @Test

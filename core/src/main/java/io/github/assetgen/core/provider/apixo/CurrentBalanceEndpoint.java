@@ -2,6 +2,7 @@ package io.github.assetgen.core.provider.apixo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.Cost;
+import io.github.assetgen.core.provider.http.HttpJson;
 import io.github.assetgen.core.provider.http.ReadEndpoint;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 
@@ -27,6 +28,6 @@ record CurrentBalanceEndpoint() implements ReadEndpoint<Cost> {
         if (data == null || !data.isNumber()) {
             throw new UnexpectedAnswerException("the answer has no numeric data");
         }
-        return Cost.usd(data.decimalValue());
+        return HttpJson.money(data, "data", Cost.Unit.USD);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.assetgen.core.provider.Cost;
+import java.math.BigDecimal;
 
 /** The one Jackson mapper for provider wire bodies, and small helpers to read them. Thread-safe. */
 public final class HttpJson {
@@ -51,5 +53,33 @@ public final class HttpJson {
         }
         String text = value.isValueNode() ? value.asText() : value.toString();
         return text.isEmpty() ? null : text;
+    }
+
+    /**
+     * A sum of money from an answer: a JSON number, or a number written as text (MiniMax's balance),
+     * as a cost in {@code unit}.
+     *
+     * @throws UnexpectedAnswerException naming {@code field} when the value is no number, or one out of
+     *     any plausible range (which would otherwise take minutes to write out)
+     */
+    public static Cost money(JsonNode value, String field, Cost.Unit unit) {
+        try {
+            if (value != null && value.isNumber()) {
+                if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
+                    throw new UnexpectedAnswerException(field + " is not a finite number");
+                }
+                return new Cost(value.decimalValue(), unit);
+            }
+            String text =
+                    value == null || !value.isTextual() ? "" : value.asText().trim();
+            if (!text.isEmpty() && text.length() <= 64) {
+                return new Cost(new BigDecimal(text), unit);
+            }
+        } catch (IllegalArgumentException notAFigure) {
+            // NumberFormatException, an infinite double, or out of range
+            throw new UnexpectedAnswerException(field + " is not a usable amount: "
+                    + ProviderMessages.shorten(String.valueOf(notAFigure.getMessage()), 200));
+        }
+        throw new UnexpectedAnswerException(field + " is not a number");
     }
 }

@@ -2,9 +2,9 @@ package io.github.assetgen.core.provider.minimax;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.Cost;
+import io.github.assetgen.core.provider.http.HttpJson;
 import io.github.assetgen.core.provider.http.ReadEndpoint;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
-import java.math.BigDecimal;
 
 /**
  * {@code GET /account/query_balance}: a pay-as-you-go key's {@code available_amount}. No public
@@ -30,13 +30,6 @@ record QueryBalanceEndpoint() implements ReadEndpoint<Cost> {
         if (amount == null || !(amount.isNumber() || amount.isTextual())) {
             throw new UnexpectedAnswerException("the answer has no available_amount");
         }
-        try {
-            return Cost.usd(
-                    amount.isNumber()
-                            ? amount.decimalValue()
-                            : new BigDecimal(amount.asText().trim()));
-        } catch (NumberFormatException e) {
-            throw new UnexpectedAnswerException("available_amount '" + amount.asText() + "' is not a number");
-        }
+        return HttpJson.money(amount, "available_amount", Cost.Unit.USD);
     }
 }

@@ -2,6 +2,7 @@ package io.github.assetgen.core.provider.useapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.assetgen.core.provider.Cost;
+import io.github.assetgen.core.provider.http.HttpJson;
 import io.github.assetgen.core.provider.http.ReadEndpoint;
 import io.github.assetgen.core.provider.http.UnexpectedAnswerException;
 import java.net.URLEncoder;
@@ -31,6 +32,6 @@ record FeaturesEndpoint(String account) implements ReadEndpoint<Cost> {
         if (credits == null || !credits.isNumber()) {
             throw new UnexpectedAnswerException("the answer has no numeric totalCredits");
         }
-        return new Cost(credits.decimalValue(), Cost.Unit.CREDITS);
+        return HttpJson.money(credits, "totalCredits", Cost.Unit.CREDITS);
     }
 }
