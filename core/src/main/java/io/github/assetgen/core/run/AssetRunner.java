@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -57,6 +58,8 @@ public final class AssetRunner {
     private final RunProgress progress;
     /** Jobs submitted and not yet stored, by asset id: what a Ctrl-C leaves behind. */
     private final Map<String, List<JobRef>> inFlight = new ConcurrentHashMap<>();
+    /** The keys this build regenerated because of force: each is bought once, however many assets share it. */
+    private final Set<String> regenerated = ConcurrentHashMap.newKeySet();
 
     private final InFlightReport inFlightReport = new InFlightReport(inFlight, AssetRunner::shown);
 
@@ -227,7 +230,9 @@ public final class AssetRunner {
         String key = asset.key();
         String provider = asset.request().provider();
         try (KeyLock.Handle held = holdKey(key)) {
-            if (!force || asset.action() == Action.RESUME) {
+            // force regenerates a key once per build: another asset of the same key restores that
+            boolean regenerating = force && asset.action() == Action.GENERATE && !regenerated.contains(key);
+            if (!regenerating) {
                 Optional<AssetResult> madeMeanwhile = restore.restoreIfCachedMeanwhile(asset, start);
                 if (madeMeanwhile.isPresent()) {
                     return madeMeanwhile.get();
@@ -265,10 +270,16 @@ public final class AssetRunner {
                 // the provider's jobs are over: the slot goes to the next asset now, not after the download
                 gates.leave(provider);
                 holdingSlot = false;
-                DownloadStep.Stored stored = download.store(asset, sending, client, jobs, collected.results(), retry);
+                DownloadStep.Stored stored =
+                        download.store(asset, sending, client, jobs, collected.results(), retry, regenerating);
+                if (regenerating) {
+                    regenerated.add(key);
+                }
                 if (stored.partial()) {
-                    AssetResult partial = restore.placePartial(asset, stored, collected.failures(), start);
+                    // the paid files are safe in the cache: the jobs are collected, whatever placing them
+                    // does; left open, the next build would poll them again and add their files twice
                     journal.close(key);
+                    AssetResult partial = restore.placePartial(asset, stored, collected.failures(), start);
                     progress.partial(partial);
                     return partial;
                 }

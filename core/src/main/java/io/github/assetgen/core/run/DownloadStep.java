@@ -71,6 +71,8 @@ final class DownloadStep {
      *
      * @param asset the asset as planned (its partial batch, if any)
      * @param sent the request that went out: the whole asset, or only its missing files
+     * @param replacing true for a regeneration the user asked for ({@code force}): the files replace
+     *     what the cache holds under the key, which would otherwise be kept and these thrown away
      */
     Stored store(
             PlannedAsset asset,
@@ -78,7 +80,8 @@ final class DownloadStep {
             ProviderClient client,
             List<JobRef> jobs,
             List<ResultLocation> results,
-            RetryPolicy retry)
+            RetryPolicy retry,
+            boolean replacing)
             throws AssetFailure, IOException, InterruptedException {
         int expected = sent.request().expectedFiles();
         if (results.isEmpty() || (results.size() < expected && asset.request().expectedFiles() < 2)) {
@@ -122,9 +125,12 @@ final class DownloadStep {
                     // recorded so that a later build whose request changed can say what changed
                     CacheKey.canonicalJson(asset.request()));
             if (files.size() < asset.request().expectedFiles()) {
-                return new Stored(PartialBatches.store(cache, asset.key(), files, metadata), true, cost, spent);
+                return new Stored(
+                        PartialBatches.store(cache, asset.key(), files, metadata, replacing), true, cost, spent);
             }
-            return new Stored(cache.store(asset.key(), files, metadata), false, cost, spent);
+            CacheEntry entry =
+                    replacing ? cache.replace(asset.key(), files, metadata) : cache.store(asset.key(), files, metadata);
+            return new Stored(entry, false, cost, spent);
         } finally {
             deleteRecursively(staging);
         }

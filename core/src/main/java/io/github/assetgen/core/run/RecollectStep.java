@@ -115,7 +115,8 @@ final class RecollectStep {
         }
         CacheEntry entry;
         try {
-            entry = download.store(asset, asset, client, jobs, results, retry).entry();
+            entry = download.store(asset, asset, client, jobs, results, retry, false)
+                    .entry();
         } catch (AssetFailure e) {
             throw new NotRecollected(e.getMessage());
         }

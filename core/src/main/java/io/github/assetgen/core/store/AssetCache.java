@@ -129,6 +129,22 @@ public final class AssetCache {
      *     is then visible under the key
      */
     public CacheEntry store(String key, List<Path> files, EntryMetadata metadata) throws IOException {
+        return store(key, files, metadata, false);
+    }
+
+    /**
+     * Stores the files of a regeneration the user asked for ({@code force}): an entry already under
+     * {@code key} is taken out first, so the files just paid for are the ones kept, not thrown away
+     * in favour of the old ones.
+     *
+     * @see #store(String, List, EntryMetadata)
+     */
+    public CacheEntry replace(String key, List<Path> files, EntryMetadata metadata) throws IOException {
+        return store(key, files, metadata, true);
+    }
+
+    private CacheEntry store(String key, List<Path> files, EntryMetadata metadata, boolean replacing)
+            throws IOException {
         Hashing.requireKey(key);
         Objects.requireNonNull(metadata, "metadata");
         if (files.isEmpty()) {
@@ -164,6 +180,9 @@ public final class AssetCache {
             AtomicFiles.write(staging.resolve(ENTRY_JSON), StoreJson.toBytes(EntryFile.toJson(entry)));
             AtomicFiles.fsyncDirectory(staging);
             Files.createDirectories(entryDir.getParent());
+            if (replacing) {
+                takeOut(entryDir, "replaced-");
+            }
             for (int attempt = 1; attempt <= STORE_ATTEMPTS; attempt++) {
                 if (AtomicFiles.moveDirectoryIfAbsent(staging, entryDir)) {
                     AtomicFiles.fsyncDirectory(directory);
@@ -277,26 +296,42 @@ public final class AssetCache {
      */
     private void quarantine(String key, Path entryDir, String damage) {
         String what = "Cache entry " + key + " is damaged (" + damage + ")";
+        try {
+            if (!takeOut(entryDir, "damaged-")) {
+                return; // another thread or build took it out first, and reported it
+            }
+        } catch (IOException deleteFailed) {
+            warnings.accept(what + " and could not be removed (" + deleteFailed + "); it will be treated as"
+                    + " missing, but delete " + entryDir + " by hand.");
+            return;
+        }
+        warnings.accept(what + "; it was taken out of the cache and will be treated as missing.");
+    }
+
+    /**
+     * Moves an entry's directory aside into staging (where {@link #cleanStaleTemps} deletes it later), or
+     * deletes it where it cannot be moved.
+     *
+     * @return false when it was already gone
+     * @throws IOException when it can be neither moved nor deleted
+     */
+    private boolean takeOut(Path entryDir, String why) throws IOException {
         Path aside = directory
                 .resolve(STAGING_DIR)
-                .resolve(AtomicFiles.TEMP_PREFIX + "damaged-"
+                .resolve(AtomicFiles.TEMP_PREFIX
+                        + why
                         + AtomicFiles.randomTempName().substring(AtomicFiles.TEMP_PREFIX.length()));
         try {
             Files.createDirectories(aside.getParent());
             Files.move(entryDir, aside, StandardCopyOption.ATOMIC_MOVE);
             AtomicFiles.fsyncDirectory(entryDir.getParent());
+            return true;
         } catch (NoSuchFileException alreadyGone) {
-            return; // another thread or build took it out first, and reported it
+            return false;
         } catch (IOException moveFailed) {
-            try {
-                AtomicFiles.deleteRecursively(entryDir);
-            } catch (IOException deleteFailed) {
-                warnings.accept(what + " and could not be removed (" + deleteFailed + "); it will be treated as"
-                        + " missing, but delete " + entryDir + " by hand.");
-                return;
-            }
+            AtomicFiles.deleteRecursively(entryDir);
+            return true;
         }
-        warnings.accept(what + "; it was taken out of the cache and will be treated as missing.");
     }
 
     private static String damageOf(CacheEntry entry, Verification verification) throws IOException {

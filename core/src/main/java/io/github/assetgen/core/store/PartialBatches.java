@@ -39,9 +39,16 @@ public final class PartialBatches {
         return Optional.empty();
     }
 
-    /** Keeps the files that came back of the batch of {@code key}, in output order. */
-    public static CacheEntry store(AssetCache cache, String key, List<Path> files, EntryMetadata metadata)
+    /**
+     * Keeps the files that came back of the batch of {@code key}, in output order.
+     *
+     * @param replacing true for a regeneration the user asked for: an older partial batch of the same
+     *     size is replaced, not kept in place of these files
+     */
+    public static CacheEntry store(
+            AssetCache cache, String key, List<Path> files, EntryMetadata metadata, boolean replacing)
             throws IOException {
-        return cache.store(keyOf(key, files.size()), files, metadata);
+        String partialKey = keyOf(key, files.size());
+        return replacing ? cache.replace(partialKey, files, metadata) : cache.store(partialKey, files, metadata);
     }
 }

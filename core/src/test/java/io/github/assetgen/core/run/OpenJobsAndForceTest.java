@@ -10,6 +10,7 @@ import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.plan.Planner;
 import io.github.assetgen.core.plan.Selection;
 import io.github.assetgen.core.provider.JobRef;
+import io.github.assetgen.core.provider.JobState;
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.request.AssetRequest;
@@ -17,10 +18,12 @@ import io.github.assetgen.core.request.AssetType;
 import io.github.assetgen.core.rules.Pricing;
 import io.github.assetgen.core.specfile.Position;
 import io.github.assetgen.core.store.AssetCache;
+import io.github.assetgen.core.store.EntryMetadata;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.KeyLock;
 import io.github.assetgen.core.store.LockFile;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,5 +133,107 @@ class OpenJobsAndForceTest {
         assertThat(result.message())
                 .contains("another build closed the job user:1-minimax:acct-image:hero-1")
                 .contains("nothing was sent");
+    }
+
+    @Test
+    void aForcedRegenerationOfACachedAssetKeepsAndPlacesTheImageJustPaidFor() throws Exception {
+        AssetRequest hero = request("hero", 1, List.of("img/hero.png"));
+        String key = CacheKey.of(hero);
+        Path old = temp.resolve("old.png");
+        byte[] oldBytes = ScriptedClient.png(12345);
+        Files.write(old, oldBytes);
+        cache.store(
+                key,
+                List.of(old),
+                new EntryMetadata(
+                        "useapi",
+                        "nano-banana-2",
+                        AssetType.IMAGE,
+                        "4 credits",
+                        List.of("user:1-minimax:acct-image:old-1")));
+        PlannedAsset forced = plan(hero, true);
+        assertThat(forced.action()).isEqualTo(Action.GENERATE);
+
+        ScriptedClient client = new ScriptedClient("useapi");
+        AssetResult result =
+                runner(client, true, RunListener.silent()).run(List.of(forced)).get(0);
+
+        assertThat(client.submits).as("force pays for a new image").hasValue(1);
+        assertThat(result.status()).isEqualTo(AssetStatus.GENERATED);
+        byte[] placed = Files.readAllBytes(outputDir.resolve("img/hero.png"));
+        assertThat(placed).as("the image this build paid for, not the old one").isNotEqualTo(oldBytes);
+        assertThat(result.jobIds()).doesNotContain("user:1-minimax:acct-image:old-1");
+        assertThat(Files.readAllBytes(
+                        cache.find(key).orElseThrow().files().get(0).path()))
+                .as("the cache now holds it too")
+                .isEqualTo(placed);
+    }
+
+    @Test
+    void forceBuysAKeyOnceEvenWhenTwoAssetsShareIt() throws Exception {
+        AssetRequest a = request("a", 1, List.of("a.png"));
+        AssetRequest b = new AssetRequest(
+                "b",
+                "useapi",
+                AssetType.IMAGE,
+                "nano-banana-2",
+                "a prompt for a",
+                Map.of("quantity", 1, "resolution", "1K"),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                List.of("b.png"),
+                Position.startOf("a.yaml"));
+        assertThat(CacheKey.of(a)).isEqualTo(CacheKey.of(b));
+        DiskState state = new DiskState(
+                LockFile.empty(), outputDir, cache, journal, p -> Duration.ofDays(7), (asked, f) -> asked, clock);
+        List<PlannedAsset> planned = new Planner(Pricing.standard())
+                .plan(List.of(a, b), state, Selection.all(), true, false)
+                .assets();
+
+        ScriptedClient client = new ScriptedClient("useapi");
+        List<AssetResult> results = runner(client, true, RunListener.silent()).run(planned);
+
+        assertThat(client.submits).as("one create for the one key").hasValue(1);
+        assertThat(Files.readAllBytes(outputDir.resolve("b.png")))
+                .isEqualTo(Files.readAllBytes(outputDir.resolve("a.png")));
+        assertThat(results).extracting(AssetResult::status).contains(AssetStatus.GENERATED);
+    }
+
+    @Test
+    void aPartialBatchThatCouldNotBePlacedIsCompletedWithNewImagesNotItsOwnTwice() throws Exception {
+        AssetRequest set =
+                request("set", 4, List.of("img/set-1.png", "img/set-2.png", "img/set-3.png", "img/set-4.png"));
+        String key = CacheKey.of(set);
+        ScriptedClient first = new ScriptedClient("useapi")
+                .endJobWith("set", 2, new JobState.Failed("moderated", true))
+                .endJobWith("set", 4, new JobState.Failed("failed", false));
+        AssetRunner firstRunner = runner(first, false, RunListener.silent());
+        firstRunner.keep("other", List.of("img/set-1.png")); // another asset's file: placing fails
+        AssetResult failed = firstRunner.run(List.of(plan(set, false))).get(0);
+        assertThat(failed.status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(journal.find(key))
+                .as("the two images are safe in the cache; the jobs are done")
+                .isEmpty();
+
+        PlannedAsset second = plan(set, false);
+        assertThat(second.action()).isEqualTo(Action.GENERATE);
+        assertThat(second.partial())
+                .as("the next build completes the partial batch")
+                .isNotNull();
+        ScriptedClient again = new ScriptedClient("useapi");
+        AssetResult result =
+                runner(again, false, RunListener.silent()).run(List.of(second)).get(0);
+
+        assertThat(again.submitted)
+                .singleElement()
+                .extracting(AssetRequest::expectedFiles)
+                .isEqualTo(2);
+        assertThat(result.status()).isEqualTo(AssetStatus.GENERATED);
+        assertThat(result.files()).hasSize(4);
+        // before, the entry stayed open: the next build planned a resume, polled the same four jobs
+        // again and appended their two images to the two kept, and bought nothing for the missing two
     }
 }
