@@ -119,8 +119,9 @@ public final class AssetRunner {
                 sleeper,
                 log,
                 new ReconcileStep(this.settings, clock, sleeper, log));
-        this.poll = new PollStep(this.settings, journal, gates, assetTimeout, sleeper, clock, log, progress);
-        this.download = new DownloadStep(cache, journal, stagingDirectory, sleeper, log);
+        RefusedJobs refused = new RefusedJobs(journal, force);
+        this.poll = new PollStep(this.settings, journal, gates, assetTimeout, sleeper, clock, log, progress, refused);
+        this.download = new DownloadStep(cache, journal, stagingDirectory, sleeper, log, refused);
         this.shared = new SharedCacheStep(
                 policy.sharedCache(), policy.save(), cache, restore, stagingDirectory, outputDirectory, log);
         this.recover = new RecoverStep(

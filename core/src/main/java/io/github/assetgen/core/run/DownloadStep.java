@@ -40,17 +40,25 @@ final class DownloadStep {
     private final Path stagingDirectory;
     private final Sleeper sleeper;
     private final RunListener log;
+    private final RefusedJobs refused;
 
     /**
      * @param stagingDirectory where downloads land before they enter the cache (same file system
      *     as the cache, so the move is atomic)
      */
-    DownloadStep(AssetCache cache, Journal journal, Path stagingDirectory, Sleeper sleeper, RunListener log) {
+    DownloadStep(
+            AssetCache cache,
+            Journal journal,
+            Path stagingDirectory,
+            Sleeper sleeper,
+            RunListener log,
+            RefusedJobs refused) {
         this.cache = cache;
         this.journal = journal;
         this.stagingDirectory = stagingDirectory;
         this.sleeper = sleeper;
         this.log = log;
+        this.refused = refused;
     }
 
     /**
@@ -105,6 +113,7 @@ final class DownloadStep {
             List<String> jobIds = new ArrayList<>(kept == null ? List.of() : kept.jobIds());
             for (int i = 0; i < got; i++) {
                 files.add(download(
+                                asset,
                                 client,
                                 results.get(i),
                                 staging.resolve((i + 1) + ".download"),
@@ -137,13 +146,21 @@ final class DownloadStep {
     }
 
     private DownloadedFile download(
-            ProviderClient client, ResultLocation result, Path target, AssetType type, RetryPolicy retry)
-            throws AssetFailure, InterruptedException {
+            PlannedAsset asset,
+            ProviderClient client,
+            ResultLocation result,
+            Path target,
+            AssetType type,
+            RetryPolicy retry)
+            throws AssetFailure, InterruptedException, IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return client.download(result, target, type);
             } catch (ProviderException e) {
                 Optional<Duration> wait = retry.next(e, attempt);
+                if (wait.isEmpty() && e.kind() == ProviderException.Kind.REJECTED) {
+                    throw refused.failure(asset, "could not download " + shown(result) + ": " + e.getMessage(), e);
+                }
                 if (wait.isEmpty()) {
                     throw new AssetFailure(
                             "could not download " + shown(result) + ": " + e.getMessage()

@@ -35,6 +35,7 @@ final class PollStep {
     private final Clock clock;
     private final RunListener log;
     private final RunProgress progress;
+    private final RefusedJobs refused;
 
     /**
      * @param assetTimeout how long an asset may take, named in the message of a job still running
@@ -48,7 +49,8 @@ final class PollStep {
             Sleeper sleeper,
             Clock clock,
             RunListener log,
-            RunProgress progress) {
+            RunProgress progress,
+            RefusedJobs refused) {
         this.settings = settings;
         this.journal = journal;
         this.gates = gates;
@@ -57,6 +59,7 @@ final class PollStep {
         this.clock = clock;
         this.log = log;
         this.progress = progress;
+        this.refused = refused;
     }
 
     /**
@@ -151,7 +154,7 @@ final class PollStep {
             int of,
             ProviderSettings providerSettings,
             RetryPolicy retry)
-            throws AssetFailure, InterruptedException {
+            throws AssetFailure, InterruptedException, IOException {
         String provider = asset.request().provider();
         Duration interval = providerSettings == null ? Duration.ofSeconds(5) : providerSettings.pollInterval();
         String lastFault = null;
@@ -193,11 +196,7 @@ final class PollStep {
                                         + ". The job stays recorded; the next build resumes it.",
                                 e);
                     }
-                    default ->
-                        throw new AssetFailure(
-                                "could not poll " + job.id() + ": " + e.getMessage()
-                                        + ". The job stays recorded; the next build tries again.",
-                                e);
+                    default -> throw refused.failure(asset, "could not poll " + job.id() + ": " + e.getMessage(), e);
                 }
             }
             if (!retry.fits(wait)) {

@@ -11,6 +11,7 @@ import io.github.assetgen.core.plan.Planner;
 import io.github.assetgen.core.plan.Selection;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
+import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.request.AssetRequest;
@@ -235,5 +236,60 @@ class OpenJobsAndForceTest {
         assertThat(result.files()).hasSize(4);
         // before, the entry stayed open: the next build planned a resume, polled the same four jobs
         // again and appended their two images to the two kept, and bought nothing for the missing two
+    }
+
+    @Test
+    void aResumedJobWhoseResultIsGoneStaysRecordedAndTheMessageNamesForceAsTheWayOut() throws Exception {
+        AssetRequest hero = request("hero", 1, List.of("img/hero.png"));
+        String key = CacheKey.of(hero);
+        journalAnsweredJob(key, "user:1-minimax:acct-image:hero-1");
+        ScriptedClient client = new ScriptedClient("useapi").failPolls(job -> unknownJob());
+
+        AssetResult result = runner(client, false, RunListener.silent())
+                .run(List.of(plan(hero, false)))
+                .get(0);
+
+        assertThat(result.status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(result.message())
+                .contains("could not poll user:1-minimax:acct-image:hero-1")
+                .contains("the next build tries again")
+                .contains("force=true")
+                .contains("only=hero");
+        assertThat(journal.find(key)).as("one refusal drops nothing paid").isPresent();
+        assertThat(client.submits).hasValue(0);
+    }
+
+    @Test
+    void withForceAResumedJobWhoseResultIsGoneIsGivenUpAndTheNextBuildPlansANewCreate() throws Exception {
+        AssetRequest hero = request("hero", 1, List.of("img/hero.png"));
+        String key = CacheKey.of(hero);
+        journalAnsweredJob(key, "user:1-minimax:acct-image:hero-1");
+        ScriptedClient client = new ScriptedClient("useapi")
+                .crashDownload(
+                        "hero",
+                        new ProviderException(
+                                ProviderException.Kind.REJECTED,
+                                "useapi",
+                                403,
+                                "downloading failed (HTTP 403): Request has expired",
+                                null,
+                                null));
+        PlannedAsset forced = plan(hero, true);
+        assertThat(forced.action())
+                .as("paid for already: collected, even with force")
+                .isEqualTo(Action.RESUME);
+
+        AssetResult result =
+                runner(client, true, RunListener.silent()).run(List.of(forced)).get(0);
+
+        assertThat(result.status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(result.message()).contains("Request has expired").contains("the job is given up");
+        assertThat(client.submits).as("nothing unbudgeted in this build").hasValue(0);
+        assertThat(journal.find(key)).isEmpty();
+        assertThat(plan(hero, false).action()).isEqualTo(Action.GENERATE);
+    }
+
+    private static ProviderException unknownJob() {
+        return new ProviderException(ProviderException.Kind.REJECTED, "useapi", 404, "no such job", null, null);
     }
 }
