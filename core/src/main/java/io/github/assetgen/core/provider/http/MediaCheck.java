@@ -2,6 +2,7 @@ package io.github.assetgen.core.provider.http;
 
 import io.github.assetgen.core.files.AtomicFiles;
 import io.github.assetgen.core.files.ImageHeaders;
+import io.github.assetgen.core.files.MediaEnds;
 import io.github.assetgen.core.files.MediaFormat;
 import io.github.assetgen.core.request.AssetType;
 import java.io.IOException;
@@ -11,9 +12,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Whether a downloaded file is what the asset asked for: an image (PNG, JPEG, WebP) whose header
- * claims a decodable size, or an MP4 video. An HTML error page served with status 200, or a
- * decompression bomb, must never be placed, cached or locked. Stateless.
+ * Whether a downloaded file is what the asset asked for: a whole image (PNG, JPEG, WebP) whose header
+ * claims a decodable size, or a whole MP4 video. An HTML error page served with status 200, a
+ * decompression bomb or a file cut off at its source must never be placed, cached or locked.
+ * Stateless.
  */
 final class MediaCheck {
 
@@ -34,13 +36,21 @@ final class MediaCheck {
         }
         MediaFormat format = copied.format();
         if (type == AssetType.VIDEO) {
-            return format == MediaFormat.MP4 ? null : "expected an MP4 video but " + arrived(file, copied, contentType);
+            if (format != MediaFormat.MP4) {
+                return "expected an MP4 video but " + arrived(file, copied, contentType);
+            }
+            return MediaEnds.cutOff(file, format)
+                    .map(why -> "the MP4 video is refused: " + why)
+                    .orElse(null);
         }
         if (format != MediaFormat.PNG && format != MediaFormat.JPEG && format != MediaFormat.WEBP) {
             return "expected an image but " + arrived(file, copied, contentType);
         }
-        Optional<String> bomb = ImageHeaders.refusal(file, format, false);
-        return bomb.map(why -> "the " + format.name() + " image is refused: " + why)
+        Optional<String> refusal = ImageHeaders.refusal(file, format, false);
+        if (refusal.isEmpty()) {
+            refusal = MediaEnds.cutOff(file, format);
+        }
+        return refusal.map(why -> "the " + format.name() + " image is refused: " + why)
                 .orElse(null);
     }
 

@@ -14,6 +14,8 @@ import io.github.assetgen.core.request.AssetType;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -80,6 +82,38 @@ class DownloadGuardsTest {
                 .contains(
                         "expected an image but got text/html, 54 bytes, starting '<!doctype html><html><body>Access denied'")
                 .doesNotContain("SECRET");
+        assertThat(filesLeft()).isZero();
+    }
+
+    @Test
+    void aPngCutOffAtItsSourceIsRefusedAndLeavesNoFile() throws Exception {
+        // the object itself is short: the Content-Length matches, so only the file's own end can tell
+        byte[] whole = realPng();
+        for (byte[] cut : List.of(Arrays.copyOf(whole, 33), Arrays.copyOf(whole, 8))) {
+            cdn.enqueue(new MockResponse.Builder()
+                    .setHeader("Content-Type", "image/png")
+                    .body(new Buffer().write(cut))
+                    .build());
+
+            ProviderException e = failure(() -> downloader()
+                    .download(ResultLocation.ofUrl(url("/hero.png")), dir.resolve("1.download"), AssetType.IMAGE));
+
+            assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+            assertThat(e.getMessage()).contains("the PNG image is refused: it has no IEND chunk: the file is cut off");
+            assertThat(filesLeft()).isZero();
+        }
+    }
+
+    @Test
+    void twelveBytesThatStartLikeAnMp4AreNotAVideo() throws Exception {
+        cdn.enqueue(new MockResponse.Builder()
+                .body(new Buffer().write(new byte[] {0, 0, 0, 12, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}))
+                .build());
+
+        ProviderException e = failure(
+                () -> downloader().download(ResultLocation.ofUrl(url("/v.mp4")), dir.resolve("v"), AssetType.VIDEO));
+
+        assertThat(e.getMessage()).contains("the MP4 video is refused: it has no 'moov' box");
         assertThat(filesLeft()).isZero();
     }
 
