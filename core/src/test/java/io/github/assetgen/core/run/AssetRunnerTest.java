@@ -10,7 +10,6 @@ import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.provider.ProviderException.Kind;
-import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.request.AssetType;
@@ -21,7 +20,6 @@ import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.JournalEntry;
 import io.github.assetgen.core.store.KeyLock;
 import io.github.assetgen.core.wording.MavenStyle;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
@@ -62,34 +59,20 @@ class AssetRunnerTest {
     }
 
     private AssetRunner runner(ScriptedClient client, int maxJobs, boolean force) {
-        ProviderSettings settings = new ProviderSettings(
-                "useapi",
-                URI.create("http://127.0.0.1:1"),
-                null,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(10),
-                2,
-                maxJobs);
         Sleeper sleeper = duration -> {
             sleeps.add(duration);
             clock.advance(duration);
         };
-        return new AssetRunner(
-                Map.of("useapi", client),
-                Map.of("useapi", settings),
+        return RunnerFixtures.runner(
+                client,
+                RunnerFixtures.settings("useapi", maxJobs),
                 cache,
                 journal,
-                KeyLock.withDirectory(cacheDir),
+                cacheDir,
                 outputDir,
-                cacheDir.resolve("tmp"),
-                Duration.ofMinutes(30),
                 force,
                 clock,
                 sleeper,
-                new Random(7),
                 RunListener.silent(),
                 RunPolicy.none());
     }

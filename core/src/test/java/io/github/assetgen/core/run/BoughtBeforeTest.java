@@ -9,7 +9,6 @@ import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.JobRef;
-import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.Recollection;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.request.AssetRequest;
@@ -18,20 +17,17 @@ import io.github.assetgen.core.specfile.Position;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.EntryMetadata;
 import io.github.assetgen.core.store.Journal;
-import io.github.assetgen.core.store.KeyLock;
 import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.store.shared.Manifest;
 import io.github.assetgen.core.store.shared.SharedCache;
 import io.github.assetgen.core.wording.MavenStyle;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,31 +67,17 @@ class BoughtBeforeTest {
     }
 
     private AssetRunner runner(SharedCache sharedCache, boolean save, boolean locked, Recollection recollection) {
-        ProviderSettings settings = new ProviderSettings(
-                "useapi",
-                URI.create("http://127.0.0.1:1"),
-                null,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(10),
-                2,
-                2);
         Sleeper sleeper = clock::advance;
-        return new AssetRunner(
-                Map.of("useapi", client),
-                Map.of("useapi", settings),
+        return RunnerFixtures.runner(
+                client,
+                RunnerFixtures.settings("useapi", 2),
                 cache,
                 journal,
-                KeyLock.withDirectory(cacheDir),
+                cacheDir,
                 outputDir,
-                cacheDir.resolve("tmp"),
-                Duration.ofMinutes(30),
                 false,
                 clock,
                 sleeper,
-                new Random(7),
                 log,
                 new RunPolicy(sharedCache, save, locked, provider -> recollection));
     }

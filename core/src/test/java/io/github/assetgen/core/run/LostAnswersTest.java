@@ -26,7 +26,6 @@ import io.github.assetgen.core.specfile.Position;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.Journal;
 import io.github.assetgen.core.store.JournalEntry;
-import io.github.assetgen.core.store.KeyLock;
 import io.github.assetgen.core.wording.MavenStyle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +43,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,19 +107,16 @@ class LostAnswersTest {
             @Override
             public void debug(String message) {}
         };
-        return new AssetRunner(
-                Map.of(provider, client),
-                Map.of(provider, settings),
+        return RunnerFixtures.runner(
+                client,
+                settings,
                 cache,
                 journal,
-                KeyLock.withDirectory(cacheDir),
+                cacheDir,
                 temp.resolve("out"),
-                cacheDir.resolve("tmp"),
-                Duration.ofMinutes(30),
                 force,
                 clock,
                 sleeper,
-                new Random(7),
                 log,
                 RunPolicy.none());
     }

@@ -12,7 +12,6 @@ import io.github.assetgen.core.plan.Selection;
 import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
-import io.github.assetgen.core.provider.ProviderSettings;
 import io.github.assetgen.core.provider.ResultLocation;
 import io.github.assetgen.core.provider.http.Sleeper;
 import io.github.assetgen.core.request.AssetRequest;
@@ -21,10 +20,8 @@ import io.github.assetgen.core.rules.Pricing;
 import io.github.assetgen.core.specfile.Position;
 import io.github.assetgen.core.store.AssetCache;
 import io.github.assetgen.core.store.Journal;
-import io.github.assetgen.core.store.KeyLock;
 import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.store.PartialBatches;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +30,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,31 +75,17 @@ class PartialBatchRunTest {
     }
 
     private AssetRunner runner(ScriptedClient client, RunListener listener) {
-        ProviderSettings settings = new ProviderSettings(
-                "useapi",
-                URI.create("http://127.0.0.1:1"),
-                null,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(10),
-                2,
-                2);
         Sleeper sleeper = duration -> {};
-        return new AssetRunner(
-                Map.of("useapi", client),
-                Map.of("useapi", settings),
+        return RunnerFixtures.runner(
+                client,
+                RunnerFixtures.settings("useapi", 2),
                 cache,
                 journal,
-                KeyLock.withDirectory(cacheDir),
+                cacheDir,
                 outputDir,
-                cacheDir.resolve("tmp"),
-                Duration.ofMinutes(30),
                 false,
                 clock,
                 sleeper,
-                new Random(7),
                 listener,
                 RunPolicy.none());
     }
