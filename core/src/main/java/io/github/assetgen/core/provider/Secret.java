@@ -23,6 +23,19 @@ public final class Secret {
         return value;
     }
 
+    /**
+     * Like {@link #redact}, for a whole answer that is parsed afterwards. A token shorter than
+     * {@value #DISTINCTIVE_LENGTH} characters (a placeholder, never a real key) could stand for
+     * ordinary text inside the answer, a word or part of a file's address, which masking would
+     * corrupt: it is left there, and only the messages made from the answer are cleaned of it.
+     */
+    public String redactAnswer(String text) {
+        return value.length() < DISTINCTIVE_LENGTH ? text : redact(text);
+    }
+
+    /** The shortest token that cannot be ordinary text of an answer: real keys are far longer. */
+    static final int DISTINCTIVE_LENGTH = 12;
+
     /** Removes every occurrence of the token from a text (provider messages may echo it). */
     public String redact(String text) {
         if (text == null || value.isEmpty()) {

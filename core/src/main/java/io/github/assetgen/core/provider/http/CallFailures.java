@@ -154,4 +154,10 @@ final class CallFailures {
         Secret token = settings.token();
         return token == null ? text : token.redact(text);
     }
+
+    /** A whole answer with this provider's token masked, where the token cannot be ordinary text. */
+    String redactAnswer(String text) {
+        Secret token = settings.token();
+        return token == null ? text : token.redactAnswer(text);
+    }
 }

@@ -167,7 +167,7 @@ public final class HttpCaller {
             // the token out of the whole answer before any of it is read: a job's label, id or message
             // echoing it would otherwise reach a log line (and a label is cut to 40 characters, after
             // which a token no longer matches)
-            text = redact(text);
+            text = failures.redactAnswer(text);
             try {
                 outcome = interpret(endpoint, response.code(), response.header("Retry-After"), text);
             } catch (ProviderException e) {
