@@ -54,6 +54,12 @@ public final class HttpSharedCache implements SharedCache {
 
     private final HttpUrl base;
     private final OkHttpClient client;
+    /**
+     * Writes follow no redirect: OkHttp turns a redirected PUT into a GET, so a write sent to a login
+     * page would end in that page's 200 and count as stored when nothing was.
+     */
+    private final OkHttpClient writeClient;
+
     private final Redactor redactor;
 
     /** A cache with its own OkHttp client. */
@@ -65,6 +71,10 @@ public final class HttpSharedCache implements SharedCache {
     public HttpSharedCache(SharedCacheConfig config, OkHttpClient shared) {
         this.base = HttpUrl.get(config.baseUrl());
         this.client = SharedCacheClient.build(shared, config);
+        this.writeClient = client.newBuilder()
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .build();
         this.redactor = new Redactor(
                 config.credentials() == null ? null : config.credentials().password(),
                 config.proxy() == null ? null : config.proxy().password());
@@ -234,7 +244,8 @@ public final class HttpSharedCache implements SharedCache {
 
     private Response execute(Request request) throws SharedCacheException {
         try {
-            return client.newCall(request).execute();
+            boolean read = request.method().equals("GET") || request.method().equals("HEAD");
+            return (read ? client : writeClient).newCall(request).execute();
         } catch (IOException e) {
             throw transport(request.method(), request.url(), e);
         }
@@ -259,6 +270,12 @@ public final class HttpSharedCache implements SharedCache {
         } else if (code == 409 && method.equals("PUT")) {
             reason = SharedCacheException.Reason.UNEXPECTED_STATUS;
             hint = ": the server cannot create the directory; allow MKCOL";
+        } else if (code >= 300 && code < 400) {
+            reason = SharedCacheException.Reason.UNEXPECTED_STATUS;
+            String to = response.header("Location");
+            hint = ": the server sent the write elsewhere"
+                    + (to == null ? "" : " (" + (to.length() > 200 ? to.substring(0, 200) : to) + ")")
+                    + ", so nothing was stored; point the shared cache at the WebDAV location itself";
         } else if (code >= 500) {
             reason = SharedCacheException.Reason.SERVER_ERROR;
             // nginx without create_full_put_path answers a PUT into a missing directory with a bare 500

@@ -14,11 +14,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.assetgen.core.store.shared.SharedCacheException.Reason;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
@@ -37,6 +43,40 @@ class HttpSharedCacheFailuresTest {
 
     private HttpSharedCache cache() {
         return new HttpSharedCache(fastConfig(server.url("/cache/").toString()));
+    }
+
+    @Test
+    void anUploadRedirectedToALoginPageIsAFailureNotAStoredEntry() throws Exception {
+        // OkHttp would follow the 302 with a GET, whose 200 once made the save look done
+        List<String> seen = new CopyOnWriteArrayList<>();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                seen.add(request.getMethod() + " " + request.getUrl().encodedPath());
+                if (request.getUrl().encodedPath().equals("/login")) {
+                    return new MockResponse.Builder()
+                            .body("<html>please log in</html>")
+                            .build();
+                }
+                if (request.getMethod().equals("PUT")) {
+                    return new MockResponse.Builder()
+                            .code(302)
+                            .addHeader("Location", "/login")
+                            .build();
+                }
+                return new MockResponse.Builder().code(404).build();
+            }
+        });
+        byte[] bytes = png(64, 1);
+        Path local = Files.write(dir.resolve("1.png"), bytes);
+        Manifest.FileRef file = ref("1.png", bytes);
+
+        SharedCacheException e = catchThrowableOfType(
+                SharedCacheException.class, () -> cache().save(KEY, manifest(KEY, file), Map.of(file.sha256(), local)));
+
+        assertThat(e.httpStatus()).isEqualTo(302);
+        assertThat(e.getMessage()).contains("answered 302").contains("nothing was stored");
+        assertThat(seen).as("no write is followed to the page").doesNotContain("GET /login");
     }
 
     @ParameterizedTest
