@@ -21,8 +21,9 @@ public interface AssetState {
     Optional<OpenJob> openJob(String key);
 
     /**
-     * The lock's entry for this asset when it records this very key: the record that it was bought,
-     * with what it cost, its files' SHA-256 and its job ids. Empty for a new asset or a changed request.
+     * The lock's entry for this asset when it records this very key, else the entry of another asset
+     * that records it (a renamed asset, two assets with one request): the record that the key was
+     * bought, with what it cost, its files' SHA-256 and its job ids. Empty for a key nobody bought.
      */
     default Optional<LockFile.Entry> recorded(AssetRequest request, String key) {
         return Optional.empty();

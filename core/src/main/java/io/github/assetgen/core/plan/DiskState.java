@@ -99,7 +99,11 @@ public final class DiskState implements AssetState {
 
     @Override
     public Optional<LockFile.Entry> recorded(AssetRequest request, String key) {
-        return lock.find(request.id()).filter(entry -> entry.key().equals(key));
+        Optional<LockFile.Entry> own =
+                lock.find(request.id()).filter(entry -> entry.key().equals(key));
+        // a key bought under another id is bought all the same: a renamed asset whose lock was not
+        // rebuilt, or a second asset with the same request, must not be bought again on another machine
+        return own.isPresent() ? own : lock.findByKey(key);
     }
 
     /**

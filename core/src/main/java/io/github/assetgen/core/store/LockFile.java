@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +41,9 @@ public final class LockFile {
 
     /** {@link #toBytes()}, once computed. */
     private volatile byte[] bytes;
+
+    /** The first entry (by id) of each key, once asked for. */
+    private volatile Map<String, Entry> byKey;
 
     private LockFile(SortedMap<String, Entry> entries) {
         this(entries, null);
@@ -228,6 +233,22 @@ public final class LockFile {
      */
     public Optional<Entry> find(String id) {
         return Optional.ofNullable(entries.get(id));
+    }
+
+    /**
+     * The lock of any asset bought with this cache key: the first by id when several share it (a
+     * renamed asset whose lock was not rebuilt, or two assets with one request).
+     */
+    public Optional<Entry> findByKey(String key) {
+        Map<String, Entry> index = byKey;
+        if (index == null) {
+            Map<String, Entry> built = new HashMap<>();
+            for (Entry entry : entries.values()) {
+                built.putIfAbsent(entry.key(), entry);
+            }
+            byKey = index = built;
+        }
+        return Optional.ofNullable(index.get(key));
     }
 
     /** This lock with {@code entry} added or replacing the entry of the same id. */

@@ -70,6 +70,23 @@ class DiskStateTest {
     }
 
     @Test
+    void aKeyTheLockRecordsUnderAnotherIdIsRecordedAllTheSame() {
+        // a renamed asset whose lock was not rebuilt, or a second asset with the same request: bought
+        // once, so another machine must recover it, never buy it again as new
+        DiskState state = state(AS_ASKED, Duration.ofDays(1));
+        AssetRequest banner = RequestFixtures.image("useapi", "nano-banana-2")
+                .id("banner")
+                .outputs("img/banner.png")
+                .build();
+
+        assertThat(state.recorded(banner, KEY))
+                .hasValueSatisfying(entry -> assertThat(entry.id()).isEqualTo("hero"));
+        assertThat(state.recorded(banner, "b".repeat(64))).isEmpty();
+        assertThat(state.recorded(askingFor("img/hero.png"), KEY))
+                .contains(lock.find("hero").orElseThrow());
+    }
+
+    @Test
     void aRenamedOutputOrAnotherKeyIsNotUpToDate() {
         DiskState state = state(AS_ASKED, Duration.ofDays(1));
 

@@ -14,6 +14,7 @@ public final class RequestFixtures {
 
     private final AssetType type;
     private final String provider;
+    private String id = "hero";
     private String model;
     private String prompt = "";
     private final Map<String, Object> parameters = new LinkedHashMap<>();
@@ -35,6 +36,11 @@ public final class RequestFixtures {
 
     public static RequestFixtures video(String provider, String model) {
         return new RequestFixtures(provider, AssetType.VIDEO, model);
+    }
+
+    public RequestFixtures id(String assetId) {
+        this.id = assetId;
+        return this;
     }
 
     public RequestFixtures prompt(String text) {
@@ -75,7 +81,7 @@ public final class RequestFixtures {
     public AssetRequest build() {
         List<String> files = outputs.isEmpty() ? List.of("out." + type.defaultExtension()) : outputs;
         return new AssetRequest(
-                "hero",
+                id,
                 provider,
                 type,
                 model,
