@@ -14,6 +14,12 @@ final class ParameterParser {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
+    /** The most digits a budget has before and after the point, as costs and balances. */
+    static final int MAX_DIGITS = 18;
+
+    /** The longest duration accepted; a longer one is a typo, and past 292 years one overflows. */
+    static final Duration MAX_DURATION = Duration.ofDays(7);
+
     private ParameterParser() {}
 
     /**
@@ -27,6 +33,11 @@ final class ParameterParser {
         }
         try {
             BigDecimal value = new BigDecimal(text.trim());
+            if (value.scale() > MAX_DIGITS || value.precision() - value.scale() > MAX_DIGITS) {
+                // no budget needs more digits; 1e-1000000000 would take minutes to write in a message
+                throw new IllegalArgumentException(parameter + " '" + text + "' has more than " + MAX_DIGITS
+                        + " digits before or after the point; write the budget as a plain number (e.g. 200 or 1.50)");
+            }
             if (value.signum() >= 0) {
                 return value;
             }
@@ -44,13 +55,23 @@ final class ParameterParser {
             throw new IllegalArgumentException(parameter + " '" + text
                     + "' is not a duration: write a whole number with ms, s, m or h (e.g. 500ms, 5s, 2m)");
         }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
+        Duration value;
+        try {
+            long amount = Long.parseLong(matcher.group(1));
+            value = switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            value = null;
+        }
+        if (value == null || value.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(parameter + " '" + text + "' is longer than " + MAX_DURATION.toDays()
+                    + " days, the longest any wait of a build may be");
+        }
+        return value;
     }
 
     /** A duration that may be left out: null when {@code text} is null or blank. */

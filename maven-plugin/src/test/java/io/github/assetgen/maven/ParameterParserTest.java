@@ -2,6 +2,7 @@ package io.github.assetgen.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -47,6 +48,28 @@ class ParameterParserTest {
                 .hasMessage("maxCredits '-1' must be a number of 0 or more (e.g. 200 or 1.50)");
         assertThatThrownBy(() -> ParameterParser.budget("maxUsd", "ten"))
                 .hasMessage("maxUsd 'ten' must be a number of 0 or more (e.g. 200 or 1.50)");
+    }
+
+    @Test
+    void aBudgetOfAbsurdSizeIsRefusedAtOnceNamingTheParameter() {
+        // 1e-1000000000 passed as "0 or more", then took minutes and the heap to print
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertThatThrownBy(() -> ParameterParser.budget("maxCredits", "1e-1000000000"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("maxCredits '1e-1000000000' has more than 18 digits");
+            assertThatThrownBy(() -> ParameterParser.budget("maxUsd", "1e400")).hasMessageContaining("maxUsd");
+        });
+        assertThat(ParameterParser.budget("maxUsd", "0.005")).isEqualByComparingTo(new BigDecimal("0.005"));
+    }
+
+    @Test
+    void aDurationTooLongForAnyWaitIsRefusedNamingTheParameter() {
+        for (String text : new String[] {"9999999999999999h", "99999999999999999999s", "8000h"}) {
+            assertThatThrownBy(() -> ParameterParser.duration("timeout", text))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("timeout '" + text + "' is longer than 7 days, the longest any wait of a build may be");
+        }
+        assertThat(ParameterParser.duration("timeout", "168h")).isEqualTo(Duration.ofDays(7));
     }
 
     @Test

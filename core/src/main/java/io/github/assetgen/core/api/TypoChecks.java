@@ -25,6 +25,10 @@ final class TypoChecks {
         Selection selection = Selection.of(config.only());
         List<String> ids = requests.stream().map(AssetRequest::id).toList();
         List<String> unmatched = selection.unmatched(ids);
+        if (selection.selectsAll() && config.only().stream().anyMatch(entry -> !entry.isBlank())) {
+            // "only" given as commas alone (a script's "$ID," with ID empty) must not build, or force, everything
+            unmatched = List.of(String.join(",", config.only()));
+        }
         if (!unmatched.isEmpty()) {
             throw new UnknownAssetsException(unmatched, ids, config.wording());
         }

@@ -1,10 +1,7 @@
 package io.github.assetgen.core.plan;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Which asset ids a build works on: {@code assetgen.only}, a comma-separated list of ids or globs
@@ -12,55 +9,68 @@ import java.util.regex.Pattern;
  */
 public final class Selection {
 
-    /** Each entry as the user typed it, with its compiled glob; in the user's order. */
-    private final Map<String, Pattern> patterns;
+    /** Each entry as the user typed it, in the user's order. */
+    private final List<String> globs;
 
-    private Selection(Map<String, Pattern> patterns) {
-        this.patterns = patterns;
+    private Selection(List<String> globs) {
+        this.globs = globs;
     }
 
     /** Parses the parameter's entries; blanks are ignored. */
     public static Selection of(List<String> entries) {
-        Map<String, Pattern> patterns = new LinkedHashMap<>();
-        entries.stream()
+        return new Selection(entries.stream()
                 .flatMap(e -> java.util.Arrays.stream(e.split(",")))
                 .map(String::trim)
                 .filter(e -> !e.isEmpty())
-                .forEach(e -> patterns.putIfAbsent(e, globToPattern(e)));
-        return new Selection(patterns);
+                .distinct()
+                .toList());
     }
 
     public static Selection all() {
-        return new Selection(Map.of());
+        return new Selection(List.of());
     }
 
     /** The entries, as typed, that select none of {@code ids}: a typo like {@code bannr} for {@code banner}. */
     public List<String> unmatched(Collection<String> ids) {
-        return patterns.entrySet().stream()
-                .filter(e ->
-                        ids.stream().noneMatch(id -> e.getValue().matcher(id).matches()))
-                .map(Map.Entry::getKey)
+        return globs.stream()
+                .filter(glob -> ids.stream().noneMatch(id -> matches(glob, id)))
                 .toList();
     }
 
     public boolean selectsAll() {
-        return patterns.isEmpty();
+        return globs.isEmpty();
     }
 
     public boolean selects(String id) {
-        return patterns.isEmpty()
-                || patterns.values().stream().anyMatch(p -> p.matcher(id).matches());
+        return globs.isEmpty() || globs.stream().anyMatch(glob -> matches(glob, id));
     }
 
-    private static Pattern globToPattern(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
+    /**
+     * Whether {@code glob} matches all of {@code text}. Linear, backtracking only to the last
+     * {@code *}: a regular expression of many {@code .*} backtracks for minutes on a long id.
+     */
+    static boolean matches(String glob, String text) {
+        int g = 0;
+        int t = 0;
+        int star = -1;
+        int afterStar = 0;
+        while (t < text.length()) {
+            if (g < glob.length() && (glob.charAt(g) == '?' || glob.charAt(g) == text.charAt(t))) {
+                g++;
+                t++;
+            } else if (g < glob.length() && glob.charAt(g) == '*') {
+                star = g++;
+                afterStar = t;
+            } else if (star >= 0) {
+                g = star + 1;
+                t = ++afterStar;
+            } else {
+                return false;
             }
         }
-        return Pattern.compile(regex.toString());
+        while (g < glob.length() && glob.charAt(g) == '*') {
+            g++;
+        }
+        return g == glob.length();
     }
 }

@@ -8,6 +8,7 @@ import io.github.assetgen.core.provider.ProviderInputs;
 import io.github.assetgen.core.request.InputFile;
 import io.github.assetgen.core.specfile.Position;
 import io.github.assetgen.core.specfile.SpecValue;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -111,7 +112,20 @@ final class InputFileRules implements RuleFamily {
             return InputFile.ofUrl(value);
         }
         Path base = a.spec.specFile().toAbsolutePath().getParent();
-        Path path = (base == null ? Path.of(value) : base.resolve(value)).normalize();
+        Path path;
+        try {
+            path = (base == null ? Path.of(value) : base.resolve(value)).normalize();
+        } catch (InvalidPathException e) {
+            // a NUL or a character this file system refuses (a "\0" escape in YAML, "\u0000" in JSON)
+            return rejected(
+                    a,
+                    RuleId.INPUT_UNREADABLE_FILE,
+                    field,
+                    at,
+                    label,
+                    value.replace('\0', '?'),
+                    "is not a valid file path (" + e.getReason() + "); give the image's path in the project");
+        }
         String outside = a.files.outsideRoot(path, a.context.rootDirectory());
         if (outside != null) {
             return rejected(

@@ -48,6 +48,9 @@ final class InputFiles {
         }
     }
 
+    /** The largest input file read: well above every provider's own limit (MiniMax's 20 MB). */
+    static final long MAX_READ_BYTES = 64L << 20;
+
     LocalFile load(Path path) {
         return cache.computeIfAbsent(path.toAbsolutePath().normalize(), InputFiles::read);
     }
@@ -61,6 +64,18 @@ final class InputFiles {
         }
         byte[] bytes;
         try {
+            long size = Files.size(path);
+            if (size > MAX_READ_BYTES) {
+                // every provider's limit is far lower: read no further than the size (3 GB would not fit)
+                return new LocalFile(
+                        path,
+                        "is " + (size >> 20) + " MB; a reference image must be at most a few MB (files over "
+                                + (MAX_READ_BYTES >> 20) + " MB are not read)",
+                        size,
+                        null,
+                        MediaFormat.UNKNOWN,
+                        null);
+            }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             return new LocalFile(

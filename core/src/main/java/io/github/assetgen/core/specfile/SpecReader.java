@@ -142,9 +142,22 @@ public final class SpecReader {
         new SpecReader().readContent(bytes, file, source, assets, problems);
     }
 
+    /** The largest spec file read: thousands of assets fit in a few MB; a data dump left here does not. */
+    static final long MAX_FILE_BYTES = 32L << 20;
+
     private void readFile(Path file, String source, List<AssetSpec> assets, List<Problem> problems) {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                problems.add(SpecRuleId.UNREADABLE.error(
+                        null,
+                        Position.startOf(source),
+                        null,
+                        "the file is " + (size >> 20) + " MB; spec files are read up to " + (MAX_FILE_BYTES >> 20)
+                                + " MB: split it, or move what is not a spec out of the spec directory"));
+                return;
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
             problems.add(SpecRuleId.UNREADABLE.error(

@@ -82,6 +82,21 @@ class TyposFailTest {
     }
 
     @Test
+    void anOnlyOfCommasAloneFailsInsteadOfSelectingEverything() throws Exception {
+        // a script's "-Dassetgen.only=$ID," with ID empty, next to force, must not rebuy every asset
+        twoAssets();
+        AssetBuild build = build(List.of(",,"));
+        List<AssetRequest> requests = build.validate();
+
+        assertThatThrownBy(() -> build.plan(requests))
+                .isInstanceOf(UnknownAssetsException.class)
+                .hasMessageContaining("-Dassetgen.only=,, matches no asset.");
+        assertThat(build(List.of(" ")).plan(requests).assets())
+                .as("blank is left out")
+                .hasSize(2);
+    }
+
+    @Test
     void idsAndGlobsThatMatchSomethingPlanAsBefore() throws Exception {
         twoAssets();
         AssetBuild build = build(List.of("ban*", "hero"));

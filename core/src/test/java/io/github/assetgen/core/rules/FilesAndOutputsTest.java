@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.specfile.Problem;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +52,25 @@ class FilesAndOutputsTest {
                 .containsExactly("references[0] 'refs/missing.png' does not exist (looked at "
                         + Path.of("refs", "missing.png") + ")");
         rules(validation.errors()).containsExactly(tuple("input.unreadable-file", "references"));
+    }
+
+    @Test
+    void aPathNoFileSystemAcceptsIsAnErrorNotACrash() {
+        // a "\0" escape in YAML, "\u0000" in JSON: Path.of threw InvalidPathException out of validation
+        singleError(
+                "input.unreadable-file",
+                "references",
+                image("a").refs("ref\u0000.png"),
+                "references[0] 'ref?.png' is not a valid file path");
+    }
+
+    @Test
+    void aReferenceOfGigabytesIsAnErrorWithoutReadingIt() throws Exception {
+        Path big = dir.resolve("footage.png");
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(3L << 30); // sparse: no disk is used; reading it whole threw OutOfMemoryError
+        }
+        singleError("input.unreadable-file", "references", image("a").refs("footage.png"), "'footage.png' is 3072 MB");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -245,6 +246,24 @@ class SpecReaderTest {
 
         assertThat(formatted(set)).containsExactly("assets.yaml:1:1: the spec directory is a file, not a directory");
         rules(set).containsExactly(tuple("spec.not-a-directory", null));
+    }
+
+    @Test
+    void aSpecFileOfGigabytesIsAProblemWithoutReadingIt() throws IOException {
+        Path dump = specs().resolve("dump.json");
+        Files.createDirectories(specs());
+        try (RandomAccessFile file = new RandomAccessFile(dump.toFile(), "rw")) {
+            file.setLength(3L << 30); // sparse: no disk is used; reading it whole threw OutOfMemoryError
+        }
+        write("site.yaml", "assets:\n  - {id: hero, prompt: a lighthouse}\n");
+
+        SpecSet set = read();
+
+        assertThat(formatted(set))
+                .singleElement()
+                .asString()
+                .startsWith("src/main/assets/dump.json:1:1: the file is 3072 MB; spec files are read up to 32 MB");
+        assertThat(set.assets()).extracting(AssetSpec::id).containsExactly("hero");
     }
 
     @Test
