@@ -80,6 +80,23 @@ final class OutputRules implements RuleFamily {
                         + "); give one of them another output");
     }
 
+    /**
+     * An output whose path needs a folder where another asset writes a file, or the other way round:
+     * one of the two can never be written.
+     *
+     * @param folder the path both claim, lower-cased: a folder of one and a file of the other
+     */
+    static Problem folderCollision(AssetSpec asset, String output, AssetSpec other, String otherOutput, String folder) {
+        return Problem.error(
+                RuleId.OUTPUT_COLLISION.id(),
+                "output",
+                asset.positionOf("output"),
+                asset.id(),
+                "output '" + output + "' and asset '" + other.id() + "'s output '" + otherOutput + "' ("
+                        + other.positionOf("output") + ") both need '" + folder + "', one as a file and one as a"
+                        + " folder; give one of them another output");
+    }
+
     private static List<String> outputs(CheckedAsset a, AssetType type, ModelRules rules) {
         int count = 1;
         if (type == AssetType.IMAGE) {

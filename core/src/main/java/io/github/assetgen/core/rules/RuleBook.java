@@ -53,6 +53,8 @@ public final class RuleBook {
         }
         Map<String, Integer> originals = DuplicateIds.originals(assets, resolved, context);
         Map<String, Claim> outputs = new HashMap<>();
+        // the folders outputs need: "img/a.png" needs "img", which no other asset may write as a file
+        Map<String, Claim> folders = new HashMap<>();
         for (int i = 0; i < assets.size(); i++) {
             AssetSpec asset = assets.get(i);
             if (asset.id() != null && !asset.id().isEmpty()) {
@@ -75,10 +77,30 @@ public final class RuleBook {
             for (String output : request.placedOutputs()) {
                 String written = Outputs.written(output, placeholder);
                 // case-insensitive: two names differing in case are one file on macOS and Windows
-                Claim claim = outputs.putIfAbsent(written.toLowerCase(Locale.ROOT), new Claim(asset, output));
+                String file = written.toLowerCase(Locale.ROOT);
+                Claim claim = outputs.putIfAbsent(file, new Claim(asset, output));
                 if (claim != null && claim.asset() != asset) {
                     problems.add(OutputRules.collision(asset, output, written, claim.asset(), claim.output()));
                     failed.set(i, true);
+                    continue;
+                }
+                Claim asFolder = folders.get(file);
+                if (asFolder != null && asFolder.asset() != asset) {
+                    problems.add(
+                            OutputRules.folderCollision(asset, output, asFolder.asset(), asFolder.output(), written));
+                    failed.set(i, true);
+                    continue;
+                }
+                for (int slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) {
+                    String folder = file.substring(0, slash);
+                    folders.putIfAbsent(folder, new Claim(asset, output));
+                    Claim asFile = outputs.get(folder);
+                    if (asFile != null && asFile.asset() != asset) {
+                        problems.add(OutputRules.folderCollision(
+                                asset, output, asFile.asset(), asFile.output(), written.substring(0, slash)));
+                        failed.set(i, true);
+                        break;
+                    }
                 }
             }
         }

@@ -223,6 +223,27 @@ class FilesAndOutputsTest {
     }
 
     @Test
+    void anOutputThatIsAnotherAssetsFolderIsACollisionFoundBeforeAnythingIsBought() {
+        // both were bought, then one could never be written: "hero.png: Is a directory" in every build
+        TestSpecs file = image("hero").with("output", "hero.png");
+        TestSpecs inside = image("detail").with("output", "Hero.png/detail.png");
+
+        for (var validation : List.of(validate(file, inside), validate(inside, file))) {
+            assertThat(errors(validation))
+                    .singleElement()
+                    .asString()
+                    .contains("both need '")
+                    .contains("one as a file and one as a folder");
+            rules(validation.errors()).containsExactly(tuple("output.collision", "output"));
+            assertThat(validation.requests()).hasSize(1);
+        }
+        assertThat(validate(image("a").with("output", "img/a.png"), image("b").with("output", "img/b.png"))
+                        .hasErrors())
+                .as("a folder two outputs share is no collision")
+                .isFalse();
+    }
+
+    @Test
     void differentOutputsDoNotClash() {
         assertThat(validate(image("a").with("output", "x.png"), image("b").with("output", "x.jpg"))
                         .hasErrors())
