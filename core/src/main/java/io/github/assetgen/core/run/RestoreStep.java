@@ -230,22 +230,38 @@ final class RestoreStep {
      * and holding that candidate (a lock with another pick holds another one). The
      * lock holds the bytes written at the time, converted if the output's extension asked for
      * another image format: they are compared with what is about to be written when it is of the
-     * lock's format, else with the cache file when that is; if neither is (the output's extension
-     * changed and a conversion is involved), there is nothing to compare and the entry's own check
-     * stands.
+     * lock's format, else with the cache file when that is; if neither is, only a file a conversion
+     * could have turned into the lock's format passes (the output's extension changed since), on the
+     * entry's own check. A candidate the lock should hold and does not is a mismatch too.
      */
     private static String lockMismatch(
             PlannedAsset asset, AssetStatus status, int candidate, CachedFile file, OutputFile output) {
-        LockFile.LockedFile locked = status == AssetStatus.RESTORED && asset.recorded() != null
-                ? lockedCandidate(asset.recorded(), candidate)
-                : null;
-        if (locked == null) {
+        LockFile.Entry recorded = status == AssetStatus.RESTORED ? asset.recorded() : null;
+        if (recorded == null) {
             return null;
         }
+        LockFile.LockedFile locked = lockedCandidate(recorded, candidate);
+        if (locked == null) {
+            // a lock without pick or partial batch holds every candidate: one it lacks was not bought so
+            return recorded.pick() == null && recorded.partial() == null
+                    ? file.name() + " is file " + (candidate + 1) + " but the lock records "
+                            + recorded.files().size() + " file(s) for " + recorded.id()
+                    : null;
+        }
         MediaFormat lockedFormat = MediaFormat.fromExtension(locked.path());
-        String compared = output.format() == lockedFormat
-                ? output.sha256()
-                : file.format() == lockedFormat ? file.sha256() : locked.sha256();
+        String compared;
+        if (output.format() == lockedFormat) {
+            compared = output.sha256();
+        } else if (file.format() == lockedFormat) {
+            compared = file.sha256();
+        } else if (OutputPlacer.convertible(file.format(), lockedFormat)) {
+            // the lock holds what a conversion wrote at the time, and the output's extension has changed
+            // since: nothing to compare, the entry's own check stands
+            return null;
+        } else {
+            // no conversion makes this file the lock's: another format came back (an HTML page, a WebP)
+            return file.name() + " is " + file.format() + " but the lock records " + locked.path();
+        }
         return compared.equals(locked.sha256())
                 ? null
                 : file.name() + " gives " + output.relativePath() + " with SHA-256 " + compared

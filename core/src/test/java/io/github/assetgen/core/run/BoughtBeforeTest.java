@@ -22,6 +22,7 @@ import io.github.assetgen.core.store.shared.Manifest;
 import io.github.assetgen.core.store.shared.SharedCache;
 import io.github.assetgen.core.wording.MavenStyle;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -177,6 +178,47 @@ class BoughtBeforeTest {
         assertThat(output("hero")).hasBinaryContent(providerBytes("hero"));
         assertThat(shared.reads).hasValue(0);
         assertThat(client.polls.get() + client.submits.get()).isZero();
+    }
+
+    @Test
+    void aSharedEntryInAnotherFormatThanTheLockedFileIsNeverPlacedNorLocked() throws Exception {
+        // true to its own manifest, but an HTML page or a WebP where the lock records a PNG: before,
+        // nothing was comparable, so it was placed as hero.bin or hero.webp and written to the lock
+        byte[] html = "<html><body>Login required</body></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] webp = new byte[30];
+        System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, webp, 0, 4);
+        webp[4] = 22;
+        System.arraycopy("WEBPVP8L".getBytes(StandardCharsets.US_ASCII), 0, webp, 8, 8);
+        for (var served : List.of(Map.entry(html, MediaFormat.UNKNOWN), Map.entry(webp, MediaFormat.WEBP))) {
+            PlannedAsset hero = recorded("hero", Action.RECOVER, providerBytes("hero"));
+            Manifest.FileRef ref = new Manifest.FileRef(
+                    "1." + served.getValue().extension(),
+                    Hashing.sha256(served.getKey()),
+                    served.getKey().length,
+                    served.getValue());
+            shared.put(
+                    hero.key(),
+                    new Manifest(
+                            hero.key(),
+                            "useapi",
+                            "nano-banana-2",
+                            "image",
+                            List.of(ref),
+                            "4 credits",
+                            List.of(),
+                            Instant.EPOCH),
+                    Map.of(ref.sha256(), served.getKey()));
+
+            AssetResult result = runOne(hero, shared, NOT_POSSIBLE);
+
+            assertThat(result.status()).as(served.getValue().name()).isEqualTo(AssetStatus.FAILED);
+            try (Stream<Path> placed = Files.exists(outputDir) ? Files.walk(outputDir) : Stream.empty()) {
+                assertThat(placed.filter(Files::isRegularFile))
+                        .as("nothing placed")
+                        .isEmpty();
+            }
+            assertThat(cache.find(hero.key())).as("nor kept").isEmpty();
+        }
     }
 
     @Test
