@@ -295,8 +295,8 @@ public final class AssetBuild {
             RunnerWork.protectKept(plan, lockEntries, runner);
             List<AssetResult> results = split.results(plan, lockEntries, runner.run(work));
             results.sort(Comparator.comparing(AssetResult::id));
-            LockFile written =
-                    lock.write(lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant());
+            LockFile written = lock.write(
+                    lockEntries, results, Selection.of(config.only()).selectsAll(), clock.instant(), stores.locks());
             BuildOutputs outputDirectory = new BuildOutputs(config, log);
             OutputFacts outputs = outputDirectory.settle(plan, results, lockEntries, lock, stores);
             BuildSummary summary = new BuildSummary(

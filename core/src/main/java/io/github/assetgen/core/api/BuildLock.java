@@ -11,12 +11,14 @@ import io.github.assetgen.core.request.AssetRequest;
 import io.github.assetgen.core.run.AssetResult;
 import io.github.assetgen.core.run.AssetStatus;
 import io.github.assetgen.core.run.OutputFile;
+import io.github.assetgen.core.store.KeyLock;
 import io.github.assetgen.core.store.LockFile;
 import io.github.assetgen.core.store.LockFileException;
 import io.github.assetgen.core.store.LockUpdate;
 import io.github.assetgen.core.wording.Advice;
 import io.github.assetgen.core.wording.Wording;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +75,9 @@ final class BuildLock {
      * @param context what the build is doing, which starts the message when the lock is damaged
      * @throws LockFileDamagedException when the file is not a valid lock file
      */
+    /** How long a build waits for another one writing the same lock file. */
+    static final Duration WRITE_WAIT = Duration.ofMinutes(2);
+
     LockFile read(String context) throws IOException, LockFileDamagedException {
         try {
             return LockFile.read(path());
@@ -99,9 +104,36 @@ final class BuildLock {
      *
      * @return the lock as written
      */
-    LockFile write(LockFile previous, List<AssetResult> results, boolean coversAllAssets, Instant now)
+    LockFile write(LockFile previous, List<AssetResult> results, boolean coversAllAssets, Instant now, KeyLock locks)
             throws IOException {
         List<LockUpdate.Asset> assets = results.stream().map(BuildLock::record).toList();
+        String lockKey = Hashing.sha256("lock file\t" + path().toAbsolutePath().normalize());
+        Optional<KeyLock.Handle> held;
+        try {
+            held = locks.acquire(lockKey, WRITE_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for another build to write " + path());
+        }
+        // held while the lock is read again, merged and written: two builds of one project (two terminals,
+        // the IDE and a terminal) must not drop each other's purchases from it
+        try (KeyLock.Handle writing = held.orElse(null)) {
+            return writeMerged(previous, assets, coversAllAssets, now);
+        }
+    }
+
+    private LockFile writeMerged(LockFile read, List<LockUpdate.Asset> assets, boolean coversAllAssets, Instant now)
+            throws IOException {
+        LockFile previous = read;
+        try {
+            LockFile current = LockFile.read(path());
+            if (!current.sourceSha256().equals(read.sourceSha256())) {
+                // another build wrote it since this one read it: its entries stay, this build's changes apply
+                previous = current;
+            }
+        } catch (LockFileException damagedSince) {
+            // made unreadable meanwhile (by hand): this build's view is written, as it always was
+        }
         LockFile updated = LockUpdate.apply(previous, assets, coversAllAssets, now);
         Path written = config.reportDirectory().resolve(WRITTEN_FILE);
         String mark = path().toAbsolutePath().normalize().toString();
