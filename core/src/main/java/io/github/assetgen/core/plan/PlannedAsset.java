@@ -61,6 +61,14 @@ public record PlannedAsset(
                         partial.remainder(), key, action, cost, openJob, note, recorded, null, reason, change);
     }
 
+    /**
+     * The same asset without the lock's record: for what this build bought anew on purpose
+     * ({@code force}), which replaces the record instead of being held to it.
+     */
+    public PlannedAsset withoutRecord() {
+        return new PlannedAsset(request, key, action, cost, openJob, note, null, partial, reason, change);
+    }
+
     /** The same asset with the reason it is planned so, and how its request changed. */
     PlannedAsset explained(String newReason, Change newChange) {
         return new PlannedAsset(request, key, action, cost, openJob, note, recorded, partial, newReason, newChange);

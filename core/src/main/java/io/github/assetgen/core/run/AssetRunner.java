@@ -234,7 +234,9 @@ public final class AssetRunner {
             // force regenerates a key once per build: another asset of the same key restores that
             boolean regenerating = force && asset.action() == Action.GENERATE && !regenerated.contains(key);
             if (!regenerating) {
-                Optional<AssetResult> madeMeanwhile = restore.restoreIfCachedMeanwhile(asset, start);
+                // what this build bought anew replaces the lock's record: it is not held to the old hashes
+                PlannedAsset restoring = regenerated.contains(key) ? asset.withoutRecord() : asset;
+                Optional<AssetResult> madeMeanwhile = restore.restoreIfCachedMeanwhile(restoring, start);
                 if (madeMeanwhile.isPresent()) {
                     return madeMeanwhile.get();
                 }
@@ -273,7 +275,9 @@ public final class AssetRunner {
                 holdingSlot = false;
                 DownloadStep.Stored stored =
                         download.store(asset, sending, client, jobs, collected.results(), retry, regenerating);
-                if (regenerating) {
+                if (regenerating && !stored.partial()) {
+                    // a partial batch is kept under its own key: the complete entry under this one is still
+                    // the old one, which another asset of the key must not take for this build's purchase
                     regenerated.add(key);
                 }
                 if (stored.partial()) {

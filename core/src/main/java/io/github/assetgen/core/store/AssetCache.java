@@ -253,7 +253,26 @@ public final class AssetCache {
      * @param damage what is wrong, for the warning
      */
     public void discard(CacheEntry entry, String damage) {
+        if (replacedSince(entry)) {
+            return; // a forced regeneration put new files there since this entry was read: those are fine
+        }
         quarantine(entry.key(), entry.directory(), damage);
+    }
+
+    /** Whether the entry's directory now holds another entry than {@code entry} (see {@link #replace}). */
+    private static boolean replacedSince(CacheEntry entry) {
+        try {
+            CacheEntry now = EntryFile.read(entry.key(), entry.directory());
+            return !now.files().stream()
+                            .map(CachedFile::sha256)
+                            .toList()
+                            .equals(entry.files().stream()
+                                    .map(CachedFile::sha256)
+                                    .toList())
+                    || !now.createdAt().equals(entry.createdAt());
+        } catch (IOException | EntryFile.DamagedEntry unreadable) {
+            return false; // damaged or gone: taking it out is right, or a no-op
+        }
     }
 
     /**

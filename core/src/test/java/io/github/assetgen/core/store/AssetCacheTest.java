@@ -116,6 +116,24 @@ class AssetCacheTest {
     }
 
     @Test
+    void replaceTakesTheOldEntryOutAndAnotherBuildHoldingItCannotDiscardTheNewOne() throws IOException {
+        AssetCache cache = cache();
+        cache.store(KEY, downloads("old image"), META);
+        CacheEntry readBefore = cache.find(KEY).orElseThrow();
+
+        CacheEntry replaced = cache.replace(KEY, downloads("new image"), META);
+        // another build restoring the old entry finds other bytes and reports it damaged
+        cache.discard(readBefore, "1.png does not match");
+
+        assertThat(cache.find(KEY)).contains(replaced);
+        assertThat(replaced.files().get(0).sha256()).isEqualTo(StoreFixtures.sha256(png("new image")));
+        assertThat(warnings).isEmpty();
+        assertThat(cache.store(KEY, downloads("a third"), META))
+                .as("store still keeps what is there")
+                .isEqualTo(replaced);
+    }
+
+    @Test
     void storingLeavesTheSourcesAndNoStagingBehind() throws IOException {
         List<Path> sources = downloads("pixels");
 
