@@ -66,23 +66,25 @@ final class UseapiLookup implements JobLookup {
                 found.add(executing.job());
             }
         }
-        List<JsonNode> items = found.size() >= expected ? List.of() : listedSince(video, request.account(), sentAt);
+        Listed listed =
+                found.size() >= expected ? new Listed(List.of(), true) : listedSince(video, request.account(), sentAt);
+        List<JsonNode> items = listed.items();
         List<String> unconfirmed = new ArrayList<>();
         synchronized (known) {
             if (!items.isEmpty()) {
                 Match match = video
                         ? matchVideo(items, request, sentFiles.get(submissionId), sentAt)
                         : matchImages(items, request, sentAt, expected);
-                List<JobRef> listed = match.identified();
-                if (listed.isEmpty() && found.isEmpty() && !match.guesses().isEmpty()) {
+                List<JobRef> taken = match.identified();
+                if (taken.isEmpty() && found.isEmpty() && !match.guesses().isEmpty()) {
                     boolean othersWaiting = unanswered.stream().anyMatch(other -> !other.equals(submissionId));
                     if (match.guessGroups() == 1 && !othersWaiting) {
-                        listed = match.guesses(); // the one job made since that could be it, and nobody else's
+                        taken = match.guesses(); // the one job made since that could be it, and nobody else's
                     } else {
                         match.guesses().forEach(job -> unconfirmed.add(job.id()));
                     }
                 }
-                for (JobRef job : listed) {
+                for (JobRef job : taken) {
                     if (!found.contains(job)) {
                         found.add(job);
                     }
@@ -90,18 +92,36 @@ final class UseapiLookup implements JobLookup {
             }
             found.forEach(job -> known.add(job.id()));
         }
+        if (found.isEmpty() && unconfirmed.isEmpty() && !listed.complete()) {
+            // nothing in what was read, but the list goes on: the create's job may be further down,
+            // so sending the create again could pay twice
+            throw caller.exception(
+                    ProviderException.Kind.REJECTED,
+                    0,
+                    video
+                            ? "its list of videos is a full page of " + items.size() + ", none of them this create's,"
+                                    + " and it has no further page and no dates, so it cannot show that the create"
+                                    + " made none"
+                            : "the " + items.size() + " newest images it lists, none of them this create's, were all"
+                                    + " made after the create was sent and no further page could be read, so they"
+                                    + " cannot show that the create made none");
+        }
         return new Found(found, unconfirmed); // guesses are kept only while nothing was found
     }
 
     /**
-     * The account's list back to the moment the create was sent: page after page (images; videos
-     * have no documented paging) until the list ends or holds a job made before the send. A list
-     * that is cut off before that proves nothing: a create's job missing from it may be on the next
-     * page, so sending the create again could pay twice.
+     * What the account's list showed.
      *
-     * @throws ProviderException when the pages read do not reach back to the send
+     * @param complete whether it reaches back to the send or ends: a job it lacks was not made
      */
-    private List<JsonNode> listedSince(boolean video, String account, Instant sentAt) throws ProviderException {
+    private record Listed(List<JsonNode> items, boolean complete) {}
+
+    /**
+     * The account's list back to the moment the create was sent: page after page (images; videos
+     * have no documented paging) until the list ends or holds a job made before the send, at most
+     * {@value #MAX_PAGES} pages. What a list cut off before that lacks proves nothing.
+     */
+    private Listed listedSince(boolean video, String account, Instant sentAt) throws ProviderException {
         long earliest = sentAt.minus(CLOCK_SKEW).toEpochMilli();
         List<JsonNode> items = new ArrayList<>();
         String lastImageId = null;
@@ -109,7 +129,7 @@ final class UseapiLookup implements JobLookup {
             AccountListEndpoint.Page read = caller.call(new AccountListEndpoint(video, account, lastImageId));
             items.addAll(read.items());
             if (read.isLast() || reachesBefore(read.items(), earliest)) {
-                return items;
+                return new Listed(items, true);
             }
             String last = video || read.items().isEmpty()
                     ? null
@@ -119,12 +139,7 @@ final class UseapiLookup implements JobLookup {
             }
             lastImageId = last;
         }
-        throw caller.exception(
-                ProviderException.Kind.REJECTED,
-                0,
-                "the " + items.size() + " newest " + (video ? "videos" : "images") + " it lists were all made"
-                        + " after the create was sent, and no further page could be read, so they cannot show"
-                        + " that the create made none");
+        return new Listed(items, false);
     }
 
     /** Whether a listed job was made before {@code earliest}: the list then reaches back past the send. */

@@ -188,7 +188,8 @@ class UseapiLookupTest {
                 ProviderException.class, () -> lookup(client()).find(image("a red fox", 1), REF, SENT));
 
         assertThat(e.getMessage())
-                .contains("the 60 newest images it lists were all made after the create was sent")
+                .contains(
+                        "the 60 newest images it lists, none of them this create's, were all made after the create was sent")
                 .contains("cannot show that the create made none");
     }
 
@@ -205,8 +206,22 @@ class UseapiLookupTest {
         ProviderException e = catchThrowableOfType(
                 ProviderException.class, () -> lookup(client()).find(video("the fox runs"), REF, SENT));
 
-        assertThat(e.getMessage()).contains("the 30 newest videos it lists");
+        assertThat(e.getMessage()).contains("its list of videos is a full page of 30, none of them this create's");
         assertThat(server.getRequestCount()).as("scheduler and one page").isEqualTo(2);
+    }
+
+    @Test
+    void aJobFoundOnAFullPageOfVideosIsCollectedThoughTheListGoesOn() throws Exception {
+        StringBuilder videos =
+                new StringBuilder("[{\"videoId\":\"" + VID + "fox\",\"desc\":\"the fox runs\",\"status\":1}");
+        for (int i = 1; i < AccountListEndpoint.LIMIT; i++) {
+            videos.append(",{\"videoId\":\"" + VID + i + "\",\"desc\":\"another clip " + i + "\",\"status\":2}");
+        }
+        server.enqueue(json(200, "[]"));
+        server.enqueue(json(200, videos.append("]").toString()));
+
+        assertThat(lookup(client()).find(video("the fox runs"), REF, SENT).jobs())
+                .containsExactly(new JobRef("useapi", "video", VID + "fox"));
     }
 
     @Test
