@@ -91,8 +91,9 @@ public final class RuleBook {
                     failed.set(i, true);
                     continue;
                 }
-                for (int slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) {
-                    String folder = file.substring(0, slash);
+                // over the written name, not its lower case, which may be longer ('İ' is two characters)
+                for (int slash = written.indexOf('/'); slash > 0; slash = written.indexOf('/', slash + 1)) {
+                    String folder = written.substring(0, slash).toLowerCase(Locale.ROOT);
                     folders.putIfAbsent(folder, new Claim(asset, output));
                     Claim asFile = outputs.get(folder);
                     if (asFile != null && asFile.asset() != asset) {

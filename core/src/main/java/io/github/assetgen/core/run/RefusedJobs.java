@@ -1,5 +1,6 @@
 package io.github.assetgen.core.run;
 
+import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.provider.ProviderException;
 import io.github.assetgen.core.store.Journal;
@@ -30,6 +31,14 @@ final class RefusedJobs {
      * @throws IOException when force cannot close the entry
      */
     AssetFailure failure(PlannedAsset asset, String what, ProviderException refusal) throws IOException {
+        // only a job of an earlier build that the provider (or its file host) refuses: a job this build
+        // just paid for is tried again by the next build, and a local disk's fault (status 0, an I/O
+        // cause) says nothing about the job
+        boolean givenUpOnlyByTheUser =
+                asset.action() == Action.RESUME && (refusal.httpStatus() != 0 || refusal.getCause() == null);
+        if (!givenUpOnlyByTheUser) {
+            return new AssetFailure(what + ". The job stays recorded; the next build tries again", refusal);
+        }
         if (force) {
             journal.close(asset.key());
             return new AssetFailure(

@@ -248,9 +248,10 @@ final class SubmitStep {
             // another build took the job this plan was to collect and closed its entry without leaving
             // the files in the cache (the job failed or was rejected there); this plan counted no new
             // create, so none is sent: the next build plans, estimates and budgets one
-            throw new AssetFailure("another build closed the job "
+            throw new AssetFailure("the job "
                     + asset.openJob().jobs().stream().map(JobRef::id).collect(Collectors.joining(", "))
-                    + " this build was to collect, without a result; nothing was sent, run the build again");
+                    + " this build was to collect was closed since it was planned, without a result (by another"
+                    + " build, or another asset with the same request); nothing was sent, run the build again");
         }
         if (open.isEmpty() || open.get().jobs().isEmpty()) {
             return open;

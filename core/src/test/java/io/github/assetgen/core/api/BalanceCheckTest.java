@@ -167,6 +167,25 @@ class BalanceCheckTest {
     }
 
     @Test
+    void aNearlyEmptyBalanceWrittenAsADoubleStillStopsTheBuild() {
+        // 19 decimals: cut to the 18 a cost keeps, not refused as out of range (which only warned)
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "application/json")
+                .body("{\"available_amount\":5.000000000007887E-4,\"base_resp\":{\"status_code\":0}}")
+                .build());
+        MinimaxClient minimax = new MinimaxClient(
+                TestSettings.forServer("minimax", server, 0),
+                new HttpClientFactory(),
+                new RecordingSleeper(),
+                MinimaxClient.ImageFormat.URL);
+        Plan plan = new Plan(List.of(generate("a", "minimax", null, Cost.usd(new BigDecimal("0.0035")))));
+
+        assertThatThrownBy(() -> BalanceCheck.check(plan, Map.of("minimax", minimax), false, log, Wording.PLAIN))
+                .isInstanceOf(BalanceTooLowException.class)
+                .hasMessageStartingWith("the estimate for minimax is $0.0035 but its balance is $0.000500000000000788");
+    }
+
+    @Test
     void anEstimateAboveTheBalanceFailsNamingBothFigures() {
         BalanceClient apixo = new BalanceClient(account -> Cost.usd(new BigDecimal("0.005")));
         Plan plan = new Plan(List.of(

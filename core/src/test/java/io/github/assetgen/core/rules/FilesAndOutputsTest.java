@@ -241,6 +241,10 @@ class FilesAndOutputsTest {
                         .hasErrors())
                 .as("a folder two outputs share is no collision")
                 .isFalse();
+        // a lower case longer than the name ('İ' is two characters) must not shift the folder named
+        var dotted =
+                validate(image("c").with("output", "İİİİİİİİ.png"), image("d").with("output", "İİİİİİİİ.png/d.png"));
+        assertThat(errors(dotted)).singleElement().asString().contains("both need 'İİİİİİİİ.png', one as a file");
     }
 
     @Test

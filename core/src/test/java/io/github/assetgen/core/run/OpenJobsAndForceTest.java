@@ -2,6 +2,7 @@ package io.github.assetgen.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.assetgen.core.files.Hashing;
 import io.github.assetgen.core.key.CacheKey;
 import io.github.assetgen.core.plan.Action;
 import io.github.assetgen.core.plan.DiskState;
@@ -9,6 +10,7 @@ import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.plan.PlannedAsset;
 import io.github.assetgen.core.plan.Planner;
 import io.github.assetgen.core.plan.Selection;
+import io.github.assetgen.core.provider.Cost;
 import io.github.assetgen.core.provider.JobRef;
 import io.github.assetgen.core.provider.JobState;
 import io.github.assetgen.core.provider.ProviderException;
@@ -114,7 +116,8 @@ class OpenJobsAndForceTest {
         assertThat(client.submits).as("no create: the plan counted none").hasValue(0);
         assertThat(result.status()).isEqualTo(AssetStatus.FAILED);
         assertThat(result.message())
-                .contains("another build closed the job user:1-minimax:acct-image:hero-1")
+                .contains(
+                        "the job user:1-minimax:acct-image:hero-1 this build was to collect was closed since it was planned")
                 .contains("nothing was sent");
     }
 
@@ -170,19 +173,45 @@ class OpenJobsAndForceTest {
                 List.of("b.png"),
                 Position.startOf("a.yaml"));
         assertThat(CacheKey.of(a)).isEqualTo(CacheKey.of(b));
-        DiskState state = new DiskState(
-                LockFile.empty(), outputDir, cache, journal, p -> Duration.ofDays(7), (asked, f) -> asked, clock);
+        // bought before: the cache and the lock hold the old image, which force is there to replace
+        byte[] oldBytes = ScriptedClient.png(777);
+        Path old = Files.write(temp.resolve("old.png"), oldBytes);
+        cache.store(
+                CacheKey.of(a),
+                List.of(old),
+                new EntryMetadata("useapi", "nano-banana-2", AssetType.IMAGE, "4 credits", List.of("old-job")));
+        LockFile lock = LockFile.empty()
+                .with(new LockFile.Entry(
+                        "a",
+                        CacheKey.of(a),
+                        "useapi",
+                        "nano-banana-2",
+                        List.of(new LockFile.LockedFile("a.png", Hashing.sha256(oldBytes), oldBytes.length)),
+                        Cost.credits(4),
+                        null,
+                        List.of("old-job"),
+                        "2026-11-01T00:00:00Z"));
+        DiskState state =
+                new DiskState(lock, outputDir, cache, journal, p -> Duration.ofDays(7), (asked, f) -> asked, clock);
         List<PlannedAsset> planned = new Planner(Pricing.standard())
                 .plan(List.of(a, b), state, Selection.all(), true, false)
                 .assets();
+        LineLog log = new LineLog();
 
         ScriptedClient client = new ScriptedClient("useapi");
-        List<AssetResult> results = runner(client, true, RunListener.silent()).run(planned);
+        List<AssetResult> results = runner(client, true, log).run(planned);
 
         assertThat(client.submits).as("one create for the one key").hasValue(1);
-        assertThat(Files.readAllBytes(outputDir.resolve("b.png")))
-                .isEqualTo(Files.readAllBytes(outputDir.resolve("a.png")));
-        assertThat(results).extracting(AssetResult::status).contains(AssetStatus.GENERATED);
+        byte[] bought = Files.readAllBytes(outputDir.resolve("a.png"));
+        assertThat(bought).isNotEqualTo(oldBytes);
+        assertThat(Files.readAllBytes(outputDir.resolve("b.png"))).isEqualTo(bought);
+        assertThat(results).extracting(AssetResult::status).doesNotContain(AssetStatus.FAILED);
+        assertThat(log.warnings)
+                .as("what was just bought is not taken for a damaged entry")
+                .noneMatch(l -> l.contains("damaged"));
+        assertThat(Files.readAllBytes(
+                        cache.find(CacheKey.of(a)).orElseThrow().files().get(0).path()))
+                .isEqualTo(bought);
     }
 
     @Test
@@ -269,6 +298,22 @@ class OpenJobsAndForceTest {
         assertThat(client.submits).as("nothing unbudgeted in this build").hasValue(0);
         assertThat(journal.find(key)).isEmpty();
         assertThat(plan(hero, false).action()).isEqualTo(Action.GENERATE);
+    }
+
+    @Test
+    void forceNeverGivesUpAJobThisBuildJustPaidFor() throws Exception {
+        // force is global: a refused first poll of a fresh job must leave it for the next build
+        AssetRequest hero = request("hero", 1, List.of("img/hero.png"));
+        ScriptedClient client = new ScriptedClient("useapi").failPolls(job -> unknownJob());
+
+        AssetResult result = runner(client, true, RunListener.silent())
+                .run(List.of(plan(hero, true)))
+                .get(0);
+
+        assertThat(client.submits).hasValue(1);
+        assertThat(result.status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(result.message()).contains("The job stays recorded; the next build tries again");
+        assertThat(journal.find(CacheKey.of(hero))).isPresent();
     }
 
     private static ProviderException unknownJob() {

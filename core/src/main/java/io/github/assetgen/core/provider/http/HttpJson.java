@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.assetgen.core.provider.Cost;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** The one Jackson mapper for provider wire bodies, and small helpers to read them. Thread-safe. */
 public final class HttpJson {
@@ -68,12 +69,12 @@ public final class HttpJson {
                 if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
                     throw new UnexpectedAnswerException(field + " is not a finite number");
                 }
-                return new Cost(value.decimalValue(), unit);
+                return new Cost(fraction(value.decimalValue()), unit);
             }
             String text =
                     value == null || !value.isTextual() ? "" : value.asText().trim();
             if (!text.isEmpty() && text.length() <= 64) {
-                return new Cost(new BigDecimal(text), unit);
+                return new Cost(fraction(new BigDecimal(text)), unit);
             }
         } catch (IllegalArgumentException notAFigure) {
             // NumberFormatException, an infinite double, or out of range
@@ -81,5 +82,14 @@ public final class HttpJson {
                     + ProviderMessages.shorten(String.valueOf(notAFigure.getMessage()), 200));
         }
         throw new UnexpectedAnswerException(field + " is not a number");
+    }
+
+    /**
+     * A sum cut to the 18 decimals a cost keeps: a nearly empty balance written as a double
+     * (5.000000000007887E-4) has more, and is no less a balance. A fraction of absurd length is left
+     * for the cost to refuse.
+     */
+    private static BigDecimal fraction(BigDecimal amount) {
+        return amount.scale() > 18 && amount.scale() <= 1000 ? amount.setScale(18, RoundingMode.DOWN) : amount;
     }
 }

@@ -270,7 +270,7 @@ public final class HttpSharedCache implements SharedCache {
         } else if (code == 409 && method.equals("PUT")) {
             reason = SharedCacheException.Reason.UNEXPECTED_STATUS;
             hint = ": the server cannot create the directory; allow MKCOL";
-        } else if (code >= 300 && code < 400) {
+        } else if (code >= 300 && code < 400 && !method.equals("GET") && !method.equals("HEAD")) {
             reason = SharedCacheException.Reason.UNEXPECTED_STATUS;
             String to = response.header("Location");
             hint = ": the server sent the write elsewhere"
