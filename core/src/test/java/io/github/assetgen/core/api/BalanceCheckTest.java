@@ -136,6 +136,15 @@ class BalanceCheckTest {
         assertThat(log.warnings).singleElement().asString().startsWith("could not read the balance at useapi");
     }
 
+    /** MiniMax's official API on the test server, which answers what each test enqueues. */
+    private MinimaxClient minimax() {
+        return new MinimaxClient(
+                TestSettings.forServer("minimax", server, 0),
+                new HttpClientFactory(),
+                new RecordingSleeper(),
+                MinimaxClient.ImageFormat.URL);
+    }
+
     @Test
     void aBalanceOfAbsurdSizeIsAWarningReadAtOnceNotMinutesOfArithmetic() throws Exception {
         for (String amount :
@@ -145,11 +154,7 @@ class BalanceCheckTest {
                     .body("{\"available_amount\":" + amount + ",\"base_resp\":{\"status_code\":0}}")
                     .build());
         }
-        MinimaxClient minimax = new MinimaxClient(
-                TestSettings.forServer("minimax", server, 0),
-                new HttpClientFactory(),
-                new RecordingSleeper(),
-                MinimaxClient.ImageFormat.URL);
+        MinimaxClient minimax = minimax();
         Plan plan = new Plan(List.of(generate("a", "minimax", null, Cost.usd(new BigDecimal("0.0035")))));
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
@@ -173,11 +178,7 @@ class BalanceCheckTest {
                 .setHeader("Content-Type", "application/json")
                 .body("{\"available_amount\":5.000000000007887E-4,\"base_resp\":{\"status_code\":0}}")
                 .build());
-        MinimaxClient minimax = new MinimaxClient(
-                TestSettings.forServer("minimax", server, 0),
-                new HttpClientFactory(),
-                new RecordingSleeper(),
-                MinimaxClient.ImageFormat.URL);
+        MinimaxClient minimax = minimax();
         Plan plan = new Plan(List.of(generate("a", "minimax", null, Cost.usd(new BigDecimal("0.0035")))));
 
         assertThatThrownBy(() -> BalanceCheck.check(plan, Map.of("minimax", minimax), false, log, Wording.PLAIN))
