@@ -35,7 +35,8 @@ final class Credentials {
         Server server = settings == null || serverId == null ? null : settings.getServer(serverId);
         if (server != null
                 && server.getPassword() != null
-                && !server.getPassword().isBlank()) {
+                && !server.getPassword().isBlank()
+                && !isUnresolved(server.getPassword())) {
             SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
             for (SettingsProblem problem : result.getProblems()) {
                 if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
@@ -46,8 +47,20 @@ final class Credentials {
             }
             return Secret.of(result.getServer().getPassword().trim());
         }
+        // no password, or "${env.USEAPI_TOKEN}" left as written because the variable is unset (a fork's
+        // pull request): the documented environment variable, else no token (only needed to send)
         String variable = descriptor.tokenVariable();
         String value = variable == null ? null : environment.get(variable);
         return value == null || value.isBlank() ? null : Secret.of(value.trim());
+    }
+
+    /**
+     * Whether Maven left the password as an expression it could not resolve: an unset variable. Its
+     * braces would otherwise be taken for an encrypted password, and fail as one that cannot be
+     * decrypted.
+     */
+    private static boolean isUnresolved(String password) {
+        String text = password.trim();
+        return text.startsWith("${") && text.endsWith("}") && text.indexOf('}') == text.length() - 1;
     }
 }

@@ -31,23 +31,42 @@ final class MavenBuildLog implements BuildLog {
 
     @Override
     public void info(String message) {
-        log.info(message);
+        log.info(inert(message));
     }
 
     @Override
     public void warn(String message) {
-        log.warn(message);
+        log.warn(inert(message));
     }
 
     @Override
     public void error(String message) {
-        log.error(message);
+        log.error(inert(message));
     }
 
     @Override
     public void debug(String message) {
         if (log.isDebugEnabled()) {
-            log.debug(message);
+            log.debug(inert(message));
         }
+    }
+
+    /**
+     * The message with no line that GitHub would run as a workflow command: Maven prints the lines of
+     * a message after the first as they are, and the runner reads any line starting with {@code ::}
+     * (after spaces) as one, which text from a spec or a provider must never write. Only the
+     * {@link #plain} lines are assetgen's own commands.
+     */
+    static String inert(String message) {
+        if (message == null || (message.indexOf('\n') < 0 && message.indexOf('\r') < 0)) {
+            return message;
+        }
+        String[] lines = message.split("\r\n|\r|\n", -1);
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].stripLeading().startsWith("::")) {
+                lines[i] = "> " + lines[i];
+            }
+        }
+        return String.join("\n", lines);
     }
 }

@@ -67,6 +67,11 @@ final class ParameterParser {
         } catch (NumberFormatException | ArithmeticException tooLarge) {
             value = null;
         }
+        if (value != null && value.isZero()) {
+            // a poll interval of 0 polls a provider in a tight loop, a retry delay of 0 drops the back-off
+            throw new IllegalArgumentException(
+                    parameter + " '" + text + "' is zero; give it a length (e.g. 500ms, 5s)");
+        }
         if (value == null || value.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException(parameter + " '" + text + "' is longer than " + MAX_DURATION.toDays()
                     + " days, the longest any wait of a build may be");

@@ -58,7 +58,21 @@ final class SharedCacheSettings {
         }
         SharedCacheConfig config = SharedCacheConfig.of(url).withSave(save);
         URI normalised = URI.create(config.baseUrl());
-        return config.withCredentials(credentials(save)).withProxy(proxy(normalised.getScheme(), normalised.getHost()));
+        return config.withCredentials(credentials(save)).withProxy(proxy(normalised.getScheme(), host(normalised)));
+    }
+
+    /**
+     * The URL's host name. {@link URI#getHost()} is null for a name the URI grammar refuses but HTTP
+     * clients accept, such as a docker-compose service {@code build_cache}: read it from the authority.
+     */
+    private static String host(URI url) {
+        if (url.getHost() != null) {
+            return url.getHost();
+        }
+        String authority = url.getRawAuthority() == null ? "" : url.getRawAuthority();
+        String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = hostAndPort.lastIndexOf(':');
+        return colon > 0 && !hostAndPort.endsWith("]") ? hostAndPort.substring(0, colon) : hostAndPort;
     }
 
     /** Basic credentials from the server {@value #SERVER_ID}; null (anonymous reads) when there is none. */

@@ -79,6 +79,20 @@ class CredentialsTest {
     }
 
     @Test
+    void aServerPasswordLeftAsAnUnsetVariableFallsBackToTheEnvironmentInsteadOfFailingToDecrypt() throws Exception {
+        // a fork's pull request: settings.xml says ${env.USEAPI_TOKEN}, the secret is not given to forks
+        Settings settings = settingsWith("assetgen-useapi", "${env.USEAPI_TOKEN}");
+        SettingsDecrypter noMaster = new DefaultSettingsDecrypter(new DefaultSecDispatcher(
+                cipher, Map.of(), home.resolve("missing-settings-security.xml").toString()));
+
+        assertThat(new Credentials(settings, noMaster, Map.of()).find("useapi")).isNull();
+        assertThat(new Credentials(settings, noMaster, Map.of("USEAPI_TOKEN", "env-token"))
+                        .find("useapi")
+                        .reveal())
+                .isEqualTo("env-token");
+    }
+
+    @Test
     void anEncryptedPasswordWithoutAMasterPasswordFailsWithoutShowingIt() throws Exception {
         String encrypted = cipher.encryptAndDecorate("server-token", MASTER_PASSWORD);
         Settings settings = settingsWith("assetgen-useapi", encrypted);

@@ -24,4 +24,20 @@ class MavenBuildLogTest {
                         + System.lineSeparator());
         assertThat(log.all()).containsExactly("info: before");
     }
+
+    @Test
+    void noLineOfAMessageCanBeRunAsAWorkflowCommand() {
+        // a spec file or key named "x\n::warning title=Injected::", or a provider's words, reach
+        // Maven's log, which prints the lines after the first as they are
+        CapturingLog log = new CapturingLog();
+        MavenBuildLog buildLog = new MavenBuildLog(log, new PrintStream(new ByteArrayOutputStream(), true));
+
+        buildLog.error("a.yaml:1:1: bad\n  ::warning title=Injected::x\r::stop-commands::token");
+        buildLog.info("one line ::not at the start");
+
+        assertThat(String.join("\n", log.all()).lines())
+                .noneMatch(line -> line.stripLeading().startsWith("::"))
+                .contains("> " + "  ::warning title=Injected::x", "> ::stop-commands::token");
+        assertThat(log.all()).contains("info: one line ::not at the start");
+    }
 }

@@ -70,6 +70,8 @@ class ParameterParserTest {
                     .hasMessage("timeout '" + text + "' is longer than 7 days, the longest any wait of a build may be");
         }
         assertThat(ParameterParser.duration("timeout", "168h")).isEqualTo(Duration.ofDays(7));
+        assertThatThrownBy(() -> ParameterParser.duration("pollInterval", "0ms"))
+                .hasMessage("pollInterval '0ms' is zero; give it a length (e.g. 500ms, 5s)");
     }
 
     @Test

@@ -195,6 +195,22 @@ class SharedCacheSettingsTest {
     }
 
     @Test
+    void aCacheHostWithAnUnderscoreIsMatchedAgainstNonProxyHostsInsteadOfCrashing() throws Exception {
+        // a docker-compose service name: java.net.URI has no host for it, HTTP clients accept it
+        Settings settings = new Settings();
+        Proxy corporate = proxy("corporate", "http", "proxy.example.com", 3128);
+        corporate.setNonProxyHosts("build_cache|localhost");
+        settings.addProxy(corporate);
+
+        assertThat(resolve(settings, "http://build_cache:8080/assetgen/", false).proxy())
+                .isNull();
+        assertThat(resolve(settings, "http://other_cache:8080/assetgen/", false)
+                        .proxy()
+                        .host())
+                .isEqualTo("proxy.example.com");
+    }
+
+    @Test
     void aCacheHostListedInNonProxyHostsIsReachedDirectlyOrThroughTheNextProxy() throws Exception {
         Settings settings = new Settings();
         Proxy bypassing = proxy("corporate", "https", "proxy.example.com", 8443);

@@ -145,7 +145,20 @@ public final class GithubActions {
      */
     static String cell(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                // a pair stays; half of one (a message cut inside an emoji) cannot be written as UTF-8
+                boolean paired = Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (paired) {
+                    out.append(c).append(text.charAt(++i));
+                } else {
+                    out.append('\uFFFD');
+                }
+                continue;
+            }
             switch (c) {
                 case '\r', '\n', '\t' -> out.append(' ');
                 case '|', '\\', '`', '*', '_', '[', ']' -> out.append('\\').append(c);

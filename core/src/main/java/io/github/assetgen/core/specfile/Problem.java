@@ -52,7 +52,33 @@ public record Problem(
     public String format() {
         String asset = assetId == null ? "" : "[" + assetId + "] ";
         String marker = severity == Severity.WARNING ? "warning: " : "";
-        return position + ": " + marker + asset + message;
+        return oneLine(position + ": " + marker + asset + message);
+    }
+
+    /**
+     * The line with its control characters written out ({@code \n}, {@code \u0007}): a file name or
+     * key holding a line break would otherwise start a line of its own in the build log, where a CI
+     * server may read it as a command of its own (GitHub's {@code ::error::}).
+     */
+    private static String oneLine(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (Character.isISOControl(line.charAt(i))) {
+                StringBuilder clean = new StringBuilder(line.length() + 8);
+                line.codePoints().forEach(c -> {
+                    if (c == '\n') {
+                        clean.append("\\n");
+                    } else if (c == '\r') {
+                        clean.append("\\r");
+                    } else if (Character.isISOControl(c)) {
+                        clean.append(String.format("\\u%04x", c));
+                    } else {
+                        clean.appendCodePoint(c);
+                    }
+                });
+                return clean.toString();
+            }
+        }
+        return line;
     }
 
     @Override

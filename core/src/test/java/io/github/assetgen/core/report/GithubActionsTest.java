@@ -160,4 +160,27 @@ class GithubActionsTest {
         assertThat(Files.readString(file, StandardCharsets.UTF_8))
                 .contains("- src/main/assets/a.yaml:9:5 spec.unknown-field: [banner] unknown field\n");
     }
+
+    @Test
+    void aMessageCutInsideAnEmojiStillGivesAStepSummary() throws Exception {
+        // a provider's message shortened between the two halves of an emoji: not writable as UTF-8
+        Path file = dir.resolve("summary-emoji.md");
+        List<AssetOutcome> outcomes = List.of(new AssetOutcome(
+                "hero",
+                "failed",
+                "useapi",
+                "m",
+                "image",
+                "p",
+                "k",
+                List.of(),
+                Cost.credits(0),
+                Cost.free(),
+                10,
+                "moderated \uD83D\uDE00 and cut \uD83D"));
+
+        new GithubActions(dir).writeStepSummary(file, "site", outcomes, ReportSummary.of(outcomes, "0", 10), null);
+
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("moderated \uD83D\uDE00 and cut \uFFFD");
+    }
 }
