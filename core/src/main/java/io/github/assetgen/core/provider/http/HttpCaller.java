@@ -206,7 +206,8 @@ public final class HttpCaller {
                     new Outcome.Failure(
                             Kind.RETRYABLE,
                             0,
-                            "the asset's timeout ran out before the request; nothing was sent",
+                            "the time this call was allowed (the asset's timeout, or 30 s for a balance read) ran out before"
+                                    + " the request; nothing was sent",
                             null,
                             null),
                     null);
