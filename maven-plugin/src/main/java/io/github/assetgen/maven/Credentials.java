@@ -4,6 +4,7 @@ import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.Secret;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -26,6 +27,22 @@ final class Credentials {
         this.settings = settings;
         this.decrypter = decrypter;
         this.environment = environment;
+    }
+
+    /**
+     * The provider's token for a build that may not send to it at all: a server password that cannot
+     * be decrypted (a fork's build without the master password) is a warning and no token, so only a
+     * build that needs this provider fails, for want of its token, and one that does not (a
+     * placeholder build, another provider's assets) goes on.
+     */
+    Secret findOrWarn(String provider, Consumer<String> warn) {
+        try {
+            return find(provider);
+        } catch (MojoFailureException undecryptable) {
+            warn.accept(undecryptable.getMessage() + "; going on without a " + provider + " token, which only a"
+                    + " build that sends to " + provider + " needs");
+            return null;
+        }
     }
 
     /** The provider's token, or null when neither source has one. */

@@ -5,6 +5,7 @@ import io.github.assetgen.core.api.AssetgenException;
 import io.github.assetgen.core.plan.Plan;
 import io.github.assetgen.core.provider.ProviderDescriptor;
 import io.github.assetgen.core.provider.ProviderSettings;
+import io.github.assetgen.core.provider.Secret;
 import io.github.assetgen.core.provider.registry.ProviderRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -90,7 +91,8 @@ public class GenerateAssetsMojo extends AbstractPlanningMojo {
             String jobsText =
                     maxJobsText != null ? maxJobsText : configuredJobs == null ? null : configuredJobs.toString();
             Integer jobs = jobsText == null ? null : ParameterParser.maxJobs(provider, jobsText);
-            settings.put(provider, descriptor.settings(credentials.find(provider), baseUrl, poll, retry, jobs));
+            Secret token = credentials.findOrWarn(provider, getLog()::warn);
+            settings.put(provider, descriptor.settings(token, baseUrl, poll, retry, jobs));
         }
         ProviderDescriptor placeholder = registry.placeholder();
         settings.put(placeholder.name(), placeholder.settings(null, null, Duration.ZERO, retry, null));

@@ -7,6 +7,8 @@ import io.github.assetgen.core.provider.Secret;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
@@ -105,6 +107,27 @@ class CredentialsTest {
                 .hasMessageContaining("assetgen-useapi")
                 .hasMessageNotContaining("server-token")
                 .hasMessageNotContaining(encrypted);
+    }
+
+    @Test
+    void forABuildThatMayNotSendThereAnUndecryptablePasswordIsAWarningAndNoToken() throws Exception {
+        // a fork's placeholder build: settings.xml is there, the master password is not
+        String encrypted = cipher.encryptAndDecorate("server-token", MASTER_PASSWORD);
+        Settings settings = settingsWith("assetgen-minimax", encrypted);
+        SettingsDecrypter noMaster = new DefaultSettingsDecrypter(new DefaultSecDispatcher(
+                cipher, Map.of(), home.resolve("missing-settings-security.xml").toString()));
+        List<String> warnings = new ArrayList<>();
+
+        Secret token = new Credentials(settings, noMaster, Map.of()).findOrWarn("minimax", warnings::add);
+
+        assertThat(token).isNull();
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .contains("assetgen-minimax")
+                .contains("only a build that sends to minimax needs")
+                .doesNotContain("server-token")
+                .doesNotContain(encrypted);
     }
 
     private static Settings settingsWith(String id, String password) {
