@@ -1,5 +1,6 @@
 package io.github.assetgen.maven;
 
+import io.github.assetgen.core.provider.Cost;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,9 +14,6 @@ import java.util.regex.Pattern;
 final class ParameterParser {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-
-    /** The most digits a budget has before and after the point, as costs and balances. */
-    static final int MAX_DIGITS = 18;
 
     /** The longest duration accepted; a longer one is a typo, and past 292 years one overflows. */
     static final Duration MAX_DURATION = Duration.ofDays(7);
@@ -33,9 +31,9 @@ final class ParameterParser {
         }
         try {
             BigDecimal value = new BigDecimal(text.trim());
-            if (value.scale() > MAX_DIGITS || value.precision() - value.scale() > MAX_DIGITS) {
+            if (!Cost.inRange(value)) {
                 // no budget needs more digits; 1e-1000000000 would take minutes to write in a message
-                throw new IllegalArgumentException(parameter + " '" + text + "' has more than " + MAX_DIGITS
+                throw new IllegalArgumentException(parameter + " '" + text + "' has more than " + Cost.MAX_DIGITS
                         + " digits before or after the point; write the budget as a plain number (e.g. 200 or 1.50)");
             }
             if (value.signum() >= 0) {

@@ -24,15 +24,23 @@ public record Cost(BigDecimal amount, Unit unit) {
         FREE
     }
 
-    /** The most digits before and after the point any price or balance has: far more than any needs. */
-    static final int MAX_DIGITS = 18;
+    /** The most digits before and after the point any price, balance or budget has: far more than any needs. */
+    public static final int MAX_DIGITS = 18;
+
+    /**
+     * Whether {@code amount} has at most {@value #MAX_DIGITS} digits before and after the point. Asked
+     * before anything else is done with it: 1E+300000000 written out is a number of 300 million digits.
+     */
+    public static boolean inRange(BigDecimal amount) {
+        return amount.scale() <= MAX_DIGITS && amount.precision() - amount.scale() <= MAX_DIGITS;
+    }
 
     public Cost {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(unit, "unit");
         // checked before the normalisation below: for 1E+300000000 it would build a number of 300
         // million digits, so a hostile answer or a damaged file would hold the build for minutes
-        if (amount.scale() > MAX_DIGITS || amount.precision() - amount.scale() > MAX_DIGITS) {
+        if (!inRange(amount)) {
             throw new IllegalArgumentException("an amount out of range: " + amount.precision() + " digits, "
                     + amount.scale() + " of them after the point (at most " + MAX_DIGITS + " before it and "
                     + MAX_DIGITS + " after)");

@@ -148,15 +148,7 @@ public final class GithubActions {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {
-                // a pair stays; half of one (a message cut inside an emoji) cannot be written as UTF-8
-                boolean paired = Character.isHighSurrogate(c)
-                        && i + 1 < text.length()
-                        && Character.isLowSurrogate(text.charAt(i + 1));
-                if (paired) {
-                    out.append(c).append(text.charAt(++i));
-                } else {
-                    out.append('\uFFFD');
-                }
+                i = Markup.appendSurrogate(out, text, i);
                 continue;
             }
             switch (c) {

@@ -27,10 +27,8 @@ final class Markup {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
                 default -> {
-                    if (Character.isHighSurrogate(c)
-                            && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        out.append(c).append(text.charAt(++i));
+                    if (Character.isSurrogate(c)) {
+                        i = appendSurrogate(out, text, i);
                     } else if (c == '\t'
                             || c == '\n'
                             || c == '\r'
@@ -44,6 +42,23 @@ final class Markup {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Appends the surrogate at {@code i} of {@code text}: with its other half when it starts a pair,
+     * else U+FFFD, since half a pair (a message cut inside an emoji) can be written neither as UTF-8
+     * nor in XML.
+     *
+     * @return the index of the last character used
+     */
+    static int appendSurrogate(StringBuilder out, String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            out.append(c).append(text.charAt(i + 1));
+            return i + 1;
+        }
+        out.append('\uFFFD');
+        return i;
     }
 
     /** Printable ASCII without the characters markup gives a meaning to; one lookup per character. */

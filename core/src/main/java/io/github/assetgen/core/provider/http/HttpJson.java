@@ -85,11 +85,13 @@ public final class HttpJson {
     }
 
     /**
-     * A sum cut to the 18 decimals a cost keeps: a nearly empty balance written as a double
+     * A sum cut to the decimals a cost keeps ({@value Cost#MAX_DIGITS}): a nearly empty balance written as a double
      * (5.000000000007887E-4) has more, and is no less a balance. A fraction of absurd length is left
      * for the cost to refuse.
      */
     private static BigDecimal fraction(BigDecimal amount) {
-        return amount.scale() > 18 && amount.scale() <= 1000 ? amount.setScale(18, RoundingMode.DOWN) : amount;
+        return amount.scale() > Cost.MAX_DIGITS && amount.scale() <= 1000
+                ? amount.setScale(Cost.MAX_DIGITS, RoundingMode.DOWN)
+                : amount;
     }
 }
